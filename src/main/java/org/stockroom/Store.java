@@ -1,0 +1,110 @@
+package org.stockroom;
+
+import java.time.LocalDate;
+import java.util.List;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+import org.stockroom.alerts.Alert;
+import org.stockroom.alerts.AlertStatus;
+import org.stockroom.alerts.Alerts;
+import org.stockroom.catalog.Catalog;
+import org.stockroom.catalog.NewProduct;
+import org.stockroom.catalog.Product;
+import org.stockroom.catalog.ProductChanges;
+import org.stockroom.catalog.ProductQuery;
+import org.stockroom.reports.Reports;
+import org.stockroom.reports.SalesReport;
+import org.stockroom.sales.Purchase;
+import org.stockroom.sales.PurchaseOutcome;
+import org.stockroom.sales.PurchaseQuery;
+import org.stockroom.sales.PurchaseRequest;
+import org.stockroom.sales.Sales;
+import org.stockroom.stock.Movement;
+import org.stockroom.stock.Stock;
+import org.stockroom.support.Page;
+
+/**
+ * The store, as the seed called it: a catalog of products that purchases take stock from, that
+ * warns when a product runs low, and that reports what sold. Every face (web pages, JSON API,
+ * command line) goes through here; the rules live in the features it delegates to.
+ */
+@Component
+public class Store {
+
+    private final Catalog catalog;
+    private final Sales sales;
+    private final Stock stock;
+    private final Alerts alerts;
+    private final Reports reports;
+
+    Store(Catalog catalog, Sales sales, Stock stock, Alerts alerts, Reports reports) {
+        this.catalog = catalog;
+        this.sales = sales;
+        this.stock = stock;
+        this.alerts = alerts;
+        this.reports = reports;
+    }
+
+    public Product addProduct(NewProduct product) {
+        return catalog.add(product);
+    }
+
+    public Product product(String sku) {
+        return catalog.get(sku);
+    }
+
+    public Page<Product> products(ProductQuery query) {
+        return catalog.list(query);
+    }
+
+    public Product updateProduct(String sku, ProductChanges changes) {
+        return catalog.update(sku, changes);
+    }
+
+    public Product archive(String sku) {
+        return catalog.archive(sku);
+    }
+
+    public Product restore(String sku) {
+        return catalog.restore(sku);
+    }
+
+    /** Buys every line or none; with an idempotency key, a retry answers the first purchase again. */
+    public PurchaseOutcome purchase(PurchaseRequest request, String idempotencyKey) {
+        return sales.purchase(request, idempotencyKey);
+    }
+
+    public Purchase purchase(String id) {
+        return sales.get(id);
+    }
+
+    public Page<Purchase> purchases(PurchaseQuery query) {
+        return sales.list(query);
+    }
+
+    /** Restocks a product from a supplier delivery. */
+    @Transactional
+    public Movement receive(String sku, long quantity, String note) {
+        return stock.receive(sku, quantity, note).movement();
+    }
+
+    public Page<Movement> movements(String sku, int page, int size) {
+        return stock.movements(sku, page, size);
+    }
+
+    public List<Alert> alerts(AlertStatus status) {
+        return alerts.list(status);
+    }
+
+    public List<Alert> openAlerts() {
+        return alerts.list(AlertStatus.OPEN);
+    }
+
+    public Alert acknowledge(long alertId) {
+        return alerts.acknowledge(alertId);
+    }
+
+    public SalesReport salesReport(LocalDate from, LocalDate to) {
+        return reports.sales(from, to);
+    }
+}

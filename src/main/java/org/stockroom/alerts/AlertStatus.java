@@ -1,0 +1,5 @@
+package org.stockroom.alerts;
+
+public enum AlertStatus {
+    OPEN, RESOLVED, ALL
+}

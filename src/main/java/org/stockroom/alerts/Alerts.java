@@ -1,0 +1,106 @@
+package org.stockroom.alerts;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import org.stockroom.catalog.Product;
+import org.stockroom.catalog.ProductChanged;
+import org.stockroom.support.Actors;
+import org.stockroom.support.NotFoundException;
+
+/**
+ * Restock alerts: one open alert per product exactly while it needs restocking. Every change is
+ * decided inside the transaction that changed the product, while the product's row is locked, so
+ * concurrent changes cannot open two alerts (and the database refuses a second open one anyway).
+ */
+@Service
+public class Alerts {
+
+    private static final Logger log = LoggerFactory.getLogger(Alerts.class);
+
+    private final AlertRepository alerts;
+    private final Clock clock;
+    private final Actors actors;
+
+    Alerts(AlertRepository alerts, Clock clock, Actors actors) {
+        this.alerts = alerts;
+        this.clock = clock;
+        this.actors = actors;
+    }
+
+    /**
+     * Follows a change of stock by {@code delta} that left the product as {@code after}. Skips the
+     * alert table entirely when the product needed no restocking before or after, the common case
+     * on the purchase path.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Optional<AlertChange> afterStockChange(Product after, long delta) {
+        long before = after.stock() - delta;
+        if (before > after.reorderThreshold() && !after.needsRestock()) {
+            return Optional.empty();
+        }
+        return reconcile(after);
+    }
+
+    /** Brings the product's alert in line with the product as it now is. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Optional<AlertChange> reconcile(Product product) {
+        long now = clock.millis();
+        String sku = product.sku().value();
+        if (!product.needsRestock() || product.archived()) {
+            return alerts.resolve(sku, product.stock(), product.reorderThreshold(), now)
+                    .map(id -> change(AlertChange.Type.RESOLVED, id, product));
+        }
+        AlertLevel level = AlertLevel.forStock(product.stock());
+        Optional<AlertRepository.OpenAlert> open = alerts.findOpen(sku);
+        if (open.isEmpty()) {
+            long id = alerts.raise(sku, level, product.stock(), product.reorderThreshold(), now);
+            return Optional.of(announce(change(AlertChange.Type.RAISED, id, product)));
+        }
+        if (open.get().level() == level) {
+            return Optional.empty();
+        }
+        alerts.changeLevel(open.get().id(), level, product.stock(), product.reorderThreshold(), now);
+        // Going back from OUT to LOW (a small receipt) is recorded but tells nobody.
+        return level == AlertLevel.OUT
+                ? Optional.of(announce(change(AlertChange.Type.ESCALATED, open.get().id(), product)))
+                : Optional.empty();
+    }
+
+    @EventListener
+    void on(ProductChanged event) {
+        reconcile(event.product());
+    }
+
+    public List<Alert> list(AlertStatus status) {
+        return alerts.list(status);
+    }
+
+    public Alert get(long id) {
+        return alerts.find(id).orElseThrow(() -> new NotFoundException("unknown-alert", "No alert with id " + id));
+    }
+
+    /** Records that a person has seen the alert. Acknowledging twice keeps the first acknowledgement. */
+    @Transactional
+    public Alert acknowledge(long id) {
+        get(id);
+        alerts.acknowledge(id, actors.current(), clock.millis());
+        return get(id);
+    }
+
+    private static AlertChange change(AlertChange.Type type, long id, Product p) {
+        return new AlertChange(type, id, p.sku().value(), p.name(), AlertLevel.forStock(p.stock()), p.stock(), p.reorderThreshold());
+    }
+
+    private static AlertChange announce(AlertChange change) {
+        log.warn("restock alert {}: sku={} level={} stock={} threshold={} alert={}", change.type().event(), change.sku(),
+                change.level(), change.stock(), change.reorderThreshold(), change.alertId());
+        return change;
+    }
+}

@@ -1,0 +1,69 @@
+package org.stockroom.api;
+
+import java.net.URI;
+import java.util.Map;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.util.UriComponentsBuilder;
+import org.stockroom.Store;
+import org.stockroom.catalog.NewProduct;
+import org.stockroom.catalog.ProductQuery;
+import org.stockroom.support.Page;
+
+@RestController
+@RequestMapping("/api/products")
+class ProductApi {
+
+    private final Store store;
+
+    ProductApi(Store store) {
+        this.store = store;
+    }
+
+    @PostMapping
+    ResponseEntity<ProductView> add(@RequestBody NewProduct product, UriComponentsBuilder uri) {
+        ProductView added = ProductView.of(store.addProduct(product));
+        URI location = uri.path("/api/products/{sku}").buildAndExpand(added.sku()).toUri();
+        return ResponseEntity.created(location).body(added);
+    }
+
+    @GetMapping
+    Page<ProductView> list(@RequestParam(required = false) String q,
+                           @RequestParam(defaultValue = "false") boolean lowStock,
+                           @RequestParam(defaultValue = "false") boolean archived,
+                           @RequestParam(defaultValue = "sku") String sort,
+                           @RequestParam(defaultValue = "0") int page,
+                           @RequestParam(defaultValue = "50") int size) {
+        return store.products(new ProductQuery(q, lowStock, archived, sort, page, size)).map(ProductView::of);
+    }
+
+    @GetMapping("/{sku}")
+    ProductView get(@PathVariable String sku) {
+        return ProductView.of(store.product(sku));
+    }
+
+    @PatchMapping(path = "/{sku}", consumes = {"application/json", "application/merge-patch+json"})
+    ProductView update(@PathVariable String sku, @RequestBody Map<String, Object> changes) {
+        return ProductView.of(store.updateProduct(sku, ProductPatch.read(changes)));
+    }
+
+    /** Archives: history is kept, the product is no longer sold or listed. */
+    @DeleteMapping("/{sku}")
+    ResponseEntity<Void> archive(@PathVariable String sku) {
+        store.archive(sku);
+        return ResponseEntity.noContent().build();
+    }
+
+    @PostMapping("/{sku}/restore")
+    ProductView restore(@PathVariable String sku) {
+        return ProductView.of(store.restore(sku));
+    }
+}

@@ -1,0 +1,29 @@
+package org.stockroom.api;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import org.stockroom.catalog.Product;
+
+/** A product as the API shows it. */
+record ProductView(
+        String sku,
+        String name,
+        BigDecimal price,
+        long stock,
+        long reorderThreshold,
+        long unitsSold,
+        boolean needsRestock,
+        BigDecimal cost,
+        Long reorderQuantity,
+        Integer leadTimeDays,
+        String supplier,
+        String barcode,
+        boolean archived,
+        Instant createdAt,
+        Instant updatedAt) {
+
+    static ProductView of(Product p) {
+        return new ProductView(p.sku().value(), p.name(), p.price(), p.stock(), p.reorderThreshold(), p.unitsSold(), p.needsRestock(),
+                p.cost(), p.reorderQuantity(), p.leadTimeDays(), p.supplier(), p.barcode(), p.archived(), p.createdAt(), p.updatedAt());
+    }
+}

@@ -1,0 +1,133 @@
+package org.stockroom.catalog;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.stockroom.support.DomainException;
+import org.stockroom.support.InvalidRequestException;
+import org.stockroom.support.Page;
+import org.stockroom.support.StockroomProperties;
+
+/** The catalog: products, their descriptive fields, archiving, and the one way stock changes. */
+@Service
+public class Catalog {
+
+    private final ProductRepository products;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+    private final int currencyScale;
+
+    Catalog(ProductRepository products, ApplicationEventPublisher events, Clock clock, StockroomProperties properties) {
+        this.products = products;
+        this.events = events;
+        this.clock = clock;
+        this.currencyScale = properties.currencyScale();
+    }
+
+    @Transactional
+    public Product add(NewProduct product) {
+        checkCurrencyScale(product.price(), "price");
+        checkCurrencyScale(product.cost(), "cost");
+        if (!products.insert(product, clock.millis())) {
+            throw new DomainException(409, "duplicate-sku", "A product with SKU " + product.sku() + " already exists");
+        }
+        Product added = get(product.sku());
+        events.publishEvent(new ProductChanged(added));
+        return added;
+    }
+
+    public Product get(String sku) {
+        return products.find(sku).orElseThrow(() -> new UnknownSkuException(sku));
+    }
+
+    public Optional<Product> find(String sku) {
+        return products.find(sku);
+    }
+
+    public List<Product> findAll(List<String> skus) {
+        return products.findAll(skus);
+    }
+
+    public Page<Product> list(ProductQuery query) {
+        return new Page<>(products.page(query), query.page(), query.size(), products.count(query));
+    }
+
+    @Transactional
+    public Product update(String sku, ProductChanges changes) {
+        checkCurrencyScale(changes.price(), "price");
+        if (changes.cost() != null) {
+            checkCurrencyScale(changes.cost().orElse(null), "cost");
+        }
+        Product changed = changes.applyTo(get(sku));
+        products.update(changed, clock.millis());
+        Product updated = get(sku);
+        events.publishEvent(new ProductChanged(updated));
+        return updated;
+    }
+
+    /** Archives the product: its history stays, it can no longer be sold or received. Archiving twice is harmless. */
+    @Transactional
+    public Product archive(String sku) {
+        return setArchived(sku, true);
+    }
+
+    @Transactional
+    public Product restore(String sku) {
+        return setArchived(sku, false);
+    }
+
+    private Product setArchived(String sku, boolean archived) {
+        get(sku);
+        if (products.setArchived(sku, archived, clock.millis())) {
+            Product changed = get(sku);
+            events.publishEvent(new ProductChanged(changed));
+            return changed;
+        }
+        return get(sku);
+    }
+
+    /**
+     * Applies a change of stock as one conditional update, or explains why it cannot: unknown SKU,
+     * archived product, or not enough on hand. Must run inside the caller's transaction.
+     */
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+    public Optional<Product> changeStock(String sku, long delta, long soldDelta) {
+        return products.changeStock(sku, delta, soldDelta, clock.millis());
+    }
+
+    /**
+     * Why a stock change that matched no row was refused, for each SKU given, with every
+     * problem listed: unknown SKUs first, then archived products, then shortages.
+     */
+    public DomainException explainRefusal(List<StockRequest> requests) {
+        List<String> wanted = requests.stream().map(StockRequest::sku).toList();
+        var found = new java.util.HashMap<String, Product>();
+        products.findAll(wanted).forEach(p -> found.put(p.sku().value(), p));
+        List<String> unknown = wanted.stream().filter(s -> !found.containsKey(s)).toList();
+        if (!unknown.isEmpty()) {
+            return new UnknownSkuException(unknown);
+        }
+        List<String> archived = wanted.stream().filter(s -> found.get(s).archived()).toList();
+        if (!archived.isEmpty()) {
+            return new ProductArchivedException(archived);
+        }
+        List<InsufficientStockException.Shortage> shortages = new ArrayList<>();
+        for (StockRequest r : requests) {
+            shortages.add(new InsufficientStockException.Shortage(r.sku(), r.quantity(), found.get(r.sku()).stock()));
+        }
+        return new InsufficientStockException(shortages);
+    }
+
+    /** A request to take {@code quantity} units of {@code sku} that could not be met. */
+    public record StockRequest(String sku, long quantity) {}
+
+    private void checkCurrencyScale(java.math.BigDecimal amount, String field) {
+        if (amount != null && amount.stripTrailingZeros().scale() > currencyScale) {
+            throw new InvalidRequestException(field, "must have at most " + currencyScale + " decimal places");
+        }
+    }
+}

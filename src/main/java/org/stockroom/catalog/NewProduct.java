@@ -1,0 +1,80 @@
+package org.stockroom.catalog;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import org.stockroom.support.InvalidRequestException;
+import org.stockroom.support.InvalidRequestException.FieldError;
+import org.stockroom.support.Money;
+import org.stockroom.support.Text;
+
+/**
+ * A product to add to the catalog. It cannot be constructed with invalid values: every broken
+ * rule is reported together, field by field.
+ */
+public record NewProduct(
+        String sku,
+        String name,
+        BigDecimal price,
+        Long stock,
+        Long reorderThreshold,
+        BigDecimal cost,
+        Long reorderQuantity,
+        Integer leadTimeDays,
+        String supplier,
+        String barcode) {
+
+    public static final long MAX_UNITS = 1_000_000_000L;
+
+    public NewProduct {
+        List<FieldError> errors = new ArrayList<>();
+        if (sku == null) {
+            errors.add(new FieldError("sku", "is required"));
+        } else if (!sku.matches(Sku.PATTERN)) {
+            errors.add(new FieldError("sku", "must be 1 to 64 characters of A-Z a-z 0-9 . _ -"));
+        }
+        name = Text.clean("name", name, 200, true, errors);
+        Rules.money("price", price, true, errors);
+        Rules.units("stock", stock, 0, MAX_UNITS, true, errors);
+        Rules.units("reorderThreshold", reorderThreshold, 0, MAX_UNITS, true, errors);
+        Rules.money("cost", cost, false, errors);
+        Rules.units("reorderQuantity", reorderQuantity, 1, MAX_UNITS, false, errors);
+        Rules.units("leadTimeDays", leadTimeDays == null ? null : leadTimeDays.longValue(), 0, 3650, false, errors);
+        supplier = Text.clean("supplier", supplier, 200, false, errors);
+        barcode = Text.clean("barcode", barcode, 64, false, errors);
+        if (!errors.isEmpty()) {
+            throw new InvalidRequestException(errors);
+        }
+    }
+
+    /** Field rules shared by new products and changes to them. */
+    static final class Rules {
+        private Rules() {}
+
+        static void money(String field, BigDecimal value, boolean required, List<FieldError> errors) {
+            if (value == null) {
+                if (required) {
+                    errors.add(new FieldError(field, "is required"));
+                }
+                return;
+            }
+            if (value.signum() < 0) {
+                errors.add(new FieldError(field, "must be 0 or more"));
+            } else if (value.compareTo(Money.MAX) >= 0) {
+                errors.add(new FieldError(field, "must be less than " + Money.MAX.toPlainString()));
+            } else if (value.stripTrailingZeros().scale() > Money.STORAGE_SCALE) {
+                errors.add(new FieldError(field, "has too many decimal places"));
+            }
+        }
+
+        static void units(String field, Long value, long min, long max, boolean required, List<FieldError> errors) {
+            if (value == null) {
+                if (required) {
+                    errors.add(new FieldError(field, "is required"));
+                }
+            } else if (value < min || value > max) {
+                errors.add(new FieldError(field, "must be between " + min + " and " + max));
+            }
+        }
+    }
+}

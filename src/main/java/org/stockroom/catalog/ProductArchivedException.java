@@ -1,0 +1,12 @@
+package org.stockroom.catalog;
+
+import java.util.List;
+import java.util.Map;
+import org.stockroom.support.DomainException;
+
+public class ProductArchivedException extends DomainException {
+    public ProductArchivedException(List<String> skus) {
+        super(422, "product-archived", "Archived and no longer sold or received: " + String.join(", ", skus),
+                Map.of("skus", List.copyOf(skus)));
+    }
+}

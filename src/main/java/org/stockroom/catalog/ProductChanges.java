@@ -1,0 +1,84 @@
+package org.stockroom.catalog;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.stockroom.support.InvalidRequestException;
+import org.stockroom.support.InvalidRequestException.FieldError;
+import org.stockroom.support.Text;
+
+/**
+ * Changes to a product's descriptive fields. A null component leaves the field as it is; an empty
+ * Optional clears an optional field. Stock is not here on purpose: it changes only through sales,
+ * receipts and adjustments, so that every change is in the ledger.
+ */
+public record ProductChanges(
+        String name,
+        BigDecimal price,
+        Long reorderThreshold,
+        Optional<BigDecimal> cost,
+        Optional<Long> reorderQuantity,
+        Optional<Integer> leadTimeDays,
+        Optional<String> supplier,
+        Optional<String> barcode) {
+
+    public ProductChanges {
+        List<FieldError> errors = new ArrayList<>();
+        if (name != null) {
+            name = Text.clean("name", name, 200, true, errors);
+        }
+        NewProduct.Rules.money("price", price, false, errors);
+        NewProduct.Rules.units("reorderThreshold", reorderThreshold, 0, NewProduct.MAX_UNITS, false, errors);
+        if (cost != null) {
+            NewProduct.Rules.money("cost", cost.orElse(null), false, errors);
+        }
+        if (reorderQuantity != null) {
+            NewProduct.Rules.units("reorderQuantity", reorderQuantity.orElse(null), 1, NewProduct.MAX_UNITS, false, errors);
+        }
+        if (leadTimeDays != null) {
+            NewProduct.Rules.units("leadTimeDays", leadTimeDays.map(Integer::longValue).orElse(null), 0, 3650, false, errors);
+        }
+        if (supplier != null && supplier.isPresent()) {
+            supplier = Optional.ofNullable(Text.clean("supplier", supplier.get(), 200, false, errors));
+        }
+        if (barcode != null && barcode.isPresent()) {
+            barcode = Optional.ofNullable(Text.clean("barcode", barcode.get(), 64, false, errors));
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidRequestException(errors);
+        }
+    }
+
+    public static ProductChanges none() {
+        return new ProductChanges(null, null, null, null, null, null, null, null);
+    }
+
+    public ProductChanges withName(String value) {
+        return new ProductChanges(value, price, reorderThreshold, cost, reorderQuantity, leadTimeDays, supplier, barcode);
+    }
+
+    public ProductChanges withPrice(BigDecimal value) {
+        return new ProductChanges(name, value, reorderThreshold, cost, reorderQuantity, leadTimeDays, supplier, barcode);
+    }
+
+    public ProductChanges withReorderThreshold(Long value) {
+        return new ProductChanges(name, price, value, cost, reorderQuantity, leadTimeDays, supplier, barcode);
+    }
+
+    /** The product as it would be after these changes. */
+    Product applyTo(Product p) {
+        return new Product(p.sku(),
+                name != null ? name : p.name(),
+                price != null ? price : p.price(),
+                p.stock(),
+                reorderThreshold != null ? reorderThreshold : p.reorderThreshold(),
+                p.unitsSold(),
+                cost != null ? cost.orElse(null) : p.cost(),
+                reorderQuantity != null ? reorderQuantity.orElse(null) : p.reorderQuantity(),
+                leadTimeDays != null ? leadTimeDays.orElse(null) : p.leadTimeDays(),
+                supplier != null ? supplier.orElse(null) : p.supplier(),
+                barcode != null ? barcode.orElse(null) : p.barcode(),
+                p.archived(), p.createdAt(), p.updatedAt());
+    }
+}

@@ -1,0 +1,162 @@
+package org.stockroom.catalog;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.stockroom.support.Money;
+import org.stockroom.support.StockroomProperties;
+
+/** The product table. Stock changes only through {@link #changeStock}, a single conditional update. */
+@Repository
+class ProductRepository {
+
+    static final String COLUMNS = "sku, name, price, stock, reorder_threshold, units_sold, cost, reorder_quantity, "
+            + "lead_time_days, supplier, barcode, archived, created_at, updated_at";
+
+    private final JdbcClient jdbc;
+    private final RowMapper<Product> mapper;
+
+    ProductRepository(JdbcClient jdbc, StockroomProperties properties) {
+        this.jdbc = jdbc;
+        int scale = properties.currencyScale();
+        this.mapper = (rs, n) -> map(rs, scale);
+    }
+
+    static Product map(ResultSet rs, int scale) throws SQLException {
+        return new Product(
+                new Sku(rs.getString("sku")),
+                rs.getString("name"),
+                Money.fromColumn(rs.getLong("price"), scale),
+                rs.getLong("stock"),
+                rs.getLong("reorder_threshold"),
+                rs.getLong("units_sold"),
+                Money.fromColumn(nullableLong(rs, "cost"), scale),
+                nullableLong(rs, "reorder_quantity"),
+                nullableInt(rs, "lead_time_days"),
+                rs.getString("supplier"),
+                rs.getString("barcode"),
+                rs.getBoolean("archived"),
+                Instant.ofEpochMilli(rs.getLong("created_at")),
+                Instant.ofEpochMilli(rs.getLong("updated_at")));
+    }
+
+    private static Long nullableLong(ResultSet rs, String column) throws SQLException {
+        long value = rs.getLong(column);
+        return rs.wasNull() ? null : value;
+    }
+
+    private static Integer nullableInt(ResultSet rs, String column) throws SQLException {
+        int value = rs.getInt(column);
+        return rs.wasNull() ? null : value;
+    }
+
+    static String searchKey(String text) {
+        return text.toLowerCase(Locale.ROOT);
+    }
+
+    /** Inserts the product; answers false when the SKU is taken. */
+    boolean insert(NewProduct p, long now) {
+        return jdbc.sql("INSERT INTO product (" + COLUMNS + ", name_key) VALUES (:sku, :name, :price, :stock, :threshold, 0, "
+                        + ":cost, :reorderQuantity, :leadTimeDays, :supplier, :barcode, FALSE, :now, :now, :nameKey) "
+                        + "ON CONFLICT (sku) DO NOTHING")
+                .param("sku", p.sku())
+                .param("name", p.name())
+                .param("nameKey", searchKey(p.name()))
+                .param("price", Money.toColumn(p.price()))
+                .param("stock", p.stock())
+                .param("threshold", p.reorderThreshold())
+                .param("cost", Money.toColumnOrNull(p.cost()))
+                .param("reorderQuantity", p.reorderQuantity())
+                .param("leadTimeDays", p.leadTimeDays())
+                .param("supplier", p.supplier())
+                .param("barcode", p.barcode())
+                .param("now", now)
+                .update() == 1;
+    }
+
+    Optional<Product> find(String sku) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM product WHERE sku = :sku").param("sku", sku).query(mapper).optional();
+    }
+
+    List<Product> findAll(List<String> skus) {
+        if (skus.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("SELECT " + COLUMNS + " FROM product WHERE sku IN (:skus) ORDER BY sku").param("skus", skus).query(mapper).list();
+    }
+
+    List<Product> page(ProductQuery query) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM product" + where(query) + " ORDER BY " + query.orderBy() + " LIMIT :limit OFFSET :offset")
+                .params(params(query))
+                .param("limit", query.size())
+                .param("offset", (long) query.page() * query.size())
+                .query(mapper).list();
+    }
+
+    long count(ProductQuery query) {
+        return jdbc.sql("SELECT COUNT(*) FROM product" + where(query)).params(params(query)).query(Long.class).single();
+    }
+
+    private static String where(ProductQuery query) {
+        StringBuilder sql = new StringBuilder(" WHERE archived = :archived");
+        if (query.q() != null) {
+            sql.append(" AND (lower(sku) LIKE :pattern ESCAPE '\\' OR name_key LIKE :pattern ESCAPE '\\')");
+        }
+        if (query.lowStock()) {
+            sql.append(" AND stock <= reorder_threshold");
+        }
+        return sql.toString();
+    }
+
+    private static java.util.Map<String, Object> params(ProductQuery query) {
+        var params = new java.util.HashMap<String, Object>();
+        params.put("archived", query.archived());
+        if (query.q() != null) {
+            String escaped = searchKey(query.q()).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+            params.put("pattern", "%" + escaped + "%");
+        }
+        return params;
+    }
+
+    void update(Product p, long now) {
+        jdbc.sql("UPDATE product SET name = :name, name_key = :nameKey, price = :price, reorder_threshold = :threshold, cost = :cost, "
+                        + "reorder_quantity = :reorderQuantity, lead_time_days = :leadTimeDays, supplier = :supplier, barcode = :barcode, "
+                        + "updated_at = :now WHERE sku = :sku")
+                .param("sku", p.sku().value())
+                .param("name", p.name())
+                .param("nameKey", searchKey(p.name()))
+                .param("price", Money.toColumn(p.price()))
+                .param("threshold", p.reorderThreshold())
+                .param("cost", Money.toColumnOrNull(p.cost()))
+                .param("reorderQuantity", p.reorderQuantity())
+                .param("leadTimeDays", p.leadTimeDays())
+                .param("supplier", p.supplier())
+                .param("barcode", p.barcode())
+                .param("now", now)
+                .update();
+    }
+
+    boolean setArchived(String sku, boolean archived, long now) {
+        return jdbc.sql("UPDATE product SET archived = :archived, updated_at = :now WHERE sku = :sku AND archived <> :archived")
+                .param("sku", sku).param("archived", archived).param("now", now).update() == 1;
+    }
+
+    /**
+     * Adds {@code delta} to the stock (and {@code soldDelta} to units sold) in one conditional
+     * statement: it changes nothing and answers empty when the product is unknown, archived, or
+     * the stock would go below zero. No stock value is ever read into Java and written back.
+     */
+    Optional<Product> changeStock(String sku, long delta, long soldDelta, long now) {
+        return jdbc.sql("UPDATE product SET stock = stock + :delta, units_sold = units_sold + :sold, updated_at = :now "
+                        + "WHERE sku = :sku AND archived = FALSE AND stock + :delta >= 0 AND units_sold + :sold >= 0 "
+                        + "RETURNING " + COLUMNS)
+                .param("sku", sku).param("delta", delta).param("sold", soldDelta).param("now", now)
+                .query(mapper).optional();
+    }
+}

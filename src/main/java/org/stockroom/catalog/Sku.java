@@ -1,0 +1,32 @@
+package org.stockroom.catalog;
+
+import java.util.regex.Pattern;
+import org.stockroom.support.InvalidRequestException;
+
+/** A stock-keeping unit: 1..64 of {@code A-Z a-z 0-9 . _ -}, case-sensitive. */
+public record Sku(String value) implements Comparable<Sku> {
+
+    public static final String PATTERN = "[A-Za-z0-9._-]{1,64}";
+    private static final Pattern VALID = Pattern.compile(PATTERN);
+
+    public Sku {
+        if (value == null || !VALID.matcher(value).matches()) {
+            throw new InvalidRequestException("sku", "must be 1 to 64 characters of A-Z a-z 0-9 . _ -");
+        }
+    }
+
+    public static Sku of(String value) {
+        return new Sku(value);
+    }
+
+    @Override
+    public int compareTo(Sku other) {
+        return value.compareTo(other.value);
+    }
+
+    @com.fasterxml.jackson.annotation.JsonValue
+    @Override
+    public String toString() {
+        return value;
+    }
+}

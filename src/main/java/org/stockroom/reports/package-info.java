@@ -1,0 +1,2 @@
+/** Reports: what sold, what stock is worth, what to reorder. Read-only. */
+package org.stockroom.reports;

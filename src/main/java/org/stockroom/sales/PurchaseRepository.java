@@ -1,0 +1,135 @@
+package org.stockroom.sales;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.stockroom.support.Money;
+
+@Repository
+class PurchaseRepository {
+
+    record Row(String id, String reference, long total, long createdAt) {}
+
+    record LineRow(String purchaseId, String sku, String name, long quantity, long unitPrice, Long unitCost, long lineTotal) {}
+
+    record StoredKey(String requestHash, String response) {}
+
+    private final JdbcClient jdbc;
+
+    PurchaseRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void insert(Row purchase, String actor, List<LineRow> lines) {
+        jdbc.sql("INSERT INTO purchase (id, reference, total, actor, created_at) VALUES (:id, :reference, :total, :actor, :at)")
+                .param("id", purchase.id()).param("reference", purchase.reference()).param("total", purchase.total())
+                .param("actor", actor).param("at", purchase.createdAt())
+                .update();
+        int lineNo = 0;
+        for (LineRow line : lines) {
+            jdbc.sql("INSERT INTO purchase_line (purchase_id, line_no, sku, name, quantity, unit_price, unit_cost, line_total) "
+                            + "VALUES (:purchaseId, :lineNo, :sku, :name, :quantity, :unitPrice, :unitCost, :lineTotal)")
+                    .param("purchaseId", purchase.id()).param("lineNo", ++lineNo).param("sku", line.sku()).param("name", line.name())
+                    .param("quantity", line.quantity()).param("unitPrice", line.unitPrice()).param("unitCost", line.unitCost())
+                    .param("lineTotal", line.lineTotal())
+                    .update();
+        }
+    }
+
+    Optional<StoredKey> findKey(String key) {
+        return jdbc.sql("SELECT request_hash, response FROM idempotency_key WHERE idem_key = :key")
+                .param("key", key)
+                .query((rs, n) -> new StoredKey(rs.getString("request_hash"), rs.getString("response")))
+                .optional();
+    }
+
+    /** Records the key with the answer; false when another request holds the key already. */
+    boolean insertKey(String key, String requestHash, String purchaseId, String response, long now) {
+        return jdbc.sql("INSERT INTO idempotency_key (idem_key, request_hash, purchase_id, response, created_at) "
+                        + "VALUES (:key, :hash, :purchaseId, :response, :now) ON CONFLICT (idem_key) DO NOTHING")
+                .param("key", key).param("hash", requestHash).param("purchaseId", purchaseId).param("response", response).param("now", now)
+                .update() == 1;
+    }
+
+    int deleteKeysBefore(long cutoff) {
+        return jdbc.sql("DELETE FROM idempotency_key WHERE created_at < :cutoff").param("cutoff", cutoff).update();
+    }
+
+    Optional<Row> find(String id) {
+        return jdbc.sql("SELECT id, reference, total, created_at FROM purchase WHERE id = :id").param("id", id)
+                .query((rs, n) -> new Row(rs.getString("id"), rs.getString("reference"), rs.getLong("total"), rs.getLong("created_at")))
+                .optional();
+    }
+
+    List<Row> page(Long fromMillis, Long toMillis, String sku, int limit, long offset) {
+        return jdbc.sql("SELECT id, reference, total, created_at FROM purchase" + where(fromMillis, toMillis, sku)
+                        + " ORDER BY created_at DESC, id DESC LIMIT :limit OFFSET :offset")
+                .params(params(fromMillis, toMillis, sku)).param("limit", limit).param("offset", offset)
+                .query((rs, n) -> new Row(rs.getString("id"), rs.getString("reference"), rs.getLong("total"), rs.getLong("created_at")))
+                .list();
+    }
+
+    long count(Long fromMillis, Long toMillis, String sku) {
+        return jdbc.sql("SELECT COUNT(*) FROM purchase" + where(fromMillis, toMillis, sku))
+                .params(params(fromMillis, toMillis, sku)).query(Long.class).single();
+    }
+
+    private static String where(Long from, Long to, String sku) {
+        List<String> conditions = new ArrayList<>();
+        if (from != null) {
+            conditions.add("created_at >= :from");
+        }
+        if (to != null) {
+            conditions.add("created_at < :to");
+        }
+        if (sku != null) {
+            conditions.add("id IN (SELECT purchase_id FROM purchase_line WHERE sku = :sku)");
+        }
+        return conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
+    }
+
+    private static Map<String, Object> params(Long from, Long to, String sku) {
+        Map<String, Object> params = new LinkedHashMap<>();
+        if (from != null) {
+            params.put("from", from);
+        }
+        if (to != null) {
+            params.put("to", to);
+        }
+        if (sku != null) {
+            params.put("sku", sku);
+        }
+        return params;
+    }
+
+    Map<String, List<LineRow>> lines(List<String> purchaseIds) {
+        Map<String, List<LineRow>> byPurchase = new LinkedHashMap<>();
+        if (purchaseIds.isEmpty()) {
+            return byPurchase;
+        }
+        jdbc.sql("SELECT purchase_id, sku, name, quantity, unit_price, unit_cost, line_total FROM purchase_line "
+                        + "WHERE purchase_id IN (:ids) ORDER BY purchase_id, line_no")
+                .param("ids", purchaseIds)
+                .query((rs, n) -> {
+                    long cost = rs.getLong("unit_cost");
+                    return new LineRow(rs.getString("purchase_id"), rs.getString("sku"), rs.getString("name"), rs.getLong("quantity"),
+                            rs.getLong("unit_price"), rs.wasNull() ? null : cost, rs.getLong("line_total"));
+                })
+                .list()
+                .forEach(l -> byPurchase.computeIfAbsent(l.purchaseId(), k -> new ArrayList<>()).add(l));
+        return byPurchase;
+    }
+
+    static Instant instant(long millis) {
+        return Instant.ofEpochMilli(millis);
+    }
+
+    static long money(java.math.BigDecimal amount) {
+        return Money.toColumn(amount);
+    }
+}

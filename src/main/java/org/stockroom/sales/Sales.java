@@ -1,0 +1,157 @@
+package org.stockroom.sales;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.stockroom.alerts.AlertChange;
+import org.stockroom.catalog.Product;
+import org.stockroom.stock.Stock;
+import org.stockroom.stock.StockChange;
+import org.stockroom.support.Actors;
+import org.stockroom.support.DomainException;
+import org.stockroom.support.Ids;
+import org.stockroom.support.InvalidRequestException;
+import org.stockroom.support.Money;
+import org.stockroom.support.NotFoundException;
+import org.stockroom.support.Page;
+import org.stockroom.support.StockroomProperties;
+import org.stockroom.support.StoreCalendar;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Purchases. One purchase is one transaction: every line is taken from stock by a conditional
+ * update, or none is. An idempotency key is stored with the answer in the same transaction, and
+ * the database's unique key on it decides between two requests racing with the same key.
+ */
+@Service
+public class Sales {
+
+    private final Stock stock;
+    private final PurchaseRepository purchases;
+    private final TransactionTemplate transaction;
+    private final JsonMapper json;
+    private final Actors actors;
+    private final Clock clock;
+    private final StoreCalendar calendar;
+    private final StockroomProperties properties;
+
+    Sales(Stock stock, PurchaseRepository purchases, TransactionTemplate transaction, JsonMapper json, Actors actors,
+          Clock clock, StoreCalendar calendar, StockroomProperties properties) {
+        this.stock = stock;
+        this.purchases = purchases;
+        this.transaction = transaction;
+        this.json = json;
+        this.actors = actors;
+        this.clock = clock;
+        this.calendar = calendar;
+        this.properties = properties;
+    }
+
+    /** Buys every line or nothing. With a key, a repeated request answers the first purchase again and changes nothing. */
+    public PurchaseOutcome purchase(PurchaseRequest request, String idempotencyKey) {
+        if (idempotencyKey != null) {
+            checkKey(idempotencyKey);
+            Optional<PurchaseOutcome> earlier = replay(idempotencyKey, request);
+            if (earlier.isPresent()) {
+                return earlier.get();
+            }
+        }
+        try {
+            return new PurchaseOutcome(transaction.execute(status -> buy(request, idempotencyKey)), false);
+        } catch (KeyTakenMeanwhile e) {
+            return replay(idempotencyKey, request).orElseThrow(() -> new IllegalStateException("idempotency key vanished"));
+        }
+    }
+
+    private Purchase buy(PurchaseRequest request, String idempotencyKey) {
+        String id = Ids.newId(clock);
+        List<StockChange> changes = request.lines().stream().map(l -> StockChange.sale(l.sku(), l.quantity(), id)).toList();
+        List<Stock.Applied> applied = stock.apply(changes);
+
+        int scale = properties.currencyScale();
+        List<PurchaseRepository.LineRow> rows = new ArrayList<>();
+        List<Purchase.Line> lines = new ArrayList<>();
+        List<Purchase.RaisedAlert> alerts = new ArrayList<>();
+        BigDecimal total = BigDecimal.ZERO.setScale(scale);
+        for (Stock.Applied a : applied) {
+            Product p = a.product();
+            long quantity = -a.movement().delta();
+            BigDecimal lineTotal = p.price().multiply(BigDecimal.valueOf(quantity));
+            total = total.add(lineTotal);
+            rows.add(new PurchaseRepository.LineRow(id, p.sku().value(), p.name(), quantity, Money.toColumn(p.price()),
+                    Money.toColumnOrNull(p.cost()), Money.toColumn(lineTotal)));
+            lines.add(new Purchase.Line(p.sku().value(), p.name(), quantity, p.price(), lineTotal));
+            a.alert().filter(AlertChange::notifiesPeople)
+                    .ifPresent(c -> alerts.add(new Purchase.RaisedAlert(c.sku(), c.level(), c.stock(), c.reorderThreshold())));
+        }
+        long now = clock.millis();
+        Instant createdAt = Instant.ofEpochMilli(now);
+        purchases.insert(new PurchaseRepository.Row(id, request.reference(), Money.toColumn(total), now), actors.current(), rows);
+        Purchase purchase = new Purchase(id, request.reference(), createdAt, properties.currency().getCurrencyCode(), total, lines, alerts);
+        if (idempotencyKey != null
+                && !purchases.insertKey(idempotencyKey, request.fingerprint(), id, json.writeValueAsString(purchase), now)) {
+            throw new KeyTakenMeanwhile();
+        }
+        return purchase;
+    }
+
+    private Optional<PurchaseOutcome> replay(String key, PurchaseRequest request) {
+        return purchases.findKey(key).map(stored -> {
+            if (!stored.requestHash().equals(request.fingerprint())) {
+                throw new DomainException(422, "idempotency-key-reused",
+                        "This Idempotency-Key was used for a different request; use a new key for a new purchase");
+            }
+            return new PurchaseOutcome(json.readValue(stored.response(), Purchase.class), true);
+        });
+    }
+
+    private static void checkKey(String key) {
+        if (key.isEmpty() || key.length() > 255 || !key.chars().allMatch(c -> c >= 0x21 && c <= 0x7e)) {
+            throw new InvalidRequestException("Idempotency-Key", "must be 1 to 255 visible ASCII characters");
+        }
+    }
+
+    public Purchase get(String id) {
+        PurchaseRepository.Row row = purchases.find(id).orElseThrow(() -> new NotFoundException("unknown-purchase", "No purchase with id " + id));
+        return toPurchase(row, purchases.lines(List.of(id)).getOrDefault(id, List.of()));
+    }
+
+    public Page<Purchase> list(PurchaseQuery query) {
+        Long from = calendar.startOf(query.from());
+        Long to = calendar.endOf(query.to());
+        List<PurchaseRepository.Row> rows = purchases.page(from, to, query.sku(), query.size(), (long) query.page() * query.size());
+        Map<String, List<PurchaseRepository.LineRow>> lines = purchases.lines(rows.stream().map(PurchaseRepository.Row::id).toList());
+        List<Purchase> items = rows.stream().map(r -> toPurchase(r, lines.getOrDefault(r.id(), List.of()))).toList();
+        return new Page<>(items, query.page(), query.size(), purchases.count(from, to, query.sku()));
+    }
+
+    private Purchase toPurchase(PurchaseRepository.Row row, List<PurchaseRepository.LineRow> lineRows) {
+        int scale = properties.currencyScale();
+        List<Purchase.Line> lines = lineRows.stream()
+                .map(l -> new Purchase.Line(l.sku(), l.name(), l.quantity(), Money.fromColumn(l.unitPrice(), scale),
+                        Money.fromColumn(l.lineTotal(), scale)))
+                .toList();
+        return new Purchase(row.id(), row.reference(), Instant.ofEpochMilli(row.createdAt()), properties.currency().getCurrencyCode(),
+                Money.fromColumn(row.total(), scale), lines, null);
+    }
+
+    /** Keys are kept for the configured retention (at least a day), then forgotten. */
+    @Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT1M")
+    public void forgetOldKeys() {
+        purchases.deleteKeysBefore(clock.millis() - properties.idempotencyRetention().toMillis());
+    }
+
+    /** Another request with the same key committed while this one ran; this one rolls back and answers that one. */
+    private static final class KeyTakenMeanwhile extends RuntimeException {
+        KeyTakenMeanwhile() {
+            super(null, null, false, false);
+        }
+    }
+}

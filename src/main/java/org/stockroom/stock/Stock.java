@@ -1,0 +1,88 @@
+package org.stockroom.stock;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import org.stockroom.alerts.AlertChange;
+import org.stockroom.alerts.Alerts;
+import org.stockroom.catalog.Catalog;
+import org.stockroom.catalog.Product;
+import org.stockroom.catalog.UnknownSkuException;
+import org.stockroom.support.Actors;
+import org.stockroom.support.Page;
+
+/**
+ * The one path by which on-hand stock changes: a conditional update of the product, a ledger row
+ * with the balance after, and the alert transition, all in the caller's transaction.
+ */
+@Service
+public class Stock {
+
+    /** What one applied change did. */
+    public record Applied(Product product, Movement movement, Optional<AlertChange> alert) {}
+
+    private final Catalog catalog;
+    private final MovementRepository movements;
+    private final Alerts alerts;
+    private final Actors actors;
+    private final Clock clock;
+
+    Stock(Catalog catalog, MovementRepository movements, Alerts alerts, Actors actors, Clock clock) {
+        this.catalog = catalog;
+        this.movements = movements;
+        this.alerts = alerts;
+        this.actors = actors;
+        this.clock = clock;
+    }
+
+    /**
+     * Applies every change or none. Changes are applied in SKU order, so two multi-line orders lock
+     * the same products in the same order and cannot deadlock. When any change is refused, the
+     * refusal names every SKU at fault and the caller's transaction rolls back.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public List<Applied> apply(List<StockChange> changes) {
+        List<StockChange> ordered = changes.stream().sorted(Comparator.comparing(StockChange::sku)).toList();
+        String actor = actors.current();
+        List<Applied> applied = new ArrayList<>(ordered.size());
+        List<Catalog.StockRequest> refused = new ArrayList<>();
+        for (StockChange change : ordered) {
+            Optional<Product> after = catalog.changeStock(change.sku(), change.delta(), change.soldDelta());
+            if (after.isEmpty()) {
+                refused.add(new Catalog.StockRequest(change.sku(), change.requested()));
+                continue;
+            }
+            if (!refused.isEmpty()) {
+                continue;
+            }
+            Product product = after.get();
+            Movement movement = movements.append(change, product.stock(), actor, clock.millis());
+            applied.add(new Applied(product, movement, alerts.afterStockChange(product, change.delta())));
+        }
+        if (!refused.isEmpty()) {
+            throw catalog.explainRefusal(refused);
+        }
+        return applied;
+    }
+
+    /** Receives units from a supplier: a RECEIPT in the ledger; may resolve the product's alert. */
+    @Transactional
+    public Applied receive(String sku, long quantity, String note) {
+        try {
+            return apply(List.of(StockChange.receipt(sku, quantity, note))).get(0);
+        } catch (UnknownSkuException e) {
+            throw new UnknownSkuException(sku);
+        }
+    }
+
+    public Page<Movement> movements(String sku, int page, int size) {
+        Page.check(page, size);
+        catalog.get(sku);
+        return new Page<>(movements.page(sku, page, size), page, size, movements.count(sku));
+    }
+}

@@ -1,0 +1,100 @@
+package org.stockroom.testing;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A client for the JSON API over real HTTP, as a storefront would call it. Default headers (for
+ * example credentials) apply to every request made through this instance.
+ */
+public final class Api {
+
+    public record Response(int status, Map<String, java.util.List<String>> headers, String text) {
+        private static final JsonMapper JSON = JsonMapper.builder().build();
+
+        public JsonNode json() {
+            return JSON.readTree(text);
+        }
+
+        public String header(String name) {
+            return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
+                    .map(e -> e.getValue().get(0)).findFirst().orElse(null);
+        }
+
+        public String contentType() {
+            return header("Content-Type");
+        }
+
+        @Override
+        public String toString() {
+            return status + " " + text;
+        }
+    }
+
+    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private final String base;
+    private final Map<String, String> defaultHeaders = new LinkedHashMap<>();
+
+    public Api(int port) {
+        this("http://localhost:" + port);
+    }
+
+    public Api(String base) {
+        this.base = base;
+    }
+
+    public Api withHeader(String name, String value) {
+        Api copy = new Api(base);
+        copy.defaultHeaders.putAll(defaultHeaders);
+        copy.defaultHeaders.put(name, value);
+        return copy;
+    }
+
+    public Response get(String path) {
+        return send("GET", path, null, Map.of());
+    }
+
+    public Response post(String path, String json) {
+        return send("POST", path, json, Map.of());
+    }
+
+    public Response post(String path, String json, Map<String, String> headers) {
+        return send("POST", path, json, headers);
+    }
+
+    public Response patch(String path, String json) {
+        return send("PATCH", path, json, Map.of());
+    }
+
+    public Response delete(String path) {
+        return send("DELETE", path, null, Map.of());
+    }
+
+    public Response send(String method, String path, String body, Map<String, String> headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
+        defaultHeaders.forEach(request::header);
+        headers.forEach(request::header);
+        try {
+            HttpResponse<String> response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return new Response(response.statusCode(), response.headers().map(), response.body());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -27,11 +28,13 @@ public class Alerts {
     private final AlertRepository alerts;
     private final Clock clock;
     private final Actors actors;
+    private final ApplicationEventPublisher events;
 
-    Alerts(AlertRepository alerts, Clock clock, Actors actors) {
+    Alerts(AlertRepository alerts, Clock clock, Actors actors, ApplicationEventPublisher events) {
         this.alerts = alerts;
         this.clock = clock;
         this.actors = actors;
+        this.events = events;
     }
 
     /**
@@ -55,7 +58,7 @@ public class Alerts {
         String sku = product.sku().value();
         if (!product.needsRestock() || product.archived()) {
             return alerts.resolve(sku, product.stock(), product.reorderThreshold(), now)
-                    .map(id -> change(AlertChange.Type.RESOLVED, id, product));
+                    .map(id -> publish(change(AlertChange.Type.RESOLVED, id, product)));
         }
         AlertLevel level = AlertLevel.forStock(product.stock());
         Optional<AlertRepository.OpenAlert> open = alerts.findOpen(sku);
@@ -98,7 +101,18 @@ public class Alerts {
         return new AlertChange(type, id, p.sku().value(), p.name(), AlertLevel.forStock(p.stock()), p.stock(), p.reorderThreshold());
     }
 
-    private static AlertChange announce(AlertChange change) {
+    /**
+     * Tells listeners in this process. The event is published inside the transaction; listeners
+     * that act outside the database use {@code @TransactionalEventListener} so that a rolled-back
+     * change is never announced.
+     */
+    private AlertChange publish(AlertChange change) {
+        events.publishEvent(change);
+        return change;
+    }
+
+    private AlertChange announce(AlertChange change) {
+        publish(change);
         log.warn("restock alert {}: sku={} level={} stock={} threshold={} alert={}", change.type().event(), change.sku(),
                 change.level(), change.stock(), change.reorderThreshold(), change.alertId());
         return change;

@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 /** The command line: {@code stockroom <command>}. Errors print one line and exit non-zero. */
 @Command(name = "stockroom", mixinStandardHelpOptions = true, versionProvider = StockroomCommand.Version.class,
         description = "Inventory management for small online shops.",
-        subcommands = {ServeCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {ServeCommand.class, ProductsCommand.class, CommandLine.HelpCommand.class})
 public class StockroomCommand implements Runnable {
 
     @CommandLine.Spec

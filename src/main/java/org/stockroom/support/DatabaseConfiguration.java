@@ -36,9 +36,10 @@ class DatabaseConfiguration {
         return Clock.systemUTC();
     }
 
+    /** Who acts when nobody signed in: {@code system} for the server's own work, {@code cli} for commands. */
     @Bean
-    Actors actors() {
-        return () -> "system";
+    Actors actors(@org.springframework.beans.factory.annotation.Value("${stockroom.actor:system}") String actor) {
+        return () -> actor;
     }
 
     static String productName(DataSource dataSource) {

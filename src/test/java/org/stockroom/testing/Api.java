@@ -18,7 +18,9 @@ import tools.jackson.databind.json.JsonMapper;
 public final class Api {
 
     public record Response(int status, Map<String, java.util.List<String>> headers, String text) {
-        private static final JsonMapper JSON = JsonMapper.builder().build();
+        /** Decimals stay exact, so a test can check that money keeps its scale ({@code 700.00}, not {@code 700.0}). */
+        private static final JsonMapper JSON = JsonMapper.builder()
+                .enable(tools.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
 
         public JsonNode json() {
             return JSON.readTree(text);
@@ -85,8 +87,9 @@ public final class Api {
         if (body != null) {
             request.header("Content-Type", "application/json");
         }
-        defaultHeaders.forEach(request::header);
-        headers.forEach(request::header);
+        // setHeader, so a test's own Content-Type replaces the default instead of being sent as a second one.
+        defaultHeaders.forEach(request::setHeader);
+        headers.forEach(request::setHeader);
         try {
             HttpResponse<String> response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
             return new Response(response.statusCode(), response.headers().map(), response.body());

@@ -36,6 +36,7 @@ public class Catalog {
             throw new DomainException(409, "duplicate-sku", "A product with SKU " + product.sku() + " already exists");
         }
         Product added = get(product.sku());
+        events.publishEvent(new ProductAdded(added));
         events.publishEvent(new ProductChanged(added));
         return added;
     }

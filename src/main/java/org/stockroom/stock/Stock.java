@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -12,6 +13,7 @@ import org.stockroom.alerts.AlertChange;
 import org.stockroom.alerts.Alerts;
 import org.stockroom.catalog.Catalog;
 import org.stockroom.catalog.Product;
+import org.stockroom.catalog.ProductAdded;
 import org.stockroom.catalog.UnknownSkuException;
 import org.stockroom.support.Actors;
 import org.stockroom.support.Page;
@@ -77,6 +79,19 @@ public class Stock {
             return apply(List.of(StockChange.receipt(sku, quantity, note))).get(0);
         } catch (UnknownSkuException e) {
             throw new UnknownSkuException(sku);
+        }
+    }
+
+    /**
+     * A product's opening stock is the first line of its ledger, so that for every product the
+     * ledger sums to the stock. The product row already holds it; only the movement is written.
+     */
+    @EventListener
+    @Transactional(propagation = Propagation.MANDATORY)
+    void on(ProductAdded event) {
+        Product product = event.product();
+        if (product.stock() > 0) {
+            movements.append(StockChange.opening(product.sku().value(), product.stock()), product.stock(), actors.current(), clock.millis());
         }
     }
 

@@ -14,6 +14,11 @@ public record StockChange(String sku, long delta, long soldDelta, MovementType t
         return new StockChange(sku, quantity, 0, MovementType.RECEIPT, null, note, null);
     }
 
+    /** The stock a product enters the catalog with: in effect its first count. */
+    public static StockChange opening(String sku, long stock) {
+        return new StockChange(sku, stock, 0, MovementType.ADJUSTMENT, "COUNT", "opening stock", null);
+    }
+
     /** The quantity asked for, as the refusal reports it. */
     long requested() {
         return Math.abs(delta);

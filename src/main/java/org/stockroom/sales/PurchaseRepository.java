@@ -48,12 +48,22 @@ class PurchaseRepository {
                 .optional();
     }
 
-    /** Records the key with the answer; false when another request holds the key already. */
-    boolean insertKey(String key, String requestHash, String purchaseId, String response, long now) {
+    /**
+     * Claims the key for a purchase about to be made; false when another request holds it. A
+     * concurrent claim of the same key waits on the unique key until this transaction ends.
+     */
+    boolean claimKey(String key, String requestHash, String purchaseId, long now) {
         return jdbc.sql("INSERT INTO idempotency_key (idem_key, request_hash, purchase_id, response, created_at) "
-                        + "VALUES (:key, :hash, :purchaseId, :response, :now) ON CONFLICT (idem_key) DO NOTHING")
-                .param("key", key).param("hash", requestHash).param("purchaseId", purchaseId).param("response", response).param("now", now)
+                        + "VALUES (:key, :hash, :purchaseId, '', :now) ON CONFLICT (idem_key) DO NOTHING")
+                .param("key", key).param("hash", requestHash).param("purchaseId", purchaseId).param("now", now)
                 .update() == 1;
+    }
+
+    /** Stores the answer under a key claimed in the same transaction. */
+    void recordAnswer(String key, String response) {
+        jdbc.sql("UPDATE idempotency_key SET response = :response WHERE idem_key = :key")
+                .param("key", key).param("response", response)
+                .update();
     }
 
     int deleteKeysBefore(long cutoff) {

@@ -72,6 +72,11 @@ public class Sales {
 
     private Purchase buy(PurchaseRequest request, String idempotencyKey) {
         String id = Ids.newId(clock);
+        // The key is claimed before any stock is touched: a racing retry must find the key taken
+        // and answer the first purchase, not try to buy a second time and be refused for lack of stock.
+        if (idempotencyKey != null && !purchases.claimKey(idempotencyKey, request.fingerprint(), id, clock.millis())) {
+            throw new KeyTakenMeanwhile();
+        }
         List<StockChange> changes = request.lines().stream().map(l -> StockChange.sale(l.sku(), l.quantity(), id)).toList();
         List<Stock.Applied> applied = stock.apply(changes);
 
@@ -95,9 +100,8 @@ public class Sales {
         Instant createdAt = Instant.ofEpochMilli(now);
         purchases.insert(new PurchaseRepository.Row(id, request.reference(), Money.toColumn(total), now), actors.current(), rows);
         Purchase purchase = new Purchase(id, request.reference(), createdAt, properties.currency().getCurrencyCode(), total, lines, alerts);
-        if (idempotencyKey != null
-                && !purchases.insertKey(idempotencyKey, request.fingerprint(), id, json.writeValueAsString(purchase), now)) {
-            throw new KeyTakenMeanwhile();
+        if (idempotencyKey != null) {
+            purchases.recordAnswer(idempotencyKey, json.writeValueAsString(purchase));
         }
         return purchase;
     }

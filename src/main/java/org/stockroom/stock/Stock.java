@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -33,13 +34,15 @@ public class Stock {
     private final Alerts alerts;
     private final Actors actors;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
-    Stock(Catalog catalog, MovementRepository movements, Alerts alerts, Actors actors, Clock clock) {
+    Stock(Catalog catalog, MovementRepository movements, Alerts alerts, Actors actors, Clock clock, ApplicationEventPublisher events) {
         this.catalog = catalog;
         this.movements = movements;
         this.alerts = alerts;
         this.actors = actors;
         this.clock = clock;
+        this.events = events;
     }
 
     /**
@@ -65,6 +68,9 @@ public class Stock {
             Product product = after.get();
             Movement movement = movements.append(change, product.stock(), actor, clock.millis());
             applied.add(new Applied(product, movement, alerts.afterStockChange(product, change.delta())));
+            if (change.type() == MovementType.RECEIPT) {
+                events.publishEvent(new StockReceived(product, movement));
+            }
         }
         if (!refused.isEmpty()) {
             throw catalog.explainRefusal(refused);

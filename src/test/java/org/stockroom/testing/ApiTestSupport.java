@@ -5,6 +5,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Base of tests that drive the running application over real HTTP, on a real database file that
@@ -21,6 +23,11 @@ public abstract class ApiTestSupport {
     protected DataSource dataSource;
 
     protected Api api;
+
+    @DynamicPropertySource
+    static void notifications(DynamicPropertyRegistry registry) {
+        TestMail.register(registry);
+    }
 
     @BeforeEach
     void emptyStore() {

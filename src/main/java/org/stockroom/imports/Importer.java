@@ -1,0 +1,339 @@
+package org.stockroom.imports;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.stockroom.catalog.Catalog;
+import org.stockroom.catalog.NewProduct;
+import org.stockroom.catalog.Product;
+import org.stockroom.catalog.ProductChanges;
+import org.stockroom.stock.MovementType;
+import org.stockroom.stock.Stock;
+import org.stockroom.stock.StockChange;
+import org.stockroom.support.Actors;
+import org.stockroom.support.DomainException;
+import org.stockroom.support.Ids;
+import org.stockroom.support.InvalidRequestException;
+import org.stockroom.support.NotFoundException;
+import org.stockroom.support.StockroomProperties;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Catalog imports. A file is first planned against the catalog (what would be created, what would
+ * change field by field, what is invalid); a dry run answers the plan, an import applies it in one
+ * transaction, or nothing when a row is invalid (unless invalid rows are skipped). Stock in the
+ * file is a count: differences enter the ledger as COUNT adjustments (RECEIPTs for new products),
+ * so alerts follow the usual rules. Importing the same file again finds nothing to change.
+ */
+@Service
+public class Importer {
+
+    /** Options of one import. {@code delimiter} null means guess from the header row. */
+    public record Request(byte[] file, ImportFormat format, Character delimiter, boolean dryRun, boolean skipInvalid) {
+        public Request {
+            Objects.requireNonNull(file, "file");
+            if (file.length == 0) {
+                throw new InvalidRequestException("file", "is empty");
+            }
+            if (file.length > CatalogFileReader.MAX_BYTES) {
+                throw new InvalidRequestException("file", "is larger than " + CatalogFileReader.MAX_BYTES / (1024 * 1024) + " MB");
+            }
+        }
+    }
+
+    static final int LOOKUP_CHUNK = 500;
+
+    private final Catalog catalog;
+    private final Stock stock;
+    private final ImportRepository imports;
+    private final TransactionTemplate transaction;
+    private final JsonMapper json;
+    private final Actors actors;
+    private final Clock clock;
+    private final StockroomProperties properties;
+
+    Importer(Catalog catalog, Stock stock, ImportRepository imports, TransactionTemplate transaction, JsonMapper json, Actors actors,
+             Clock clock, StockroomProperties properties) {
+        this.catalog = catalog;
+        this.stock = stock;
+        this.imports = imports;
+        this.transaction = transaction;
+        this.json = json;
+        this.actors = actors;
+        this.clock = clock;
+        this.properties = properties;
+    }
+
+    public ImportReport run(Request request) {
+        ParsedFile file = CatalogFileReader.read(request.file(), request.format(), request.delimiter());
+        if (request.dryRun()) {
+            return plan(file).report(null, true, false);
+        }
+        return transaction.execute(status -> apply(file, request.skipInvalid()));
+    }
+
+    public ImportReport get(String id) {
+        return json.readValue(stored(id).report(), ImportReport.class);
+    }
+
+    private ImportRepository.StoredImport stored(String id) {
+        return imports.find(id).orElseThrow(() -> new NotFoundException("unknown-import", "No import with id " + id));
+    }
+
+    private ImportReport apply(ParsedFile file, boolean skipInvalid) {
+        Plan plan = plan(file);
+        if (!plan.invalid.isEmpty() && !skipInvalid) {
+            ImportReport report = plan.report(null, false, false);
+            throw new DomainException(422, "invalid-import", plan.invalid.size() + " row(s) are invalid; nothing was imported. "
+                    + "Fix them, or import with skipInvalid=true to import the valid rows only.", reportProperties(report));
+        }
+        String id = Ids.newId(clock);
+        String note = "import " + id;
+        List<ImportRepository.Effect> effects = new ArrayList<>();
+        List<StockChange> stockChanges = new ArrayList<>();
+        for (NewProduct create : plan.creates) {
+            catalog.add(create);
+            effects.add(new ImportRepository.Effect(create.sku(), true, null, create.stock()));
+        }
+        for (PlannedUpdate update : plan.updates) {
+            Map<String, Object> previous = new LinkedHashMap<>();
+            update.diff.forEach((field, values) -> previous.put(field, values.get(0)));
+            if (update.fieldsChanged()) {
+                catalog.update(update.sku, update.changes);
+            }
+            if (update.stockDelta != 0) {
+                stockChanges.add(new StockChange(update.sku, update.stockDelta, 0, MovementType.ADJUSTMENT, "COUNT", note, null));
+            }
+            effects.add(new ImportRepository.Effect(update.sku, false, json.writeValueAsString(previous), update.stockDelta));
+        }
+        if (!stockChanges.isEmpty()) {
+            stock.apply(stockChanges);
+        }
+        ImportReport report = plan.report(id, false, true);
+        imports.insert(id, file.format(), actors.current(), json.writeValueAsString(report), imports.highestMovementId(), clock.millis(), effects);
+        return report;
+    }
+
+    /**
+     * Undoes an applied import while nothing happened since to its products: stock changes are
+     * reversed by compensating adjustments, changed fields get their old values back, and products
+     * the import created are archived (their history stays).
+     */
+    public ImportReport undo(String id) {
+        return transaction.execute(status -> {
+            ImportRepository.StoredImport stored = stored(id);
+            if (stored.undoneAt() != null) {
+                throw new DomainException(409, "import-undone", "Import " + id + " was already undone");
+            }
+            List<String> touched = imports.touchedSince(id, stored.movementMark(), stored.createdAt());
+            if (!touched.isEmpty()) {
+                throw new DomainException(409, "import-superseded", "Later changes touch products of this import ("
+                        + String.join(", ", touched.subList(0, Math.min(10, touched.size()))) + (touched.size() > 10 ? ", ..." : "")
+                        + "); undo them first or adjust by hand", Map.of("skus", touched));
+            }
+            if (!imports.markUndone(id, clock.millis())) {
+                throw new DomainException(409, "import-undone", "Import " + id + " was already undone");
+            }
+            String note = "undo of import " + id;
+            List<StockChange> reversals = new ArrayList<>();
+            List<ImportRepository.Effect> effects = imports.effects(id);
+            for (ImportRepository.Effect effect : effects) {
+                if (effect.stockDelta() != 0) {
+                    reversals.add(new StockChange(effect.sku(), -effect.stockDelta(), 0, MovementType.ADJUSTMENT, "OTHER", note, null));
+                }
+            }
+            if (!reversals.isEmpty()) {
+                stock.apply(reversals);
+            }
+            for (ImportRepository.Effect effect : effects) {
+                if (effect.created()) {
+                    catalog.archive(effect.sku());
+                } else if (effect.previous() != null) {
+                    catalog.update(effect.sku(), previousValues(json.readValue(effect.previous(), Map.class)));
+                }
+            }
+            return get(id);
+        });
+    }
+
+    private Plan plan(ParsedFile file) {
+        Map<String, Product> existing = new HashMap<>();
+        List<String> skus = file.rows().stream().map(ImportRow::sku).toList();
+        for (int i = 0; i < skus.size(); i += LOOKUP_CHUNK) {
+            catalog.findAll(skus.subList(i, Math.min(skus.size(), i + LOOKUP_CHUNK))).forEach(p -> existing.put(p.sku().value(), p));
+        }
+        Plan plan = new Plan(file);
+        for (ImportRow row : file.rows()) {
+            try {
+                Product current = existing.get(row.sku());
+                if (current == null) {
+                    plan.create(newProduct(row));
+                } else if (current.archived()) {
+                    plan.invalid(row, row.sku() + " is archived; restore it before importing it");
+                } else {
+                    plan.update(current, row);
+                }
+            } catch (InvalidRequestException e) {
+                plan.invalid(row, describe(e));
+            }
+        }
+        return plan;
+    }
+
+    private NewProduct newProduct(ImportRow row) {
+        List<InvalidRequestException.FieldError> missing = new ArrayList<>();
+        if (row.name() == null) {
+            missing.add(new InvalidRequestException.FieldError("name", "is required for a new product"));
+        }
+        if (row.price() == null) {
+            missing.add(new InvalidRequestException.FieldError("price", "is required for a new product"));
+        }
+        if (!missing.isEmpty()) {
+            throw new InvalidRequestException(missing);
+        }
+        checkScale("price", row.price());
+        checkScale("cost", row.cost());
+        return new NewProduct(row.sku(), row.name(), row.price(), row.stock() == null ? 0L : row.stock(),
+                row.reorderThreshold() == null ? 0L : row.reorderThreshold(), row.cost(), row.reorderQuantity(), row.leadTimeDays(),
+                row.supplier(), row.barcode());
+    }
+
+    private void checkScale(String field, BigDecimal amount) {
+        if (amount != null && amount.stripTrailingZeros().scale() > properties.currencyScale()) {
+            throw new InvalidRequestException(field, "must have at most " + properties.currencyScale() + " decimal places");
+        }
+    }
+
+    private static String describe(InvalidRequestException e) {
+        return String.join("; ", e.errors().stream().map(f -> f.field() + " " + f.message()).toList());
+    }
+
+    private static Map<String, Object> reportProperties(ImportReport report) {
+        Map<String, Object> properties = new LinkedHashMap<>();
+        properties.put("format", report.format());
+        properties.put("dryRun", false);
+        properties.put("created", report.created());
+        properties.put("updated", report.updated());
+        properties.put("unchanged", report.unchanged());
+        properties.put("invalid", report.invalid());
+        properties.put("skipped", report.skipped());
+        return properties;
+    }
+
+    @SuppressWarnings("unchecked")
+    private ProductChanges previousValues(Map<?, ?> previous) {
+        Map<String, Object> values = (Map<String, Object>) previous;
+        return new ProductChanges(
+                (String) values.get("name"),
+                values.containsKey("price") ? new BigDecimal(values.get("price").toString()) : null,
+                values.containsKey("reorderThreshold") ? ((Number) values.get("reorderThreshold")).longValue() : null,
+                values.containsKey("cost") ? Optional.ofNullable(values.get("cost")).map(v -> new BigDecimal(v.toString())) : null,
+                values.containsKey("reorderQuantity") ? Optional.ofNullable((Number) values.get("reorderQuantity")).map(Number::longValue) : null,
+                values.containsKey("leadTimeDays") ? Optional.ofNullable((Number) values.get("leadTimeDays")).map(Number::intValue) : null,
+                values.containsKey("supplier") ? Optional.ofNullable((String) values.get("supplier")) : null,
+                values.containsKey("barcode") ? Optional.ofNullable((String) values.get("barcode")) : null);
+    }
+
+    /** An existing product the file changes: its fields, and its stock as a counted quantity. */
+    private record PlannedUpdate(String sku, ProductChanges changes, long stockDelta, Map<String, List<Object>> diff) {
+        boolean fieldsChanged() {
+            return diff.keySet().stream().anyMatch(f -> !f.equals("stock"));
+        }
+    }
+
+    private final class Plan {
+        final ParsedFile file;
+        final List<NewProduct> creates = new ArrayList<>();
+        final List<PlannedUpdate> updates = new ArrayList<>();
+        final List<ImportReport.Problem> invalid = new ArrayList<>();
+        long unchanged;
+
+        Plan(ParsedFile file) {
+            this.file = file;
+            invalid.addAll(file.invalid());
+        }
+
+        void create(NewProduct product) {
+            creates.add(product);
+        }
+
+        void invalid(ImportRow row, String reason) {
+            invalid.add(new ImportReport.Problem(row.line(), reason));
+        }
+
+        void update(Product current, ImportRow row) {
+            Map<String, List<Object>> diff = new LinkedHashMap<>();
+            ProductChanges changes = ProductChanges.none();
+            String name = row.name() == null ? null : org.stockroom.support.Text.clean("name", row.name(), 200, true);
+            if (name != null && !name.equals(current.name())) {
+                diff.put("name", values(current.name(), name));
+                changes = changes.withName(name);
+            }
+            if (row.price() != null && row.price().compareTo(current.price()) != 0) {
+                checkScale("price", row.price());
+                diff.put("price", values(current.price(), row.price()));
+                changes = changes.withPrice(row.price());
+            }
+            if (row.reorderThreshold() != null && row.reorderThreshold() != current.reorderThreshold()) {
+                diff.put("reorderThreshold", values(current.reorderThreshold(), row.reorderThreshold()));
+                changes = changes.withReorderThreshold(row.reorderThreshold());
+            }
+            Optional<BigDecimal> cost = null;
+            if (row.cost() != null && (current.cost() == null || row.cost().compareTo(current.cost()) != 0)) {
+                checkScale("cost", row.cost());
+                diff.put("cost", values(current.cost(), row.cost()));
+                cost = Optional.of(row.cost());
+            }
+            Optional<Long> reorderQuantity = changed(diff, "reorderQuantity", current.reorderQuantity(), row.reorderQuantity());
+            Optional<Integer> leadTime = changed(diff, "leadTimeDays", current.leadTimeDays(), row.leadTimeDays());
+            Optional<String> supplier = changed(diff, "supplier", current.supplier(), row.supplier());
+            Optional<String> barcode = changed(diff, "barcode", current.barcode(), row.barcode());
+            changes = new ProductChanges(changes.name(), changes.price(), changes.reorderThreshold(), cost, reorderQuantity, leadTime,
+                    supplier, barcode);
+            long stockDelta = 0;
+            if (row.stock() != null) {
+                if (row.stock() < 0) {
+                    throw new InvalidRequestException("stock", "must be 0 or more (the file says " + row.stock() + ")");
+                }
+                if (row.stock() != current.stock()) {
+                    diff.put("stock", values(current.stock(), row.stock()));
+                    stockDelta = row.stock() - current.stock();
+                }
+            }
+            if (diff.isEmpty()) {
+                unchanged++;
+            } else {
+                updates.add(new PlannedUpdate(current.sku().value(), changes, stockDelta, diff));
+            }
+        }
+
+        private <T> Optional<T> changed(Map<String, List<Object>> diff, String field, T current, T given) {
+            if (given == null || given.equals(current)) {
+                return null;
+            }
+            diff.put(field, values(current, given));
+            return Optional.of(given);
+        }
+
+        private List<Object> values(Object before, Object after) {
+            List<Object> pair = new ArrayList<>(2);
+            pair.add(before);
+            pair.add(after);
+            return pair;
+        }
+
+        ImportReport report(String id, boolean dryRun, boolean applied) {
+            return new ImportReport(id, file.format(), dryRun, applied, creates.stream().map(NewProduct::sku).toList(),
+                    updates.stream().map(u -> new ImportReport.Update(u.sku, u.diff)).toList(), unchanged, List.copyOf(invalid),
+                    file.skipped());
+        }
+    }
+}

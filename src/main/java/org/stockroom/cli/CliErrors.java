@@ -1,10 +1,18 @@
 package org.stockroom.cli;
 
+import java.util.stream.Collectors;
 import org.stockroom.support.DomainException;
+import org.stockroom.support.InvalidRequestException;
 import picocli.CommandLine;
 
-/** A refusal is one line on stderr and exit code 1 (2 for bad input); nobody at a terminal needs a stack trace. */
+/**
+ * A refusal is one line on stderr and exit code 1 (2 for bad input); nobody at a terminal needs a
+ * stack trace.
+ */
 final class CliErrors implements CommandLine.IExecutionExceptionHandler {
+
+    static final int REFUSED = 1;
+    static final int BAD_INPUT = 2;
 
     @Override
     public int handleExecutionException(Exception e, CommandLine cli, CommandLine.ParseResult parseResult) {
@@ -13,10 +21,36 @@ final class CliErrors implements CommandLine.IExecutionExceptionHandler {
             cause = cause.getCause();
         }
         if (cause instanceof DomainException domain) {
-            cli.getErr().println("error: " + domain.getMessage() + " (" + domain.code() + ")");
-            return domain.status() == 400 ? 2 : 1;
+            cli.getErr().println("error: " + message(domain) + " (" + domain.code() + ")");
+            cli.getErr().flush();
+            return domain.status() == 400 ? BAD_INPUT : REFUSED;
         }
         cli.getErr().println("error: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
-        return 1;
+        cli.getErr().flush();
+        return REFUSED;
+    }
+
+    /** Every field at fault on the one line, rather than "3 fields are invalid". */
+    private static String message(DomainException e) {
+        if (e instanceof InvalidRequestException invalid && invalid.errors().size() > 1) {
+            return invalid.errors().stream().map(f -> f.field() + " " + f.message()).collect(Collectors.joining("; "));
+        }
+        return e.getMessage();
+    }
+
+    /** Unknown commands, options and malformed values: one line naming the fix, exit 2. */
+    static final class BadUsage implements CommandLine.IParameterExceptionHandler {
+
+        @Override
+        public int handleParseException(CommandLine.ParameterException e, String[] args) {
+            CommandLine cli = e.getCommandLine();
+            String message = e.getMessage();
+            if (e instanceof CommandLine.UnmatchedArgumentException unmatched && !unmatched.getSuggestions().isEmpty()) {
+                message += " (did you mean " + String.join(" or ", unmatched.getSuggestions()) + "?)";
+            }
+            cli.getErr().println("error: " + message + " (try: " + cli.getCommandSpec().qualifiedName() + " --help)");
+            cli.getErr().flush();
+            return BAD_INPUT;
+        }
     }
 }

@@ -3,8 +3,12 @@ package org.stockroom.cli;
 import java.io.PrintWriter;
 import java.math.BigDecimal;
 import java.text.NumberFormat;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.Currency;
 import java.util.Locale;
+import org.stockroom.alerts.AlertLevel;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -16,7 +20,24 @@ final class Output {
             .enable(tools.jackson.core.StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
             .build();
 
+    private static final DateTimeFormatter MINUTES = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
     private Output() {}
+
+    /** A time as the shop reads it: to the minute, in the store's time zone; blank when there is none. */
+    static String time(Instant instant, ZoneId zone) {
+        return instant == null ? "" : MINUTES.format(instant.atZone(zone));
+    }
+
+    /** A product's state in one word: OUT when none is left, LOW at or below its threshold, ok otherwise. */
+    static String status(long stock, boolean needsRestock) {
+        return stock == 0 ? "OUT" : needsRestock ? "LOW" : "ok";
+    }
+
+    /** A restock alert as a sentence. */
+    static String alert(String sku, AlertLevel level, long stock, long threshold) {
+        return sku + (level == AlertLevel.OUT ? " is sold out" : " is low, " + stock + " left") + " (restock threshold " + threshold + ")";
+    }
 
     static void json(PrintWriter out, Object value) {
         out.println(JSON.writeValueAsString(value));

@@ -1,8 +1,13 @@
 package org.stockroom.cli;
 
 import java.io.PrintWriter;
+import java.math.BigDecimal;
+import java.time.ZoneId;
+import java.util.Currency;
 import java.util.concurrent.Callable;
 import org.stockroom.Store;
+import org.stockroom.alerts.Alert;
+import org.stockroom.catalog.NewProduct;
 import org.stockroom.catalog.Product;
 import org.stockroom.catalog.ProductQuery;
 import org.stockroom.support.Page;
@@ -10,11 +15,12 @@ import org.stockroom.support.StockroomProperties;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "products", mixinStandardHelpOptions = true, description = "List, add and show products.",
-        subcommands = {ProductsCommand.ListProducts.class})
+        subcommands = {ProductsCommand.ListProducts.class, ProductsCommand.AddProduct.class, ProductsCommand.ShowProduct.class})
 class ProductsCommand implements Runnable {
 
     @Spec
@@ -60,7 +66,7 @@ class ProductsCommand implements Runnable {
                 Table table = new Table("SKU", "NAME", "PRICE", "STOCK", "THRESHOLD", "SOLD", "STATUS").right(2, 3, 4, 5);
                 for (Product p : page.items()) {
                     table.row(p.sku(), p.name(), Output.money(p.price(), currency), p.stock(), p.reorderThreshold(), p.unitsSold(),
-                            p.outOfStock() ? "OUT" : p.needsRestock() ? "LOW" : "ok");
+                            Output.status(p.stock(), p.needsRestock()));
                 }
                 table.print(out);
                 if (page.total() > page.items().size()) {
@@ -68,6 +74,118 @@ class ProductsCommand implements Runnable {
                 }
                 return 0;
             }
+        }
+    }
+
+    @Command(name = "add", mixinStandardHelpOptions = true, description = "Adds a product to the catalog.",
+            footer = {"", "Example: stockroom products add --sku MOU-WL --name 'Wireless Mouse' --price 24.99 --stock 40 --threshold 10"})
+    static class AddProduct implements Callable<Integer> {
+
+        @Spec
+        CommandSpec spec;
+
+        @Mixin
+        DataOption data = new DataOption();
+
+        @Option(names = "--sku", required = true, description = "Stock-keeping unit: 1 to 64 of A-Z a-z 0-9 . _ -")
+        String sku;
+
+        @Option(names = "--name", required = true)
+        String name;
+
+        @Option(names = "--price", required = true, paramLabel = "AMOUNT", description = "Selling price, e.g. 24.99.")
+        BigDecimal price;
+
+        @Option(names = "--stock", required = true, paramLabel = "UNITS", description = "Units on hand now.")
+        Long stock;
+
+        @Option(names = "--threshold", required = true, paramLabel = "UNITS",
+                description = "Restock threshold: at this stock or below the product needs restocking.")
+        Long threshold;
+
+        @Option(names = "--cost", paramLabel = "AMOUNT", description = "What one unit costs you (for margins).")
+        BigDecimal cost;
+
+        @Option(names = "--reorder-quantity", paramLabel = "UNITS", description = "How many units you usually reorder.")
+        Long reorderQuantity;
+
+        @Option(names = "--lead-time", paramLabel = "DAYS", description = "Days a reorder takes to arrive.")
+        Integer leadTimeDays;
+
+        @Option(names = "--supplier")
+        String supplier;
+
+        @Option(names = "--barcode")
+        String barcode;
+
+        @Option(names = "--json", description = "Print JSON instead of text.")
+        boolean json;
+
+        @Override
+        public Integer call() {
+            NewProduct product = new NewProduct(sku, name, price, stock, threshold, cost, reorderQuantity, leadTimeDays, supplier, barcode);
+            try (StoreSession session = data.open()) {
+                Product added = session.store().addProduct(product);
+                ShowProduct.print(spec.commandLine().getOut(), session, added, json);
+                return 0;
+            }
+        }
+    }
+
+    @Command(name = "show", mixinStandardHelpOptions = true, description = "Every field of one product, and its open restock alert if any.")
+    static class ShowProduct implements Callable<Integer> {
+
+        /** A product as {@code --json} shows it. */
+        record Details(Product product, boolean needsRestock, Alert openAlert) {}
+
+        @Spec
+        CommandSpec spec;
+
+        @Mixin
+        DataOption data = new DataOption();
+
+        @Parameters(paramLabel = "SKU")
+        String sku;
+
+        @Option(names = "--json", description = "Print JSON instead of text.")
+        boolean json;
+
+        @Override
+        public Integer call() {
+            try (StoreSession session = data.open()) {
+                print(spec.commandLine().getOut(), session, session.store().product(sku), json);
+                return 0;
+            }
+        }
+
+        static void print(PrintWriter out, StoreSession session, Product p, boolean json) {
+            Alert alert = session.store().openAlerts().stream().filter(a -> a.sku().equals(p.sku().value())).findFirst().orElse(null);
+            if (json) {
+                Output.json(out, new Details(p, p.needsRestock(), alert));
+                return;
+            }
+            StockroomProperties properties = session.bean(StockroomProperties.class);
+            Currency currency = properties.currency();
+            ZoneId zone = properties.timezone();
+            Table table = new Table("FIELD", "VALUE");
+            table.row("SKU", p.sku());
+            table.row("Name", p.name());
+            table.row("Price", Output.money(p.price(), currency));
+            table.row("In stock", p.stock());
+            table.row("Restock threshold", p.reorderThreshold());
+            table.row("Status", p.outOfStock() ? "OUT: sold out" : p.needsRestock() ? "LOW: needs restocking" : "ok");
+            table.row("Units sold", p.unitsSold());
+            table.row("Cost", p.cost() == null ? "-" : Output.money(p.cost(), currency));
+            table.row("Reorder quantity", p.reorderQuantity() == null ? "-" : p.reorderQuantity());
+            table.row("Lead time", p.leadTimeDays() == null ? "-" : p.leadTimeDays() + " days");
+            table.row("Supplier", p.supplier() == null ? "-" : p.supplier());
+            table.row("Barcode", p.barcode() == null ? "-" : p.barcode());
+            table.row("Archived", p.archived() ? "yes" : "no");
+            table.row("Created", Output.time(p.createdAt(), zone));
+            table.row("Updated", Output.time(p.updatedAt(), zone));
+            table.row("Open alert", alert == null ? "none" : "#" + alert.id() + " " + alert.level() + " since " + Output.time(alert.raisedAt(), zone)
+                    + (alert.acknowledgedAt() == null ? ", not acknowledged" : ", acknowledged " + Output.time(alert.acknowledgedAt(), zone)));
+            table.print(out);
         }
     }
 }

@@ -15,10 +15,22 @@ import org.stockroom.Store;
  */
 final class StoreSession implements AutoCloseable {
 
-    private final ConfigurableApplicationContext context;
+    /** Opens the store a command works on: the one in {@code dataDir}, or the configured one when null. */
+    @FunctionalInterface
+    interface Opener {
+        StoreSession open(Path dataDir);
+    }
 
-    private StoreSession(ConfigurableApplicationContext context) {
+    private final ConfigurableApplicationContext context;
+    private final boolean owner;
+
+    private StoreSession(ConfigurableApplicationContext context, boolean owner) {
         this.context = context;
+        this.owner = owner;
+    }
+
+    static StoreSession open(Path dataDir) {
+        return open(dataDir, new String[0]);
     }
 
     /** Opens the store in {@code dataDir}, or where the configuration (application.properties, environment) points when null. */
@@ -40,7 +52,7 @@ final class StoreSession implements AutoCloseable {
                 .web(WebApplicationType.NONE)
                 .logStartupInfo(false)
                 .run(args.toArray(String[]::new));
-        return new StoreSession(context);
+        return new StoreSession(context, true);
     }
 
     Store store() {
@@ -51,8 +63,15 @@ final class StoreSession implements AutoCloseable {
         return context.getBean(type);
     }
 
+    /** The same open store, for one more command; closing the borrowed session leaves the store open. */
+    StoreSession borrow() {
+        return new StoreSession(context, false);
+    }
+
     @Override
     public void close() {
-        context.close();
+        if (owner) {
+            context.close();
+        }
     }
 }

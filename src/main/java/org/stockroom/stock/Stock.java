@@ -17,7 +17,9 @@ import org.stockroom.catalog.Product;
 import org.stockroom.catalog.ProductAdded;
 import org.stockroom.catalog.UnknownSkuException;
 import org.stockroom.support.Actors;
+import org.stockroom.support.InvalidRequestException;
 import org.stockroom.support.Page;
+import org.stockroom.support.Text;
 
 /**
  * The one path by which on-hand stock changes: a conditional update of the product, a ledger row
@@ -28,6 +30,9 @@ public class Stock {
 
     /** What one applied change did. */
     public record Applied(Product product, Movement movement, Optional<AlertChange> alert) {}
+
+    /** The most one receipt may bring in; a larger number is a typing mistake, not a delivery. */
+    public static final long MAX_RECEIPT = 1_000_000;
 
     private final Catalog catalog;
     private final MovementRepository movements;
@@ -81,8 +86,12 @@ public class Stock {
     /** Receives units from a supplier: a RECEIPT in the ledger; may resolve the product's alert. */
     @Transactional
     public Applied receive(String sku, long quantity, String note) {
+        if (quantity < 1 || quantity > MAX_RECEIPT) {
+            throw new InvalidRequestException("quantity", "must be a whole number from 1 to " + MAX_RECEIPT);
+        }
+        String cleanNote = Text.clean("note", note, 500, false);
         try {
-            return apply(List.of(StockChange.receipt(sku, quantity, note))).get(0);
+            return apply(List.of(StockChange.receipt(sku, quantity, cleanNote))).get(0);
         } catch (UnknownSkuException e) {
             throw new UnknownSkuException(sku);
         }

@@ -33,7 +33,11 @@ public class EmbeddedDatabaseEnvironment implements EnvironmentPostProcessor {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot create the data directory " + dir.toAbsolutePath(), e);
         }
-        String url = "jdbc:sqlite:" + dir.resolve("stockroom.db") + "?" + SQLITE_SETTINGS;
-        env.getPropertySources().addLast(new MapPropertySource("stockroomEmbeddedDatabase", Map.of("spring.datasource.url", url)));
+        env.getPropertySources().addLast(new MapPropertySource("stockroomEmbeddedDatabase", Map.of("spring.datasource.url", sqliteUrl(dir))));
+    }
+
+    /** The JDBC URL of the embedded database in {@code dir}, with the settings above. */
+    public static String sqliteUrl(Path dir) {
+        return "jdbc:sqlite:" + dir.resolve("stockroom.db") + "?" + SQLITE_SETTINGS;
     }
 }

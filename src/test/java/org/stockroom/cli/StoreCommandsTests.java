@@ -1,0 +1,309 @@
+package org.stockroom.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.stockroom.testing.TestDatabase;
+import picocli.CommandLine;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The store commands against one store in a temporary directory, emptied before each test. The
+ * commands share one open store (starting one per command would take seconds each); the last test
+ * runs the way users do, each command opening the store itself.
+ */
+class StoreCommandsTests {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private static Path dataDir;
+    private static StoreSession store;
+    private static Cli cli;
+
+    @BeforeAll
+    static void openStore() throws Exception {
+        dataDir = Files.createTempDirectory("stockroom-cli-tests-");
+        store = StoreSession.open(dataDir);
+        cli = new Cli(dir -> {
+            assertThat(dir).as("--data").isEqualTo(dataDir);
+            return store.borrow();
+        });
+    }
+
+    @AfterAll
+    static void closeStore() {
+        store.close();
+        DemoCommand.delete(dataDir);
+    }
+
+    @BeforeEach
+    void emptyStore() {
+        TestDatabase.wipe(store.bean(DataSource.class));
+    }
+
+    private Cli.Run run(String... args) {
+        List<String> withData = new ArrayList<>(List.of(args));
+        withData.addAll(List.of("--data", dataDir.toString()));
+        return cli.run(withData.toArray(String[]::new));
+    }
+
+    private void addProduct(String sku, String price, long stock, long threshold) {
+        Cli.Run added = run("products", "add", "--sku", sku, "--name", sku + " product", "--price", price, "--stock", "" + stock,
+                "--threshold", "" + threshold);
+        assertThat(added.exitCode()).as(added.toString()).isZero();
+    }
+
+    private JsonNode product(String sku) {
+        Cli.Run shown = run("products", "show", sku, "--json");
+        assertThat(shown.exitCode()).as(shown.toString()).isZero();
+        return JSON.readTree(shown.out()).get("product");
+    }
+
+    private static void assertOneLineError(Cli.Run run, int exitCode, String message) {
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(exitCode);
+        assertThat(run.out()).isEmpty();
+        assertThat(run.err().lines()).as(run.toString()).hasSize(1);
+        assertThat(run.err()).startsWith("error: ").contains(message);
+    }
+
+    @Test
+    void productsAddPrintsTheProductAndShowPrintsEveryFieldWithTheOpenAlert() {
+        Cli.Run added = run("products", "add", "--sku", "LAP-1", "--name", "ProBook 15", "--price", "1299.00", "--stock", "2",
+                "--threshold", "3", "--cost", "905", "--reorder-quantity", "10", "--lead-time", "7", "--supplier", "Acme", "--barcode", "4006381333931");
+        assertThat(added.exitCode()).as(added.toString()).isZero();
+        assertThat(added.squeezed()).contains("Price $1,299.00").contains("In stock 2");
+
+        Cli.Run shown = run("products", "show", "LAP-1");
+        assertThat(shown.exitCode()).as(shown.toString()).isZero();
+        assertThat(shown.squeezed())
+                .contains("SKU LAP-1").contains("Name ProBook 15").contains("Restock threshold 3").contains("Status LOW: needs restocking")
+                .contains("Cost $905.00").contains("Reorder quantity 10").contains("Lead time 7 days").contains("Supplier Acme")
+                .contains("Barcode 4006381333931").contains("Archived no")
+                .containsPattern("Open alert #\\d+ LOW since \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d, not acknowledged");
+
+        JsonNode json = JSON.readTree(run("products", "show", "LAP-1", "--json").out());
+        assertThat(json.get("product").get("price").decimalValue()).isEqualByComparingTo("1299.00");
+        assertThat(json.get("needsRestock").booleanValue()).isTrue();
+        assertThat(json.get("openAlert").get("level").stringValue()).isEqualTo("LOW");
+    }
+
+    @Test
+    void productsListShowsTheCatalogAndItsJsonParses() {
+        addProduct("MOU-1", "24.99", 40, 10);
+        addProduct("MOU-2", "49.99", 5, 5);
+        Cli.Run listed = run("products", "list");
+        assertThat(listed.exitCode()).isZero();
+        assertThat(listed.squeezed()).contains("MOU-1 MOU-1 product $24.99 40 10 0 ok").contains("MOU-2 MOU-2 product $49.99 5 5 0 LOW");
+        JsonNode json = JSON.readTree(run("products", "list", "--json").out());
+        assertThat(json.get("total").asLong()).isEqualTo(2);
+        assertThat(json.get("items").get(0).get("sku").stringValue()).isEqualTo("MOU-1");
+    }
+
+    @Test
+    void productsAddRefusesBadInputWithExitTwoAndDuplicatesWithExitOne() {
+        assertOneLineError(run("products", "add", "--sku", "X", "--name", "X"), 2, "Missing required options");
+        assertOneLineError(run("products", "add", "--sku", "X", "--name", "X", "--price", "-1", "--stock", "1", "--threshold", "0"), 2,
+                "price: must be 0 or more (invalid-request)");
+        assertOneLineError(run("products", "add", "--sku", "bad sku", "--name", "", "--price", "1", "--stock", "1", "--threshold", "0"), 2,
+                "sku must be 1 to 64 characters of A-Z a-z 0-9 . _ -; name is required");
+        assertOneLineError(run("products", "add", "--sku", "X", "--name", "X", "--price", "ten", "--stock", "1", "--threshold", "0"), 2,
+                "'ten'");
+        addProduct("X", "1", 1, 0);
+        assertOneLineError(run("products", "add", "--sku", "X", "--name", "X", "--price", "1", "--stock", "1", "--threshold", "0"), 1,
+                "(duplicate-sku)");
+    }
+
+    @Test
+    void productsShowOfAnUnknownSkuIsOneLineAndExitOne() {
+        assertOneLineError(run("products", "show", "NOPE"), 1, "No product with SKU NOPE (unknown-sku)");
+    }
+
+    @Test
+    void purchasePrintsItsLinesTotalAndTheAlertsItRaised() {
+        addProduct("LAP", "1000.00", 5, 2);
+        addProduct("MOU", "25.50", 50, 5);
+        Cli.Run bought = run("purchase", "LAP:3", "MOU:2", "--reference", "Order #7");
+        assertThat(bought.exitCode()).as(bought.toString()).isZero();
+        assertThat(bought.squeezed())
+                .containsPattern("Purchase \\S+ \\(Order #7\\), \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d")
+                .contains("LAP LAP product 3 $1,000.00 $3,000.00")
+                .contains("MOU MOU product 2 $25.50 $51.00")
+                .contains("Total 5 $3,051.00")
+                .contains("Restock alert: LAP is low, 2 left (restock threshold 2)");
+        assertThat(product("LAP").get("stock").asLong()).isEqualTo(2);
+        assertThat(product("MOU").get("unitsSold").asLong()).isEqualTo(2);
+    }
+
+    @Test
+    void purchaseJsonParsesAndAnIdempotencyKeyMakesTheRetrySellNothing() {
+        addProduct("MOU", "25.50", 50, 5);
+        Cli.Run first = run("purchase", "MOU:4", "--idempotency-key", "order-1", "--json");
+        assertThat(first.exitCode()).as(first.toString()).isZero();
+        JsonNode purchase = JSON.readTree(first.out());
+        assertThat(purchase.get("total").decimalValue()).isEqualByComparingTo("102.00");
+        assertThat(purchase.get("lines").get(0).get("quantity").asLong()).isEqualTo(4);
+
+        Cli.Run retry = run("purchase", "MOU:4", "--idempotency-key", "order-1", "--json");
+        assertThat(retry.exitCode()).isZero();
+        assertThat(JSON.readTree(retry.out()).get("id").stringValue()).isEqualTo(purchase.get("id").stringValue());
+        assertThat(retry.err()).contains("already used for this purchase");
+        assertThat(product("MOU").get("stock").asLong()).isEqualTo(46);
+    }
+
+    @Test
+    void aRefusedPurchaseNamesEveryShortageOnOneLineExitsOneAndSellsNothing() {
+        addProduct("LAP", "1000.00", 2, 1);
+        addProduct("MOU", "25.50", 50, 5);
+        addProduct("PHN", "400.00", 1, 1);
+        assertOneLineError(run("purchase", "LAP:3", "MOU:1", "PHN:2"), 1,
+                "Not enough stock: LAP requested 3, available 2; PHN requested 2, available 1 (insufficient-stock)");
+        assertThat(product("LAP").get("stock").asLong()).isEqualTo(2);
+        assertThat(product("MOU").get("stock").asLong()).isEqualTo(50);
+    }
+
+    @Test
+    void purchaseOfAnUnknownSkuIsRefused() {
+        addProduct("MOU", "25.50", 50, 5);
+        assertOneLineError(run("purchase", "MOU:1", "NOPE:1"), 1, "No product with SKU NOPE (unknown-sku)");
+        assertThat(product("MOU").get("stock").asLong()).isEqualTo(50);
+    }
+
+    @Test
+    void purchaseWithABadQuantityIsBadInputWithExitTwo() {
+        addProduct("MOU", "25.50", 50, 5);
+        assertOneLineError(run("purchase", "MOU:0"), 2, "quantity: must be a whole number from 1 to 1000000 (invalid-request)");
+        assertOneLineError(run("purchase", "MOU:-3"), 2, "must be a whole number from 1 to 1000000");
+        assertOneLineError(run("purchase", "MOU:two"), 2, "the quantity after ':' must be a whole number");
+        assertOneLineError(run("purchase", "MOU:2.5"), 2, "the quantity after ':' must be a whole number");
+        assertOneLineError(run("purchase", "MOU"), 2, "expected SKU:QTY");
+        assertOneLineError(run("purchase"), 2, "SKU:QTY");
+        assertThat(product("MOU").get("stock").asLong()).isEqualTo(50);
+    }
+
+    @Test
+    void restockReceivesUnitsAndResolvesTheAlert() {
+        addProduct("LAP", "1000.00", 1, 2);
+        Cli.Run low = run("restock", "LAP", "1", "--note", "partial delivery");
+        assertThat(low.exitCode()).as(low.toString()).isZero();
+        assertThat(low.out()).contains("Received 1 x LAP product (LAP): stock 1 -> 2.").contains("its restock alert stays open");
+        assertThat(run("alerts").squeezed()).contains("LAP LAP product LOW 2 2");
+
+        Cli.Run enough = run("restock", "LAP", "10", "--json");
+        assertThat(enough.exitCode()).isZero();
+        JsonNode movement = JSON.readTree(enough.out());
+        assertThat(movement.get("delta").asLong()).isEqualTo(10);
+        assertThat(movement.get("balanceAfter").asLong()).isEqualTo(12);
+        assertThat(run("alerts").out()).contains("No open restock alerts");
+        Cli.Run all = run("alerts", "--status", "all");
+        assertThat(all.squeezed()).containsPattern("LAP LAP product LOW 12 2 \\S+ \\S+ +\\S+ \\S+");
+    }
+
+    @Test
+    void restockRefusesBadQuantitiesAndUnknownProducts() {
+        addProduct("LAP", "1000.00", 1, 2);
+        assertOneLineError(run("restock", "LAP", "0"), 2, "quantity: must be a whole number from 1 to 1000000");
+        assertOneLineError(run("restock", "LAP", "-5"), 2, "quantity: must be a whole number from 1 to 1000000");
+        assertOneLineError(run("restock", "LAP", "many"), 2, "'many'");
+        assertOneLineError(run("restock", "NOPE", "5"), 1, "No product with SKU NOPE (unknown-sku)");
+        assertThat(product("LAP").get("stock").asLong()).isEqualTo(1);
+    }
+
+    @Test
+    void alertsListsOpenAlertsAsATableOrJson() {
+        addProduct("LAP", "1000.00", 0, 2);
+        addProduct("MOU", "25.50", 50, 5);
+        Cli.Run open = run("alerts");
+        assertThat(open.exitCode()).isZero();
+        assertThat(open.squeezed()).contains("LAP LAP product OUT 0 2").doesNotContain("MOU");
+        JsonNode json = JSON.readTree(run("alerts", "--status", "OPEN", "--json").out());
+        assertThat(json.size()).isEqualTo(1);
+        assertThat(json.get(0).get("sku").stringValue()).isEqualTo("LAP");
+        assertOneLineError(run("alerts", "--status", "closed"), 2, "--status");
+    }
+
+    @Test
+    void reportSalesIsATableWithATotalsRowAndJsonForScripts() {
+        addProduct("LAP", "1000.00", 10, 2);
+        addProduct("MOU", "25.50", 50, 5);
+        assertThat(run("purchase", "LAP:2", "MOU:3").exitCode()).isZero();
+        assertThat(run("purchase", "MOU:1").exitCode()).isZero();
+
+        Cli.Run report = run("report", "sales");
+        assertThat(report.exitCode()).as(report.toString()).isZero();
+        assertThat(report.squeezed())
+                .contains("2 purchases, 6 units, $2,102.00.")
+                .contains("LAP LAP product 2 $2,000.00 unknown unknown 8 ok")
+                .contains("MOU MOU product 4 $102.00 unknown unknown 46 ok")
+                .contains("Total 6 $2,102.00 unknown unknown");
+
+        JsonNode json = JSON.readTree(run("report", "sales", "--json", "--from", "2000-01-01").out());
+        assertThat(json.get("totals").get("units").asLong()).isEqualTo(6);
+        assertThat(json.get("totals").get("revenue").decimalValue()).isEqualByComparingTo("2102.00");
+        assertThat(json.get("products")).hasSize(2);
+
+        Cli.Run past = run("report", "sales", "--to", "2000-01-01");
+        assertThat(past.out()).contains("0 purchases, 0 units");
+    }
+
+    @Test
+    void reportSalesRefusesBadDates() {
+        assertOneLineError(run("report", "sales", "--from", "2026-02-01", "--to", "2026-01-01"), 2, "to: must not be before from");
+        assertOneLineError(run("report", "sales", "--from", "yesterday"), 2, "'yesterday'");
+    }
+
+    @Test
+    void unknownCommandsAndOptionsAreOneLineWithExitTwo() {
+        assertOneLineError(cli.run("frobnicate"), 2, "'frobnicate'");
+        assertOneLineError(cli.run("report", "weekly"), 2, "'weekly'");
+        assertOneLineError(cli.run("alerts", "--colour"), 2, "--colour");
+    }
+
+    @Test
+    void everyCommandAnswersHelp() {
+        List<String[]> commands = new ArrayList<>();
+        collect(StockroomCommand.commandLine(new java.io.PrintWriter(java.io.Writer.nullWriter()), new java.io.PrintWriter(java.io.Writer.nullWriter())), new ArrayList<>(), commands);
+        assertThat(commands).extracting(c -> String.join(" ", c))
+                .contains("demo", "products add", "products show", "purchase", "restock", "alerts", "report sales");
+        for (String[] command : commands) {
+            List<String> args = new ArrayList<>(List.of(command));
+            args.add("--help");
+            Cli.Run help = cli.run(args.toArray(String[]::new));
+            assertThat(help.exitCode()).as(help.toString()).isZero();
+            assertThat(help.out()).contains("Usage: stockroom " + String.join(" ", command));
+        }
+    }
+
+    private static void collect(CommandLine command, List<String> path, List<String[]> into) {
+        command.getSubcommands().forEach((name, sub) -> {
+            if (name.equals("help")) {
+                return;
+            }
+            List<String> here = new ArrayList<>(path);
+            here.add(name);
+            into.add(here.toArray(String[]::new));
+            collect(sub, here, into);
+        });
+    }
+
+    @Test
+    void eachCommandOpensTheStoreInTheDataDirectoryItIsGiven() throws Exception {
+        Path elsewhere = Files.createTempDirectory("stockroom-cli-data-");
+        try {
+            Cli.Run listed = Cli.standalone().run("products", "list", "--json", "--data", elsewhere.toString());
+            assertThat(listed.exitCode()).as(listed.toString()).isZero();
+            assertThat(JSON.readTree(listed.out()).get("total").asLong()).isZero();
+            assertThat(elsewhere.resolve("stockroom.db")).exists();
+        } finally {
+            DemoCommand.delete(elsewhere);
+        }
+    }
+}

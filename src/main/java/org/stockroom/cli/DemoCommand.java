@@ -83,8 +83,10 @@ class DemoCommand implements Callable<Integer> {
             out.println("from stock you do not have, and you hear the moment a product runs low.");
             out.println("This demo works on a throwaway database in " + dir + ", deleted when it ends.");
             out.flush();
-            // The URL is given explicitly so that a configured production database is never touched.
-            try (StoreSession session = StoreSession.open(dir, "--spring.datasource.url=" + EmbeddedDatabaseEnvironment.sqliteUrl(dir))) {
+            // The URL is given explicitly so that a configured production database is never touched,
+            // and alert email is off so that the demo's alerts never reach the shop's real inbox.
+            try (StoreSession session = StoreSession.open(dir, "--spring.datasource.url=" + EmbeddedDatabaseEnvironment.sqliteUrl(dir),
+                    "--stockroom.alerts.email.to=")) {
                 new Walkthrough(session.store(), session.bean(StockroomProperties.class).currency(), out).run();
             }
         } finally {

@@ -12,12 +12,17 @@ import org.stockroom.catalog.NewProduct;
 import org.stockroom.catalog.Product;
 import org.stockroom.catalog.ProductChanges;
 import org.stockroom.catalog.ProductQuery;
+import org.stockroom.catalog.StockCounts;
+import org.stockroom.reports.DailySales;
 import org.stockroom.reports.Reports;
+import org.stockroom.reports.SalesTrend;
 import org.stockroom.reports.SalesReport;
 import org.stockroom.sales.Purchase;
 import org.stockroom.sales.PurchaseOutcome;
 import org.stockroom.sales.PurchaseQuery;
 import org.stockroom.sales.PurchaseRequest;
+import org.stockroom.sales.Quote;
+import org.stockroom.sales.Quotes;
 import org.stockroom.sales.Sales;
 import org.stockroom.stock.Movement;
 import org.stockroom.stock.Stock;
@@ -36,13 +41,17 @@ public class Store {
     private final Stock stock;
     private final Alerts alerts;
     private final Reports reports;
+    private final SalesTrend trend;
+    private final Quotes quotes;
 
-    Store(Catalog catalog, Sales sales, Stock stock, Alerts alerts, Reports reports) {
+    Store(Catalog catalog, Sales sales, Stock stock, Alerts alerts, Reports reports, SalesTrend trend, Quotes quotes) {
         this.catalog = catalog;
         this.sales = sales;
         this.stock = stock;
         this.alerts = alerts;
         this.reports = reports;
+        this.trend = trend;
+        this.quotes = quotes;
     }
 
     public Product addProduct(NewProduct product) {
@@ -55,6 +64,10 @@ public class Store {
 
     public Page<Product> products(ProductQuery query) {
         return catalog.list(query);
+    }
+
+    public StockCounts stockCounts() {
+        return catalog.counts();
     }
 
     public Product updateProduct(String sku, ProductChanges changes) {
@@ -72,6 +85,11 @@ public class Store {
     /** Buys every line or none; with an idempotency key, a retry answers the first purchase again. */
     public PurchaseOutcome purchase(PurchaseRequest request, String idempotencyKey) {
         return sales.purchase(request, idempotencyKey);
+    }
+
+    /** What the request would cost now, and which lines could not be bought; changes nothing. */
+    public Quote quote(PurchaseRequest request) {
+        return quotes.quote(request);
     }
 
     public Purchase purchase(String id) {
@@ -100,11 +118,20 @@ public class Store {
         return alerts.list(AlertStatus.OPEN);
     }
 
+    public long openAlertCount() {
+        return alerts.countOpen();
+    }
+
     public Alert acknowledge(long alertId) {
         return alerts.acknowledge(alertId);
     }
 
     public SalesReport salesReport(LocalDate from, LocalDate to) {
         return reports.sales(from, to);
+    }
+
+    /** Every day from {@code from} to {@code to} (inclusive), with zero for days without sales. */
+    public List<DailySales> dailySales(LocalDate from, LocalDate to) {
+        return trend.days(from, to);
     }
 }

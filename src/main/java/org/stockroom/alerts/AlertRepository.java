@@ -61,6 +61,10 @@ class AlertRepository {
         return jdbc.sql(SELECT + " WHERE a.id = :id").param("id", id).query(AlertRepository::map).optional();
     }
 
+    long countOpen() {
+        return jdbc.sql("SELECT COUNT(*) FROM restock_alert WHERE resolved_at IS NULL").query(Long.class).single();
+    }
+
     List<Alert> list(AlertStatus status) {
         String where = switch (status) {
             case OPEN -> " WHERE a.resolved_at IS NULL";

@@ -85,6 +85,10 @@ public class Alerts {
         return alerts.list(status);
     }
 
+    public long countOpen() {
+        return alerts.countOpen();
+    }
+
     public Alert get(long id) {
         return alerts.find(id).orElseThrow(() -> new NotFoundException("unknown-alert", "No alert with id " + id));
     }

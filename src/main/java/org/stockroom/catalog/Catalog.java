@@ -57,6 +57,10 @@ public class Catalog {
         return new Page<>(products.page(query), query.page(), query.size(), products.count(query));
     }
 
+    public StockCounts counts() {
+        return products.counts();
+    }
+
     @Transactional
     public Product update(String sku, ProductChanges changes) {
         checkCurrencyScale(changes.price(), "price");

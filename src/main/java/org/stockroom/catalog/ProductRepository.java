@@ -103,6 +103,14 @@ class ProductRepository {
         return jdbc.sql("SELECT COUNT(*) FROM product" + where(query)).params(params(query)).query(Long.class).single();
     }
 
+    StockCounts counts() {
+        return jdbc.sql("SELECT COUNT(*) AS products, "
+                        + "COALESCE(SUM(CASE WHEN stock > 0 AND stock <= reorder_threshold THEN 1 ELSE 0 END), 0) AS low, "
+                        + "COALESCE(SUM(CASE WHEN stock = 0 THEN 1 ELSE 0 END), 0) AS out_of_stock FROM product WHERE archived = FALSE")
+                .query((rs, n) -> new StockCounts(rs.getLong("products"), rs.getLong("low"), rs.getLong("out_of_stock")))
+                .single();
+    }
+
     private static String where(ProductQuery query) {
         StringBuilder sql = new StringBuilder(" WHERE archived = :archived");
         if (query.q() != null) {

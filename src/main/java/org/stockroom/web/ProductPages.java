@@ -1,0 +1,164 @@
+package org.stockroom.web;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.util.UriComponentsBuilder;
+import org.stockroom.Store;
+import org.stockroom.catalog.Product;
+import org.stockroom.catalog.ProductQuery;
+import org.stockroom.stock.Movement;
+import org.stockroom.support.DomainException;
+import org.stockroom.support.InvalidRequestException;
+import org.stockroom.support.Page;
+
+/** The catalog pages: the product table, the add and edit forms, and one product with its ledger. */
+@Controller
+@RequestMapping("/products")
+class ProductPages {
+
+    static final int PAGE_SIZE = 25;
+    static final int LEDGER_PAGE_SIZE = 20;
+    /** How many of the latest movements the stock chart draws. */
+    static final int CHART_MOVEMENTS = 200;
+
+    private final Store store;
+    private final Formats fmt;
+    private final Charts charts;
+
+    ProductPages(Store store, Formats fmt, Charts charts) {
+        this.store = store;
+        this.fmt = fmt;
+        this.charts = charts;
+    }
+
+    @GetMapping
+    String list(@RequestParam(required = false) String q,
+                @RequestParam(defaultValue = "false") boolean lowStock,
+                @RequestParam(defaultValue = "false") boolean archived,
+                @RequestParam(defaultValue = "sku") String sort,
+                @RequestParam(defaultValue = "0") int page,
+                Model model) {
+        ProductQuery query = new ProductQuery(q, lowStock, archived, sort, Math.max(page, 0), PAGE_SIZE);
+        Page<Product> products = store.products(query);
+        model.addAttribute("query", query);
+        model.addAttribute("products", products);
+        model.addAttribute("pages", Math.max(1, (products.total() + PAGE_SIZE - 1) / PAGE_SIZE));
+        return "products/list";
+    }
+
+    @GetMapping("/new")
+    String newForm(Model model) {
+        model.addAttribute("form", ProductForm.empty());
+        model.addAttribute("errors", Map.of());
+        return "products/form";
+    }
+
+    @PostMapping
+    String add(@ModelAttribute("form") ProductForm form, Model model, HttpServletResponse response) {
+        try {
+            Product added = store.addProduct(form.toNewProduct());
+            return "redirect:" + productPath(added.sku().value()) + "?added";
+        } catch (InvalidRequestException e) {
+            return refusedForm(e, model, response);
+        } catch (DomainException e) {
+            response.setStatus(e.status());
+            model.addAttribute("errors", "duplicate-sku".equals(e.code()) ? Map.of("sku", "is already used by another product") : Map.of());
+            model.addAttribute("problem", e.getMessage());
+            return "products/form";
+        }
+    }
+
+    @GetMapping("/{sku}")
+    String show(@PathVariable String sku, @RequestParam(defaultValue = "0") int ledgerPage, Model model) {
+        Product product = store.product(sku);
+        model.addAttribute("product", product);
+        model.addAttribute("movements", store.movements(sku, Math.max(ledgerPage, 0), LEDGER_PAGE_SIZE));
+        List<Movement> latest = new ArrayList<>(store.movements(sku, 0, CHART_MOVEMENTS).items());
+        java.util.Collections.reverse(latest);
+        model.addAttribute("stockChart", charts.stockLevels(latest, product.reorderThreshold()));
+        model.addAttribute("errors", Map.of());
+        return "products/detail";
+    }
+
+    @GetMapping("/{sku}/edit")
+    String editForm(@PathVariable String sku, Model model) {
+        Product product = store.product(sku);
+        model.addAttribute("product", product);
+        model.addAttribute("form", ProductForm.of(product, fmt));
+        model.addAttribute("errors", Map.of());
+        return "products/form";
+    }
+
+    @PostMapping("/{sku}")
+    String update(@PathVariable String sku, @ModelAttribute("form") ProductForm form, Model model, HttpServletResponse response) {
+        Product product = store.product(sku);
+        try {
+            store.updateProduct(sku, form.toChanges());
+            return "redirect:" + productPath(sku) + "?saved";
+        } catch (InvalidRequestException e) {
+            model.addAttribute("product", product);
+            return refusedForm(e, model, response);
+        }
+    }
+
+    @PostMapping("/{sku}/archive")
+    String archive(@PathVariable String sku) {
+        store.archive(sku);
+        return "redirect:" + productPath(sku) + "?archived";
+    }
+
+    @PostMapping("/{sku}/restore")
+    String restore(@PathVariable String sku) {
+        store.restore(sku);
+        return "redirect:" + productPath(sku) + "?restored";
+    }
+
+    @PostMapping("/{sku}/receipts")
+    String receive(@PathVariable String sku, @RequestParam(required = false) String quantity, @RequestParam(required = false) String note,
+                   Model model, HttpServletResponse response) {
+        try {
+            FormErrors errors = new FormErrors();
+            Long units = errors.whole("quantity", quantity);
+            if (units == null) {
+                errors.add("quantity", "is required");
+            }
+            errors.throwIfAny();
+            store.receive(sku, units, FormErrors.blank(note) ? null : note);
+            return "redirect:" + productPath(sku) + "?received=" + units;
+        } catch (DomainException e) {
+            show(sku, 0, model);
+            response.setStatus(e.status());
+            model.addAttribute("errors", e instanceof InvalidRequestException invalid ? fieldMap(invalid) : Map.of());
+            model.addAttribute("receiptProblem", e instanceof InvalidRequestException ? null : e.getMessage());
+            model.addAttribute("receiptQuantity", quantity);
+            model.addAttribute("receiptNote", note);
+            return "products/detail";
+        }
+    }
+
+    private static String refusedForm(InvalidRequestException e, Model model, HttpServletResponse response) {
+        response.setStatus(400);
+        model.addAttribute("errors", fieldMap(e));
+        return "products/form";
+    }
+
+    static Map<String, String> fieldMap(InvalidRequestException e) {
+        FormErrors errors = new FormErrors();
+        errors.addAll(e.errors());
+        return errors.asMap();
+    }
+
+    static String productPath(String sku) {
+        return UriComponentsBuilder.fromPath("/products/{sku}").buildAndExpand(sku).encode().toUriString();
+    }
+}

@@ -1,0 +1,257 @@
+package org.stockroom.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.WindowType;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.stockroom.testing.ApiTestSupport;
+
+/**
+ * A shop manager's day in a real browser (headless Chromium): add a product, sell it until the
+ * restock alert appears live, receive stock and watch the alert resolve, download the month's
+ * sales as CSV. Screenshots of the main pages go to {@code target/screenshots}.
+ */
+class BrowserTests extends ApiTestSupport {
+
+    private static final Path CHROMEDRIVER = Paths.get("/usr/bin/chromedriver");
+    private static final Path CHROMIUM = Paths.get("/usr/bin/chromium");
+    private static final Path SCREENSHOTS = Paths.get("target", "screenshots");
+
+    private static WebDriver browser;
+    private static Path downloads;
+    private static Path profile;
+
+    @BeforeAll
+    static void startBrowser() throws IOException {
+        boolean installed = Files.isExecutable(CHROMEDRIVER) && Files.isExecutable(CHROMIUM);
+        if (!installed && !"true".equalsIgnoreCase(System.getenv("CI"))) {
+            System.out.println("BrowserTests skipped: no Chromium here (apt-get install -y chromium chromium-driver); CI=true makes this a failure");
+            Assumptions.abort("Chromium and chromedriver are not installed");
+        }
+        assertThat(installed).as("Chromium and chromedriver must be installed when CI=true (see .ci/run)").isTrue();
+        downloads = Files.createTempDirectory("stockroom-downloads");
+        profile = Files.createTempDirectory("stockroom-chromium");
+        Files.createDirectories(SCREENSHOTS);
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic",
+                "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--user-data-dir=" + profile, "--window-size=1280,900");
+        options.setExperimentalOption("prefs", Map.of(
+                "download.default_directory", downloads.toString(),
+                "download.prompt_for_download", false));
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+        browser = new ChromeDriver(service, options);
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void aManagerSellsAProductUntilItsAlertAppearsLiveThenRestocksIt() {
+        open("/products/new");
+        type("sku", "MUG-BLUE");
+        type("name", "Blue mug");
+        type("price", "12.50");
+        type("stock", "6");
+        type("reorderThreshold", "3");
+        submitPrimary();
+        waitFor(By.cssSelector(".notice.ok"));
+        assertThat(browser.findElement(By.id("stock")).getText()).isEqualTo("6");
+
+        open("/");
+        String watching = browser.getWindowHandle();
+        awaitAlertStream();
+        markPage();
+        assertThat(badge()).isEqualTo("0");
+
+        browser.switchTo().newWindow(WindowType.TAB);
+        String selling = browser.getWindowHandle();
+        sell("MUG-BLUE", "2");
+        browser.switchTo().window(watching);
+        assertThat(browser.findElements(By.cssSelector("#toasts .toast"))).isEmpty();
+
+        browser.switchTo().window(selling);
+        sell("MUG-BLUE", "2");
+        browser.switchTo().window(watching);
+        WebElement toast = waitFor(By.cssSelector("#toasts .toast"));
+        assertThat(toast.getText()).contains("Low stock").contains("Blue mug").contains("2 left");
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> badge().equals("1"));
+        new WebDriverWait(browser, Duration.ofSeconds(10))
+                .until(ExpectedConditions.textToBePresentInElementLocated(By.id("dashboard-alerts"), "Blue mug"));
+        assertThat(pageWasNotReloaded()).isTrue();
+        screenshot("dashboard");
+
+        open("/alerts");
+        awaitAlertStream();
+        markPage();
+        assertThat(browser.findElement(By.id("alert-list")).getText()).contains("Blue mug").contains("LOW");
+        screenshot("alerts");
+
+        browser.switchTo().window(selling);
+        open("/products/MUG-BLUE");
+        type("quantity", "10");
+        type("note", "Delivery 77");
+        browser.findElement(By.cssSelector("form[action$='/receipts'] button")).click();
+        waitFor(By.cssSelector(".notice.ok"));
+        assertThat(browser.findElement(By.id("stock")).getText()).isEqualTo("12");
+        screenshot("product");
+
+        browser.switchTo().window(watching);
+        new WebDriverWait(browser, Duration.ofSeconds(10))
+                .until(ExpectedConditions.textToBePresentInElementLocated(By.id("alert-list"), "No open alerts"));
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> badge().equals("0"));
+        assertThat(browser.findElement(By.id("toasts")).getText()).contains("Restocked: Blue mug");
+        assertThat(pageWasNotReloaded()).isTrue();
+
+        open("/products");
+        screenshot("products");
+        browser.switchTo().window(selling);
+        browser.close();
+        browser.switchTo().window(watching);
+    }
+
+    @Test
+    void aSaleBeyondTheStockIsRefusedOnThePageAndSellsNothing() {
+        api.post("/api/products", product("LAMP", "30.00", 1, 0));
+
+        open("/sales/new");
+        type("sku-0", "LAMP");
+        type("quantity-0", "3");
+        new WebDriverWait(browser, Duration.ofSeconds(10))
+                .until(ExpectedConditions.textToBePresentInElementLocated(By.id("sale-summary"), "only 1 in stock"));
+        screenshot("sale");
+        browser.findElement(By.cssSelector("button[value='record']")).click();
+
+        WebElement error = waitFor(By.id("line-error-0"));
+        assertThat(error.getText()).isEqualTo("Not enough stock: 1 available, 3 asked for");
+        assertThat(browser.findElement(By.id("sku-0")).getAttribute("aria-invalid")).isEqualTo("true");
+        assertThat(api.get("/api/products/LAMP").json().get("stock").asLong()).isEqualTo(1);
+    }
+
+    @Test
+    void theMonthsSalesDownloadAsCsvFromTheReportsPage() throws Exception {
+        api.post("/api/products", product("PEN", "2.00", 50, 5));
+        api.post("/api/purchases", purchase("PEN", 7));
+
+        open("/reports");
+        assertThat(browser.findElement(By.tagName("table")).getText()).contains("PEN").contains("14.00");
+        screenshot("reports");
+        browser.findElement(By.id("download-csv")).click();
+
+        Path csv = new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> downloaded());
+        assertThat(Files.readAllLines(csv))
+                .containsExactly("sku,name,unitsSold,revenue,cost,margin,stock,needsRestock", "PEN,PEN product,7,14.00,,,43,false");
+    }
+
+    @Test
+    void thePagesFitAPhoneScreen() {
+        api.post("/api/products", product("PEN", "2.00", 50, 5));
+        browser.manage().window().setSize(new Dimension(390, 844));
+        try {
+            open("/");
+            assertThat(horizontalOverflow()).isFalse();
+            screenshot("dashboard-phone");
+            open("/products");
+            assertThat(horizontalOverflow()).isFalse();
+        } finally {
+            browser.manage().window().setSize(new Dimension(1280, 900));
+        }
+    }
+
+    private void sell(String sku, String quantity) {
+        open("/sales/new");
+        type("sku-0", sku);
+        type("quantity-0", quantity);
+        browser.findElement(By.cssSelector("button[value='record']")).click();
+        waitFor(By.cssSelector(".notice.ok"));
+    }
+
+    private void open(String path) {
+        browser.get("http://localhost:" + port + path);
+    }
+
+    private void type(String id, String text) {
+        WebElement field = browser.findElement(By.id(id));
+        field.clear();
+        field.sendKeys(text);
+    }
+
+    private void submitPrimary() {
+        browser.findElement(By.cssSelector("form.stacked button.primary")).click();
+    }
+
+    private WebElement waitFor(By locator) {
+        return new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.visibilityOfElementLocated(locator));
+    }
+
+    private String badge() {
+        return browser.findElement(By.id("alert-count")).getText();
+    }
+
+    private void awaitAlertStream() {
+        new WebDriverWait(browser, Duration.ofSeconds(10))
+                .until(d -> "true".equals(d.findElement(By.tagName("html")).getAttribute("data-alerts-live")));
+    }
+
+    /** A mark that only this copy of the page has; a reload would lose it. */
+    private void markPage() {
+        ((JavascriptExecutor) browser).executeScript("window.stockroomTestMark = 'still here';");
+    }
+
+    private boolean pageWasNotReloaded() {
+        return "still here".equals(((JavascriptExecutor) browser).executeScript("return window.stockroomTestMark;"));
+    }
+
+    private boolean horizontalOverflow() {
+        return (Boolean) ((JavascriptExecutor) browser)
+                .executeScript("return document.documentElement.scrollWidth > document.documentElement.clientWidth;");
+    }
+
+    private void screenshot(String name) {
+        try {
+            Path shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath();
+            Files.copy(shot, SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static Path downloaded() {
+        try (Stream<Path> files = Files.list(downloads)) {
+            List<Path> done = files.filter(f -> f.toString().endsWith(".csv")).toList();
+            return done.isEmpty() ? null : done.get(0);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+}

@@ -7,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
-import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ContentDisposition;
@@ -19,6 +18,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.stockroom.Store;
 import org.stockroom.reports.SalesReport;
+import org.stockroom.support.Csv;
 import org.stockroom.support.StoreCalendar;
 
 /** The sales report for a range of dates, as a table, a chart and a CSV file. */
@@ -68,18 +68,12 @@ class ReportPages {
         response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name).build().toString());
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
         Writer out = response.getWriter();
-        try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.RFC4180.builder()
-                .setHeader("sku", "name", "unitsSold", "revenue", "cost", "margin", "stock", "needsRestock").get())) {
+        try (CSVPrinter csv = Csv.printer(out, "sku", "name", "unitsSold", "revenue", "cost", "margin", "stock", "needsRestock")) {
             for (SalesReport.ProductSales p : report.products()) {
-                csv.printRecord(p.sku(), inert(p.name()), p.unitsSold(), p.revenue().toPlainString(), plain(p.cost()), plain(p.margin()),
-                        p.stock(), p.needsRestock());
+                Csv.record(csv, p.sku(), Csv.text(p.name()), p.unitsSold(), p.revenue().toPlainString(), plain(p.cost()),
+                        plain(p.margin()), p.stock(), p.needsRestock());
             }
         }
-    }
-
-    /** Spreadsheets run cells that start like a formula; a leading apostrophe keeps a product name text. */
-    static String inert(String text) {
-        return !text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0 ? "'" + text : text;
     }
 
     private static String plain(java.math.BigDecimal amount) {

@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.context.event.EventListener;
 import org.springframework.http.MediaType;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -69,10 +70,13 @@ public class AlertStream implements SmartLifecycle {
         publish(change);
     }
 
-    /**
-     * Queues a committed change for every connected browser. Also the entry for changes learned
-     * from elsewhere (another instance), which have committed already.
-     */
+    /** Changes committed by another instance sharing the database; they arrive outside any transaction. */
+    @EventListener
+    void on(RemoteAlertChange remote) {
+        publish(remote.change());
+    }
+
+    /** Queues a committed change for every connected browser. */
     public void publish(AlertChange change) {
         while (!queue.offer(change)) {
             queue.poll();

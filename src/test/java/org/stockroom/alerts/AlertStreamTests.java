@@ -13,9 +13,14 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
 import org.stockroom.testing.ApiTestSupport;
 
 class AlertStreamTests extends ApiTestSupport {
+
+    @Autowired
+    ApplicationEventPublisher events;
 
     @Test
     void aConnectedBrowserHearsOfAnAlertOnceThePurchaseThatRaisedItCommits() throws Exception {
@@ -60,6 +65,24 @@ class AlertStreamTests extends ApiTestSupport {
 
             String data = nextEvent(reader).stream().filter(l -> l.startsWith("data:")).findFirst().orElseThrow();
             assertThat(data).contains("\"sku\":\"CAP\"").doesNotContain("MUG");
+        }
+    }
+
+    @Test
+    void anAlertRaisedByAnotherInstanceReachesBrowsersHereToo() throws Exception {
+        api.post("/api/products", product("MUG", "4.00", 5, 2));
+        HttpClient client = HttpClient.newHttpClient();
+        HttpResponse<java.io.InputStream> stream = client.send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/alerts/stream")).timeout(Duration.ofSeconds(30)).build(),
+                HttpResponse.BodyHandlers.ofInputStream());
+
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(stream.body(), StandardCharsets.UTF_8))) {
+            nextEvent(reader);
+            events.publishEvent(new RemoteAlertChange(
+                    new AlertChange(AlertChange.Type.ESCALATED, 77, "MUG", "Mug", AlertLevel.OUT, 0, 2)));
+
+            String data = nextEvent(reader).stream().filter(l -> l.startsWith("data:")).findFirst().orElseThrow();
+            assertThat(data).contains("\"type\":\"alert.escalated\"").contains("\"alertId\":77").contains("\"level\":\"OUT\"");
         }
     }
 

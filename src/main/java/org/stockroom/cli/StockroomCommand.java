@@ -16,6 +16,8 @@ import picocli.CommandLine.Command;
             RestockCommand.class,
             AlertsCommand.class,
             ReportCommand.class,
+            ImportCommand.class,
+            ExportCommand.class,
             CommandLine.HelpCommand.class,
         })
 public class StockroomCommand implements Runnable {

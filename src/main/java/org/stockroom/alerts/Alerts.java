@@ -12,6 +12,7 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.stockroom.catalog.Product;
 import org.stockroom.catalog.ProductChanged;
+import org.stockroom.catalog.ProductsAdded;
 import org.stockroom.support.Actors;
 import org.stockroom.support.NotFoundException;
 
@@ -79,6 +80,12 @@ public class Alerts {
     @EventListener
     void on(ProductChanged event) {
         reconcile(event.product());
+    }
+
+    /** A new product has no alert yet; only those added at or below their threshold need one. */
+    @EventListener
+    void on(ProductsAdded event) {
+        event.products().stream().filter(Product::needsRestock).forEach(this::reconcile);
     }
 
     public List<Alert> list(AlertStatus status) {

@@ -36,8 +36,33 @@ public class Catalog {
             throw new DomainException(409, "duplicate-sku", "A product with SKU " + product.sku() + " already exists");
         }
         Product added = get(product.sku());
-        events.publishEvent(new ProductAdded(added));
-        events.publishEvent(new ProductChanged(added));
+        events.publishEvent(new ProductsAdded(List.of(added)));
+        return added;
+    }
+
+    /**
+     * Adds many products with batched statements (an import of a whole catalog). All or none:
+     * a SKU that exists already refuses the whole batch.
+     */
+    @Transactional
+    public List<Product> addAll(List<NewProduct> newProducts) {
+        for (NewProduct product : newProducts) {
+            checkCurrencyScale(product.price(), "price");
+            checkCurrencyScale(product.cost(), "cost");
+        }
+        long now = clock.millis();
+        List<String> taken = products.insertAll(newProducts, now);
+        if (!taken.isEmpty()) {
+            throw new DomainException(409, "duplicate-sku", "Products with these SKUs already exist: " + String.join(", ", taken),
+                    java.util.Map.of("skus", taken));
+        }
+        java.time.Instant at = java.time.Instant.ofEpochMilli(now);
+        List<Product> added = newProducts.stream()
+                .map(p -> new Product(new Sku(p.sku()), p.name(), p.price().setScale(currencyScale), p.stock(), p.reorderThreshold(), 0,
+                        p.cost() == null ? null : p.cost().setScale(currencyScale), p.reorderQuantity(), p.leadTimeDays(), p.supplier(),
+                        p.barcode(), false, at, at))
+                .toList();
+        events.publishEvent(new ProductsAdded(added));
         return added;
     }
 

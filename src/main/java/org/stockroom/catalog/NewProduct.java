@@ -30,7 +30,7 @@ public record NewProduct(
         List<FieldError> errors = new ArrayList<>();
         if (sku == null) {
             errors.add(new FieldError("sku", "is required"));
-        } else if (!sku.matches(Sku.PATTERN)) {
+        } else if (!Sku.isValid(sku)) {
             errors.add(new FieldError("sku", "must be 1 to 64 characters of A-Z a-z 0-9 . _ -"));
         }
         name = Text.clean("name", name, 200, true, errors);

@@ -7,6 +7,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.stockroom.support.Money;
@@ -20,10 +23,12 @@ class ProductRepository {
             + "lead_time_days, supplier, barcode, archived, created_at, updated_at";
 
     private final JdbcClient jdbc;
+    private final NamedParameterJdbcTemplate batchJdbc;
     private final RowMapper<Product> mapper;
 
-    ProductRepository(JdbcClient jdbc, StockroomProperties properties) {
+    ProductRepository(JdbcClient jdbc, NamedParameterJdbcTemplate batchJdbc, StockroomProperties properties) {
         this.jdbc = jdbc;
+        this.batchJdbc = batchJdbc;
         int scale = properties.currencyScale();
         this.mapper = (rs, n) -> map(rs, scale);
     }
@@ -60,11 +65,14 @@ class ProductRepository {
         return text.toLowerCase(Locale.ROOT);
     }
 
+    private static final int BATCH = 1000;
+    private static final String INSERT = "INSERT INTO product (" + COLUMNS + ", name_key) VALUES (:sku, :name, :price, :stock, "
+            + ":threshold, 0, :cost, :reorderQuantity, :leadTimeDays, :supplier, :barcode, FALSE, :now, :now, :nameKey) "
+            + "ON CONFLICT (sku) DO NOTHING";
+
     /** Inserts the product; answers false when the SKU is taken. */
     boolean insert(NewProduct p, long now) {
-        return jdbc.sql("INSERT INTO product (" + COLUMNS + ", name_key) VALUES (:sku, :name, :price, :stock, :threshold, 0, "
-                        + ":cost, :reorderQuantity, :leadTimeDays, :supplier, :barcode, FALSE, :now, :now, :nameKey) "
-                        + "ON CONFLICT (sku) DO NOTHING")
+        return jdbc.sql(INSERT)
                 .param("sku", p.sku())
                 .param("name", p.name())
                 .param("nameKey", searchKey(p.name()))
@@ -78,6 +86,28 @@ class ProductRepository {
                 .param("barcode", p.barcode())
                 .param("now", now)
                 .update() == 1;
+    }
+
+    /** Inserts the products in batches; answers the SKUs that were taken already (nothing else is wrong then). */
+    List<String> insertAll(List<NewProduct> newProducts, long now) {
+        List<String> taken = new java.util.ArrayList<>();
+        for (int from = 0; from < newProducts.size(); from += BATCH) {
+            List<NewProduct> batch = newProducts.subList(from, Math.min(newProducts.size(), from + BATCH));
+            SqlParameterSource[] rows = batch.stream().map(p -> new MapSqlParameterSource()
+                            .addValue("sku", p.sku()).addValue("name", p.name()).addValue("nameKey", searchKey(p.name()))
+                            .addValue("price", Money.toColumn(p.price())).addValue("stock", p.stock())
+                            .addValue("threshold", p.reorderThreshold()).addValue("cost", Money.toColumnOrNull(p.cost()))
+                            .addValue("reorderQuantity", p.reorderQuantity()).addValue("leadTimeDays", p.leadTimeDays())
+                            .addValue("supplier", p.supplier()).addValue("barcode", p.barcode()).addValue("now", now))
+                    .toArray(SqlParameterSource[]::new);
+            int[] counts = batchJdbc.batchUpdate(INSERT, rows);
+            for (int i = 0; i < counts.length; i++) {
+                if (counts[i] == 0) {
+                    taken.add(batch.get(i).sku());
+                }
+            }
+        }
+        return taken;
     }
 
     Optional<Product> find(String sku) {

@@ -9,8 +9,13 @@ public record Sku(String value) implements Comparable<Sku> {
     public static final String PATTERN = "[A-Za-z0-9._-]{1,64}";
     private static final Pattern VALID = Pattern.compile(PATTERN);
 
+    /** Whether {@code value} is a well-formed SKU, for code that reports all invalid fields together. */
+    public static boolean isValid(String value) {
+        return value != null && VALID.matcher(value).matches();
+    }
+
     public Sku {
-        if (value == null || !VALID.matcher(value).matches()) {
+        if (!isValid(value)) {
             throw new InvalidRequestException("sku", "must be 1 to 64 characters of A-Z a-z 0-9 . _ -");
         }
     }

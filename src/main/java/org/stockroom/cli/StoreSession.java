@@ -42,7 +42,7 @@ final class StoreSession implements AutoCloseable {
                 "--logging.level.org.stockroom=ERROR",
                 "--logging.level.org.flywaydb=ERROR",
                 "--spring.main.lazy-initialization=true",
-                "--spring.task.scheduling.enabled=false",
+                "--stockroom.scheduling=false",
                 "--stockroom.actor=cli"));
         if (dataDir != null) {
             args.add("--stockroom.data-dir=" + dataDir);

@@ -2,6 +2,9 @@ package org.stockroom.imports;
 
 import java.util.List;
 import java.util.Optional;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -13,9 +16,11 @@ class ImportRepository {
     record Effect(String sku, boolean created, String previous, long stockDelta) {}
 
     private final JdbcClient jdbc;
+    private final NamedParameterJdbcTemplate batchJdbc;
 
-    ImportRepository(JdbcClient jdbc) {
+    ImportRepository(JdbcClient jdbc, NamedParameterJdbcTemplate batchJdbc) {
         this.jdbc = jdbc;
+        this.batchJdbc = batchJdbc;
     }
 
     long highestMovementId() {
@@ -28,12 +33,13 @@ class ImportRepository {
                 .param("id", id).param("format", format.name()).param("actor", actor).param("report", report)
                 .param("mark", movementMark).param("now", now)
                 .update();
-        for (Effect effect : effects) {
-            jdbc.sql("INSERT INTO catalog_import_effect (import_id, sku, created, previous, stock_delta) "
-                            + "VALUES (:id, :sku, :created, :previous, :delta)")
-                    .param("id", id).param("sku", effect.sku()).param("created", effect.created()).param("previous", effect.previous())
-                    .param("delta", effect.stockDelta())
-                    .update();
+        for (int from = 0; from < effects.size(); from += 1000) {
+            SqlParameterSource[] rows = effects.subList(from, Math.min(effects.size(), from + 1000)).stream()
+                    .map(e -> new MapSqlParameterSource().addValue("id", id).addValue("sku", e.sku()).addValue("created", e.created())
+                            .addValue("previous", e.previous()).addValue("delta", e.stockDelta()))
+                    .toArray(SqlParameterSource[]::new);
+            batchJdbc.batchUpdate("INSERT INTO catalog_import_effect (import_id, sku, created, previous, stock_delta) "
+                    + "VALUES (:id, :sku, :created, :previous, :delta)", rows);
         }
     }
 

@@ -99,8 +99,8 @@ public class Importer {
         String note = "import " + id;
         List<ImportRepository.Effect> effects = new ArrayList<>();
         List<StockChange> stockChanges = new ArrayList<>();
+        catalog.addAll(plan.creates);
         for (NewProduct create : plan.creates) {
-            catalog.add(create);
             effects.add(new ImportRepository.Effect(create.sku(), true, null, create.stock()));
         }
         for (PlannedUpdate update : plan.updates) {

@@ -36,7 +36,7 @@ public record PurchaseRequest(String reference, List<Line> lines) {
                     errors.add(new FieldError(at, "is required"));
                     continue;
                 }
-                if (line.sku() == null || !line.sku().matches(Sku.PATTERN)) {
+                if (!Sku.isValid(line.sku())) {
                     errors.add(new FieldError(at + ".sku", "must be 1 to 64 characters of A-Z a-z 0-9 . _ -"));
                 }
                 if (line.quantity() == null || line.quantity() < 1 || line.quantity() > MAX_QUANTITY) {

@@ -14,9 +14,11 @@ class MovementRepository {
     private static final String COLUMNS = "id, sku, type, reason, delta, balance_after, actor, note, purchase_id, at";
 
     private final JdbcClient jdbc;
+    private final org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate batchJdbc;
 
-    MovementRepository(JdbcClient jdbc) {
+    MovementRepository(JdbcClient jdbc, org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate batchJdbc) {
         this.jdbc = jdbc;
+        this.batchJdbc = batchJdbc;
     }
 
     Movement append(StockChange change, long balanceAfter, String actor, long now) {
@@ -34,6 +36,20 @@ class MovementRepository {
                 .query(Long.class).single();
         return new Movement(id, change.sku(), change.type(), change.reason(), change.delta(), balanceAfter, actor,
                 change.note(), change.purchaseId(), Instant.ofEpochMilli(now));
+    }
+
+    /** Opening balances of new products, in batches: the balance after each is its delta. */
+    void appendOpenings(List<StockChange> openings, String actor, long now) {
+        for (int from = 0; from < openings.size(); from += 1000) {
+            var rows = openings.subList(from, Math.min(openings.size(), from + 1000)).stream()
+                    .map(c -> new org.springframework.jdbc.core.namedparam.MapSqlParameterSource()
+                            .addValue("sku", c.sku()).addValue("type", c.type().name()).addValue("reason", c.reason())
+                            .addValue("delta", c.delta()).addValue("balance", c.delta()).addValue("actor", actor)
+                            .addValue("note", c.note()).addValue("purchaseId", c.purchaseId()).addValue("at", now))
+                    .toArray(org.springframework.jdbc.core.namedparam.SqlParameterSource[]::new);
+            batchJdbc.batchUpdate("INSERT INTO stock_movement (sku, type, reason, delta, balance_after, actor, note, purchase_id, at) "
+                    + "VALUES (:sku, :type, :reason, :delta, :balance, :actor, :note, :purchaseId, :at)", rows);
+        }
     }
 
     List<Movement> page(String sku, int page, int size) {

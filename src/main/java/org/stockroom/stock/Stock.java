@@ -14,7 +14,7 @@ import org.stockroom.alerts.AlertChange;
 import org.stockroom.alerts.Alerts;
 import org.stockroom.catalog.Catalog;
 import org.stockroom.catalog.Product;
-import org.stockroom.catalog.ProductAdded;
+import org.stockroom.catalog.ProductsAdded;
 import org.stockroom.catalog.UnknownSkuException;
 import org.stockroom.support.Actors;
 import org.stockroom.support.InvalidRequestException;
@@ -103,11 +103,12 @@ public class Stock {
      */
     @EventListener
     @Transactional(propagation = Propagation.MANDATORY)
-    void on(ProductAdded event) {
-        Product product = event.product();
-        if (product.stock() > 0) {
-            movements.append(StockChange.opening(product.sku().value(), product.stock()), product.stock(), actors.current(), clock.millis());
-        }
+    void on(ProductsAdded event) {
+        List<StockChange> openings = event.products().stream()
+                .filter(p -> p.stock() > 0)
+                .map(p -> StockChange.opening(p.sku().value(), p.stock()))
+                .toList();
+        movements.appendOpenings(openings, actors.current(), clock.millis());
     }
 
     public Page<Movement> movements(String sku, int page, int size) {

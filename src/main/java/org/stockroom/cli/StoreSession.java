@@ -4,7 +4,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.context.annotation.ImportCandidates;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.stockroom.StockroomApplication;
 import org.stockroom.Store;
@@ -20,6 +22,8 @@ final class StoreSession implements AutoCloseable {
     interface Opener {
         StoreSession open(Path dataDir);
     }
+
+    private static final String NO_BACKGROUND_PREINITIALIZATION = "spring.backgroundpreinitializer.ignore";
 
     private final ConfigurableApplicationContext context;
     private final boolean owner;
@@ -47,13 +51,49 @@ final class StoreSession implements AutoCloseable {
         if (dataDir != null) {
             args.add("--stockroom.data-dir=" + dataDir);
         }
+        args.add("--spring.autoconfigure.exclude=" + String.join(",", serverOnlyAutoConfigurations()));
         args.addAll(List.of(extraProperties));
+        // Spring Boot warms up Jackson, validation and HTTP converters on a background thread for
+        // the server's first requests; a command that runs for a second would only pay for it.
+        if (System.getProperty(NO_BACKGROUND_PREINITIALIZATION) == null) {
+            System.setProperty(NO_BACKGROUND_PREINITIALIZATION, "true");
+        }
         ConfigurableApplicationContext context = new SpringApplicationBuilder(StockroomApplication.class)
                 .web(WebApplicationType.NONE)
                 .logStartupInfo(false)
                 .run(args.toArray(String[]::new));
         return new StoreSession(context, true);
     }
+
+    /**
+     * Auto-configurations that only serve a running server: web MVC and its server, the OpenAPI
+     * docs, actuator endpoints, health, metrics and observation, bean validation of requests. A
+     * command that runs for a second pays for each one it loads (metrics and validation are set up
+     * eagerly even with lazy initialization), so they are left out. Found by package, so that the
+     * ones a new dependency brings along are left out too.
+     */
+    static List<String> serverOnlyAutoConfigurations() {
+        return ImportCandidates.load(AutoConfiguration.class, StoreSession.class.getClassLoader()).getCandidates().stream()
+                .filter(name -> SERVER_ONLY_PACKAGES.stream().anyMatch(name::startsWith)
+                        || SERVER_ONLY_CONCERNS.stream().anyMatch(name::contains))
+                .toList();
+    }
+
+    private static final List<String> SERVER_ONLY_PACKAGES = List.of(
+            "org.springframework.boot.actuate.",
+            "org.springframework.boot.health.",
+            "org.springframework.boot.micrometer.",
+            "org.springframework.boot.webmvc.",
+            "org.springframework.boot.servlet.",
+            "org.springframework.boot.tomcat.",
+            "org.springframework.boot.web.server.",
+            "org.springframework.boot.http.converter.",
+            "org.springframework.boot.validation.",
+            "org.springframework.boot.thymeleaf.",
+            "org.springdoc.");
+
+    /** The same concerns where another module contributes them (data source health, pool metrics, task metrics, ...). */
+    private static final List<String> SERVER_ONLY_CONCERNS = List.of(".actuate.", ".health.", ".metrics.", ".observation.");
 
     Store store() {
         return context.getBean(Store.class);

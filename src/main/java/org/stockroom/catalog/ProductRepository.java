@@ -72,20 +72,7 @@ class ProductRepository {
 
     /** Inserts the product; answers false when the SKU is taken. */
     boolean insert(NewProduct p, long now) {
-        return jdbc.sql(INSERT)
-                .param("sku", p.sku())
-                .param("name", p.name())
-                .param("nameKey", searchKey(p.name()))
-                .param("price", Money.toColumn(p.price()))
-                .param("stock", p.stock())
-                .param("threshold", p.reorderThreshold())
-                .param("cost", Money.toColumnOrNull(p.cost()))
-                .param("reorderQuantity", p.reorderQuantity())
-                .param("leadTimeDays", p.leadTimeDays())
-                .param("supplier", p.supplier())
-                .param("barcode", p.barcode())
-                .param("now", now)
-                .update() == 1;
+        return batchJdbc.update(INSERT, row(p, now)) == 1;
     }
 
     /** Inserts the products in batches; answers the SKUs that were taken already (nothing else is wrong then). */
@@ -93,13 +80,7 @@ class ProductRepository {
         List<String> taken = new java.util.ArrayList<>();
         for (int from = 0; from < newProducts.size(); from += BATCH) {
             List<NewProduct> batch = newProducts.subList(from, Math.min(newProducts.size(), from + BATCH));
-            SqlParameterSource[] rows = batch.stream().map(p -> new MapSqlParameterSource()
-                            .addValue("sku", p.sku()).addValue("name", p.name()).addValue("nameKey", searchKey(p.name()))
-                            .addValue("price", Money.toColumn(p.price())).addValue("stock", p.stock())
-                            .addValue("threshold", p.reorderThreshold()).addValue("cost", Money.toColumnOrNull(p.cost()))
-                            .addValue("reorderQuantity", p.reorderQuantity()).addValue("leadTimeDays", p.leadTimeDays())
-                            .addValue("supplier", p.supplier()).addValue("barcode", p.barcode()).addValue("now", now))
-                    .toArray(SqlParameterSource[]::new);
+            SqlParameterSource[] rows = batch.stream().map(p -> row(p, now)).toArray(SqlParameterSource[]::new);
             int[] counts = batchJdbc.batchUpdate(INSERT, rows);
             for (int i = 0; i < counts.length; i++) {
                 if (counts[i] == 0) {
@@ -108,6 +89,15 @@ class ProductRepository {
             }
         }
         return taken;
+    }
+
+    private static SqlParameterSource row(NewProduct p, long now) {
+        return new MapSqlParameterSource()
+                .addValue("sku", p.sku()).addValue("name", p.name()).addValue("nameKey", searchKey(p.name()))
+                .addValue("price", Money.toColumn(p.price())).addValue("stock", p.stock())
+                .addValue("threshold", p.reorderThreshold()).addValue("cost", Money.toColumnOrNull(p.cost()))
+                .addValue("reorderQuantity", p.reorderQuantity()).addValue("leadTimeDays", p.leadTimeDays())
+                .addValue("supplier", p.supplier()).addValue("barcode", p.barcode()).addValue("now", now);
     }
 
     Optional<Product> find(String sku) {

@@ -17,6 +17,8 @@ import org.stockroom.reports.DailySales;
 import org.stockroom.reports.Reports;
 import org.stockroom.reports.SalesTrend;
 import org.stockroom.reports.SalesReport;
+import org.stockroom.reports.SalesSeries;
+import org.stockroom.reports.SalesSort;
 import org.stockroom.sales.Purchase;
 import org.stockroom.sales.PurchaseOutcome;
 import org.stockroom.sales.PurchaseQuery;
@@ -133,5 +135,15 @@ public class Store {
     /** Every day from {@code from} to {@code to} (inclusive), with zero for days without sales. */
     public List<DailySales> dailySales(LocalDate from, LocalDate to) {
         return trend.days(from, to);
+    }
+
+    /** Sales per product in a period, net of returns, in the given order, the top {@code limit} (null: all). */
+    public SalesReport salesReport(LocalDate from, LocalDate to, SalesSort sort, Integer limit) {
+        return reports.sales(from, to, sort, limit);
+    }
+
+    /** Net sales per day with cost and margin, the whole store or one product ({@code GET /api/reports/sales/daily}). */
+    public SalesSeries salesSeries(LocalDate from, LocalDate to, String sku) {
+        return reports.daily(from, to, sku);
     }
 }

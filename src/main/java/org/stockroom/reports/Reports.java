@@ -1,67 +1,145 @@
 package org.stockroom.reports;
 
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.stockroom.catalog.Catalog;
 import org.stockroom.support.InvalidRequestException;
 import org.stockroom.support.Money;
 import org.stockroom.support.StockroomProperties;
 import org.stockroom.support.StoreCalendar;
 
-/** Reports read from the sales and catalog tables; they never change anything. */
+/**
+ * Reports: what sold, what stock is worth, what to reorder. They read the sales rollups (kept by
+ * {@link SalesRollup} in each sale's transaction) and the catalog, never the purchase history, and
+ * change nothing.
+ */
 @Service
 public class Reports {
 
-    private final JdbcClient jdbc;
+    /** The longest daily series one request may ask for (ten years). */
+    static final int MAX_DAYS = 3660;
+
+    private final RollupRepository rollups;
+    private final Catalog catalog;
     private final StoreCalendar calendar;
     private final StockroomProperties properties;
+    private final Clock clock;
 
-    Reports(JdbcClient jdbc, StoreCalendar calendar, StockroomProperties properties) {
-        this.jdbc = jdbc;
+    Reports(RollupRepository rollups, Catalog catalog, StoreCalendar calendar, StockroomProperties properties, Clock clock) {
+        this.rollups = rollups;
+        this.catalog = catalog;
         this.calendar = calendar;
         this.properties = properties;
+        this.clock = clock;
     }
 
     /** Sales between two dates of the store's calendar, both inclusive; either may be open. Highest revenue first. */
     public SalesReport sales(LocalDate from, LocalDate to) {
+        return sales(from, to, SalesSort.REVENUE, null);
+    }
+
+    /**
+     * Sales between two dates of the store's calendar (both inclusive, either open), net of returns,
+     * in the given order; {@code limit} keeps the top N rows, while the totals stay those of every product.
+     */
+    public SalesReport sales(LocalDate from, LocalDate to, SalesSort sort, Integer limit) {
+        checkRange(from, to);
+        if (limit != null && limit < 1) {
+            throw new InvalidRequestException("limit", "must be at least 1");
+        }
+        List<SalesReport.ProductSales> products = new ArrayList<>();
+        Sum total = new Sum();
+        for (RollupRepository.ProductRow row : rollups.salesByProduct(from, to)) {
+            RollupRepository.Sums s = row.sums();
+            total.add(s);
+            BigDecimal revenue = money(s.revenue());
+            BigDecimal cost = costOf(s);
+            products.add(new SalesReport.ProductSales(row.sku(), row.name(), s.units(), revenue, cost, marginOf(revenue, cost),
+                    row.stock(), row.stock() <= row.reorderThreshold()));
+        }
+        products.sort((sort == null ? SalesSort.REVENUE : sort).order());
+        List<SalesReport.ProductSales> shown = limit == null || limit >= products.size() ? products : products.subList(0, limit);
+        RollupRepository.Sums sums = total.sums();
+        BigDecimal revenue = money(sums.revenue());
+        BigDecimal cost = costOf(sums);
+        return new SalesReport(from, to, currency(),
+                new SalesReport.Totals(rollups.purchases(from, to), sums.units(), revenue, cost, marginOf(revenue, cost)),
+                List.copyOf(shown));
+    }
+
+    /** Net sales per day, every day from {@code from} to {@code to} (defaults: the 30 days up to today); one product when {@code sku} is given. */
+    public SalesSeries daily(LocalDate from, LocalDate to, String sku) {
+        LocalDate end = to != null ? to : from != null ? from.plusDays(29) : today();
+        LocalDate start = from != null ? from : end.minusDays(29);
+        checkRange(start, end);
+        if (ChronoUnit.DAYS.between(start, end) >= MAX_DAYS) {
+            throw new InvalidRequestException("to", "a daily series covers at most " + MAX_DAYS + " days");
+        }
+        if (sku != null) {
+            catalog.get(sku);
+        }
+        Map<Long, RollupRepository.Sums> sold = new HashMap<>();
+        rollups.days(start, end, sku).forEach(d -> sold.put(d.day(), d.sums()));
+        List<SalesSeries.Day> days = new ArrayList<>();
+        RollupRepository.Sums none = new RollupRepository.Sums(0, 0, 0, 0);
+        for (LocalDate d = start; !d.isAfter(end); d = d.plusDays(1)) {
+            RollupRepository.Sums s = sold.getOrDefault(d.toEpochDay(), none);
+            BigDecimal revenue = money(s.revenue());
+            BigDecimal cost = costOf(s);
+            days.add(new SalesSeries.Day(d, s.units(), revenue, cost, marginOf(revenue, cost)));
+        }
+        return new SalesSeries(start, end, currency(), sku, days);
+    }
+
+    private static void checkRange(LocalDate from, LocalDate to) {
         if (from != null && to != null && to.isBefore(from)) {
             throw new InvalidRequestException("to", "must not be before from");
         }
-        Map<String, Object> params = new HashMap<>();
-        StringBuilder where = new StringBuilder(" WHERE 1 = 1");
-        if (from != null) {
-            where.append(" AND pu.created_at >= :from");
-            params.put("from", calendar.startOf(from));
+    }
+
+    LocalDate today() {
+        return calendar.dateOf(clock.instant());
+    }
+
+    private String currency() {
+        return properties.currency().getCurrencyCode();
+    }
+
+    private BigDecimal money(long stored) {
+        return Money.fromColumn(stored, properties.currencyScale());
+    }
+
+    /** Unknown (null) as soon as any unit counted had no known cost: a partial cost would understate it. */
+    private BigDecimal costOf(RollupRepository.Sums s) {
+        return s.unknownCostUnits() != 0 ? null : money(s.cost());
+    }
+
+    private static BigDecimal marginOf(BigDecimal revenue, BigDecimal cost) {
+        return cost == null ? null : revenue.subtract(cost);
+    }
+
+    private static final class Sum {
+        long units;
+        long revenue;
+        long cost;
+        long unknown;
+
+        void add(RollupRepository.Sums s) {
+            units += s.units();
+            revenue += s.revenue();
+            cost += s.cost();
+            unknown += Math.abs(s.unknownCostUnits());
         }
-        if (to != null) {
-            where.append(" AND pu.created_at < :to");
-            params.put("to", calendar.endOf(to));
+
+        RollupRepository.Sums sums() {
+            return new RollupRepository.Sums(units, revenue, cost, unknown);
         }
-        int scale = properties.currencyScale();
-        List<SalesReport.ProductSales> products = jdbc.sql(
-                        "SELECT l.sku, p.name, p.stock, p.reorder_threshold, SUM(l.quantity) AS units, SUM(l.line_total) AS revenue, "
-                                + "SUM(l.unit_cost * l.quantity) AS cost, SUM(CASE WHEN l.unit_cost IS NULL THEN 1 ELSE 0 END) AS unknown_cost "
-                                + "FROM purchase_line l JOIN purchase pu ON pu.id = l.purchase_id JOIN product p ON p.sku = l.sku"
-                                + where + " GROUP BY l.sku, p.name, p.stock, p.reorder_threshold ORDER BY revenue DESC, l.sku")
-                .params(params)
-                .query((rs, n) -> {
-                    BigDecimal revenue = Money.fromColumn(rs.getLong("revenue"), scale);
-                    BigDecimal cost = rs.getLong("unknown_cost") > 0 ? null : Money.fromColumn(rs.getLong("cost"), scale);
-                    long stock = rs.getLong("stock");
-                    return new SalesReport.ProductSales(rs.getString("sku"), rs.getString("name"), rs.getLong("units"), revenue, cost,
-                            cost == null ? null : revenue.subtract(cost), stock, stock <= rs.getLong("reorder_threshold"));
-                })
-                .list();
-        long purchases = jdbc.sql("SELECT COUNT(*) FROM purchase pu" + where).params(params).query(Long.class).single();
-        long units = products.stream().mapToLong(SalesReport.ProductSales::unitsSold).sum();
-        BigDecimal revenue = products.stream().map(SalesReport.ProductSales::revenue).reduce(BigDecimal.ZERO.setScale(scale), BigDecimal::add);
-        boolean costKnown = products.stream().allMatch(p -> p.cost() != null);
-        BigDecimal cost = costKnown ? products.stream().map(SalesReport.ProductSales::cost).reduce(BigDecimal.ZERO.setScale(scale), BigDecimal::add) : null;
-        return new SalesReport(from, to, properties.currency().getCurrencyCode(),
-                new SalesReport.Totals(purchases, units, revenue, cost, cost == null ? null : revenue.subtract(cost)), products);
     }
 }

@@ -12,6 +12,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.stockroom.alerts.AlertChange;
 import org.stockroom.catalog.Product;
+import org.stockroom.reports.SalesRollup;
 import org.stockroom.stock.Stock;
 import org.stockroom.stock.StockChange;
 import org.stockroom.support.Actors;
@@ -41,9 +42,10 @@ public class Sales {
     private final Clock clock;
     private final StoreCalendar calendar;
     private final StockroomProperties properties;
+    private final SalesRollup rollup;
 
     Sales(Stock stock, PurchaseRepository purchases, TransactionTemplate transaction, JsonMapper json, Actors actors,
-          Clock clock, StoreCalendar calendar, StockroomProperties properties) {
+          Clock clock, StoreCalendar calendar, StockroomProperties properties, SalesRollup rollup) {
         this.stock = stock;
         this.purchases = purchases;
         this.transaction = transaction;
@@ -52,6 +54,7 @@ public class Sales {
         this.clock = clock;
         this.calendar = calendar;
         this.properties = properties;
+        this.rollup = rollup;
     }
 
     /** Buys every line or nothing. With a key, a repeated request answers the first purchase again and changes nothing. */
@@ -99,6 +102,7 @@ public class Sales {
         long now = clock.millis();
         Instant createdAt = Instant.ofEpochMilli(now);
         purchases.insert(new PurchaseRepository.Row(id, request.reference(), Money.toColumn(total), now), actors.current(), rows);
+        rollup.sale(now, rows.stream().map(r -> new SalesRollup.Line(r.sku(), r.quantity(), r.unitPrice(), r.unitCost())).toList());
         Purchase purchase = new Purchase(id, request.reference(), createdAt, properties.currency().getCurrencyCode(), total, lines, alerts);
         if (idempotencyKey != null) {
             purchases.recordAnswer(idempotencyKey, json.writeValueAsString(purchase));

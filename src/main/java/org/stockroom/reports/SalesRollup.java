@@ -1,0 +1,205 @@
+package org.stockroom.reports;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.beans.factory.InitializingBean;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.stockroom.support.StoreCalendar;
+
+/**
+ * The daily, monthly and all-time sales rollups that reports read instead of the purchase history.
+ * Sales and returns record into them in their own transaction, so a report never disagrees with
+ * the purchases it sums. Days are the store's calendar days; when the configured time zone is not
+ * the one the rollups were built with (or they were never built), they are rebuilt from the
+ * purchases before first use.
+ */
+@Component
+public class SalesRollup implements InitializingBean {
+
+    /**
+     * One line of a sale or a return, in database money units (amount × 10,000). {@code unitCost}
+     * is null when the product had no known cost when it was sold.
+     */
+    public record Line(String sku, long quantity, long unitPrice, Long unitCost) {
+        public Line {
+            if (quantity <= 0) {
+                throw new IllegalArgumentException("quantity must be positive");
+            }
+        }
+    }
+
+    private final JdbcClient jdbc;
+    private final NamedParameterJdbcTemplate named;
+    private final TransactionTemplate transaction;
+    private final StoreCalendar calendar;
+    private final Clock clock;
+
+    SalesRollup(JdbcClient jdbc, NamedParameterJdbcTemplate named, TransactionTemplate transaction, StoreCalendar calendar, Clock clock) {
+        this.jdbc = jdbc;
+        this.named = named;
+        this.transaction = transaction;
+        this.calendar = calendar;
+        this.clock = clock;
+    }
+
+    /** Adds a purchase made at {@code atMillis}; in the purchase's transaction. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void sale(long atMillis, List<Line> lines) {
+        record(calendar.zone(), atMillis, lines, 1, true);
+    }
+
+    /** Takes returned units off the day of the return (at the prices and costs they were sold at); in the return's transaction. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void returned(long atMillis, List<Line> lines) {
+        record(calendar.zone(), atMillis, lines, -1, false);
+    }
+
+    void record(ZoneId zone, long atMillis, List<Line> lines, int sign, boolean purchase) {
+        LocalDate date = Instant.ofEpochMilli(atMillis).atZone(zone).toLocalDate();
+        long day = date.toEpochDay();
+        Map<String, Sums> bySku = new LinkedHashMap<>();
+        Sums all = new Sums();
+        for (Line line : lines) {
+            Sums s = bySku.computeIfAbsent(line.sku(), k -> new Sums());
+            s.add(line, sign);
+            all.add(line, sign);
+        }
+        List<SqlParameterSource> rows = new ArrayList<>(bySku.size());
+        bySku.forEach((sku, s) -> rows.add(s.params()
+                .addValue("sku", sku).addValue("day", day).addValue("month", monthOf(date)).addValue("lastSale", purchase ? day : null)));
+        SqlParameterSource[] batch = rows.toArray(SqlParameterSource[]::new);
+        named.batchUpdate(upsert("sales_daily", "day, sku", ":day, :sku"), batch);
+        named.batchUpdate(upsert("sales_monthly", "month, sku", ":month, :sku"), batch);
+        named.batchUpdate("INSERT INTO sales_total (sku, units, revenue, cost, unknown_cost_units, last_sale_day) "
+                + "VALUES (:sku, :units, :revenue, :cost, :unknown, :lastSale) ON CONFLICT (sku) DO UPDATE SET "
+                + sums("sales_total") + ", last_sale_day = CASE WHEN excluded.last_sale_day IS NULL THEN sales_total.last_sale_day "
+                + "WHEN sales_total.last_sale_day IS NULL OR excluded.last_sale_day > sales_total.last_sale_day "
+                + "THEN excluded.last_sale_day ELSE sales_total.last_sale_day END", batch);
+        named.update("INSERT INTO sales_day_total (day, purchases, units, revenue, cost, unknown_cost_units) "
+                + "VALUES (:day, :purchases, :units, :revenue, :cost, :unknown) ON CONFLICT (day) DO UPDATE SET "
+                + "purchases = sales_day_total.purchases + excluded.purchases, " + sums("sales_day_total"),
+                all.params().addValue("day", day).addValue("purchases", purchase ? 1 : 0));
+    }
+
+    private static String upsert(String table, String keyColumns, String keyValues) {
+        return "INSERT INTO " + table + " (" + keyColumns + ", units, revenue, cost, unknown_cost_units) VALUES (" + keyValues
+                + ", :units, :revenue, :cost, :unknown) ON CONFLICT (" + keyColumns + ") DO UPDATE SET " + sums(table);
+    }
+
+    private static String sums(String table) {
+        return "units = " + table + ".units + excluded.units, revenue = " + table + ".revenue + excluded.revenue, cost = "
+                + table + ".cost + excluded.cost, unknown_cost_units = " + table + ".unknown_cost_units + excluded.unknown_cost_units";
+    }
+
+    /** Months are numbered year × 12 + month − 1, so consecutive months are consecutive numbers. */
+    static long monthOf(LocalDate date) {
+        return date.getYear() * 12L + date.getMonthValue() - 1;
+    }
+
+    private static final class Sums {
+        long units;
+        long revenue;
+        long cost;
+        long unknown;
+
+        void add(Line line, int sign) {
+            units += sign * line.quantity();
+            revenue += sign * Math.multiplyExact(line.quantity(), line.unitPrice());
+            if (line.unitCost() == null) {
+                unknown += sign * line.quantity();
+            } else {
+                cost += sign * Math.multiplyExact(line.quantity(), line.unitCost());
+            }
+        }
+
+        MapSqlParameterSource params() {
+            return new MapSqlParameterSource().addValue("units", units).addValue("revenue", revenue).addValue("cost", cost)
+                    .addValue("unknown", unknown);
+        }
+    }
+
+    @Override
+    public void afterPropertiesSet() {
+        rebuildIfZoneChanged();
+    }
+
+    /**
+     * Rebuilds every rollup from the purchases when they were built for another time zone or never
+     * built (the first start after the migration). Claiming the state row first means that of two
+     * instances starting together only one rebuilds; the other waits for its commit.
+     *
+     * @return whether a rebuild ran
+     */
+    boolean rebuildIfZoneChanged() {
+        String zone = calendar.zone().getId();
+        return Boolean.TRUE.equals(transaction.execute(status -> {
+            jdbc.sql("INSERT INTO sales_rollup_state (id, zone, built_at) VALUES (1, '', 0) ON CONFLICT (id) DO NOTHING").update();
+            int claimed = jdbc.sql("UPDATE sales_rollup_state SET zone = :zone, built_at = :now WHERE id = 1 AND zone <> :zone")
+                    .param("zone", zone).param("now", clock.millis()).update();
+            if (claimed == 0) {
+                return false;
+            }
+            rebuild(calendar.zone());
+            return true;
+        }));
+    }
+
+    /** Replaces every rollup row by sums of the purchases, by calendar days of {@code zone}; in the caller's transaction. */
+    void rebuild(ZoneId zone) {
+        for (String table : List.of("sales_daily", "sales_monthly", "sales_total", "sales_day_total", "sales_rollup_calendar")) {
+            jdbc.sql("DELETE FROM " + table).update();
+        }
+        long[] span = jdbc.sql("SELECT MIN(created_at), MAX(created_at) FROM purchase")
+                .query((rs, n) -> {
+                    long first = rs.getLong(1);
+                    return rs.wasNull() ? null : new long[] {first, rs.getLong(2)};
+                })
+                .list().get(0);
+        if (span == null) {
+            return;
+        }
+        fillCalendar(zone, span[0], span[1]);
+        jdbc.sql("INSERT INTO sales_daily (day, sku, units, revenue, cost, unknown_cost_units) "
+                + "SELECT c.day, l.sku, SUM(l.quantity), SUM(l.line_total), SUM(COALESCE(l.unit_cost * l.quantity, 0)), "
+                + "SUM(CASE WHEN l.unit_cost IS NULL THEN l.quantity ELSE 0 END) "
+                + "FROM sales_rollup_calendar c JOIN purchase pu ON pu.created_at >= c.starts_at AND pu.created_at < c.ends_at "
+                + "JOIN purchase_line l ON l.purchase_id = pu.id GROUP BY c.day, l.sku").update();
+        jdbc.sql("INSERT INTO sales_total (sku, units, revenue, cost, unknown_cost_units, last_sale_day) "
+                + "SELECT sku, SUM(units), SUM(revenue), SUM(cost), SUM(unknown_cost_units), MAX(day) FROM sales_daily GROUP BY sku").update();
+        jdbc.sql("INSERT INTO sales_monthly (month, sku, units, revenue, cost, unknown_cost_units) "
+                + "SELECT c.month, d.sku, SUM(d.units), SUM(d.revenue), SUM(d.cost), SUM(d.unknown_cost_units) "
+                + "FROM sales_daily d JOIN sales_rollup_calendar c ON c.day = d.day GROUP BY c.month, d.sku").update();
+        jdbc.sql("INSERT INTO sales_day_total (day, purchases, units, revenue, cost, unknown_cost_units) "
+                + "SELECT c.day, (SELECT COUNT(*) FROM purchase pu WHERE pu.created_at >= c.starts_at AND pu.created_at < c.ends_at), "
+                + "SUM(d.units), SUM(d.revenue), SUM(d.cost), SUM(d.unknown_cost_units) "
+                + "FROM sales_daily d JOIN sales_rollup_calendar c ON c.day = d.day GROUP BY c.day, c.starts_at, c.ends_at").update();
+        jdbc.sql("DELETE FROM sales_rollup_calendar").update();
+    }
+
+    /** One row per calendar day from the first to the last sale: the day's bounds in the zone, for a set-based rebuild. */
+    private void fillCalendar(ZoneId zone, long firstMillis, long lastMillis) {
+        LocalDate day = Instant.ofEpochMilli(firstMillis).atZone(zone).toLocalDate();
+        LocalDate end = Instant.ofEpochMilli(lastMillis).atZone(zone).toLocalDate();
+        List<SqlParameterSource> rows = new ArrayList<>();
+        for (; !day.isAfter(end); day = day.plusDays(1)) {
+            rows.add(new MapSqlParameterSource().addValue("day", day.toEpochDay()).addValue("month", monthOf(day))
+                    .addValue("starts", day.atStartOfDay(zone).toInstant().toEpochMilli())
+                    .addValue("ends", day.plusDays(1).atStartOfDay(zone).toInstant().toEpochMilli()));
+        }
+        named.batchUpdate("INSERT INTO sales_rollup_calendar (day, month, starts_at, ends_at) VALUES (:day, :month, :starts, :ends)",
+                rows.toArray(SqlParameterSource[]::new));
+    }
+}

@@ -1,0 +1,109 @@
+package org.stockroom.reports;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.stockroom.testing.ApiTestSupport;
+
+class SalesRollupTests extends ApiTestSupport {
+
+    @Autowired
+    SalesRollup rollup;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    TransactionTemplate transaction;
+
+    @Test
+    void aRebuildFromThePurchasesEqualsWhatEachSaleRecorded() {
+        api.post("/api/products", "{\"sku\":\"A-1\",\"name\":\"A\",\"price\":2.50,\"stock\":50,\"reorderThreshold\":1,\"cost\":1.25}");
+        api.post("/api/products", product("B-1", "7.00", 50, 1));
+        api.post("/api/purchases", "{\"lines\":[{\"sku\":\"A-1\",\"quantity\":3},{\"sku\":\"B-1\",\"quantity\":2}]}");
+        api.post("/api/purchases", purchase("A-1", 4));
+        List<Map<String, Object>> recorded = snapshot();
+        assertThat(recorded).isNotEmpty();
+
+        transaction.executeWithoutResult(s -> rollup.rebuild(ZoneId.of("UTC")));
+
+        assertThat(snapshot()).isEqualTo(recorded);
+    }
+
+    @Test
+    void daysAreCalendarDaysOfTheStoreZone() {
+        api.post("/api/products", product("A-1", "1.00", 50, 1));
+        // 2026-03-01 23:30 UTC is already 2026-03-02 08:30 in Tokyo.
+        long lateEvening = Instant.parse("2026-03-01T23:30:00Z").toEpochMilli();
+        insertPurchase("p1", lateEvening, "A-1", 2, 10_000L);
+
+        transaction.executeWithoutResult(s -> rollup.rebuild(ZoneId.of("UTC")));
+        assertThat(days()).containsExactly(LocalDate.of(2026, 3, 1).toEpochDay());
+
+        transaction.executeWithoutResult(s -> rollup.rebuild(ZoneId.of("Asia/Tokyo")));
+        assertThat(days()).containsExactly(LocalDate.of(2026, 3, 2).toEpochDay());
+        assertThat(jdbc.sql("SELECT month FROM sales_monthly").query(Long.class).single()).isEqualTo(2026 * 12L + 2);
+        assertThat(jdbc.sql("SELECT purchases FROM sales_day_total").query(Long.class).single()).isEqualTo(1);
+        assertThat(jdbc.sql("SELECT last_sale_day FROM sales_total").query(Long.class).single())
+                .isEqualTo(LocalDate.of(2026, 3, 2).toEpochDay());
+    }
+
+    @Test
+    void rebuildsOnceWhenTheConfiguredZoneDiffersFromTheOneTheRollupsWereBuiltWith() {
+        api.post("/api/products", product("A-1", "1.00", 50, 1));
+        insertPurchase("p1", Instant.parse("2026-03-01T12:00:00Z").toEpochMilli(), "A-1", 2, 10_000L);
+        jdbc.sql("INSERT INTO sales_rollup_state (id, zone, built_at) VALUES (1, 'Europe/Paris', 0)").update();
+
+        assertThat(rollup.rebuildIfZoneChanged()).isTrue();
+        assertThat(jdbc.sql("SELECT zone FROM sales_rollup_state").query(String.class).single()).isEqualTo("UTC");
+        assertThat(jdbc.sql("SELECT units FROM sales_daily").query(Long.class).single()).isEqualTo(2);
+        assertThat(rollup.rebuildIfZoneChanged()).isFalse();
+    }
+
+    @Test
+    void aReturnTakesUnitsRevenueAndCostOffTheDayOfTheReturn() {
+        long sold = Instant.parse("2026-03-01T12:00:00Z").toEpochMilli();
+        long returned = Instant.parse("2026-03-03T12:00:00Z").toEpochMilli();
+        transaction.executeWithoutResult(s -> {
+            rollup.record(ZoneId.of("UTC"), sold, List.of(new SalesRollup.Line("A-1", 5, 20_000L, 5_000L)), 1, true);
+            rollup.record(ZoneId.of("UTC"), returned, List.of(new SalesRollup.Line("A-1", 2, 20_000L, 5_000L)), -1, false);
+        });
+        assertThat(jdbc.sql("SELECT units, revenue, cost FROM sales_total")
+                .query((rs, n) -> List.of(rs.getLong(1), rs.getLong(2), rs.getLong(3))).single())
+                .containsExactly(3L, 60_000L, 15_000L);
+        assertThat(jdbc.sql("SELECT units FROM sales_daily ORDER BY day").query(Long.class).list()).containsExactly(5L, -2L);
+        assertThat(jdbc.sql("SELECT purchases FROM sales_day_total ORDER BY day").query(Long.class).list()).containsExactly(1L, 0L);
+        assertThat(jdbc.sql("SELECT last_sale_day FROM sales_total").query(Long.class).single())
+                .as("a return is not a sale").isEqualTo(LocalDate.of(2026, 3, 1).toEpochDay());
+    }
+
+    private void insertPurchase(String id, long at, String sku, long quantity, long unitPrice) {
+        jdbc.sql("INSERT INTO purchase (id, total, actor, created_at) VALUES (:id, :total, 'test', :at)")
+                .param("id", id).param("total", quantity * unitPrice).param("at", at).update();
+        jdbc.sql("INSERT INTO purchase_line (purchase_id, line_no, sku, name, quantity, unit_price, line_total) "
+                        + "VALUES (:id, 1, :sku, :sku, :q, :price, :total)")
+                .param("id", id).param("sku", sku).param("q", quantity).param("price", unitPrice).param("total", quantity * unitPrice)
+                .update();
+    }
+
+    private List<Long> days() {
+        return jdbc.sql("SELECT day FROM sales_daily ORDER BY day").query(Long.class).list();
+    }
+
+    private List<Map<String, Object>> snapshot() {
+        List<Map<String, Object>> rows = new java.util.ArrayList<>();
+        for (String table : List.of("sales_daily ORDER BY day, sku", "sales_monthly ORDER BY month, sku", "sales_total ORDER BY sku",
+                "sales_day_total ORDER BY day")) {
+            rows.addAll(jdbc.sql("SELECT * FROM " + table).query().listOfRows());
+        }
+        return rows;
+    }
+}

@@ -14,11 +14,14 @@ import org.stockroom.catalog.ProductChanges;
 import org.stockroom.catalog.ProductQuery;
 import org.stockroom.catalog.StockCounts;
 import org.stockroom.reports.DailySales;
+import org.stockroom.reports.Reorder;
 import org.stockroom.reports.Reports;
 import org.stockroom.reports.SalesTrend;
 import org.stockroom.reports.SalesReport;
 import org.stockroom.reports.SalesSeries;
 import org.stockroom.reports.SalesSort;
+import org.stockroom.reports.SlowMovers;
+import org.stockroom.reports.Valuation;
 import org.stockroom.sales.Purchase;
 import org.stockroom.sales.PurchaseOutcome;
 import org.stockroom.sales.PurchaseQuery;
@@ -145,5 +148,19 @@ public class Store {
     /** Net sales per day with cost and margin, the whole store or one product ({@code GET /api/reports/sales/daily}). */
     public SalesSeries salesSeries(LocalDate from, LocalDate to, String sku) {
         return reports.daily(from, to, sku);
+    }
+
+    /** Products in stock without a sale in {@code days} days (null: the configured default), with the value tied up. */
+    public SlowMovers slowMovers(Integer days) {
+        return reports.slow(days);
+    }
+
+    public Valuation valuation() {
+        return reports.valuation();
+    }
+
+    /** What to reorder and how much, from recent demand; overstock flagged. */
+    public Reorder reorder() {
+        return reports.reorder();
     }
 }

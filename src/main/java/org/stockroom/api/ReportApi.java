@@ -11,9 +11,12 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.stockroom.Store;
+import org.stockroom.reports.Reorder;
 import org.stockroom.reports.SalesSeries;
 import org.stockroom.reports.SalesReport;
 import org.stockroom.reports.SalesSort;
+import org.stockroom.reports.SlowMovers;
+import org.stockroom.reports.Valuation;
 
 /** Reports as JSON, or as CSV with {@code Accept: text/csv} or {@code format=csv}. */
 @RestController
@@ -47,6 +50,27 @@ class ReportApi {
                             @RequestHeader(name = "Accept", required = false) String accept) {
         SalesSeries series = store.salesSeries(from, to, sku);
         return answer(format, accept, series, series::csv, "sales-daily");
+    }
+
+    @GetMapping("/slow")
+    ResponseEntity<?> slow(@RequestParam(required = false) Integer days, @RequestParam(required = false) String format,
+                           @RequestHeader(name = "Accept", required = false) String accept) {
+        SlowMovers report = store.slowMovers(days);
+        return answer(format, accept, report, report::csv, "slow-movers");
+    }
+
+    @GetMapping("/valuation")
+    ResponseEntity<?> valuation(@RequestParam(required = false) String format,
+                                @RequestHeader(name = "Accept", required = false) String accept) {
+        Valuation report = store.valuation();
+        return answer(format, accept, report, report::csv, "valuation");
+    }
+
+    @GetMapping("/reorder")
+    ResponseEntity<?> reorder(@RequestParam(required = false) String format,
+                              @RequestHeader(name = "Accept", required = false) String accept) {
+        Reorder report = store.reorder();
+        return answer(format, accept, report, report::csv, "reorder");
     }
 
     private static ResponseEntity<?> answer(String format, String accept, Object json, Supplier<String> csv, String name) {

@@ -9,6 +9,10 @@ import picocli.CommandLine.Spec;
         // One report per line, so that reports added in parallel merge without conflict.
         subcommands = {
             SalesReportCommand.class,
+            DailyReportCommand.class,
+            SlowReportCommand.class,
+            ValuationReportCommand.class,
+            ReorderReportCommand.class,
         })
 class ReportCommand implements Runnable {
 

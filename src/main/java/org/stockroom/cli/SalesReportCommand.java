@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.time.LocalDate;
 import java.util.concurrent.Callable;
 import org.stockroom.reports.SalesReport;
+import org.stockroom.reports.SalesSort;
 import org.stockroom.support.StockroomProperties;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -12,7 +13,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "sales", mixinStandardHelpOptions = true,
-        description = "Units sold, revenue, cost and margin per product, best sellers first, with totals.")
+        description = "Units sold, revenue, cost and margin per product (net of returns), best sellers first, with totals.")
 class SalesReportCommand implements Callable<Integer> {
 
     @Spec
@@ -27,16 +28,21 @@ class SalesReportCommand implements Callable<Integer> {
     @Option(names = "--to", paramLabel = "YYYY-MM-DD", description = "Last day included (default: today).")
     LocalDate to;
 
-    @Option(names = "--json", description = "Print JSON instead of a table.")
-    boolean json;
+    @Option(names = "--sort", paramLabel = "revenue|units|margin", description = "Order, highest first (default revenue).")
+    String sort;
+
+    @Option(names = "--limit", paramLabel = "N", description = "Only the top N products (the totals still cover all).")
+    Integer limit;
+
+    @Mixin
+    ReportFormat format = new ReportFormat();
 
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         try (StoreSession session = data.open()) {
-            SalesReport report = session.store().salesReport(from, to);
-            if (json) {
-                Output.json(out, report);
+            SalesReport report = session.store().salesReport(from, to, SalesSort.parse(sort), limit);
+            if (format.printed(out, report, report::csv)) {
                 return 0;
             }
             var currency = session.bean(StockroomProperties.class).currency();

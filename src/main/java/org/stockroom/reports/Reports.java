@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,13 +28,18 @@ public class Reports {
     static final int MAX_DAYS = 3660;
 
     private final RollupRepository rollups;
+    private final StockRepository stock;
     private final Catalog catalog;
     private final StoreCalendar calendar;
     private final StockroomProperties properties;
+    private final ReportsProperties settings;
     private final Clock clock;
 
-    Reports(RollupRepository rollups, Catalog catalog, StoreCalendar calendar, StockroomProperties properties, Clock clock) {
+    Reports(RollupRepository rollups, StockRepository stock, Catalog catalog, StoreCalendar calendar, StockroomProperties properties,
+            ReportsProperties settings, Clock clock) {
         this.rollups = rollups;
+        this.stock = stock;
+        this.settings = settings;
         this.catalog = catalog;
         this.calendar = calendar;
         this.properties = properties;
@@ -98,6 +104,90 @@ public class Reports {
         return new SalesSeries(start, end, currency(), sku, days);
     }
 
+    /** Active products in stock without a sale in the last {@code days} days (default from the settings), most value first. */
+    public SlowMovers slow(Integer days) {
+        int n = days == null ? settings.slowMoverDays() : days;
+        if (n < 1 || n > MAX_DAYS) {
+            throw new InvalidRequestException("days", "must be 1.." + MAX_DAYS);
+        }
+        LocalDate today = today();
+        LocalDate cutoff = today.minusDays(n);
+        long createdBefore = calendar.endOf(cutoff);
+        List<SlowMovers.Item> items = new ArrayList<>();
+        long units = 0;
+        long atCost = 0;
+        long unknownProducts = 0;
+        long unknownAtRetail = 0;
+        for (StockRepository.ProductRow p : stock.activeProducts(true)) {
+            boolean soldSince = p.lastSaleDay() != null && p.lastSaleDay() > cutoff.toEpochDay();
+            if (soldSince || p.createdAt() >= createdBefore) {
+                continue;
+            }
+            LocalDate lastSale = p.lastSaleDay() == null ? null : LocalDate.ofEpochDay(p.lastSaleDay());
+            long value = Math.multiplyExact(p.stock(), p.cost() != null ? p.cost() : p.price());
+            units += p.stock();
+            if (p.cost() != null) {
+                atCost += value;
+            } else {
+                unknownProducts++;
+                unknownAtRetail += value;
+            }
+            items.add(new SlowMovers.Item(p.sku(), p.name(), p.stock(), lastSale,
+                    lastSale == null ? null : ChronoUnit.DAYS.between(lastSale, today), money(p.cost()), money(p.price()), money(value),
+                    p.cost() != null ? "cost" : "retail"));
+        }
+        items.sort(Comparator.comparing(SlowMovers.Item::value).reversed().thenComparing(SlowMovers.Item::sku));
+        return new SlowMovers(n, cutoff.plusDays(1), currency(),
+                new SlowMovers.Totals(items.size(), units, money(atCost), unknownProducts, money(unknownAtRetail)), items);
+    }
+
+    /** Stock on hand of every active product in stock, at cost and at retail, by SKU. */
+    public Valuation valuation() {
+        List<Valuation.Item> items = new ArrayList<>();
+        long units = 0;
+        long atCost = 0;
+        long atRetail = 0;
+        long unknownProducts = 0;
+        long unknownUnits = 0;
+        for (StockRepository.ProductRow p : stock.activeProducts(true)) {
+            long retail = Math.multiplyExact(p.stock(), p.price());
+            Long cost = p.cost() == null ? null : Math.multiplyExact(p.stock(), p.cost());
+            units += p.stock();
+            atRetail += retail;
+            if (cost == null) {
+                unknownProducts++;
+                unknownUnits += p.stock();
+            } else {
+                atCost += cost;
+            }
+            items.add(new Valuation.Item(p.sku(), p.name(), p.stock(), money(p.cost()), money(p.price()), money(cost), money(retail)));
+        }
+        return new Valuation(today(), currency(),
+                new Valuation.Totals(items.size(), units, money(atCost), money(atRetail), unknownProducts, unknownUnits), items);
+    }
+
+    /**
+     * Reorder suggestions for every active product: those to reorder first (least cover first),
+     * then the rest by SKU. Demand is measured over the window of days ending today.
+     */
+    public Reorder reorder() {
+        LocalDate to = today();
+        LocalDate from = to.minusDays(settings.demandWindowDays() - 1L);
+        Map<String, ReorderPlanner.Demand> demand = stock.demand(from, to);
+        ReorderPlanner planner = new ReorderPlanner(settings, properties.currencyScale());
+        List<Reorder.Suggestion> suggestions = new ArrayList<>();
+        for (StockRepository.ProductRow p : stock.activeProducts(false)) {
+            suggestions.add(planner.plan(new ReorderPlanner.Product(p.sku(), p.name(), p.stock(), p.reorderThreshold(),
+                    p.reorderQuantity(), p.leadTimeDays(), money(p.cost()), money(p.price())),
+                    demand.getOrDefault(p.sku(), ReorderPlanner.Demand.NONE)));
+        }
+        suggestions.sort(Comparator.comparing((Reorder.Suggestion s) -> !s.reorder())
+                .thenComparing(s -> s.daysOfCover() == null ? BigDecimal.valueOf(Long.MAX_VALUE) : s.daysOfCover())
+                .thenComparing(Reorder.Suggestion::sku));
+        return new Reorder(from, to, currency(), new Reorder.Settings(settings.demandWindowDays(), settings.serviceLevel(), planner.z(),
+                settings.defaultLeadTimeDays(), settings.targetCoverDays(), settings.overstockCoverDays()), suggestions);
+    }
+
     private static void checkRange(LocalDate from, LocalDate to) {
         if (from != null && to != null && to.isBefore(from)) {
             throw new InvalidRequestException("to", "must not be before from");
@@ -113,6 +203,10 @@ public class Reports {
     }
 
     private BigDecimal money(long stored) {
+        return Money.fromColumn(stored, properties.currencyScale());
+    }
+
+    private BigDecimal money(Long stored) {
         return Money.fromColumn(stored, properties.currencyScale());
     }
 

@@ -1,0 +1,87 @@
+package org.stockroom.reports;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+
+/**
+ * The reorder arithmetic for one product, kept apart from the database so it can be checked by
+ * hand (README "Reorder formulas"). With W the window, x_i the net units of each day (days
+ * without sales are 0), L the lead time, T the target cover, z the service level's z-score:
+ * d = Σx/W, σ = √(Σx²/W − d²), safety = z·σ·√L, reorder point = ⌈d·L + safety⌉, and when
+ * stock ≤ reorder point, order ⌈d·L + safety + d·T − stock⌉ rounded up to a multiple of the
+ * reorder quantity.
+ */
+final class ReorderPlanner {
+
+    /** What the planner needs to know of a product; money in the store's currency. */
+    record Product(String sku, String name, long stock, long reorderThreshold, Long reorderQuantity, Integer leadTimeDays,
+                   BigDecimal cost, BigDecimal price) {}
+
+    /** Net units sold per day over the window: their sum and the sum of their squares. */
+    record Demand(long units, long squares) {
+        static final Demand NONE = new Demand(0, 0);
+    }
+
+    private final ReportsProperties settings;
+    private final double z;
+    private final int currencyScale;
+
+    ReorderPlanner(ReportsProperties settings, int currencyScale) {
+        this.settings = settings;
+        this.z = NormalDistribution.inverse(settings.serviceLevel());
+        this.currencyScale = currencyScale;
+    }
+
+    double z() {
+        return z;
+    }
+
+    Reorder.Suggestion plan(Product p, Demand demand) {
+        int window = settings.demandWindowDays();
+        int lead = p.leadTimeDays() == null ? settings.defaultLeadTimeDays() : p.leadTimeDays();
+        // Net of returns, a window can sum to less than nothing; that is no demand.
+        double d = Math.max(0, (double) demand.units() / window);
+        double sigma = d == 0 ? 0 : Math.sqrt(Math.max(0, (double) demand.squares() / window - d * d));
+        double safety = z * sigma * Math.sqrt(lead);
+        boolean fromDemand = d > 0;
+        long reorderPoint;
+        long quantity = 0;
+        boolean reorder;
+        if (fromDemand) {
+            double point = d * lead + safety;
+            reorderPoint = ceil(point);
+            reorder = p.stock() <= reorderPoint;
+            if (reorder) {
+                quantity = Math.max(1, ceil(point + d * settings.targetCoverDays() - p.stock()));
+            }
+        } else {
+            reorderPoint = p.reorderThreshold();
+            reorder = p.stock() <= reorderPoint;
+            if (reorder) {
+                quantity = p.reorderQuantity() != null ? p.reorderQuantity() : Math.max(1, 2 * p.reorderThreshold() - p.stock());
+            }
+        }
+        if (quantity > 0 && p.reorderQuantity() != null) {
+            long pack = p.reorderQuantity();
+            quantity = (quantity + pack - 1) / pack * pack;
+        }
+        BigDecimal cover = fromDemand ? BigDecimal.valueOf(p.stock() / d).setScale(1, RoundingMode.HALF_UP) : null;
+        boolean overstocked = fromDemand && p.stock() / d > settings.overstockCoverDays();
+        long excess = overstocked ? p.stock() - ceil(d * settings.overstockCoverDays()) : 0;
+        BigDecimal unitValue = p.cost() != null ? p.cost() : p.price();
+        BigDecimal excessValue = overstocked ? unitValue.multiply(BigDecimal.valueOf(excess)).setScale(currencyScale, RoundingMode.HALF_EVEN) : null;
+        return new Reorder.Suggestion(p.sku(), p.name(), p.stock(), p.reorderThreshold(), p.reorderQuantity(), lead,
+                p.leadTimeDays() == null, demand.units(), decimal(d, 3), decimal(sigma, 3), cover, decimal(safety, 2), reorderPoint,
+                fromDemand ? "demand" : "threshold", reorder, quantity, overstocked, excess, excessValue,
+                overstocked ? (p.cost() != null ? "cost" : "retail") : null);
+    }
+
+    /** Up to the next whole unit, forgiving the float noise of sums that are whole numbers on paper. */
+    private static long ceil(double units) {
+        return (long) Math.ceil(units - 1e-9);
+    }
+
+    private static BigDecimal decimal(double value, int scale) {
+        return BigDecimal.valueOf(value).setScale(scale, RoundingMode.HALF_UP);
+    }
+}

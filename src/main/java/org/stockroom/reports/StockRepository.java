@@ -1,0 +1,54 @@
+package org.stockroom.reports;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The reports' reads of the catalog's stock, with each product's last sale and recent demand from the rollups. */
+@Repository
+class StockRepository {
+
+    /** An active product; money in database units (× 10,000). */
+    record ProductRow(String sku, String name, long stock, long reorderThreshold, Long reorderQuantity, Integer leadTimeDays,
+                      Long cost, long price, long createdAt, Long lastSaleDay) {}
+
+    private final JdbcClient jdbc;
+
+    StockRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Active products (only those with stock on hand when {@code inStock}), by SKU. */
+    List<ProductRow> activeProducts(boolean inStock) {
+        return jdbc.sql("SELECT p.sku, p.name, p.stock, p.reorder_threshold, p.reorder_quantity, p.lead_time_days, p.cost, p.price, "
+                        + "p.created_at, t.last_sale_day FROM product p LEFT JOIN sales_total t ON t.sku = p.sku "
+                        + "WHERE p.archived = FALSE" + (inStock ? " AND p.stock > 0" : "") + " ORDER BY p.sku")
+                .query((rs, n) -> new ProductRow(rs.getString("sku"), rs.getString("name"), rs.getLong("stock"),
+                        rs.getLong("reorder_threshold"), nullableLong(rs, "reorder_quantity"),
+                        nullableLong(rs, "lead_time_days") == null ? null : rs.getInt("lead_time_days"), nullableLong(rs, "cost"),
+                        rs.getLong("price"), rs.getLong("created_at"), nullableLong(rs, "last_sale_day")))
+                .list();
+    }
+
+    /** Per product, net units and the sum of squared net daily units between two days (inclusive). */
+    Map<String, ReorderPlanner.Demand> demand(LocalDate from, LocalDate to) {
+        Map<String, ReorderPlanner.Demand> demand = new HashMap<>();
+        jdbc.sql("SELECT sku, SUM(units) AS units, SUM(units * units) AS squares FROM sales_daily "
+                        + "WHERE day BETWEEN :from AND :to GROUP BY sku")
+                .param("from", from.toEpochDay()).param("to", to.toEpochDay())
+                .query(rs -> {
+                    demand.put(rs.getString("sku"), new ReorderPlanner.Demand(rs.getLong("units"), rs.getLong("squares")));
+                });
+        return demand;
+    }
+
+    private static Long nullableLong(ResultSet rs, String column) throws SQLException {
+        long value = rs.getLong(column);
+        return rs.wasNull() ? null : value;
+    }
+}

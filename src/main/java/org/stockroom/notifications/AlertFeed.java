@@ -44,6 +44,7 @@ class AlertFeed implements SmartLifecycle {
     private final ApplicationEventPublisher events;
     private volatile boolean running;
     private volatile Connection connection;
+    private volatile boolean listening;
     private Thread thread;
 
     AlertFeed(DataSource dataSource, Database database, InstanceId instance, JsonMapper json, ApplicationEventPublisher events) {
@@ -79,6 +80,11 @@ class AlertFeed implements SmartLifecycle {
         return running;
     }
 
+    /** Whether changes of other instances are being heard right now. */
+    boolean listening() {
+        return listening;
+    }
+
     private void listen() {
         while (running) {
             try (Connection c = dataSource.getConnection()) {
@@ -87,6 +93,7 @@ class AlertFeed implements SmartLifecycle {
                 try (Statement s = c.createStatement()) {
                     s.execute("LISTEN " + CHANNEL);
                 }
+                listening = true;
                 PGConnection pg = c.unwrap(PGConnection.class);
                 while (running) {
                     PGNotification[] notes = pg.getNotifications((int) Duration.ofSeconds(10).toMillis());
@@ -102,6 +109,7 @@ class AlertFeed implements SmartLifecycle {
                     pause();
                 }
             } finally {
+                listening = false;
                 connection = null;
             }
         }

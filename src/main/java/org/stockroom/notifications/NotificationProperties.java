@@ -18,6 +18,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param lease how long a dispatcher owns a notification it is sending; after that another
  *     dispatcher (or this one after a restart) may try it again
  * @param workers how many notifications one instance sends at the same time
+ * @param retention how long delivered, failed and cancelled notifications stay in the delivery log
  */
 @ConfigurationProperties("stockroom.notifications")
 record NotificationProperties(
@@ -25,7 +26,8 @@ record NotificationProperties(
         @DefaultValue("0.2") double jitter,
         @DefaultValue("1s") Duration pollInterval,
         @DefaultValue("2m") Duration lease,
-        @DefaultValue("4") int workers) {
+        @DefaultValue("4") int workers,
+        @DefaultValue("30d") Duration retention) {
 
     NotificationProperties {
         retrySchedule = List.copyOf(retrySchedule);

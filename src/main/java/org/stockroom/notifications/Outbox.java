@@ -127,6 +127,13 @@ class Outbox {
                 .param("id", id).query(Outbox::row).optional();
     }
 
+    /** Forgets finished notifications (and digest days) older than {@code before}. */
+    int forgetFinishedBefore(long before) {
+        jdbc.sql("DELETE FROM notification_digest WHERE sent_at < :before").param("before", before).update();
+        return jdbc.sql("DELETE FROM notification_outbox WHERE status <> 'PENDING' AND created_at < :before")
+                .param("before", before).update();
+    }
+
     /** Marks the store day's digest as sent; false when another instance already sent it. */
     boolean claimDigest(String day, long now) {
         return jdbc.sql("INSERT INTO notification_digest (day, sent_at) VALUES (:day, :now) ON CONFLICT (day) DO NOTHING")

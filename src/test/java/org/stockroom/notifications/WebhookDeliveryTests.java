@@ -74,6 +74,22 @@ class WebhookDeliveryTests extends ApiTestSupport {
     }
 
     @Test
+    void creatingAProductBelowItsThresholdChangingTheThresholdAndArchivingFollowTheSameRule() {
+        register(receiver.url(), "alert.raised", "alert.escalated", "alert.resolved");
+        api.post("/api/products", product("RULE-1", "5.00", 2, 3));
+        api.post("/api/products", product("RULE-2", "5.00", 5, 3));
+        assertThat(api.patch("/api/products/RULE-2", "{\"reorderThreshold\":5}").status()).isEqualTo(200);
+        assertThat(api.patch("/api/products/RULE-2", "{\"reorderThreshold\":6}").status()).isEqualTo(200);
+        assertThat(api.delete("/api/products/RULE-1").status()).isEqualTo(204);
+
+        await().atMost(DEADLINE).until(() -> receiver.requests().size() == 3);
+        assertThat(receiver.requests()).extracting(r -> Json.read(r.body()).get("type").asString() + " "
+                        + Json.read(r.body()).get("data").get("alert").get("sku").asString())
+                .containsExactlyInAnyOrder("alert.raised RULE-1", "alert.raised RULE-2", "alert.resolved RULE-1");
+        assertThat(queued("RULE-")).as("three webhooks and two emails").isEqualTo(5);
+    }
+
+    @Test
     void receiptsAreSentToEndpointsSubscribedToStockReceivedOnly() {
         register(receiver.url(), "stock.received");
         try (WebhookReceiver alertsOnly = new WebhookReceiver()) {

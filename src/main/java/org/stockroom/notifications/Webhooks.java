@@ -36,8 +36,10 @@ public class Webhooks {
         this.clock = clock;
     }
 
-    /** Registers an endpoint. The answer carries the signing secret; it is never shown again. */
-    @Transactional
+    /**
+     * Registers an endpoint. The answer carries the signing secret; it is never shown again. Not
+     * one transaction: the URL check may wait on DNS, which must not hold SQLite's write lock.
+     */
     public RegisteredWebhook register(String url, List<String> events, String description) {
         List<FieldError> errors = new ArrayList<>();
         String cleanUrl = Text.clean("url", url, 2000, true, errors);

@@ -18,6 +18,8 @@ import picocli.CommandLine.Command;
             ReportCommand.class,
             ImportCommand.class,
             ExportCommand.class,
+            MovementsCommand.class,
+            VerifyCommand.class,
             CommandLine.HelpCommand.class,
         })
 public class StockroomCommand implements Runnable {

@@ -40,6 +40,11 @@ class ConcurrentPurchaseTests extends ApiTestSupport {
         assertThat(count("SELECT COUNT(*) FROM purchase")).isEqualTo(25);
         assertThat(count("SELECT COUNT(*) FROM restock_alert WHERE resolved_at IS NULL")).isEqualTo(1);
         assertThat(api.get("/api/alerts").json().get(0).get("level").asString()).isEqualTo("OUT");
+
+        // The self-check recomputes stock, units sold and the alert from the records: all agree.
+        var verify = api.get("/api/admin/verify").json();
+        assertThat(verify.get("discrepancies")).as("verify discrepancies").isEmpty();
+        assertThat(verify.get("ok").asBoolean()).isTrue();
     }
 
     /**

@@ -29,6 +29,9 @@ import org.stockroom.sales.PurchaseQuery;
 import org.stockroom.sales.PurchaseRequest;
 import org.stockroom.sales.Quote;
 import org.stockroom.sales.Quotes;
+import org.stockroom.sales.PurchaseReturn;
+import org.stockroom.sales.ReturnRequest;
+import org.stockroom.sales.Returns;
 import org.stockroom.sales.Sales;
 import org.stockroom.selfcheck.SelfCheck;
 import org.stockroom.selfcheck.SelfCheckReport;
@@ -54,9 +57,12 @@ public class Store {
     private final SalesTrend trend;
     private final Quotes quotes;
     private final SelfCheck selfCheck;
+    private final Returns returns;
 
-    Store(Catalog catalog, Sales sales, Stock stock, Alerts alerts, Reports reports, SalesTrend trend, Quotes quotes, SelfCheck selfCheck) {
+    Store(Catalog catalog, Sales sales, Stock stock, Alerts alerts, Reports reports, SalesTrend trend, Quotes quotes, SelfCheck selfCheck,
+          Returns returns) {
         this.selfCheck = selfCheck;
+        this.returns = returns;
         this.catalog = catalog;
         this.sales = sales;
         this.stock = stock;
@@ -110,6 +116,15 @@ public class Store {
 
     public Page<Purchase> purchases(PurchaseQuery query) {
         return sales.list(query);
+    }
+
+    /** Takes back units of a purchase: stock returns, units sold and the day's net revenue fall. All lines or none. */
+    public PurchaseReturn returnUnits(String purchaseId, ReturnRequest request) {
+        return returns.take(purchaseId, request);
+    }
+
+    public List<PurchaseReturn> returnsOf(String purchaseId) {
+        return returns.ofPurchase(purchaseId);
     }
 
     /** Restocks a product from a supplier delivery. */

@@ -14,7 +14,7 @@ import org.springframework.stereotype.Repository;
 
 /**
  * The ledger table. Append-only: there is no update or delete here, or anywhere, and the database's
- * triggers refuse both (db/vendor/ENGINE/V11).
+ * triggers refuse both (db/sqlite/V11, db/postgresql/V11).
  */
 @Repository
 class MovementRepository {

@@ -10,7 +10,8 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Base of tests that drive the running application over real HTTP, on a real database file that
- * is emptied before each test. All such tests share one application context.
+ * is emptied before each test. All such tests share one application context. In the suite's
+ * PostgreSQL run the same tests run on a fresh PostgreSQL schema instead ({@link PostgresTestDatabase}).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "stockroom.data-dir=${java.io.tmpdir}/stockroom-tests-${random.uuid}")

@@ -200,7 +200,7 @@ class SeveralInstancesTests {
         CountDownLatch start = new CountDownLatch(1);
         // On SQLite every writer of both instances queues for the one file lock; fewer buyers at once
         // keep each one's wait within the client's timeout on a slow machine.
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(count, PostgresTestDatabase.active() ? 100 : 16));
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(count, PostgresTestDatabase.active() ? 32 : 16));
         try {
             List<Future<Api.Response>> futures = new ArrayList<>();
             for (int i = 0; i < count; i++) {

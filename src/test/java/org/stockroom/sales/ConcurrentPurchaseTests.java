@@ -2,20 +2,16 @@ package org.stockroom.sales;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.IntFunction;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.stockroom.testing.AllAtOnce;
 import org.stockroom.testing.Api;
 import org.stockroom.testing.ApiTestSupport;
 
@@ -114,26 +110,7 @@ class ConcurrentPurchaseTests extends ApiTestSupport {
     }
 
     private static List<Api.Response> allAtOnce(int threads, IntFunction<Callable<Api.Response>> request) throws Exception {
-        CountDownLatch start = new CountDownLatch(1);
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        try {
-            List<Future<Api.Response>> futures = new ArrayList<>();
-            for (int i = 0; i < threads; i++) {
-                Callable<Api.Response> call = request.apply(i);
-                futures.add(pool.submit(() -> {
-                    start.await();
-                    return call.call();
-                }));
-            }
-            start.countDown();
-            List<Api.Response> answers = new ArrayList<>();
-            for (Future<Api.Response> future : futures) {
-                answers.add(future.get());
-            }
-            return answers;
-        } finally {
-            pool.shutdownNow();
-        }
+        return AllAtOnce.send(threads, threads, request);
     }
 
     private long ledgerSum(String sku) {

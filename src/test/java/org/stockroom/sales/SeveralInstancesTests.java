@@ -12,10 +12,6 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -26,6 +22,7 @@ import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.stockroom.StockroomApplication;
+import org.stockroom.testing.AllAtOnce;
 import org.stockroom.testing.Api;
 import org.stockroom.testing.PostgresTestDatabase;
 import org.stockroom.testing.TestDatabase;
@@ -197,27 +194,8 @@ class SeveralInstancesTests {
     }
 
     private static List<Api.Response> allAtOnce(int count, java.util.function.IntFunction<Callable<Api.Response>> request) throws Exception {
-        CountDownLatch start = new CountDownLatch(1);
         // On SQLite every writer of both instances queues for the one file lock; fewer buyers at once
         // keep each one's wait within the client's timeout on a slow machine.
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(count, PostgresTestDatabase.active() ? 32 : 16));
-        try {
-            List<Future<Api.Response>> futures = new ArrayList<>();
-            for (int i = 0; i < count; i++) {
-                Callable<Api.Response> call = request.apply(i);
-                futures.add(pool.submit(() -> {
-                    start.await();
-                    return call.call();
-                }));
-            }
-            start.countDown();
-            List<Api.Response> answers = new ArrayList<>();
-            for (Future<Api.Response> f : futures) {
-                answers.add(f.get());
-            }
-            return answers;
-        } finally {
-            pool.shutdownNow();
-        }
+        return AllAtOnce.send(count, PostgresTestDatabase.active() ? 32 : 16, request);
     }
 }

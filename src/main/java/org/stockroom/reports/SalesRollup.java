@@ -41,6 +41,8 @@ public class SalesRollup implements InitializingBean {
         }
     }
 
+    private static final String VALUES = ":units, :revenue, :cost, :unknown)";
+
     private final JdbcClient jdbc;
     private final NamedParameterJdbcTemplate named;
     private final TransactionTemplate transaction;
@@ -81,8 +83,8 @@ public class SalesRollup implements InitializingBean {
         bySku.forEach((sku, s) -> rows.add(s.params()
                 .addValue("sku", sku).addValue("day", day).addValue("month", monthOf(date)).addValue("lastSale", purchase ? day : null)));
         SqlParameterSource[] batch = rows.toArray(SqlParameterSource[]::new);
-        named.batchUpdate(upsert("sales_daily", "day, sku", ":day, :sku"), batch);
-        named.batchUpdate(upsert("sales_monthly", "month, sku", ":month, :sku"), batch);
+        named.batchUpdate(upsert("sales_daily", "day, sku", "VALUES (:day, :sku, " + VALUES), batch);
+        named.batchUpdate(upsert("sales_monthly", "month, sku", "VALUES (:month, :sku, " + VALUES), batch);
         named.batchUpdate("INSERT INTO sales_total (sku, units, revenue, cost, unknown_cost_units, last_sale_day) "
                 + "VALUES (:sku, :units, :revenue, :cost, :unknown, :lastSale) ON CONFLICT (sku) DO UPDATE SET "
                 + sums("sales_total") + ", last_sale_day = CASE WHEN excluded.last_sale_day IS NULL THEN sales_total.last_sale_day "
@@ -92,11 +94,6 @@ public class SalesRollup implements InitializingBean {
                 + "VALUES (:day, :purchases, :units, :revenue, :cost, :unknown) ON CONFLICT (day) DO UPDATE SET "
                 + "purchases = sales_day_total.purchases + excluded.purchases, " + sums("sales_day_total"),
                 all.params().addValue("day", day).addValue("purchases", purchase ? 1 : 0));
-    }
-
-    private static String upsert(String table, String keyColumns, String keyValues) {
-        return "INSERT INTO " + table + " (" + keyColumns + ", units, revenue, cost, unknown_cost_units) VALUES (" + keyValues
-                + ", :units, :revenue, :cost, :unknown) ON CONFLICT (" + keyColumns + ") DO UPDATE SET " + sums(table);
     }
 
     private static String sums(String table) {
@@ -157,28 +154,49 @@ public class SalesRollup implements InitializingBean {
         }));
     }
 
-    /** Replaces every rollup row by sums of the purchases, by calendar days of {@code zone}; in the caller's transaction. */
+    /**
+     * Replaces every rollup row by the sums the live path would have recorded: each purchase line
+     * added on the day of its purchase, each return line taken off the day of its return (at the
+     * prices and costs on the line), by calendar days of {@code zone}; in the caller's transaction.
+     */
     void rebuild(ZoneId zone) {
         for (String table : List.of("sales_daily", "sales_monthly", "sales_total", "sales_day_total", "sales_rollup_calendar")) {
             jdbc.sql("DELETE FROM " + table).update();
         }
-        long[] span = jdbc.sql("SELECT MIN(created_at), MAX(created_at) FROM purchase")
+        // One MIN or MAX per subquery: SQLite answers each from the index only when it is alone.
+        List<Long> bounds = jdbc.sql("SELECT (SELECT MIN(created_at) FROM purchase), (SELECT MAX(created_at) FROM purchase), "
+                        + "(SELECT MIN(created_at) FROM purchase_return), (SELECT MAX(created_at) FROM purchase_return)")
                 .query((rs, n) -> {
-                    long first = rs.getLong(1);
-                    return rs.wasNull() ? null : new long[] {first, rs.getLong(2)};
+                    List<Long> values = new ArrayList<>();
+                    for (int i = 1; i <= 4; i++) {
+                        long value = rs.getLong(i);
+                        if (!rs.wasNull()) {
+                            values.add(value);
+                        }
+                    }
+                    return values;
                 })
-                .list().get(0);
-        if (span == null) {
+                .single();
+        if (bounds.isEmpty()) {
             return;
         }
-        fillCalendar(zone, span[0], span[1]);
+        fillCalendar(zone, bounds.stream().mapToLong(Long::longValue).min().orElseThrow(),
+                bounds.stream().mapToLong(Long::longValue).max().orElseThrow());
+        // CROSS JOIN keeps SQLite on the calendar first, each day a range of the created_at index.
         jdbc.sql("INSERT INTO sales_daily (day, sku, units, revenue, cost, unknown_cost_units) "
-                + "SELECT c.day, l.sku, SUM(l.quantity), SUM(l.line_total), SUM(COALESCE(l.unit_cost * l.quantity, 0)), "
-                + "SUM(CASE WHEN l.unit_cost IS NULL THEN l.quantity ELSE 0 END) "
-                + "FROM sales_rollup_calendar c JOIN purchase pu ON pu.created_at >= c.starts_at AND pu.created_at < c.ends_at "
-                + "JOIN purchase_line l ON l.purchase_id = pu.id GROUP BY c.day, l.sku").update();
+                + "SELECT c.day, l.sku, " + lineSums("l", "") + " FROM sales_rollup_calendar c CROSS JOIN purchase pu "
+                + "JOIN purchase_line l ON l.purchase_id = pu.id WHERE pu.created_at >= c.starts_at AND pu.created_at < c.ends_at "
+                + "GROUP BY c.day, l.sku").update();
+        // The last sale day is taken before the returns are folded in: a return is not a sale.
         jdbc.sql("INSERT INTO sales_total (sku, units, revenue, cost, unknown_cost_units, last_sale_day) "
                 + "SELECT sku, SUM(units), SUM(revenue), SUM(cost), SUM(unknown_cost_units), MAX(day) FROM sales_daily GROUP BY sku").update();
+        String returnsByDay = "SELECT c.day AS day, l.sku AS sku, " + lineSums("l", "-") + " FROM sales_rollup_calendar c "
+                + "CROSS JOIN purchase_return r JOIN purchase_return_line l ON l.return_id = r.id "
+                + "WHERE r.created_at >= c.starts_at AND r.created_at < c.ends_at GROUP BY c.day, l.sku";
+        jdbc.sql(upsert("sales_daily", "day, sku", "SELECT day, sku, units, revenue, cost, unknown_cost_units FROM ("
+                + returnsByDay + ") r WHERE TRUE")).update();
+        jdbc.sql(upsert("sales_total", "sku", "SELECT sku, SUM(units), SUM(revenue), SUM(cost), SUM(unknown_cost_units) FROM ("
+                + returnsByDay + ") r WHERE TRUE GROUP BY sku")).update();
         jdbc.sql("INSERT INTO sales_monthly (month, sku, units, revenue, cost, unknown_cost_units) "
                 + "SELECT c.month, d.sku, SUM(d.units), SUM(d.revenue), SUM(d.cost), SUM(d.unknown_cost_units) "
                 + "FROM sales_daily d JOIN sales_rollup_calendar c ON c.day = d.day GROUP BY c.month, d.sku").update();
@@ -187,6 +205,19 @@ public class SalesRollup implements InitializingBean {
                 + "SUM(d.units), SUM(d.revenue), SUM(d.cost), SUM(d.unknown_cost_units) "
                 + "FROM sales_daily d JOIN sales_rollup_calendar c ON c.day = d.day GROUP BY c.day, c.starts_at, c.ends_at").update();
         jdbc.sql("DELETE FROM sales_rollup_calendar").update();
+    }
+
+    /** Units, revenue, known cost and units of unknown cost of purchase or return lines, summed as {@link Sums#add} does. */
+    private static String lineSums(String alias, String sign) {
+        return sign + "SUM(" + alias + ".quantity) AS units, " + sign + "SUM(" + alias + ".quantity * " + alias + ".unit_price) AS revenue, "
+                + sign + "SUM(COALESCE(" + alias + ".quantity * " + alias + ".unit_cost, 0)) AS cost, "
+                + sign + "SUM(CASE WHEN " + alias + ".unit_cost IS NULL THEN " + alias + ".quantity ELSE 0 END) AS unknown_cost_units";
+    }
+
+    /** Adds the rows of {@code select} (key columns, then the four sums) to {@code table}'s, as a live sale or return does. */
+    private static String upsert(String table, String keyColumns, String select) {
+        return "INSERT INTO " + table + " (" + keyColumns + ", units, revenue, cost, unknown_cost_units) " + select
+                + " ON CONFLICT (" + keyColumns + ") DO UPDATE SET " + sums(table);
     }
 
     /** One row per calendar day from the first to the last sale: the day's bounds in the zone, for a set-based rebuild. */

@@ -38,7 +38,8 @@ class ReturnRepository {
                 .param("purchaseId", purchaseId).param("sku", sku).param("quantity", quantity)
                 .query((rs, n) -> {
                     long cost = rs.getLong("unit_cost");
-                    return new TakenBack(rs.getString("name"), rs.getLong("unit_price"), rs.wasNull() ? null : cost);
+                    Long unitCost = rs.wasNull() ? null : cost;
+                    return new TakenBack(rs.getString("name"), rs.getLong("unit_price"), unitCost);
                 })
                 .optional();
     }

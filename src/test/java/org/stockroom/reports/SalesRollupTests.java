@@ -2,6 +2,7 @@ package org.stockroom.reports;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -12,6 +13,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.stockroom.testing.ApiTestSupport;
+import tools.jackson.databind.JsonNode;
 
 class SalesRollupTests extends ApiTestSupport {
 
@@ -23,6 +25,9 @@ class SalesRollupTests extends ApiTestSupport {
 
     @Autowired
     TransactionTemplate transaction;
+
+    @Autowired
+    Clock clock;
 
     @Test
     void aRebuildFromThePurchasesEqualsWhatEachSaleRecorded() {
@@ -36,6 +41,63 @@ class SalesRollupTests extends ApiTestSupport {
         transaction.executeWithoutResult(s -> rollup.rebuild(ZoneId.of("UTC")));
 
         assertThat(snapshot()).isEqualTo(recorded);
+    }
+
+    @Test
+    void aRebuildKeepsTheReturnsSoEveryReportIsTheSameToTheCent() {
+        api.post("/api/products", "{\"sku\":\"A-1\",\"name\":\"A\",\"price\":2.35,\"stock\":50,\"reorderThreshold\":1,\"cost\":1.15}");
+        api.post("/api/products", product("B-1", "7.05", 50, 1));
+        String first = api.post("/api/purchases", "{\"lines\":[{\"sku\":\"A-1\",\"quantity\":3},{\"sku\":\"B-1\",\"quantity\":2}]}")
+                .json().get("id").asString();
+        String second = api.post("/api/purchases", purchase("A-1", 4)).json().get("id").asString();
+        assertThat(api.post("/api/purchases/" + first + "/returns", "{\"lines\":[{\"sku\":\"A-1\",\"quantity\":1},"
+                + "{\"sku\":\"B-1\",\"quantity\":2}]}").status()).isEqualTo(201);
+        assertThat(api.post("/api/purchases/" + second + "/returns", "{\"lines\":[{\"sku\":\"A-1\",\"quantity\":3}]}").status())
+                .isEqualTo(201);
+        List<String> paths = List.of("/api/reports/sales", "/api/reports/sales?from=" + today() + "&to=" + today(),
+                "/api/reports/sales/daily", "/api/reports/sales/daily?sku=A-1", "/api/reports/reorder", "/api/reports/slow?days=1");
+        List<String> before = paths.stream().map(path -> api.get(path).text()).toList();
+        List<Map<String, Object>> recorded = snapshot();
+        JsonNode totals = api.get("/api/reports/sales").json().get("totals");
+        // Sold 7 A at 2.35 and 2 B at 7.05, took back 4 A and both B: 3 A, 7.05 of revenue, 3.45 of cost.
+        assertThat(totals.get("units").asLong()).isEqualTo(3);
+        assertThat(totals.get("revenue").decimalValue()).isEqualByComparingTo("7.05");
+        assertThat(totals.get("cost").decimalValue()).isEqualByComparingTo("3.45");
+
+        transaction.executeWithoutResult(s -> rollup.rebuild(ZoneId.of("UTC")));
+
+        assertThat(snapshot()).isEqualTo(recorded);
+        assertThat(paths.stream().map(path -> api.get(path).text()).toList()).isEqualTo(before);
+    }
+
+    @Test
+    void aRebuildTakesEachReturnOffTheDayItWasTakenInTheStoreZone() {
+        api.post("/api/products", product("A-1", "1.00", 50, 1));
+        // In Tokyo the sale is on 2026-03-02 and the returns on 2026-03-05 and 2026-03-06.
+        long sold = Instant.parse("2026-03-01T23:30:00Z").toEpochMilli();
+        long returned = Instant.parse("2026-03-04T16:00:00Z").toEpochMilli();
+        long returnedLater = Instant.parse("2026-03-05T15:30:00Z").toEpochMilli();
+        ZoneId tokyo = ZoneId.of("Asia/Tokyo");
+        transaction.executeWithoutResult(s -> {
+            insertPurchase("p1", sold, "A-1", 5, 12_500L, 7_500L);
+            rollup.record(tokyo, sold, List.of(new SalesRollup.Line("A-1", 5, 12_500L, 7_500L)), 1, true);
+            insertReturn("r1", "p1", returned, "A-1", 2, 12_500L, 7_500L);
+            rollup.record(tokyo, returned, List.of(new SalesRollup.Line("A-1", 2, 12_500L, 7_500L)), -1, false);
+            insertReturn("r2", "p1", returnedLater, "A-1", 1, 12_500L, 7_500L);
+            rollup.record(tokyo, returnedLater, List.of(new SalesRollup.Line("A-1", 1, 12_500L, 7_500L)), -1, false);
+        });
+        List<Map<String, Object>> recorded = snapshot();
+
+        transaction.executeWithoutResult(s -> rollup.rebuild(tokyo));
+
+        assertThat(snapshot()).isEqualTo(recorded);
+        assertThat(days()).containsExactly(LocalDate.of(2026, 3, 2).toEpochDay(), LocalDate.of(2026, 3, 5).toEpochDay(),
+                LocalDate.of(2026, 3, 6).toEpochDay());
+        assertThat(jdbc.sql("SELECT units FROM sales_daily ORDER BY day").query(Long.class).list()).containsExactly(5L, -2L, -1L);
+        assertThat(jdbc.sql("SELECT units, revenue, cost, last_sale_day FROM sales_total")
+                .query((rs, n) -> List.of(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4))).single())
+                .as("a return is not a sale").containsExactly(2L, 25_000L, 15_000L, LocalDate.of(2026, 3, 2).toEpochDay());
+        assertThat(jdbc.sql("SELECT purchases FROM sales_day_total ORDER BY day").query(Long.class).list()).containsExactly(1L, 0L, 0L);
     }
 
     @Test
@@ -86,12 +148,31 @@ class SalesRollupTests extends ApiTestSupport {
     }
 
     private void insertPurchase(String id, long at, String sku, long quantity, long unitPrice) {
+        insertPurchase(id, at, sku, quantity, unitPrice, null);
+    }
+
+    private void insertPurchase(String id, long at, String sku, long quantity, long unitPrice, Long unitCost) {
         jdbc.sql("INSERT INTO purchase (id, total, actor, created_at) VALUES (:id, :total, 'test', :at)")
                 .param("id", id).param("total", quantity * unitPrice).param("at", at).update();
-        jdbc.sql("INSERT INTO purchase_line (purchase_id, line_no, sku, name, quantity, unit_price, line_total) "
-                        + "VALUES (:id, 1, :sku, :sku, :q, :price, :total)")
-                .param("id", id).param("sku", sku).param("q", quantity).param("price", unitPrice).param("total", quantity * unitPrice)
+        jdbc.sql("INSERT INTO purchase_line (purchase_id, line_no, sku, name, quantity, unit_price, unit_cost, line_total) "
+                        + "VALUES (:id, 1, :sku, :sku, :q, :price, :cost, :total)")
+                .param("id", id).param("sku", sku).param("q", quantity).param("price", unitPrice).param("cost", unitCost)
+                .param("total", quantity * unitPrice)
                 .update();
+    }
+
+    private void insertReturn(String id, String purchaseId, long at, String sku, long quantity, long unitPrice, Long unitCost) {
+        jdbc.sql("INSERT INTO purchase_return (id, purchase_id, total, actor, created_at) VALUES (:id, :purchaseId, :total, 'test', :at)")
+                .param("id", id).param("purchaseId", purchaseId).param("total", quantity * unitPrice).param("at", at).update();
+        jdbc.sql("INSERT INTO purchase_return_line (return_id, sku, name, quantity, unit_price, unit_cost, line_total) "
+                        + "VALUES (:id, :sku, :sku, :q, :price, :cost, :total)")
+                .param("id", id).param("sku", sku).param("q", quantity).param("price", unitPrice).param("cost", unitCost)
+                .param("total", quantity * unitPrice)
+                .update();
+    }
+
+    private String today() {
+        return LocalDate.now(clock).toString();
     }
 
     private List<Long> days() {

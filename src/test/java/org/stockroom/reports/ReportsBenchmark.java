@@ -1,6 +1,8 @@
 package org.stockroom.reports;
 
+import java.io.StringReader;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -13,6 +15,8 @@ import java.util.List;
 import java.util.Random;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyManager;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -22,18 +26,21 @@ import org.stockroom.support.StoreCalendar;
 import org.stockroom.testing.TestDatabase;
 
 /**
- * Times the reports on 10,000 products and 1,000,000 purchase lines over the two years up to
- * today, next to the bare SQL aggregate over the raw lines for the same question. Not a test: run
- * it with {@code ./mvnw -q -Pbench test-compile exec:java} (SQLite in a temporary directory), and
- * on PostgreSQL too when {@code STOCKROOM_BENCH_POSTGRES_URL} (with {@code _USER}, {@code _PASSWORD})
- * names an empty database it may fill. A report's figure is the median of 7 runs after 3 warm-up
- * runs; a bare aggregate over the raw lines, which takes seconds, the median of 3 after one.
+ * Times the reports on 10,000 products and 1,000,000 purchase lines (and 2% of purchases partly
+ * returned) over the two years up to today, next to the bare SQL aggregate over the raw lines for
+ * the same question. The rollups are built by the product's own rebuild, which is timed too. Not a
+ * test: run it with {@code ./mvnw -q -Pbench test-compile exec:java} (SQLite in a temporary
+ * directory), and on PostgreSQL too when {@code STOCKROOM_BENCH_POSTGRES_URL} (with {@code _USER},
+ * {@code _PASSWORD}) names a database it may empty and fill. A report's figure is the median of 7
+ * runs after 3 warm-up runs; a bare aggregate over the raw lines, which takes seconds, the median
+ * of 3 after one.
  */
 public final class ReportsBenchmark {
 
     static final int PRODUCTS = 10_000;
     static final int LINES = 1_000_000;
     static final int DAYS = 730;
+    static final int RETURN_EVERY = 50;
 
     public static void main(String[] args) throws Exception {
         List<String> engines = new ArrayList<>(List.of("sqlite"));
@@ -46,9 +53,11 @@ public final class ReportsBenchmark {
     }
 
     private static void run(String engine) throws Exception {
+        boolean postgres = engine.equals("postgresql");
+        Path dataDir = Files.createTempDirectory("stockroom-reports-bench");
         List<String> args = new ArrayList<>(List.of("--spring.main.banner-mode=off", "--logging.level.root=WARN",
-                "--spring.task.scheduling.enabled=false", "--stockroom.data-dir=" + Files.createTempDirectory("stockroom-bench")));
-        if (engine.equals("postgresql")) {
+                "--spring.task.scheduling.enabled=false", "--stockroom.data-dir=" + dataDir));
+        if (postgres) {
             args.add("--spring.datasource.url=" + System.getenv("STOCKROOM_BENCH_POSTGRES_URL"));
             args.add("--spring.datasource.username=" + System.getenv().getOrDefault("STOCKROOM_BENCH_POSTGRES_USER", "postgres"));
             args.add("--spring.datasource.password=" + System.getenv().getOrDefault("STOCKROOM_BENCH_POSTGRES_PASSWORD", ""));
@@ -57,26 +66,19 @@ public final class ReportsBenchmark {
                 .web(WebApplicationType.NONE).run(args.toArray(String[]::new))) {
             DataSource dataSource = app.getBean(DataSource.class);
             TestDatabase.wipe(dataSource);
+            System.out.printf("%n== %s, %d cores, load average %s%n", engine, Runtime.getRuntime().availableProcessors(), loadAverage());
             long loadStart = System.nanoTime();
-            load(dataSource, app.getBean(Clock.class).millis());
-            System.out.printf("%n== %s: loaded %,d products and %,d purchase lines in %.1f s%n", engine, PRODUCTS, LINES,
-                    (System.nanoTime() - loadStart) / 1e9);
-            if (engine.equals("postgresql")) {
-                try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
-                    s.execute("ANALYZE");
-                }
-            }
+            Loaded loaded = load(dataSource, app.getBean(Clock.class).millis(), postgres);
+            System.out.printf("loaded %,d products, %,d purchases with %,d lines, %,d returns in %.1f s%n", PRODUCTS, loaded.purchases(),
+                    loaded.lines(), loaded.returns(), (System.nanoTime() - loadStart) / 1e9);
+            // Statistics, as autovacuum (PostgreSQL) or a PRAGMA optimize (SQLite) would gather them on a live store.
+            execute(dataSource, "ANALYZE");
             SalesRollup rollup = app.getBean(SalesRollup.class);
             StoreCalendar calendar = app.getBean(StoreCalendar.class);
             long rebuildStart = System.nanoTime();
             app.getBean(TransactionTemplate.class).executeWithoutResult(s -> rollup.rebuild(calendar.zone()));
-            System.out.printf("rollups built from the purchases (the migration's backfill) in %.1f s%n",
-                    (System.nanoTime() - rebuildStart) / 1e9);
-            if (engine.equals("postgresql")) {
-                try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
-                    s.execute("ANALYZE");
-                }
-            }
+            System.out.printf("rollups rebuilt from the purchase and return lines in %.1f s%n", (System.nanoTime() - rebuildStart) / 1e9);
+            execute(dataSource, postgres ? "VACUUM ANALYZE" : "ANALYZE");
 
             Reports reports = app.getBean(Reports.class);
             LocalDate today = reports.today();
@@ -86,21 +88,42 @@ public final class ReportsBenchmark {
             long monthTo = calendar.endOf(monthEnd);
             long windowFrom = calendar.startOf(today.minusDays(27));
             String raw = "SELECT l.sku, SUM(l.quantity), SUM(l.line_total), SUM(COALESCE(l.unit_cost * l.quantity, 0)), "
-                    + "SUM(CASE WHEN l.unit_cost IS NULL THEN 1 ELSE 0 END) FROM purchase_line l JOIN purchase pu ON pu.id = l.purchase_id ";
+                    + "SUM(CASE WHEN l.unit_cost IS NULL THEN 1 ELSE 0 END) FROM purchase pu JOIN purchase_line l ON l.purchase_id = pu.id ";
 
-            System.out.printf("%-44s %12s%n", "query (median)", "ms");
+            System.out.printf("%-52s %10s%n", "query (median)", "ms");
             time("sales report, last month (" + monthStart.getMonth() + ")", () -> reports.sales(monthStart, monthEnd, SalesSort.REVENUE, null));
             timeRaw("  bare SQL over the raw lines, same month", () -> rawAggregate(dataSource,
                     raw + "WHERE pu.created_at >= " + monthFrom + " AND pu.created_at < " + monthTo + " GROUP BY l.sku"));
             time("sales report, full history", () -> reports.sales(null, null, SalesSort.REVENUE, null));
             timeRaw("  bare SQL over the raw lines, full history", () -> rawAggregate(dataSource, raw + "GROUP BY l.sku"));
-            time("sales report, 2 years with odd ends", () -> reports.sales(today.minusDays(700), today.minusDays(3), SalesSort.REVENUE, 20));
+            time("sales report, 2 years less a few days, top 20", () -> reports.sales(today.minusDays(700), today.minusDays(3),
+                    SalesSort.REVENUE, 20));
             time("reorder report (28-day window)", reports::reorder);
             timeRaw("  bare SQL over the raw lines, 28 days", () -> rawAggregate(dataSource,
                     raw + "WHERE pu.created_at >= " + windowFrom + " GROUP BY l.sku"));
             time("slow movers (60 days)", () -> reports.slow(60));
             time("valuation", reports::valuation);
             time("daily series, one year, whole store", () -> reports.daily(today.minusDays(364), today, null));
+            System.out.printf("load average afterwards %s%n", loadAverage());
+        } finally {
+            try (var files = Files.walk(dataDir)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+            }
+        }
+    }
+
+    private static String loadAverage() {
+        try {
+            String[] fields = Files.readString(Path.of("/proc/loadavg")).split(" ");
+            return fields[0] + " " + fields[1] + " " + fields[2];
+        } catch (java.io.IOException e) {
+            return String.format("%.2f", java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        }
+    }
+
+    private static void execute(DataSource dataSource, String sql) throws java.sql.SQLException {
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            s.execute(sql);
         }
     }
 
@@ -123,7 +146,7 @@ public final class ReportsBenchmark {
             ms[i] = (System.nanoTime() - start) / 1_000_000;
         }
         Arrays.sort(ms);
-        System.out.printf("%-44s %12d%n", name, ms[ms.length / 2]);
+        System.out.printf("%-52s %10d%n", name, ms[ms.length / 2]);
     }
 
     private static Integer rawAggregate(DataSource dataSource, String sql) {
@@ -138,74 +161,144 @@ public final class ReportsBenchmark {
         }
     }
 
-    /** Products with skewed popularity (a few sell a lot), purchases of 1 to 3 lines spread evenly over the two years. */
-    private static void load(DataSource dataSource, long now) throws Exception {
+    /**
+     * Products with skewed popularity (a few sell a lot), purchases of 1 to 3 lines spread evenly
+     * over the two years, and one purchase in {@value #RETURN_EVERY} partly returned up to ten days
+     * later. One transaction; SQLite through JDBC batches, PostgreSQL through COPY.
+     */
+    private static Loaded load(DataSource dataSource, long now, boolean postgres) throws Exception {
         Random random = new Random(42);
         long[] price = new long[PRODUCTS];
         Long[] cost = new Long[PRODUCTS];
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
-            try (PreparedStatement p = c.prepareStatement("INSERT INTO product (sku, name, name_key, price, stock, reorder_threshold, "
-                    + "cost, reorder_quantity, lead_time_days, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-                for (int i = 0; i < PRODUCTS; i++) {
-                    price[i] = (100 + random.nextInt(20_000)) * 100L;
-                    cost[i] = random.nextInt(10) == 0 ? null : price[i] * 6 / 10;
-                    String sku = String.format("SKU-%05d", i);
-                    p.setString(1, sku);
-                    p.setString(2, "Product " + i);
-                    p.setString(3, "product " + i);
-                    p.setLong(4, price[i]);
-                    p.setLong(5, random.nextInt(500));
-                    p.setLong(6, 5);
-                    p.setObject(7, cost[i]);
-                    p.setObject(8, random.nextBoolean() ? 12L : null);
-                    p.setObject(9, random.nextBoolean() ? 3 + random.nextInt(30) : null);
-                    p.setLong(10, now - DAYS * 86_400_000L);
-                    p.setLong(11, now);
-                    p.addBatch();
-                }
-                p.executeBatch();
+            Rows products = rows(c, postgres, "product", "sku, name, name_key, price, stock, reorder_threshold, cost, reorder_quantity, "
+                    + "lead_time_days, created_at, updated_at");
+            Rows purchases = rows(c, postgres, "purchase", "id, total, actor, created_at");
+            Rows lines = rows(c, postgres, "purchase_line", "purchase_id, line_no, sku, name, quantity, unit_price, unit_cost, line_total, "
+                    + "returned_quantity");
+            Rows returns = rows(c, postgres, "purchase_return", "id, purchase_id, total, actor, created_at");
+            Rows returnLines = rows(c, postgres, "purchase_return_line", "return_id, sku, name, quantity, unit_price, unit_cost, line_total");
+            for (int i = 0; i < PRODUCTS; i++) {
+                price[i] = (100 + random.nextInt(20_000)) * 100L;
+                cost[i] = random.nextInt(10) == 0 ? null : price[i] * 6 / 10;
+                products.add(sku(i), "Product " + i, "product " + i, price[i], (long) random.nextInt(500), 5L, cost[i],
+                        random.nextBoolean() ? 12L : null, random.nextBoolean() ? 3 + random.nextInt(30) : null, now - DAYS * 86_400_000L, now);
             }
-            c.commit();
-            try (PreparedStatement purchase = c.prepareStatement("INSERT INTO purchase (id, total, actor, created_at) VALUES (?, ?, 'bench', ?)");
-                 PreparedStatement line = c.prepareStatement("INSERT INTO purchase_line (purchase_id, line_no, sku, name, quantity, "
-                         + "unit_price, unit_cost, line_total) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
-                long span = DAYS * 86_400_000L;
-                int lines = 0;
-                int purchases = 0;
-                while (lines < LINES) {
-                    String id = String.format("bench-%08d", purchases++);
-                    int count = Math.min(1 + random.nextInt(3), LINES - lines);
-                    long total = 0;
-                    int first = (int) (PRODUCTS * Math.pow(random.nextDouble(), 2));
-                    for (int l = 0; l < count; l++) {
-                        int product = (first + l * 7919) % PRODUCTS;
-                        long quantity = 1 + random.nextInt(3);
-                        line.setString(1, id);
-                        line.setInt(2, l + 1);
-                        line.setString(3, String.format("SKU-%05d", product));
-                        line.setString(4, "Product " + product);
-                        line.setLong(5, quantity);
-                        line.setLong(6, price[product]);
-                        line.setObject(7, cost[product]);
-                        line.setLong(8, quantity * price[product]);
-                        line.addBatch();
-                        total += quantity * price[product];
-                    }
-                    lines += count;
-                    purchase.setString(1, id);
-                    purchase.setLong(2, total);
-                    purchase.setLong(3, now - span + (long) (random.nextDouble() * span));
-                    purchase.addBatch();
-                    if (purchases % 20_000 == 0) {
-                        purchase.executeBatch();
-                        line.executeBatch();
-                        c.commit();
-                    }
+            products.flush();
+            long span = DAYS * 86_400_000L;
+            int lineCount = 0;
+            int purchaseCount = 0;
+            int returnCount = 0;
+            while (lineCount < LINES) {
+                String id = String.format("bench-%08d", purchaseCount++);
+                long at = now - span + (long) (random.nextDouble() * span);
+                int count = Math.min(1 + random.nextInt(3), LINES - lineCount);
+                boolean returned = purchaseCount % RETURN_EVERY == 0;
+                long total = 0;
+                int first = (int) (PRODUCTS * Math.pow(random.nextDouble(), 2));
+                for (int l = 0; l < count; l++) {
+                    int product = (first + l * 7919) % PRODUCTS;
+                    long quantity = 1 + random.nextInt(3);
+                    lines.add(id, l + 1, sku(product), "Product " + product, quantity, price[product], cost[product], quantity * price[product],
+                            returned && l == 0 ? 1L : 0L);
+                    total += quantity * price[product];
                 }
-                purchase.executeBatch();
-                line.executeBatch();
-                c.commit();
+                purchases.add(id, total, "bench", at);
+                if (returned) {
+                    int product = first % PRODUCTS;
+                    String returnId = "return-" + id;
+                    long returnedAt = Math.min(now - 1, at + (long) (random.nextDouble() * 10 * 86_400_000L));
+                    returns.add(returnId, id, price[product], "bench", returnedAt);
+                    returnLines.add(returnId, sku(product), "Product " + product, 1L, price[product], cost[product], price[product]);
+                    returnCount++;
+                }
+                lineCount += count;
+                if (purchaseCount % 20_000 == 0) {
+                    flush(purchases, lines, returns, returnLines);
+                }
+            }
+            flush(purchases, lines, returns, returnLines);
+            c.commit();
+            return new Loaded(purchaseCount, lineCount, returnCount);
+        }
+    }
+
+    record Loaded(int purchases, int lines, int returns) {}
+
+    /** Parents before children, as the foreign keys want them. */
+    private static void flush(Rows... tables) throws Exception {
+        for (Rows table : tables) {
+            table.flush();
+        }
+    }
+
+    private static String sku(int product) {
+        return String.format("SKU-%05d", product);
+    }
+
+    private static Rows rows(Connection c, boolean postgres, String table, String columns) throws Exception {
+        return postgres ? new CopyRows(c, table, columns) : new BatchRows(c, table, columns);
+    }
+
+    /** Rows of one table, written in bulk. */
+    private interface Rows {
+        void add(Object... values) throws Exception;
+
+        void flush() throws Exception;
+    }
+
+    private static final class BatchRows implements Rows {
+        private final PreparedStatement statement;
+        private int batched;
+
+        BatchRows(Connection c, String table, String columns) throws Exception {
+            String marks = String.join(", ", java.util.Collections.nCopies(columns.split(",").length, "?"));
+            statement = c.prepareStatement("INSERT INTO " + table + " (" + columns + ") VALUES (" + marks + ")");
+        }
+
+        @Override
+        public void add(Object... values) throws Exception {
+            for (int i = 0; i < values.length; i++) {
+                statement.setObject(i + 1, values[i]);
+            }
+            statement.addBatch();
+            batched++;
+        }
+
+        @Override
+        public void flush() throws Exception {
+            if (batched > 0) {
+                statement.executeBatch();
+                batched = 0;
+            }
+        }
+    }
+
+    /** PostgreSQL's COPY in its text format: tab-separated, {@code \\N} for null (the generated text holds no tab or backslash). */
+    private static final class CopyRows implements Rows {
+        private final CopyManager copy;
+        private final String sql;
+        private final StringBuilder text = new StringBuilder();
+
+        CopyRows(Connection c, String table, String columns) throws Exception {
+            copy = c.unwrap(PGConnection.class).getCopyAPI();
+            sql = "COPY " + table + " (" + columns + ") FROM STDIN";
+        }
+
+        @Override
+        public void add(Object... values) {
+            for (int i = 0; i < values.length; i++) {
+                text.append(i == 0 ? "" : "\t").append(values[i] == null ? "\\N" : values[i].toString());
+            }
+            text.append('\n');
+        }
+
+        @Override
+        public void flush() throws Exception {
+            if (!text.isEmpty()) {
+                copy.copyIn(sql, new StringReader(text.toString()));
+                text.setLength(0);
             }
         }
     }

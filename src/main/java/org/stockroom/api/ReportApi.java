@@ -67,10 +67,10 @@ class ReportApi {
     }
 
     @GetMapping("/reorder")
-    ResponseEntity<?> reorder(@RequestParam(required = false) String format,
+    ResponseEntity<?> reorder(@RequestParam(required = false) String format, @RequestParam(defaultValue = "false") boolean all,
                               @RequestHeader(name = "Accept", required = false) String accept) {
         Reorder report = store.reorder();
-        return answer(format, accept, report, report::csv, "reorder");
+        return answer(format, accept, report, () -> report.csv(all), "reorder");
     }
 
     private static ResponseEntity<?> answer(String format, String accept, Object json, Supplier<String> csv, String name) {

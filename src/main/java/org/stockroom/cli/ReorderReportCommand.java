@@ -24,7 +24,7 @@ class ReorderReportCommand implements Callable<Integer> {
     @Mixin
     ReportFormat format = new ReportFormat();
 
-    @Option(names = "--all", description = "Every active product, not only those to reorder or overstocked.")
+    @Option(names = "--all", description = "Every active product, not only those to reorder or overstocked (with --csv: not only those to reorder).")
     boolean all;
 
     @Override
@@ -32,7 +32,7 @@ class ReorderReportCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         try (StoreSession session = data.open()) {
             Reorder report = session.store().reorder();
-            if (format.printed(out, report, report::csv)) {
+            if (format.printed(out, report, () -> report.csv(all))) {
                 return 0;
             }
             Currency currency = session.bean(StockroomProperties.class).currency();

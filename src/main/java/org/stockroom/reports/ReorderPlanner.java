@@ -14,8 +14,8 @@ import java.math.RoundingMode;
 final class ReorderPlanner {
 
     /** What the planner needs to know of a product; money in the store's currency. */
-    record Product(String sku, String name, long stock, long reorderThreshold, Long reorderQuantity, Integer leadTimeDays,
-                   BigDecimal cost, BigDecimal price) {}
+    record Product(String sku, String name, String supplier, long stock, long reorderThreshold, Long reorderQuantity,
+                   Integer leadTimeDays, BigDecimal cost, BigDecimal price) {}
 
     /** Net units sold per day over the window: their sum and the sum of their squares. */
     record Demand(long units, long squares) {
@@ -70,9 +70,11 @@ final class ReorderPlanner {
         long excess = overstocked ? p.stock() - ceil(d * settings.overstockCoverDays()) : 0;
         BigDecimal unitValue = p.cost() != null ? p.cost() : p.price();
         BigDecimal excessValue = overstocked ? unitValue.multiply(BigDecimal.valueOf(excess)).setScale(currencyScale, RoundingMode.HALF_EVEN) : null;
-        return new Reorder.Suggestion(p.sku(), p.name(), p.stock(), p.reorderThreshold(), p.reorderQuantity(), lead,
+        BigDecimal orderCost = p.cost() == null ? null
+                : p.cost().multiply(BigDecimal.valueOf(quantity)).setScale(currencyScale, RoundingMode.HALF_EVEN);
+        return new Reorder.Suggestion(p.sku(), p.name(), p.supplier(), p.stock(), p.reorderThreshold(), p.reorderQuantity(), lead,
                 p.leadTimeDays() == null, demand.units(), decimal(d, 3), decimal(sigma, 3), cover, decimal(safety, 2), reorderPoint,
-                fromDemand ? "demand" : "threshold", reorder, quantity, overstocked, excess, excessValue,
+                fromDemand ? "demand" : "threshold", reorder, quantity, p.cost(), orderCost, overstocked, excess, excessValue,
                 overstocked ? (p.cost() != null ? "cost" : "retail") : null);
     }
 

@@ -177,7 +177,7 @@ public class Reports {
         ReorderPlanner planner = new ReorderPlanner(settings, properties.currencyScale());
         List<Reorder.Suggestion> suggestions = new ArrayList<>();
         for (StockRepository.ProductRow p : stock.activeProducts(false)) {
-            suggestions.add(planner.plan(new ReorderPlanner.Product(p.sku(), p.name(), p.stock(), p.reorderThreshold(),
+            suggestions.add(planner.plan(new ReorderPlanner.Product(p.sku(), p.name(), p.supplier(), p.stock(), p.reorderThreshold(),
                     p.reorderQuantity(), p.leadTimeDays(), money(p.cost()), money(p.price())),
                     demand.getOrDefault(p.sku(), ReorderPlanner.Demand.NONE)));
         }

@@ -15,7 +15,7 @@ class StockRepository {
 
     /** An active product; money in database units (× 10,000). */
     record ProductRow(String sku, String name, long stock, long reorderThreshold, Long reorderQuantity, Integer leadTimeDays,
-                      Long cost, long price, long createdAt, Long lastSaleDay) {}
+                      Long cost, long price, String supplier, long createdAt, Long lastSaleDay) {}
 
     private final JdbcClient jdbc;
 
@@ -26,12 +26,12 @@ class StockRepository {
     /** Active products (only those with stock on hand when {@code inStock}), by SKU. */
     List<ProductRow> activeProducts(boolean inStock) {
         return jdbc.sql("SELECT p.sku, p.name, p.stock, p.reorder_threshold, p.reorder_quantity, p.lead_time_days, p.cost, p.price, "
-                        + "p.created_at, t.last_sale_day FROM product p LEFT JOIN sales_total t ON t.sku = p.sku "
+                        + "p.supplier, p.created_at, t.last_sale_day FROM product p LEFT JOIN sales_total t ON t.sku = p.sku "
                         + "WHERE p.archived = FALSE" + (inStock ? " AND p.stock > 0" : "") + " ORDER BY p.sku")
                 .query((rs, n) -> new ProductRow(rs.getString("sku"), rs.getString("name"), rs.getLong("stock"),
                         rs.getLong("reorder_threshold"), nullableLong(rs, "reorder_quantity"),
                         nullableLong(rs, "lead_time_days") == null ? null : rs.getInt("lead_time_days"), nullableLong(rs, "cost"),
-                        rs.getLong("price"), rs.getLong("created_at"), nullableLong(rs, "last_sale_day")))
+                        rs.getLong("price"), rs.getString("supplier"), rs.getLong("created_at"), nullableLong(rs, "last_sale_day")))
                 .list();
     }
 

@@ -15,7 +15,7 @@ class ReorderPlannerTests {
     private final ReorderPlanner planner = new ReorderPlanner(new ReportsProperties(28, 0.95, 7, 30, 120, 60), 2);
 
     private static ReorderPlanner.Product product(long stock, long threshold, Long reorderQuantity, Integer leadTime, String cost) {
-        return new ReorderPlanner.Product("P-1", "Product", stock, threshold, reorderQuantity, leadTime,
+        return new ReorderPlanner.Product("P-1", "Product", null, stock, threshold, reorderQuantity, leadTime,
                 cost == null ? null : new BigDecimal(cost), new BigDecimal("10.00"));
     }
 

@@ -126,7 +126,23 @@ class StockReportTests extends ApiTestSupport {
         assertThat(idle.get("sku").asString()).isEqualTo("IDLE-1");
         assertThat(idle.get("basis").asString()).isEqualTo("threshold");
         assertThat(idle.get("suggestedQuantity").asLong()).isEqualTo(3);
-        assertThat(api.get("/api/reports/reorder?format=csv").text()).startsWith("sku,name,stock,demandPerDay");
+    }
+
+    @Test
+    void reorderCsvIsAPurchaseListOfWhatToOrderAtWhatCost() {
+        assertThat(api.post("/api/products", "{\"sku\":\"FAST-1\",\"name\":\"Fast\",\"price\":1.00,\"stock\":100,"
+                + "\"reorderThreshold\":2,\"cost\":0.35,\"reorderQuantity\":25,\"supplier\":\"Acme\"}").status()).isEqualTo(201);
+        add("IDLE-1", "1.00", null, 1);
+        add("FULL-1", "1.00", "0.50", 100);
+        assertThat(api.post("/api/purchases", purchase("FAST-1", 56)).status()).isEqualTo(201);
+
+        // FAST-1 as above (order 76), rounded up to packs of 25: 100 units at 0.35 = 35.00. IDLE-1: the
+        // threshold's 2 × 2 − 1 = 3 units, cost unknown. FULL-1 has nothing to order and is left out.
+        String csv = api.get("/api/reports/reorder?format=csv").text();
+        assertThat(csv.lines().map(line -> String.join(",", java.util.Arrays.asList(line.split(",")).subList(0, 6))).toList())
+                .containsExactly("sku,name,supplier,suggestedQuantity,unitCost,orderCost", "FAST-1,Fast,Acme,100,0.35,35.00",
+                        "IDLE-1,IDLE-1 product,,3,,");
+        assertThat(api.get("/api/reports/reorder?format=csv&all=true").text()).contains("FULL-1,FULL-1 product,,0,0.50,0.00");
     }
 
     private static java.util.List<String> skus(JsonNode report) {

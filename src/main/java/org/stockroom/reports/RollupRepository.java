@@ -38,11 +38,13 @@ class RollupRepository {
     /** Net sales per product between two dates (inclusive; null for an open end), with the product's name and stock. */
     List<ProductRow> salesByProduct(LocalDate from, LocalDate to) {
         Map<String, Object> params = new LinkedHashMap<>();
-        String source = source(from, to, params);
+        Source source = source(from, to, params);
+        // Rows already one per product need no grouping, which is most of the cost of a month or of all time.
+        String perProduct = source.onePerProduct() ? source.sql()
+                : "SELECT sku, SUM(units) AS units, SUM(revenue) AS revenue, SUM(cost) AS cost, "
+                        + "SUM(unknown_cost_units) AS unknown_cost_units FROM (" + source.sql() + ") r GROUP BY sku";
         return jdbc.sql("SELECT s.sku, p.name, p.stock, p.reorder_threshold, s.units, s.revenue, s.cost, s.unknown_cost_units FROM ("
-                        + "SELECT sku, SUM(units) AS units, SUM(revenue) AS revenue, SUM(cost) AS cost, "
-                        + "SUM(unknown_cost_units) AS unknown_cost_units FROM (" + source + ") r GROUP BY sku"
-                        + ") s JOIN product p ON p.sku = s.sku")
+                        + perProduct + ") s JOIN product p ON p.sku = s.sku")
                 .params(params)
                 .query((rs, n) -> new ProductRow(rs.getString("sku"), rs.getString("name"), rs.getLong("stock"),
                         rs.getLong("reorder_threshold"), sums(rs)))
@@ -66,33 +68,37 @@ class RollupRepository {
                 .list();
     }
 
+    /** The rollup rows that make up a date range; {@code onePerProduct} when no product has two of them. */
+    private record Source(String sql, boolean onePerProduct) {}
+
     /**
      * The rows that make up a date range: the days before the first whole month and after the last
      * one from the daily rollup, the whole months between from the monthly one.
      */
-    private static String source(LocalDate from, LocalDate to, Map<String, Object> params) {
+    private static Source source(LocalDate from, LocalDate to, Map<String, Object> params) {
         if (from == null && to == null) {
-            return "SELECT sku, " + SUMS + " FROM sales_total";
+            return new Source("SELECT sku, " + SUMS + " FROM sales_total", true);
         }
         LocalDate start = orEarliest(from);
         LocalDate end = orLatest(to);
         LocalDate firstWholeMonth = start.getDayOfMonth() == 1 ? start : start.withDayOfMonth(1).plusMonths(1);
         LocalDate lastWholeMonthEnd = end.equals(end.withDayOfMonth(end.lengthOfMonth())) ? end : end.withDayOfMonth(1).minusDays(1);
-        List<String> parts = new ArrayList<>();
         if (firstWholeMonth.isAfter(lastWholeMonthEnd)) {
-            parts.add(daily(start, end, "d0", params));
-        } else {
-            if (start.isBefore(firstWholeMonth)) {
-                parts.add(daily(start, firstWholeMonth.minusDays(1), "d1", params));
-            }
-            params.put("m1", SalesRollup.monthOf(firstWholeMonth));
-            params.put("m2", SalesRollup.monthOf(lastWholeMonthEnd));
-            parts.add("SELECT sku, " + SUMS + " FROM sales_monthly WHERE month BETWEEN :m1 AND :m2");
-            if (end.isAfter(lastWholeMonthEnd)) {
-                parts.add(daily(lastWholeMonthEnd.plusDays(1), end, "d2", params));
-            }
+            return new Source(daily(start, end, "d0", params), start.equals(end));
         }
-        return String.join(" UNION ALL ", parts);
+        List<String> parts = new ArrayList<>();
+        if (start.isBefore(firstWholeMonth)) {
+            parts.add(daily(start, firstWholeMonth.minusDays(1), "d1", params));
+        }
+        long firstMonth = SalesRollup.monthOf(firstWholeMonth);
+        long lastMonth = SalesRollup.monthOf(lastWholeMonthEnd);
+        params.put("m1", firstMonth);
+        params.put("m2", lastMonth);
+        parts.add("SELECT sku, " + SUMS + " FROM sales_monthly WHERE month BETWEEN :m1 AND :m2");
+        if (end.isAfter(lastWholeMonthEnd)) {
+            parts.add(daily(lastWholeMonthEnd.plusDays(1), end, "d2", params));
+        }
+        return new Source(String.join(" UNION ALL ", parts), parts.size() == 1 && firstMonth == lastMonth);
     }
 
     private static String daily(LocalDate from, LocalDate to, String name, Map<String, Object> params) {

@@ -29,6 +29,9 @@ class SalesRollupTests extends ApiTestSupport {
     @Autowired
     Clock clock;
 
+    @Autowired
+    Reports reports;
+
     @Test
     void aRebuildFromThePurchasesEqualsWhatEachSaleRecorded() {
         api.post("/api/products", "{\"sku\":\"A-1\",\"name\":\"A\",\"price\":2.50,\"stock\":50,\"reorderThreshold\":1,\"cost\":1.25}");
@@ -98,6 +101,32 @@ class SalesRollupTests extends ApiTestSupport {
                 .query((rs, n) -> List.of(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4))).single())
                 .as("a return is not a sale").containsExactly(2L, 25_000L, 15_000L, LocalDate.of(2026, 3, 2).toEpochDay());
         assertThat(jdbc.sql("SELECT purchases FROM sales_day_total ORDER BY day").query(Long.class).list()).containsExactly(1L, 0L, 0L);
+    }
+
+    @Test
+    void aWholeMonthADayAndARangeAcrossMonthsSumTheirOwnDaysOnly() {
+        api.post("/api/products", product("A-1", "1.00", 50, 1));
+        api.post("/api/products", product("B-1", "1.00", 50, 1));
+        String[] days = {"2026-02-28", "2026-03-01", "2026-03-15", "2026-03-31", "2026-04-01"};
+        transaction.executeWithoutResult(s -> {
+            for (int i = 0; i < days.length; i++) {
+                long at = Instant.parse(days[i] + "T12:00:00Z").toEpochMilli();
+                long units = 1L << i;
+                insertPurchase("p" + i, at, "A-1", units, 10_000L);
+                rollup.record(ZoneId.of("UTC"), at, List.of(new SalesRollup.Line("A-1", units, 10_000L, null),
+                        new SalesRollup.Line("B-1", 1, 10_000L, null)), 1, true);
+            }
+        });
+        // A-1 sold 1, 2, 4, 8 and 16 units on those days.
+        assertThat(units(reports.sales(LocalDate.of(2026, 3, 1), LocalDate.of(2026, 3, 31)))).containsExactly(14L, 3L);
+        assertThat(units(reports.sales(LocalDate.of(2026, 3, 15), LocalDate.of(2026, 3, 15)))).containsExactly(4L, 1L);
+        assertThat(units(reports.sales(LocalDate.of(2026, 2, 28), LocalDate.of(2026, 4, 1)))).containsExactly(31L, 5L);
+        assertThat(units(reports.sales(LocalDate.of(2026, 2, 1), LocalDate.of(2026, 3, 31)))).containsExactly(15L, 4L);
+        assertThat(units(reports.sales(null, null))).containsExactly(31L, 5L);
+    }
+
+    private static List<Long> units(SalesReport report) {
+        return report.products().stream().map(SalesReport.ProductSales::unitsSold).toList();
     }
 
     @Test

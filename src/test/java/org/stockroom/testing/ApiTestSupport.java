@@ -7,14 +7,24 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.stockroom.accounts.AdminBootstrap;
+import org.stockroom.accounts.LoginThrottle;
 
 /**
  * Base of tests that drive the running application over real HTTP, on a real database file that
  * is emptied before each test. All such tests share one application context.
+ *
+ * <p>{@link #api} signs in as the administrator {@code admin} (OWNER), so tests of features other
+ * than access control need not think about it; {@link #anonymous} sends no credentials, and
+ * {@link #as} signs in as a fresh user of a given role.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "stockroom.data-dir=${java.io.tmpdir}/stockroom-tests-${random.uuid}")
+        properties = {"stockroom.data-dir=${java.io.tmpdir}/stockroom-tests-${random.uuid}",
+                "STOCKROOM_ADMIN_PASSWORD=" + ApiTestSupport.ADMIN_PASSWORD})
 public abstract class ApiTestSupport {
+
+    protected static final String ADMIN_PASSWORD = "correct-horse-battery-staple";
+    protected static final String USER_PASSWORD = "a-long-user-password";
 
     @LocalServerPort
     protected int port;
@@ -22,6 +32,13 @@ public abstract class ApiTestSupport {
     @Autowired
     protected DataSource dataSource;
 
+    @Autowired
+    private AdminBootstrap adminBootstrap;
+
+    @Autowired
+    private LoginThrottle throttle;
+
+    /** Signed in as {@code admin}, an OWNER. */
     protected Api api;
 
     @DynamicPropertySource
@@ -29,10 +46,26 @@ public abstract class ApiTestSupport {
         TestMail.register(registry);
     }
 
+    /** Without credentials. */
+    protected Api anonymous;
+
     @BeforeEach
     void emptyStore() {
         TestDatabase.wipe(dataSource);
-        api = new Api(port);
+        adminBootstrap.ensureAdmin();
+        throttle.clear();
+        anonymous = new Api(port);
+        api = anonymous.withBasic("admin", ADMIN_PASSWORD);
+    }
+
+    /** Creates the user {@code username} with {@code role} (OWNER, STAFF or VIEWER) and answers a client signed in as them. */
+    protected Api as(String username, String role) {
+        var created = api.post("/api/users", "{\"username\":\"" + username + "\",\"password\":\"" + USER_PASSWORD
+                + "\",\"role\":\"" + role + "\"}");
+        if (created.status() != 201) {
+            throw new IllegalStateException("Cannot create the test user " + username + ": " + created);
+        }
+        return anonymous.withBasic(username, USER_PASSWORD);
     }
 
     protected static String product(String sku, String price, long stock, long threshold) {

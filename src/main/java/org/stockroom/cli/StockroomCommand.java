@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
             ReportCommand.class,
             ImportCommand.class,
             ExportCommand.class,
+            UserCommand.class,
             CommandLine.HelpCommand.class,
         })
 public class StockroomCommand implements Runnable {

@@ -3,10 +3,8 @@ package org.stockroom.accounts;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
-import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.ProviderManager;
@@ -114,12 +112,5 @@ class SecurityConfiguration {
     RequestRejectedHandler requestRejectedHandler() {
         return (HttpServletRequest request, HttpServletResponse response, org.springframework.security.web.firewall.RequestRejectedException e) ->
                 Problems.write(request, response, 400, "invalid-request", "Bad Request", "The request path or headers are not allowed");
-    }
-
-    @Bean
-    FilterRegistrationBean<BodySizeLimit> bodySizeLimit(SecuritySettings settings) {
-        FilterRegistrationBean<BodySizeLimit> registration = new FilterRegistrationBean<>(new BodySizeLimit(settings.maxBodySize().toBytes()));
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
-        return registration;
     }
 }

@@ -76,6 +76,15 @@ class WebSignIn implements AuthenticationSuccessHandler, AuthenticationFailureHa
 
     /** Gives the session the account's full role, under a new session id, and goes where the user was heading. */
     void complete(HttpServletRequest request, HttpServletResponse response, String username) throws IOException {
+        grant(request, response, username);
+        SavedRequest saved = requests.getRequest(request, response);
+        requests.removeRequest(request, response);
+        String target = saved == null ? request.getContextPath() + "/" : saved.getRedirectUrl();
+        response.sendRedirect(target);
+    }
+
+    /** Gives the session the account's full role under a new session id. */
+    void grant(HttpServletRequest request, HttpServletResponse response, String username) {
         UserRepository.Row user = users.find(username).orElseThrow();
         Account account = new Account(user.username(), user.role(), null);
         request.changeSessionId();
@@ -84,10 +93,6 @@ class WebSignIn implements AuthenticationSuccessHandler, AuthenticationFailureHa
         session.setAttribute(CREDENTIAL, Tokens.hash(user.passwordHash()));
         users.loggedIn(username, clock.millis());
         audit.recordAs(username, "user.signed-in", username, "web");
-        SavedRequest saved = requests.getRequest(request, response);
-        requests.removeRequest(request, response);
-        String target = saved == null ? request.getContextPath() + "/" : saved.getRedirectUrl();
-        response.sendRedirect(target);
     }
 
     private void partial(HttpServletRequest request, HttpServletResponse response, Account account, String authority) {

@@ -3,10 +3,14 @@ package org.stockroom.accounts;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.stockroom.catalog.Product;
+import org.stockroom.catalog.ProductChanged;
 import org.stockroom.support.Actors;
+import org.stockroom.support.AuditTrail;
 import org.stockroom.support.Page;
 import org.stockroom.support.Text;
 
@@ -17,7 +21,7 @@ import org.stockroom.support.Text;
  * always has its row.
  */
 @Service
-public class Audit {
+public class Audit implements AuditTrail {
 
     private final JdbcClient jdbc;
     private final Actors actors;
@@ -29,7 +33,7 @@ public class Audit {
         this.clock = clock;
     }
 
-    /** Records {@code action} (e.g. {@code webhook.created}) on {@code target} by the current actor. */
+    @Override
     @Transactional
     public void record(String action, String target, String detail) {
         recordAs(actors.current(), action, target, detail);
@@ -43,6 +47,15 @@ public class Audit {
     }
 
     /** Newest first, optionally only one actor's or one kind of action (a prefix such as {@code user.}). */
+    /** Product changes, from the event the catalog publishes inside the changing transaction. */
+    @EventListener
+    void on(ProductChanged event) {
+        Product p = event.product();
+        String action = p.createdAt().equals(p.updatedAt()) ? "product.created" : "product.changed";
+        record(action, p.sku().value(), "name=" + p.name() + ", price=" + p.price().toPlainString() + ", reorderThreshold="
+                + p.reorderThreshold() + ", archived=" + p.archived());
+    }
+
     public Page<AuditEvent> list(String actor, String action, int page, int size) {
         Page.check(page, size);
         String who = Text.clean("actor", actor, 200, false);

@@ -10,8 +10,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Slows down password and token guessing. Each account and each client address has a count of
- * recent failures; past a few free attempts every further failure locks it for twice as long as
- * the last (1 s, 2 s, 4 s, ... up to 15 minutes). A lock lifts by itself, and the count is
+ * recent failures; past a few free attempts (5 for an account, 20 for an address, which may be an
+ * office behind one router) every further failure locks it for twice as long as the last (1 s,
+ * 2 s, 4 s, ... up to 15 minutes). A lock lifts by itself, and the count is
  * forgotten after a quiet quarter of an hour or, for an account, at its next successful sign-in.
  *
  * <p>The counts live in this instance's memory: with several instances behind a load balancer a
@@ -24,7 +25,8 @@ public class LoginThrottle {
     /** A current lock, as shown to the OWNER. */
     public record Lockout(String kind, String key, int failures, Instant lockedUntil) {}
 
-    static final int FREE_FAILURES = 5;
+    static final int FREE_ACCOUNT_FAILURES = 5;
+    static final int FREE_ADDRESS_FAILURES = 20;
     static final long MAX_LOCK_MILLIS = 15 * 60_000;
     private static final long FORGET_AFTER_MILLIS = 15 * 60_000;
     private static final int MAX_TRACKED = 100_000;
@@ -53,9 +55,9 @@ public class LoginThrottle {
             forgetQuiet(now);
         }
         if (username != null) {
-            failures.compute(userKey(username), (k, f) -> next(f, now));
+            failures.compute(userKey(username), (k, f) -> next(f, now, FREE_ACCOUNT_FAILURES));
         }
-        failures.compute(addressKey(address), (k, f) -> next(f, now));
+        failures.compute(addressKey(address), (k, f) -> next(f, now, FREE_ADDRESS_FAILURES));
     }
 
     void succeeded(String username) {
@@ -76,9 +78,9 @@ public class LoginThrottle {
         failures.clear();
     }
 
-    private static Failures next(Failures f, long now) {
+    private static Failures next(Failures f, long now, int free) {
         int count = f == null || now - f.lastFailure() > FORGET_AFTER_MILLIS ? 1 : f.count() + 1;
-        long lock = count <= FREE_FAILURES ? 0 : Math.min(MAX_LOCK_MILLIS, 1000L << Math.min(20, count - FREE_FAILURES - 1));
+        long lock = count <= free ? 0 : Math.min(MAX_LOCK_MILLIS, 1000L << Math.min(20, count - free - 1));
         return new Failures(count, now, now + lock);
     }
 

@@ -20,8 +20,8 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 
 /**
  * Two ways in. The JSON API (and actuator) is stateless: HTTP Basic or an API token on every
- * request, no session, no CSRF token (no cookie is ever trusted there, so a forged cross-site
- * request carries no credentials). The web UI signs in with a form into a session; every
+ * request, no CSRF token, and a web session only for reads (see {@link SessionReadsForApi}), so a
+ * forged cross-site request can change nothing. The web UI signs in with a form into a session; every
  * state-changing form carries a CSRF token, and pages get strict security headers.
  *
  * <p>Reads need VIEWER, changes STAFF, and accounts, tokens, webhooks, the audit trail, settings
@@ -56,6 +56,8 @@ class SecurityConfiguration {
                 .httpBasic(b -> b.authenticationEntryPoint(problems))
                 .addFilterBefore(new BearerTokenFilter(tokens, throttle, problems), BasicAuthenticationFilter.class)
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .securityContext(c -> c.securityContextRepository(new SessionReadsForApi()))
+                .addFilterAfter(new SessionAccountRefresh(users), org.springframework.security.web.context.SecurityContextHolderFilter.class)
                 .csrf(AbstractHttpConfigurer::disable)
                 .requestCache(AbstractHttpConfigurer::disable)
                 .formLogin(AbstractHttpConfigurer::disable)
@@ -77,7 +79,7 @@ class SecurityConfiguration {
                         .requestMatchers("/login/code").hasAuthority(WebSignIn.CODE_PENDING)
                         .requestMatchers("/account/two-factor", "/account/two-factor/**").hasAnyAuthority(WebSignIn.ENROLMENT_PENDING, "ROLE_VIEWER")
                         .requestMatchers("/account", "/account/**").hasRole("VIEWER")
-                        .requestMatchers("/admin/**").hasRole("OWNER")
+                        .requestMatchers("/admin/**", "/settings", "/settings/**").hasRole("OWNER")
                         .requestMatchers(HttpMethod.GET, "/**").hasRole("VIEWER")
                         .requestMatchers(HttpMethod.HEAD, "/**").hasRole("VIEWER")
                         .anyRequest().hasRole("STAFF"))

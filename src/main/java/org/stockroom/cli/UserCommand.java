@@ -82,6 +82,9 @@ class UserCommand implements Runnable {
         @Parameters(index = "0", paramLabel = "USERNAME")
         String username;
 
+        @Option(names = "--json", description = "Print the user as JSON.")
+        boolean json;
+
         @Option(names = "--role", required = true, paramLabel = "ROLE", description = "OWNER, STAFF or VIEWER.")
         String role;
 
@@ -91,7 +94,7 @@ class UserCommand implements Runnable {
             String secret = password.read("Password for " + username);
             try (StoreSession session = data.open()) {
                 User user = session.bean(Users.class).add(new Users.NewUser(username, secret, parsed));
-                print(spec, "Added " + user.username() + " (" + user.role() + ")");
+                print(spec, json, user, "Added " + user.username() + " (" + user.role() + ")");
                 return 0;
             }
         }
@@ -112,12 +115,15 @@ class UserCommand implements Runnable {
         @Parameters(index = "0", paramLabel = "USERNAME")
         String username;
 
+        @Option(names = "--json", description = "Print the user as JSON.")
+        boolean json;
+
         @Override
         public Integer call() {
             String secret = password.read("New password for " + username);
             try (StoreSession session = data.open()) {
-                session.bean(Users.class).changePassword(username, secret);
-                print(spec, "Changed the password of " + username);
+                User user = session.bean(Users.class).changePassword(username, secret);
+                print(spec, json, user, "Changed the password of " + username);
                 return 0;
             }
         }
@@ -135,18 +141,25 @@ class UserCommand implements Runnable {
         @Parameters(index = "0", paramLabel = "USERNAME")
         String username;
 
+        @Option(names = "--json", description = "Print the user as JSON.")
+        boolean json;
+
         @Override
         public Integer call() {
             try (StoreSession session = data.open()) {
-                session.bean(Users.class).disable(username);
-                print(spec, "Disabled " + username);
+                User user = session.bean(Users.class).disable(username);
+                print(spec, json, user, "Disabled " + username);
                 return 0;
             }
         }
     }
 
-    private static void print(CommandSpec spec, String line) {
+    private static void print(CommandSpec spec, boolean json, User user, String line) {
         PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            Output.json(out, user);
+            return;
+        }
         out.println(line);
         out.flush();
     }

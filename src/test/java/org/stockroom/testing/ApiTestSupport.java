@@ -23,7 +23,7 @@ import org.stockroom.accounts.LoginThrottle;
                 "STOCKROOM_ADMIN_PASSWORD=" + ApiTestSupport.ADMIN_PASSWORD})
 public abstract class ApiTestSupport {
 
-    protected static final String ADMIN_PASSWORD = "correct-horse-battery-staple";
+    public static final String ADMIN_PASSWORD = "correct-horse-battery-staple";
     protected static final String USER_PASSWORD = "a-long-user-password";
 
     @LocalServerPort

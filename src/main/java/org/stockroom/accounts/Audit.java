@@ -9,6 +9,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.stockroom.catalog.Product;
 import org.stockroom.catalog.ProductChanged;
+import org.stockroom.catalog.ProductsAdded;
 import org.stockroom.support.Actors;
 import org.stockroom.support.AuditTrail;
 import org.stockroom.support.Page;
@@ -47,13 +48,28 @@ public class Audit implements AuditTrail {
     }
 
     /** Newest first, optionally only one actor's or one kind of action (a prefix such as {@code user.}). */
-    /** Product changes, from the event the catalog publishes inside the changing transaction. */
+    /** Product changes (and archiving), from the event the catalog publishes inside the changing transaction. */
     @EventListener
     void on(ProductChanged event) {
-        Product p = event.product();
-        String action = p.createdAt().equals(p.updatedAt()) ? "product.created" : "product.changed";
-        record(action, p.sku().value(), "name=" + p.name() + ", price=" + p.price().toPlainString() + ", reorderThreshold="
-                + p.reorderThreshold() + ", archived=" + p.archived());
+        record("product.changed", event.product().sku().value(), snapshot(event.product()));
+    }
+
+    private static String snapshot(Product p) {
+        return "name=" + p.name() + ", price=" + p.price().toPlainString() + ", reorderThreshold=" + p.reorderThreshold()
+                + ", archived=" + p.archived();
+    }
+
+    /** Products added, one by one or in a batch (an import: one row for the batch, naming the first SKUs). */
+    @EventListener
+    void on(ProductsAdded event) {
+        if (event.products().size() == 1) {
+            Product p = event.products().get(0);
+            record("product.created", p.sku().value(), snapshot(p));
+            return;
+        }
+        List<String> skus = event.products().stream().map(p -> p.sku().value()).toList();
+        String detail = skus.size() <= 20 ? String.join(", ", skus) : String.join(", ", skus.subList(0, 20)) + ", ...";
+        record("product.created", skus.size() + " products", detail);
     }
 
     public Page<AuditEvent> list(String actor, String action, int page, int size) {

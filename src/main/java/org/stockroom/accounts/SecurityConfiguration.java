@@ -89,6 +89,8 @@ class SecurityConfiguration {
                 .httpBasic(b -> b.authenticationEntryPoint(problems))
                 .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?signed-out").deleteCookies("JSESSIONID"))
                 .sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()))
+                // A script that sends its own Authorization header is not riding on a browser's cookie.
+                .csrf(c -> c.ignoringRequestMatchers(request -> request.getHeader("Authorization") != null))
                 .exceptionHandling(e -> e.authenticationEntryPoint((request, response, failure) -> {
                     if (wantsPage(request)) {
                         login.commence(request, response, failure);

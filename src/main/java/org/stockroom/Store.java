@@ -2,6 +2,7 @@ package org.stockroom;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.function.Consumer;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import org.stockroom.alerts.Alert;
@@ -28,8 +29,15 @@ import org.stockroom.sales.PurchaseQuery;
 import org.stockroom.sales.PurchaseRequest;
 import org.stockroom.sales.Quote;
 import org.stockroom.sales.Quotes;
+import org.stockroom.sales.PurchaseReturn;
+import org.stockroom.sales.ReturnRequest;
+import org.stockroom.sales.Returns;
 import org.stockroom.sales.Sales;
+import org.stockroom.selfcheck.SelfCheck;
+import org.stockroom.selfcheck.SelfCheckReport;
+import org.stockroom.stock.Adjustment;
 import org.stockroom.stock.Movement;
+import org.stockroom.stock.MovementQuery;
 import org.stockroom.stock.Stock;
 import org.stockroom.support.Page;
 
@@ -48,8 +56,13 @@ public class Store {
     private final Reports reports;
     private final SalesTrend trend;
     private final Quotes quotes;
+    private final SelfCheck selfCheck;
+    private final Returns returns;
 
-    Store(Catalog catalog, Sales sales, Stock stock, Alerts alerts, Reports reports, SalesTrend trend, Quotes quotes) {
+    Store(Catalog catalog, Sales sales, Stock stock, Alerts alerts, Reports reports, SalesTrend trend, Quotes quotes, SelfCheck selfCheck,
+          Returns returns) {
+        this.selfCheck = selfCheck;
+        this.returns = returns;
         this.catalog = catalog;
         this.sales = sales;
         this.stock = stock;
@@ -105,6 +118,15 @@ public class Store {
         return sales.list(query);
     }
 
+    /** Takes back units of a purchase: stock returns, units sold and the day's net revenue fall. All lines or none. */
+    public PurchaseReturn returnUnits(String purchaseId, ReturnRequest request) {
+        return returns.take(purchaseId, request);
+    }
+
+    public List<PurchaseReturn> returnsOf(String purchaseId) {
+        return returns.ofPurchase(purchaseId);
+    }
+
     /** Restocks a product from a supplier delivery. */
     @Transactional
     public Movement receive(String sku, long quantity, String note) {
@@ -113,6 +135,30 @@ public class Store {
 
     public Page<Movement> movements(String sku, int page, int size) {
         return stock.movements(sku, page, size);
+    }
+
+    /** Corrects stock with a reason, by a delta or to a counted quantity (a stocktake). */
+    public Movement adjust(String sku, Adjustment adjustment) {
+        return stock.adjust(sku, adjustment).movement();
+    }
+
+    public Page<Movement> movements(MovementQuery query) {
+        return stock.movements(query);
+    }
+
+    /** Movements of every product (or of {@code sku}) between two store dates, oldest first, one at a time. */
+    public void forEachMovement(LocalDate from, LocalDate to, String sku, Consumer<Movement> sink) {
+        stock.forEachMovement(from, to, sku, sink);
+    }
+
+    /** Writes those movements as CSV (header line, text cells safe for spreadsheets). */
+    public void exportMovements(LocalDate from, LocalDate to, String sku, java.io.Writer out) {
+        stock.writeCsv(from, to, sku, out);
+    }
+
+    /** Recomputes stock, units sold and alerts from the ledger, sales, returns and thresholds; lists every disagreement. */
+    public SelfCheckReport verify() {
+        return selfCheck.run();
     }
 
     public List<Alert> alerts(AlertStatus status) {

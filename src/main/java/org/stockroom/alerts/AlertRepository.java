@@ -31,11 +31,16 @@ class AlertRepository {
                 .optional();
     }
 
-    long raise(String sku, AlertLevel level, long stock, long threshold, long now) {
+    /**
+     * Opens an alert; empty when the product has an open one already. The partial unique index
+     * decides, so a race between transactions can never open two nor fail with a unique violation.
+     */
+    Optional<Long> raise(String sku, AlertLevel level, long stock, long threshold, long now) {
         return jdbc.sql("INSERT INTO restock_alert (sku, level, stock, reorder_threshold, raised_at) "
-                        + "VALUES (:sku, :level, :stock, :threshold, :now) RETURNING id")
+                        + "VALUES (:sku, :level, :stock, :threshold, :now) "
+                        + "ON CONFLICT (sku) WHERE resolved_at IS NULL DO NOTHING RETURNING id")
                 .param("sku", sku).param("level", level.name()).param("stock", stock).param("threshold", threshold).param("now", now)
-                .query(Long.class).single();
+                .query(Long.class).optional();
     }
 
     void changeLevel(long id, AlertLevel level, long stock, long threshold, long now) {

@@ -7,6 +7,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
+import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -64,8 +65,16 @@ public class Alerts {
         AlertLevel level = AlertLevel.forStock(product.stock());
         Optional<AlertRepository.OpenAlert> open = alerts.findOpen(sku);
         if (open.isEmpty()) {
-            long id = alerts.raise(sku, level, product.stock(), product.reorderThreshold(), now);
-            return Optional.of(announce(change(AlertChange.Type.RAISED, id, product)));
+            Optional<Long> raised = alerts.raise(sku, level, product.stock(), product.reorderThreshold(), now);
+            if (raised.isPresent()) {
+                return Optional.of(announce(change(AlertChange.Type.RAISED, raised.get(), product)));
+            }
+            // Another transaction opened the alert between the look and the insert (the unique index
+            // decided); follow that one. If it is gone again, the whole transaction is retried.
+            open = alerts.findOpen(sku);
+            if (open.isEmpty()) {
+                throw new ConcurrencyFailureException("The open restock alert of " + sku + " changed while it was being raised");
+            }
         }
         if (open.get().level() == level) {
             return Optional.empty();

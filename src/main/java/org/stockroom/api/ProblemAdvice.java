@@ -23,6 +23,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 import org.stockroom.support.DomainException;
 import org.stockroom.support.InvalidRequestException;
 import org.stockroom.support.InvalidRequestException.FieldError;
+import org.stockroom.support.TransientFailures;
 import tools.jackson.core.JacksonException;
 
 /**
@@ -48,12 +49,29 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e) {
+        if (TransientFailures.isTransient(e)) {
+            return busy(e);
+        }
         log.error("Unexpected failure", e);
         ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
                 "Something went wrong on our side; nothing was changed by this request.");
         body.setType(URI.create(TYPE_BASE + "internal-error"));
         body.setProperty("code", "internal-error");
         return ResponseEntity.internalServerError().contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON).body(body);
+    }
+
+    /**
+     * The database kept aborting the transaction to resolve conflicts with others even after it was
+     * tried again several times: nothing was committed, and the client may simply retry.
+     */
+    private ResponseEntity<ProblemDetail> busy(Exception e) {
+        log.warn("Transaction still aborted by the database after retries: {}", e.getMessage());
+        ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+                "The store is busy with other changes to the same products; nothing was changed by this request. Try again.");
+        body.setType(URI.create(TYPE_BASE + "busy"));
+        body.setProperty("code", "busy");
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "1")
+                .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON).body(body);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package org.stockroom.api;
 
 import java.time.LocalDate;
+import java.util.List;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -18,6 +19,8 @@ import org.stockroom.sales.Purchase;
 import org.stockroom.sales.PurchaseOutcome;
 import org.stockroom.sales.PurchaseQuery;
 import org.stockroom.sales.PurchaseRequest;
+import org.stockroom.sales.PurchaseReturn;
+import org.stockroom.sales.ReturnRequest;
 import org.stockroom.support.Page;
 
 @RestController
@@ -54,5 +57,16 @@ class PurchaseApi {
     @GetMapping("/{id}")
     Purchase get(@PathVariable String id) {
         return store.purchase(id);
+    }
+
+    /** {@code {"lines":[{"sku":"LAP-001","quantity":1}],"note":"…"}}: units back to stock, off units sold and revenue. */
+    @PostMapping("/{id}/returns")
+    ResponseEntity<PurchaseReturn> returnUnits(@PathVariable String id, @RequestBody ReturnRequest request) {
+        return ResponseEntity.status(HttpStatus.CREATED).body(store.returnUnits(id, request));
+    }
+
+    @GetMapping("/{id}/returns")
+    List<PurchaseReturn> returns(@PathVariable String id) {
+        return store.returnsOf(id);
     }
 }

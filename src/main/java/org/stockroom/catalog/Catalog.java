@@ -130,6 +130,19 @@ public class Catalog {
     }
 
     /**
+     * Sets the stock to a counted quantity (a stocktake) in one statement that also computes, from the
+     * stock it replaces, how much it changed; empty when the product is unknown or archived. Must
+     * run inside the caller's transaction.
+     */
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+    public Optional<CountedStock> countStock(String sku, long counted) {
+        return products.countStock(sku, counted, clock.millis());
+    }
+
+    /** The product after a stocktake, and by how much the count changed its stock. */
+    public record CountedStock(Product product, long delta) {}
+
+    /**
      * Why a stock change that matched no row was refused, for each SKU given, with every
      * problem listed: unknown SKUs first, then archived products, then shortages.
      */

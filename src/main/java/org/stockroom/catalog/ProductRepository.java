@@ -25,12 +25,13 @@ class ProductRepository {
     private final JdbcClient jdbc;
     private final NamedParameterJdbcTemplate batchJdbc;
     private final RowMapper<Product> mapper;
+    private final int currencyScale;
 
     ProductRepository(JdbcClient jdbc, NamedParameterJdbcTemplate batchJdbc, StockroomProperties properties) {
         this.jdbc = jdbc;
         this.batchJdbc = batchJdbc;
-        int scale = properties.currencyScale();
-        this.mapper = (rs, n) -> map(rs, scale);
+        this.currencyScale = properties.currencyScale();
+        this.mapper = (rs, n) -> map(rs, currencyScale);
     }
 
     static Product map(ResultSet rs, int scale) throws SQLException {
@@ -181,10 +182,24 @@ class ProductRepository {
      * the stock would go below zero. No stock value is ever read into Java and written back.
      */
     Optional<Product> changeStock(String sku, long delta, long soldDelta, long now) {
-        return jdbc.sql("UPDATE product SET stock = stock + :delta, units_sold = units_sold + :sold, updated_at = :now "
+        return jdbc.sql("UPDATE product SET stock = stock + :delta, last_stock_delta = :delta, units_sold = units_sold + :sold, updated_at = :now "
                         + "WHERE sku = :sku AND archived = FALSE AND stock + :delta >= 0 AND units_sold + :sold >= 0 "
                         + "RETURNING " + COLUMNS)
                 .param("sku", sku).param("delta", delta).param("sold", soldDelta).param("now", now)
                 .query(mapper).optional();
+    }
+
+    /**
+     * Sets the stock to {@code counted}; SQL evaluates every SET expression against the row as it
+     * was, so {@code last_stock_delta} receives counted minus the stock it replaces, in the same
+     * statement that holds the row's lock. Empty when the product is unknown or archived.
+     */
+    Optional<Catalog.CountedStock> countStock(String sku, long counted, long now) {
+        int scale = currencyScale;
+        return jdbc.sql("UPDATE product SET stock = :counted, last_stock_delta = :counted - stock, updated_at = :now "
+                        + "WHERE sku = :sku AND archived = FALSE RETURNING " + COLUMNS + ", last_stock_delta")
+                .param("sku", sku).param("counted", counted).param("now", now)
+                .query((rs, n) -> new Catalog.CountedStock(map(rs, scale), rs.getLong("last_stock_delta")))
+                .optional();
     }
 }

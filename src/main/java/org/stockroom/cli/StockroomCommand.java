@@ -18,6 +18,8 @@ import picocli.CommandLine.Command;
             ReportCommand.class,
             ImportCommand.class,
             ExportCommand.class,
+            MovementsCommand.class,
+            VerifyCommand.class,
             UserCommand.class,
             CommandLine.HelpCommand.class,
         })

@@ -15,7 +15,7 @@ import org.stockroom.catalog.Catalog;
 import org.stockroom.catalog.NewProduct;
 import org.stockroom.catalog.Product;
 import org.stockroom.catalog.ProductChanges;
-import org.stockroom.stock.MovementType;
+import org.stockroom.stock.AdjustmentReason;
 import org.stockroom.stock.Stock;
 import org.stockroom.stock.StockChange;
 import org.stockroom.support.Actors;
@@ -98,10 +98,17 @@ public class Importer {
         String id = Ids.newId(clock);
         String note = "import " + id;
         List<ImportRepository.Effect> effects = new ArrayList<>();
-        List<StockChange> stockChanges = new ArrayList<>();
         catalog.addAll(plan.creates);
         for (NewProduct create : plan.creates) {
             effects.add(new ImportRepository.Effect(create.sku(), true, null, create.stock()));
+        }
+        // The file's stock is a count: the database sets it and computes the difference in one
+        // statement, so a sale committed since the plan was read is not undone by a stale delta.
+        List<StockChange> counts = plan.updates.stream().filter(u -> u.countedStock != null)
+                .map(u -> StockChange.count(u.sku, u.countedStock, AdjustmentReason.COUNT, note)).toList();
+        Map<String, Long> countedDelta = new HashMap<>();
+        if (!counts.isEmpty()) {
+            stock.apply(counts).forEach(a -> countedDelta.put(a.product().sku().value(), a.movement().delta()));
         }
         for (PlannedUpdate update : plan.updates) {
             Map<String, Object> previous = new LinkedHashMap<>();
@@ -109,13 +116,8 @@ public class Importer {
             if (update.fieldsChanged()) {
                 catalog.update(update.sku, update.changes);
             }
-            if (update.stockDelta != 0) {
-                stockChanges.add(new StockChange(update.sku, update.stockDelta, 0, MovementType.ADJUSTMENT, "COUNT", note, null));
-            }
-            effects.add(new ImportRepository.Effect(update.sku, false, json.writeValueAsString(previous), update.stockDelta));
-        }
-        if (!stockChanges.isEmpty()) {
-            stock.apply(stockChanges);
+            effects.add(new ImportRepository.Effect(update.sku, false, json.writeValueAsString(previous),
+                    countedDelta.getOrDefault(update.sku, 0L)));
         }
         ImportReport report = plan.report(id, false, true);
         imports.insert(id, file.format(), actors.current(), json.writeValueAsString(report), imports.highestMovementId(), clock.millis(), effects);
@@ -147,7 +149,7 @@ public class Importer {
             List<ImportRepository.Effect> effects = imports.effects(id);
             for (ImportRepository.Effect effect : effects) {
                 if (effect.stockDelta() != 0) {
-                    reversals.add(new StockChange(effect.sku(), -effect.stockDelta(), 0, MovementType.ADJUSTMENT, "OTHER", note, null));
+                    reversals.add(StockChange.adjustment(effect.sku(), -effect.stockDelta(), AdjustmentReason.OTHER, note));
                 }
             }
             if (!reversals.isEmpty()) {
@@ -243,7 +245,7 @@ public class Importer {
     }
 
     /** An existing product the file changes: its fields, and its stock as a counted quantity. */
-    private record PlannedUpdate(String sku, ProductChanges changes, long stockDelta, Map<String, List<Object>> diff) {
+    private record PlannedUpdate(String sku, ProductChanges changes, Long countedStock, Map<String, List<Object>> diff) {
         boolean fieldsChanged() {
             return diff.keySet().stream().anyMatch(f -> !f.equals("stock"));
         }
@@ -298,20 +300,20 @@ public class Importer {
             Optional<String> barcode = changed(diff, "barcode", current.barcode(), row.barcode());
             changes = new ProductChanges(changes.name(), changes.price(), changes.reorderThreshold(), cost, reorderQuantity, leadTime,
                     supplier, barcode);
-            long stockDelta = 0;
+            Long countedStock = null;
             if (row.stock() != null) {
                 if (row.stock() < 0) {
                     throw new InvalidRequestException("stock", "must be 0 or more (the file says " + row.stock() + ")");
                 }
                 if (row.stock() != current.stock()) {
                     diff.put("stock", values(current.stock(), row.stock()));
-                    stockDelta = row.stock() - current.stock();
+                    countedStock = row.stock();
                 }
             }
             if (diff.isEmpty()) {
                 unchanged++;
             } else {
-                updates.add(new PlannedUpdate(current.sku().value(), changes, stockDelta, diff));
+                updates.add(new PlannedUpdate(current.sku().value(), changes, countedStock, diff));
             }
         }
 

@@ -62,6 +62,11 @@ public class Webhooks {
         return new RegisteredWebhook(get(id), secret);
     }
 
+    /** The event types an endpoint can subscribe to. */
+    public List<String> eventTypes() {
+        return Arrays.stream(WebhookEvent.values()).map(WebhookEvent::type).toList();
+    }
+
     public List<Webhook> list() {
         return endpoints.all().stream().map(WebhookEndpoints.Endpoint::view).toList();
     }

@@ -3,11 +3,19 @@ package org.stockroom.stock;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** The ledger table. Append-only: there is no update or delete here, or anywhere. */
+/**
+ * The ledger table. Append-only: there is no update or delete here, or anywhere, and the database's
+ * triggers refuse both (db/sqlite/V11, db/postgresql/V11).
+ */
 @Repository
 class MovementRepository {
 
@@ -21,20 +29,21 @@ class MovementRepository {
         this.batchJdbc = batchJdbc;
     }
 
-    Movement append(StockChange change, long balanceAfter, String actor, long now) {
+    /** Appends the movement of {@code change}; {@code delta} is what the change did (computed by the database for a count). */
+    Movement append(StockChange change, long delta, long balanceAfter, String actor, long now) {
         long id = jdbc.sql("INSERT INTO stock_movement (sku, type, reason, delta, balance_after, actor, note, purchase_id, at) "
                         + "VALUES (:sku, :type, :reason, :delta, :balance, :actor, :note, :purchaseId, :at) RETURNING id")
                 .param("sku", change.sku())
                 .param("type", change.type().name())
                 .param("reason", change.reason())
-                .param("delta", change.delta())
+                .param("delta", delta)
                 .param("balance", balanceAfter)
                 .param("actor", actor)
                 .param("note", change.note())
                 .param("purchaseId", change.purchaseId())
                 .param("at", now)
                 .query(Long.class).single();
-        return new Movement(id, change.sku(), change.type(), change.reason(), change.delta(), balanceAfter, actor,
+        return new Movement(id, change.sku(), change.type(), change.reason(), delta, balanceAfter, actor,
                 change.note(), change.purchaseId(), Instant.ofEpochMilli(now));
     }
 
@@ -52,14 +61,66 @@ class MovementRepository {
         }
     }
 
-    List<Movement> page(String sku, int page, int size) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM stock_movement WHERE sku = :sku ORDER BY id DESC LIMIT :limit OFFSET :offset")
-                .param("sku", sku).param("limit", size).param("offset", (long) page * size)
+    /**
+     * Newest first by id: a product's movements are appended while its row is locked, so their ids
+     * follow the order in which they changed the stock, even across instances whose clocks differ.
+     */
+    List<Movement> page(String sku, MovementType type, Long from, Long to, int page, int size) {
+        Filter filter = new Filter(sku, type, from, to);
+        return jdbc.sql("SELECT " + COLUMNS + " FROM stock_movement" + filter.where() + " ORDER BY id DESC LIMIT :limit OFFSET :offset")
+                .params(filter.params()).param("limit", size).param("offset", (long) page * size)
                 .query(MovementRepository::map).list();
     }
 
-    long count(String sku) {
-        return jdbc.sql("SELECT COUNT(*) FROM stock_movement WHERE sku = :sku").param("sku", sku).query(Long.class).single();
+    long count(String sku, MovementType type, Long from, Long to) {
+        Filter filter = new Filter(sku, type, from, to);
+        return jdbc.sql("SELECT COUNT(*) FROM stock_movement" + filter.where()).params(filter.params()).query(Long.class).single();
+    }
+
+    /** Every matching movement, oldest first, streamed from the database. */
+    void forEach(Long from, Long to, String sku, Consumer<Movement> sink) {
+        Filter filter = new Filter(sku, null, from, to);
+        try (Stream<Movement> rows = jdbc.sql("SELECT " + COLUMNS + " FROM stock_movement" + filter.where() + " ORDER BY id")
+                .params(filter.params()).query(MovementRepository::map).stream()) {
+            rows.forEach(sink);
+        }
+    }
+
+    private record Filter(String sku, MovementType type, Long from, Long to) {
+
+        String where() {
+            List<String> conditions = new ArrayList<>();
+            if (sku != null) {
+                conditions.add("sku = :sku");
+            }
+            if (type != null) {
+                conditions.add("type = :type");
+            }
+            if (from != null) {
+                conditions.add("at >= :from");
+            }
+            if (to != null) {
+                conditions.add("at < :to");
+            }
+            return conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
+        }
+
+        Map<String, Object> params() {
+            Map<String, Object> params = new LinkedHashMap<>();
+            if (sku != null) {
+                params.put("sku", sku);
+            }
+            if (type != null) {
+                params.put("type", type.name());
+            }
+            if (from != null) {
+                params.put("from", from);
+            }
+            if (to != null) {
+                params.put("to", to);
+            }
+            return params;
+        }
     }
 
     private static Movement map(ResultSet rs, int n) throws SQLException {

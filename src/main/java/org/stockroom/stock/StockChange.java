@@ -2,9 +2,16 @@ package org.stockroom.stock;
 
 /**
  * A change to apply to one product's stock. {@code soldDelta} moves units sold along with a sale
- * (or back with a return), so stock plus units sold is conserved by the same statement.
+ * (or back with a return), so stock plus units sold is conserved by the same statement. A stocktake
+ * gives {@code countedQuantity} instead of a delta: the database sets the stock to it and computes
+ * the delta from the stock it replaces, in one statement.
  */
-public record StockChange(String sku, long delta, long soldDelta, MovementType type, String reason, String note, String purchaseId) {
+public record StockChange(String sku, long delta, long soldDelta, MovementType type, String reason, String note, String purchaseId,
+                          Long countedQuantity) {
+
+    public StockChange(String sku, long delta, long soldDelta, MovementType type, String reason, String note, String purchaseId) {
+        this(sku, delta, soldDelta, type, reason, note, purchaseId, null);
+    }
 
     public static StockChange sale(String sku, long quantity, String purchaseId) {
         return new StockChange(sku, -quantity, quantity, MovementType.SALE, null, null, purchaseId);
@@ -19,8 +26,27 @@ public record StockChange(String sku, long delta, long soldDelta, MovementType t
         return new StockChange(sku, stock, 0, MovementType.ADJUSTMENT, "COUNT", "opening stock", null);
     }
 
+    /** A correction by a known amount: damaged, lost, found, ... */
+    public static StockChange adjustment(String sku, long delta, AdjustmentReason reason, String note) {
+        return new StockChange(sku, delta, 0, MovementType.ADJUSTMENT, reason.name(), note, null);
+    }
+
+    /** A stocktake: the stock becomes what was counted, and the ledger records the difference. */
+    public static StockChange count(String sku, long countedQuantity, AdjustmentReason reason, String note) {
+        return new StockChange(sku, 0, 0, MovementType.ADJUSTMENT, reason.name(), note, null, countedQuantity);
+    }
+
+    /** Units of a purchase coming back: stock rises and units sold fall by the same amount. */
+    public static StockChange returned(String sku, long quantity, String purchaseId, String note) {
+        return new StockChange(sku, quantity, -quantity, MovementType.ADJUSTMENT, AdjustmentReason.RETURN.name(), note, purchaseId);
+    }
+
+    boolean isCount() {
+        return countedQuantity != null;
+    }
+
     /** The quantity asked for, as the refusal reports it. */
     long requested() {
-        return Math.abs(delta);
+        return isCount() ? countedQuantity : Math.abs(delta);
     }
 }

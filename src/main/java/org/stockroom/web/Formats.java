@@ -1,8 +1,7 @@
 package org.stockroom.web;
 
 import java.math.BigDecimal;
-import java.text.DecimalFormat;
-import java.text.DecimalFormatSymbols;
+import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
@@ -30,18 +29,25 @@ class Formats {
         return properties.currency().getCurrencyCode();
     }
 
+    /** Grouped by thousands with a comma, at the currency's scale: {@code 1,234.50}. */
     public String money(BigDecimal amount) {
         if (amount == null) {
             return "–";
         }
-        int scale = properties.currencyScale();
-        StringBuilder pattern = new StringBuilder("#,##0");
-        if (scale > 0) {
-            pattern.append('.').append("0".repeat(scale));
+        String plain = amount.setScale(properties.currencyScale(), RoundingMode.HALF_EVEN).abs().toPlainString();
+        int point = plain.indexOf('.');
+        String whole = point < 0 ? plain : plain.substring(0, point);
+        StringBuilder grouped = new StringBuilder(plain.length() + whole.length() / 3 + 1);
+        if (amount.signum() < 0) {
+            grouped.append('-');
         }
-        DecimalFormat format = new DecimalFormat(pattern.toString(), DecimalFormatSymbols.getInstance(Locale.ROOT));
-        format.setParseBigDecimal(true);
-        return format.format(amount);
+        for (int i = 0; i < whole.length(); i++) {
+            if (i > 0 && (whole.length() - i) % 3 == 0) {
+                grouped.append(',');
+            }
+            grouped.append(whole.charAt(i));
+        }
+        return grouped.append(point < 0 ? "" : plain.substring(point)).toString();
     }
 
     /** An amount as a form field holds it: plain digits, no grouping. */

@@ -28,6 +28,8 @@ class ReportPages {
 
     /** Longer ranges still get the table and the CSV; a bar per day stops being readable. */
     static final int MAX_CHART_DAYS = 366;
+    /** The page shows the best sellers; the CSV has every product. */
+    static final int TABLE_ROWS = 100;
 
     private final Store store;
     private final StoreCalendar calendar;
@@ -50,6 +52,8 @@ class ReportPages {
         LocalDate start = from == null ? end.withDayOfMonth(1) : from;
         SalesReport report = store.salesReport(start, end);
         model.addAttribute("report", report);
+        model.addAttribute("rows", report.products().stream().limit(TABLE_ROWS).toList());
+        model.addAttribute("rowsNotShown", Math.max(0, report.products().size() - TABLE_ROWS));
         model.addAttribute("from", start);
         model.addAttribute("to", end);
         if (ChronoUnit.DAYS.between(start, end) < MAX_CHART_DAYS) {

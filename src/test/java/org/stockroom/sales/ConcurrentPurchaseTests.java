@@ -2,20 +2,16 @@ package org.stockroom.sales;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.IntFunction;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.stockroom.testing.AllAtOnce;
 import org.stockroom.testing.Api;
 import org.stockroom.testing.ApiTestSupport;
 
@@ -40,6 +36,11 @@ class ConcurrentPurchaseTests extends ApiTestSupport {
         assertThat(count("SELECT COUNT(*) FROM purchase")).isEqualTo(25);
         assertThat(count("SELECT COUNT(*) FROM restock_alert WHERE resolved_at IS NULL")).isEqualTo(1);
         assertThat(api.get("/api/alerts").json().get(0).get("level").asString()).isEqualTo("OUT");
+
+        // The self-check recomputes stock, units sold and the alert from the records: all agree.
+        var verify = api.get("/api/admin/verify").json();
+        assertThat(verify.get("discrepancies")).as("verify discrepancies").isEmpty();
+        assertThat(verify.get("ok").asBoolean()).isTrue();
     }
 
     /**
@@ -109,26 +110,7 @@ class ConcurrentPurchaseTests extends ApiTestSupport {
     }
 
     private static List<Api.Response> allAtOnce(int threads, IntFunction<Callable<Api.Response>> request) throws Exception {
-        CountDownLatch start = new CountDownLatch(1);
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        try {
-            List<Future<Api.Response>> futures = new ArrayList<>();
-            for (int i = 0; i < threads; i++) {
-                Callable<Api.Response> call = request.apply(i);
-                futures.add(pool.submit(() -> {
-                    start.await();
-                    return call.call();
-                }));
-            }
-            start.countDown();
-            List<Api.Response> answers = new ArrayList<>();
-            for (Future<Api.Response> future : futures) {
-                answers.add(future.get());
-            }
-            return answers;
-        } finally {
-            pool.shutdownNow();
-        }
+        return AllAtOnce.send(threads, threads, request);
     }
 
     private long ledgerSum(String sku) {

@@ -12,7 +12,8 @@ import org.stockroom.accounts.LoginThrottle;
 
 /**
  * Base of tests that drive the running application over real HTTP, on a real database file that
- * is emptied before each test. All such tests share one application context.
+ * is emptied before each test. All such tests share one application context. In the suite's
+ * PostgreSQL run the same tests run on a fresh PostgreSQL schema instead ({@link PostgresTestDatabase}).
  *
  * <p>{@link #api} signs in as the administrator {@code admin} (OWNER), so tests of features other
  * than access control need not think about it; {@link #anonymous} sends no credentials, and

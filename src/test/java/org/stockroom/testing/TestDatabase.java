@@ -18,6 +18,10 @@ import javax.sql.DataSource;
 /**
  * Empties every table of the schema between tests (children before parents, found from the
  * foreign keys), so tests that share one application context start from an empty store.
+ * The ledger's triggers refuse deletes, as they must for the application; the wipe steps around
+ * them the way only the schema's owner can: in one transaction it drops the SQLite triggers and
+ * re-creates them from their stored definitions, or disables and re-enables PostgreSQL's user
+ * triggers. Other connections never see a table without its triggers.
  */
 public final class TestDatabase {
 
@@ -25,8 +29,43 @@ public final class TestDatabase {
 
     public static void wipe(DataSource dataSource) {
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
-            for (String table : deletionOrder(c)) {
-                s.executeUpdate("DELETE FROM " + table);
+            boolean postgres = c.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres");
+            List<String> tables = deletionOrder(c);
+            c.setAutoCommit(false);
+            try {
+                Map<String, String> sqliteTriggers = new java.util.LinkedHashMap<>();
+                if (postgres) {
+                    for (String table : tables) {
+                        s.execute("ALTER TABLE " + table + " DISABLE TRIGGER USER");
+                    }
+                } else {
+                    try (ResultSet rs = s.executeQuery("SELECT name, sql FROM sqlite_master WHERE type = 'trigger'")) {
+                        while (rs.next()) {
+                            sqliteTriggers.put(rs.getString("name"), rs.getString("sql"));
+                        }
+                    }
+                    for (String trigger : sqliteTriggers.keySet()) {
+                        s.execute("DROP TRIGGER " + trigger);
+                    }
+                }
+                for (String table : tables) {
+                    s.executeUpdate("DELETE FROM " + table);
+                }
+                if (postgres) {
+                    for (String table : tables) {
+                        s.execute("ALTER TABLE " + table + " ENABLE TRIGGER USER");
+                    }
+                } else {
+                    for (String definition : sqliteTriggers.values()) {
+                        s.execute(definition);
+                    }
+                }
+                c.commit();
+            } catch (SQLException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(true);
             }
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot empty the test database", e);

@@ -1,0 +1,108 @@
+package org.stockroom.selfcheck;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.stockroom.selfcheck.SelfCheckReport.Discrepancy;
+
+/**
+ * Recomputes, for every product, what its stored figures must be from the records that explain
+ * them, and lists each disagreement:
+ * <ul>
+ * <li>{@code stock}: the stock equals the sum of its movements' deltas;</li>
+ * <li>{@code movement-balance}: each movement's balance after equals the running sum of the deltas
+ *     up to it (the first wrong one per product is reported);</li>
+ * <li>{@code units-sold}: units sold equal the units of its purchase lines minus the units returned;</li>
+ * <li>{@code returned-quantity}: what a purchase line says was returned equals its return lines;</li>
+ * <li>{@code open-alert}: an alert is open exactly while the product needs restocking and is not
+ *     archived, at level OUT at zero stock and LOW otherwise.</li>
+ * </ul>
+ * Each check is one SQL statement, so each sees one consistent state even while sales go on.
+ */
+@Service
+public class SelfCheck {
+
+    static final String NONE = "none";
+
+    private final JdbcClient jdbc;
+
+    SelfCheck(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public SelfCheckReport run() {
+        List<Discrepancy> found = new ArrayList<>();
+        long checked = checkProducts(found);
+        checkBalances(found);
+        checkReturnedQuantities(found);
+        found.sort(java.util.Comparator.comparing(Discrepancy::sku).thenComparing(Discrepancy::check));
+        return new SelfCheckReport(found.isEmpty(), checked, List.copyOf(found));
+    }
+
+    private long checkProducts(List<Discrepancy> found) {
+        record Row(String sku, long stock, long ledger, long unitsSold, long sold, long returned, boolean needsAlert, long open,
+                   String level) {}
+        List<Row> rows = jdbc.sql("""
+                        SELECT p.sku, p.stock, p.units_sold, p.reorder_threshold, p.archived,
+                               COALESCE(m.total, 0) AS ledger, COALESCE(s.sold, 0) AS sold, COALESCE(r.returned, 0) AS returned,
+                               COALESCE(a.open_count, 0) AS open_count, a.level
+                        FROM product p
+                        LEFT JOIN (SELECT sku, SUM(delta) AS total FROM stock_movement GROUP BY sku) m ON m.sku = p.sku
+                        LEFT JOIN (SELECT sku, SUM(quantity) AS sold FROM purchase_line GROUP BY sku) s ON s.sku = p.sku
+                        LEFT JOIN (SELECT sku, SUM(quantity) AS returned FROM purchase_return_line GROUP BY sku) r ON r.sku = p.sku
+                        LEFT JOIN (SELECT sku, COUNT(*) AS open_count, MAX(level) AS level FROM restock_alert
+                                   WHERE resolved_at IS NULL GROUP BY sku) a ON a.sku = p.sku
+                        ORDER BY p.sku""")
+                .query((rs, n) -> new Row(rs.getString("sku"), rs.getLong("stock"), rs.getLong("ledger"), rs.getLong("units_sold"),
+                        rs.getLong("sold"), rs.getLong("returned"),
+                        !rs.getBoolean("archived") && rs.getLong("stock") <= rs.getLong("reorder_threshold"),
+                        rs.getLong("open_count"), rs.getString("level")))
+                .list();
+        for (Row row : rows) {
+            if (row.stock() != row.ledger()) {
+                found.add(new Discrepancy(row.sku(), "stock", String.valueOf(row.ledger()), String.valueOf(row.stock()),
+                        "the sum of the product's movements"));
+            }
+            if (row.unitsSold() != row.sold() - row.returned()) {
+                found.add(new Discrepancy(row.sku(), "units-sold", String.valueOf(row.sold() - row.returned()),
+                        String.valueOf(row.unitsSold()), row.sold() + " sold, " + row.returned() + " returned"));
+            }
+            String expected = row.needsAlert() ? (row.stock() == 0 ? "OUT" : "LOW") : NONE;
+            String actual = row.open() == 0 ? NONE : row.open() > 1 ? row.open() + " open alerts" : row.level();
+            if (!expected.equals(actual)) {
+                found.add(new Discrepancy(row.sku(), "open-alert", expected, actual, null));
+            }
+        }
+        return rows.size();
+    }
+
+    private void checkBalances(List<Discrepancy> found) {
+        jdbc.sql("""
+                        SELECT sku, id, balance_after, running FROM (
+                            SELECT sku, id, balance_after, running, ROW_NUMBER() OVER (PARTITION BY sku ORDER BY id) AS nth FROM (
+                                SELECT sku, id, balance_after,
+                                       SUM(delta) OVER (PARTITION BY sku ORDER BY id ROWS UNBOUNDED PRECEDING) AS running
+                                FROM stock_movement) x
+                            WHERE balance_after <> running) y
+                        WHERE nth = 1""")
+                .query((rs, n) -> new Discrepancy(rs.getString("sku"), "movement-balance", String.valueOf(rs.getLong("running")),
+                        String.valueOf(rs.getLong("balance_after")), "movement " + rs.getLong("id")))
+                .list()
+                .forEach(found::add);
+    }
+
+    private void checkReturnedQuantities(List<Discrepancy> found) {
+        jdbc.sql("""
+                        SELECT l.purchase_id, l.sku, l.returned_quantity, COALESCE(r.quantity, 0) AS recorded
+                        FROM purchase_line l
+                        LEFT JOIN (SELECT pr.purchase_id, rl.sku, SUM(rl.quantity) AS quantity
+                                   FROM purchase_return_line rl JOIN purchase_return pr ON pr.id = rl.return_id
+                                   GROUP BY pr.purchase_id, rl.sku) r ON r.purchase_id = l.purchase_id AND r.sku = l.sku
+                        WHERE l.returned_quantity <> COALESCE(r.quantity, 0)""")
+                .query((rs, n) -> new Discrepancy(rs.getString("sku"), "returned-quantity", String.valueOf(rs.getLong("recorded")),
+                        String.valueOf(rs.getLong("returned_quantity")), "purchase " + rs.getString("purchase_id")))
+                .list()
+                .forEach(found::add);
+    }
+}

@@ -1,0 +1,75 @@
+package org.stockroom.bench;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** A Stockroom server in its own JVM with a 256 MB heap, as the issue asks; killed however the benchmark ends. */
+record Server(Process process, int port, Path log) {
+
+    static Server start(Path jar, PurchaseBenchmark.Target target, Path dataDir) throws IOException, InterruptedException {
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        List<String> command = new ArrayList<>(List.of("java", "-Xmx256m", "-jar", jar.toString(), "serve", "--port", String.valueOf(port)));
+        Path log = Files.createTempFile("stockroom-bench-server", ".log");
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        if (target.postgres()) {
+            builder.environment().put("SPRING_DATASOURCE_URL", target.url());
+            builder.environment().put("SPRING_DATASOURCE_USERNAME", target.user());
+            builder.environment().put("SPRING_DATASOURCE_PASSWORD", target.password());
+        } else {
+            command.addAll(List.of("--data", dataDir.toString()));
+            builder.command(command);
+        }
+        Process process = builder.start();
+        Server server = new Server(process, port, log);
+        Runtime.getRuntime().addShutdownHook(new Thread(server::kill));
+        server.awaitHealthy();
+        return server;
+    }
+
+    private void awaitHealthy() throws InterruptedException, IOException {
+        URI health = URI.create("http://127.0.0.1:" + port + "/actuator/health");
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
+        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("the server exited with " + process.exitValue() + "; see " + log);
+            }
+            try {
+                if (client.send(HttpRequest.newBuilder(health).timeout(Duration.ofSeconds(5)).build(),
+                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // The server is not listening yet.
+            }
+            Thread.sleep(50);
+        }
+        kill();
+        throw new IllegalStateException("the server did not become healthy within 5 minutes; see " + log);
+    }
+
+    void stop() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+            kill();
+        }
+    }
+
+    private void kill() {
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly();
+    }
+}

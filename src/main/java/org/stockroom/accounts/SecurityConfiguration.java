@@ -37,7 +37,7 @@ class SecurityConfiguration {
             + "form-action 'self'; frame-ancestors 'none'";
 
     private static final String[] OWNER_ONLY = {"/api/users/**", "/api/tokens/**", "/api/audit/**", "/api/lockouts/**",
-            "/api/webhooks/**", "/api/settings/**"};
+            "/api/webhooks/**", "/api/settings/**", "/api/admin/**"};
 
     @Bean
     @Order(1)

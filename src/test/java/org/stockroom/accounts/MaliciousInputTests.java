@@ -114,7 +114,7 @@ class MaliciousInputTests extends ApiTestSupport {
         body.writeBytes("\",\"price\":1,\"stock\":1,\"reorderThreshold\":0}".getBytes(StandardCharsets.UTF_8));
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/products"))
                 .header("Content-Type", "application/json")
-                .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(("admin:" + ADMIN_PASSWORD).getBytes()))
+                .header("Authorization", adminAuthorization())
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build();
 
         HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());

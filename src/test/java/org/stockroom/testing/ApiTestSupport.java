@@ -21,10 +21,12 @@ import org.stockroom.accounts.LoginThrottle;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"stockroom.data-dir=${java.io.tmpdir}/stockroom-tests-${random.uuid}",
-                "STOCKROOM_ADMIN_PASSWORD=" + ApiTestSupport.ADMIN_PASSWORD})
+                "STOCKROOM_ADMIN_PASSWORD=" + ApiTestSupport.ADMIN_PASSWORD, ApiTestSupport.FAST_PASSWORD_HASHES})
 public abstract class ApiTestSupport {
 
     public static final String ADMIN_PASSWORD = "correct-horse-battery-staple";
+    /** Tests sign in over HTTP Basic on nearly every request; the production work factor would make that the suite's cost. */
+    public static final String FAST_PASSWORD_HASHES = "stockroom.security.bcrypt-strength=4";
     protected static final String USER_PASSWORD = "a-long-user-password";
 
     @LocalServerPort
@@ -67,6 +69,12 @@ public abstract class ApiTestSupport {
             throw new IllegalStateException("Cannot create the test user " + username + ": " + created);
         }
         return anonymous.withBasic(username, USER_PASSWORD);
+    }
+
+    /** The {@code Authorization} header of {@link #api}, for a test that builds its own HTTP request. */
+    protected static String adminAuthorization() {
+        return "Basic " + java.util.Base64.getEncoder()
+                .encodeToString(("admin:" + ADMIN_PASSWORD).getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     protected static String product(String sku, String price, long stock, long threshold) {

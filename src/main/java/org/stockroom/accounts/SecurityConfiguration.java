@@ -1,5 +1,6 @@
 package org.stockroom.accounts;
 
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -46,6 +47,9 @@ class SecurityConfiguration {
         Problems problems = new Problems();
         http.securityMatcher("/api/**", "/actuator/**")
                 .authorizeHttpRequests(a -> a
+                        // The second dispatch of a streamed answer (CSV exports, the alert stream) carries no
+                        // credentials on a sessionless API; the request was authorized when it began.
+                        .dispatcherTypeMatchers(DispatcherType.ASYNC).permitAll()
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers("/actuator/**").hasRole("OWNER")
                         .requestMatchers(OWNER_ONLY).hasRole("OWNER")
@@ -75,6 +79,7 @@ class SecurityConfiguration {
         Problems problems = new Problems();
         AuthenticationEntryPoint login = new LoginUrlAuthenticationEntryPoint("/login");
         http.authorizeHttpRequests(a -> a
+                        .dispatcherTypeMatchers(DispatcherType.ASYNC).permitAll()
                         .requestMatchers("/login", "/error", "/css/**", "/js/**", "/images/**", "/webjars/**", "/favicon.ico").permitAll()
                         .requestMatchers("/login/code").hasAuthority(WebSignIn.CODE_PENDING)
                         .requestMatchers("/account/two-factor", "/account/two-factor/**").hasAnyAuthority(WebSignIn.ENROLMENT_PENDING, "ROLE_VIEWER")

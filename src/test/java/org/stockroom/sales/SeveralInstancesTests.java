@@ -23,6 +23,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.stockroom.StockroomApplication;
 import org.stockroom.testing.AllAtOnce;
+import org.stockroom.accounts.AdminBootstrap;
 import org.stockroom.testing.Api;
 import org.stockroom.testing.ApiTestSupport;
 import org.stockroom.testing.PostgresTestDatabase;
@@ -75,6 +76,7 @@ class SeveralInstancesTests {
     @BeforeEach
     void emptyStore() {
         TestDatabase.wipe(first.getBean(DataSource.class));
+        first.getBean(AdminBootstrap.class).ensureAdmin();
     }
 
     @Test

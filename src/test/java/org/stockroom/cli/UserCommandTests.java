@@ -14,6 +14,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.stockroom.testing.PostgresTestDatabase;
 
 class UserCommandTests {
 
@@ -45,7 +46,7 @@ class UserCommandTests {
         assertThat(query("SELECT password_hash FROM app_user WHERE username = 'sam'")).isNotEqualTo(firstHash);
 
         assertThat(run("", "user", "disable", "sam", "--data", data.toString())).isZero();
-        assertThat(query("SELECT disabled FROM app_user WHERE username = 'sam'")).isEqualTo("1");
+        assertThat(query("SELECT CASE WHEN disabled THEN 'yes' ELSE 'no' END FROM app_user WHERE username = 'sam'")).isEqualTo("yes");
         assertThat(query("SELECT actor FROM audit_event ORDER BY id DESC LIMIT 1")).isEqualTo("cli");
     }
 
@@ -65,10 +66,19 @@ class UserCommandTests {
     }
 
     private String query(String sql) throws SQLException {
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + data.resolve("stockroom.db"));
+        try (Connection c = open();
              ResultSet rs = c.createStatement().executeQuery(sql)) {
             rs.next();
             return rs.getString(1);
         }
+    }
+
+    /** The database the command wrote to: the data directory's SQLite file, or its schema in the suite's PostgreSQL run. */
+    private Connection open() throws SQLException {
+        if (PostgresTestDatabase.active()) {
+            return DriverManager.getConnection(PostgresTestDatabase.schemaUrl(PostgresTestDatabase.schemaFor(data)),
+                    PostgresTestDatabase.user(), PostgresTestDatabase.password());
+        }
+        return DriverManager.getConnection("jdbc:sqlite:" + data.resolve("stockroom.db"));
     }
 }

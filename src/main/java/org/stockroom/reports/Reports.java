@@ -182,7 +182,7 @@ public class Reports {
                     demand.getOrDefault(p.sku(), ReorderPlanner.Demand.NONE)));
         }
         suggestions.sort(Comparator.comparing((Reorder.Suggestion s) -> !s.reorder())
-                .thenComparing(s -> s.daysOfCover() == null ? BigDecimal.valueOf(Long.MAX_VALUE) : s.daysOfCover())
+                .thenComparing(Reorder.Suggestion::daysOfCover, Comparator.nullsLast(Comparator.naturalOrder()))
                 .thenComparing(Reorder.Suggestion::sku));
         return new Reorder(from, to, currency(), new Reorder.Settings(settings.demandWindowDays(), settings.serviceLevel(), planner.z(),
                 settings.defaultLeadTimeDays(), settings.targetCoverDays(), settings.overstockCoverDays()), suggestions);

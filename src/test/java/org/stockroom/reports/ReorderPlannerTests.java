@@ -131,4 +131,22 @@ class ReorderPlannerTests {
         assertThat(s.basis()).isEqualTo("threshold");
         assertThat(s.demandPerDay()).isEqualByComparingTo("0");
     }
+
+    @Test
+    void figuresAreTheShortestDecimalFormRoundedHalfUpAlsoNearAHalf() {
+        java.util.Random random = new java.util.Random(7);
+        java.util.List<Double> values = new java.util.ArrayList<>(java.util.List.of(0.15, 2.0005, 22.05, 0.125, 1.0 / 28, 44 / 2.0, 0.0, 2.675,
+                1.005, 1e-9, 123_456.7895));
+        for (int i = 0; i < 100_000; i++) {
+            values.add(random.nextDouble() * Math.pow(10, random.nextInt(7)));
+            values.add(random.nextInt(100_000) / (double) (1 + random.nextInt(56)));
+            values.add(random.nextInt(100_000) / 2000.0);
+        }
+        for (double value : values) {
+            for (int scale = 1; scale <= 3; scale++) {
+                assertThat(ReorderPlanner.decimal(value, scale)).as("%s at scale %d", value, scale)
+                        .isEqualTo(BigDecimal.valueOf(value).setScale(scale, java.math.RoundingMode.HALF_UP));
+            }
+        }
+    }
 }

@@ -101,7 +101,6 @@ public final class PurchaseBenchmark {
     private boolean run(Target target, Path sqliteDir) throws Exception {
         System.out.printf("%n== %s ==%n", target.name());
         prepare(target);
-        long[][] limitSpread = new long[clients.length][];
         List<String[]> rows = new ArrayList<>();
         for (boolean flash : new boolean[] {false, true}) {
             String workload = flash ? "flash sale (1 product)" : "1,000 products";
@@ -109,33 +108,48 @@ public final class PurchaseBenchmark {
             for (int i = 0; i < clients.length; i++) {
                 limits[i] = limit(target, clients[i], flash);
             }
-            Cell[] served = new Cell[clients.length];
-            Server server = Server.start(jar, target, sqliteDir);
-            try {
-                // The first requests pay for class loading and the JIT; one discarded cell keeps them out of the figures.
-                http(server.port(), 8, flash);
-                for (int i = 0; i < clients.length; i++) {
-                    served[i] = http(server.port(), clients[i], flash);
-                }
-            } finally {
-                server.stop();
-            }
+            Cell[] grouped = served(target, sqliteDir, flash, true);
+            Cell[] alone = served(target, sqliteDir, flash, false);
             for (int i = 0; i < clients.length; i++) {
                 rows.add(new String[] {workload, String.valueOf(clients[i]),
-                    String.format("%.0f", limits[i].perSecond()), ms(limits[i].percentileMillis(.5)), ms(limits[i].percentileMillis(.99)),
-                    String.format("%.0f", served[i].perSecond()), ms(served[i].percentileMillis(.5)), ms(served[i].percentileMillis(.99)),
-                    String.format("%.2f", served[i].perSecond() / limits[i].perSecond()),
-                    String.valueOf(limits[i].refused() + served[i].refused()), String.valueOf(limits[i].failed() + served[i].failed())});
+                    perSecond(limits[i]), ms(limits[i].percentileMillis(.5)), ms(limits[i].percentileMillis(.99)),
+                    perSecond(grouped[i]), ms(grouped[i].percentileMillis(.5)), ms(grouped[i].percentileMillis(.99)),
+                    String.format("%.2f", grouped[i].perSecond() / limits[i].perSecond()),
+                    perSecond(alone[i]), ms(alone[i].percentileMillis(.99)),
+                    String.format("%.2f", alone[i].perSecond() / limits[i].perSecond()),
+                    String.valueOf(limits[i].refused() + grouped[i].refused() + alone[i].refused()),
+                    String.valueOf(limits[i].failed() + grouped[i].failed() + alone[i].failed())});
             }
         }
-        System.out.println("| workload | clients | limit /s | limit p50 ms | limit p99 ms | Stockroom /s | Stockroom p50 ms "
-                + "| Stockroom p99 ms | Stockroom/limit | 409s | errors |");
-        System.out.println("|---|---|---|---|---|---|---|---|---|---|---|");
+        System.out.printf("load average after %s: %s%n", target.name(), loadAverage());
+        System.out.println("| workload | clients | limit /s | limit p50 ms | limit p99 ms | group commit /s | p50 ms | p99 ms "
+                + "| ratio | one tx per purchase /s | p99 ms | ratio | 409s | errors |");
+        System.out.println("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
         rows.forEach(r -> System.out.println("| " + String.join(" | ", r) + " |"));
         return check(target);
     }
 
-    /** A fresh schema through the same migrations the server runs, and 1,000 products with their opening ledger rows. */
+    /** Stockroom over HTTP for every client count, on one server started with group commit on or off. */
+    private Cell[] served(Target target, Path sqliteDir, boolean flash, boolean groupCommit) throws Exception {
+        Cell[] cells = new Cell[clients.length];
+        Server server = Server.start(jar, target, sqliteDir, Map.of("STOCKROOM_PURCHASES_GROUP_COMMIT", String.valueOf(groupCommit)));
+        try {
+            String token = server.apiToken();
+            // The first requests pay for class loading and the JIT; one discarded cell keeps them out of the figures.
+            http(server.port(), token, 8, flash);
+            for (int i = 0; i < clients.length; i++) {
+                cells[i] = http(server.port(), token, clients[i], flash);
+            }
+        } finally {
+            server.stop();
+        }
+        return cells;
+    }
+
+    /**
+     * A fresh schema through the migrations the server runs (the shared ones and the engine's own,
+     * out of order allowed, as in application.properties), and 1,000 products with their opening ledger rows.
+     */
     private static void prepare(Target target) throws SQLException {
         if (target.postgres()) {
             try (Connection c = connect(target); Statement s = c.createStatement()) {
@@ -145,7 +159,7 @@ public final class PurchaseBenchmark {
         }
         Flyway.configure()
                 .dataSource(target.url(), target.user(), target.password())
-                .locations("classpath:db/migration")
+                .locations("classpath:db/migration", "classpath:db/" + (target.postgres() ? "postgresql" : "sqlite"))
                 .outOfOrder(true)
                 .placeholders(Map.of(
                         "id", target.postgres() ? "BIGINT GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY" : "INTEGER PRIMARY KEY AUTOINCREMENT",
@@ -181,32 +195,47 @@ public final class PurchaseBenchmark {
         }
     }
 
-    /** The statements Stockroom issues for a one-line purchase without an idempotency key, one transaction each. */
+    /**
+     * The statements Stockroom issues for a one-line purchase without an idempotency key, one
+     * transaction each: the conditional update of the product, the ledger row, the purchase and its
+     * line, and the four sales rollup upserts. The alert transition would follow the update when the
+     * stock reached the product's threshold; here, as in the HTTP cells, stock stays far above it.
+     */
     private Cell limit(Target target, int n, boolean flash) throws Exception {
         AtomicInteger ids = new AtomicInteger();
         return drive(n, () -> {
             Connection c = connect(target);
             c.setAutoCommit(false);
-            PreparedStatement update = c.prepareStatement("UPDATE product SET stock = stock + ?, units_sold = units_sold + ?, updated_at = ? "
+            PreparedStatement update = c.prepareStatement("UPDATE product SET stock = stock + ?, last_stock_delta = ?, "
+                    + "units_sold = units_sold + ?, updated_at = ? "
                     + "WHERE sku = ? AND archived = FALSE AND stock + ? >= 0 AND units_sold + ? >= 0 "
-                    + "RETURNING sku, name, price, stock, reorder_threshold, units_sold, cost, archived");
+                    + "RETURNING sku, name, price, stock, reorder_threshold, units_sold, cost, reorder_quantity, "
+                    + "lead_time_days, supplier, barcode, archived, created_at, updated_at");
             PreparedStatement movement = c.prepareStatement("INSERT INTO stock_movement (sku, type, reason, delta, balance_after, actor, note, "
-                    + "purchase_id, at) VALUES (?, 'SALE', NULL, ?, ?, 'system', NULL, ?, ?) RETURNING id");
-            PreparedStatement purchase = c.prepareStatement("INSERT INTO purchase (id, reference, total, actor, created_at) VALUES (?, NULL, ?, 'system', ?)");
+                    + "purchase_id, at) VALUES (?, 'SALE', NULL, ?, ?, ?, NULL, ?, ?) RETURNING id");
+            PreparedStatement purchase = c.prepareStatement("INSERT INTO purchase (id, reference, total, actor, created_at) VALUES (?, NULL, ?, ?, ?)");
             PreparedStatement line = c.prepareStatement("INSERT INTO purchase_line (purchase_id, line_no, sku, name, quantity, unit_price, "
                     + "unit_cost, line_total) VALUES (?, 1, ?, ?, 1, ?, NULL, ?)");
+            PreparedStatement daily = c.prepareStatement(upsert("sales_daily", "day, sku"));
+            PreparedStatement monthly = c.prepareStatement(upsert("sales_monthly", "month, sku"));
+            PreparedStatement total = c.prepareStatement("INSERT INTO sales_total (sku, units, revenue, cost, unknown_cost_units, last_sale_day) "
+                    + "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (sku) DO UPDATE SET " + sums("sales_total")
+                    + ", last_sale_day = CASE WHEN excluded.last_sale_day IS NULL THEN sales_total.last_sale_day "
+                    + "WHEN sales_total.last_sale_day IS NULL OR excluded.last_sale_day > sales_total.last_sale_day "
+                    + "THEN excluded.last_sale_day ELSE sales_total.last_sale_day END");
+            PreparedStatement dayTotal = c.prepareStatement("INSERT INTO sales_day_total (day, purchases, units, revenue, cost, unknown_cost_units) "
+                    + "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (day) DO UPDATE SET "
+                    + "purchases = sales_day_total.purchases + excluded.purchases, " + sums("sales_day_total"));
             return new Attempt() {
                 @Override
                 public Outcome attempt() throws Exception {
                     String sku = pick(flash);
                     String id = "L" + System.nanoTime() + "-" + ids.incrementAndGet();
                     long now = System.currentTimeMillis();
-                    update.setLong(1, -1);
-                    update.setLong(2, 1);
-                    update.setLong(3, now);
-                    update.setString(4, sku);
-                    update.setLong(5, -1);
-                    update.setLong(6, 1);
+                    java.time.LocalDate date = java.time.Instant.ofEpochMilli(now).atZone(java.time.ZoneOffset.UTC).toLocalDate();
+                    long day = date.toEpochDay();
+                    long month = date.getYear() * 12L + date.getMonthValue() - 1;
+                    setAll(update, -1L, -1L, 1L, now, sku, -1L, 1L);
                     String name;
                     long price;
                     long stock;
@@ -219,24 +248,22 @@ public final class PurchaseBenchmark {
                         price = rs.getLong("price");
                         stock = rs.getLong("stock");
                     }
-                    movement.setString(1, sku);
-                    movement.setLong(2, -1);
-                    movement.setLong(3, stock);
-                    movement.setString(4, id);
-                    movement.setLong(5, now);
+                    setAll(movement, sku, -1L, stock, ACTOR, id, now);
                     try (ResultSet rs = movement.executeQuery()) {
                         rs.next();
                     }
-                    purchase.setString(1, id);
-                    purchase.setLong(2, price);
-                    purchase.setLong(3, now);
+                    setAll(purchase, id, price, ACTOR, now);
                     purchase.executeUpdate();
-                    line.setString(1, id);
-                    line.setString(2, sku);
-                    line.setString(3, name);
-                    line.setLong(4, price);
-                    line.setLong(5, price);
+                    setAll(line, id, sku, name, price, price);
                     line.executeUpdate();
+                    setAll(daily, day, sku, 1L, price, 0L, 1L);
+                    daily.executeUpdate();
+                    setAll(monthly, month, sku, 1L, price, 0L, 1L);
+                    monthly.executeUpdate();
+                    setAll(total, sku, 1L, price, 0L, 1L, day);
+                    total.executeUpdate();
+                    setAll(dayTotal, day, 1L, 1L, price, 0L, 1L);
+                    dayTotal.executeUpdate();
                     c.commit();
                     return Outcome.BOUGHT;
                 }
@@ -249,7 +276,30 @@ public final class PurchaseBenchmark {
         });
     }
 
-    private Cell http(int port, int n, boolean flash) throws Exception {
+    /** Who the limit's purchases are made by: a name as long as a token's actor in the ledger. */
+    static final String ACTOR = "token:bench";
+
+    private static String upsert(String table, String keyColumns) {
+        return "INSERT INTO " + table + " (" + keyColumns + ", units, revenue, cost, unknown_cost_units) VALUES (?, ?, ?, ?, ?, ?) "
+                + "ON CONFLICT (" + keyColumns + ") DO UPDATE SET " + sums(table);
+    }
+
+    private static String sums(String table) {
+        return "units = " + table + ".units + excluded.units, revenue = " + table + ".revenue + excluded.revenue, cost = "
+                + table + ".cost + excluded.cost, unknown_cost_units = " + table + ".unknown_cost_units + excluded.unknown_cost_units";
+    }
+
+    private static void setAll(PreparedStatement statement, Object... values) throws SQLException {
+        for (int i = 0; i < values.length; i++) {
+            if (values[i] instanceof Long l) {
+                statement.setLong(i + 1, l);
+            } else {
+                statement.setString(i + 1, (String) values[i]);
+            }
+        }
+    }
+
+    private Cell http(int port, String token, int n, boolean flash) throws Exception {
         URI uri = URI.create("http://127.0.0.1:" + port + "/api/purchases");
         return drive(n, () -> {
             HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build();
@@ -258,7 +308,7 @@ public final class PurchaseBenchmark {
                 public Outcome attempt() throws Exception {
                     String body = "{\"lines\":[{\"sku\":\"" + pick(flash) + "\",\"quantity\":1}]}";
                     HttpResponse<String> response = client.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(60))
-                            .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                            .header("Content-Type", "application/json").header("Authorization", "Bearer " + token).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
                             HttpResponse.BodyHandlers.ofString());
                     return switch (response.statusCode()) {
                         case 201, 200 -> Outcome.BOUGHT;
@@ -374,6 +424,10 @@ public final class PurchaseBenchmark {
 
     private static String sku(int i) {
         return String.format("BENCH-%04d", i);
+    }
+
+    private static String perSecond(Cell cell) {
+        return String.format("%.0f", cell.perSecond());
     }
 
     private static String ms(double millis) {

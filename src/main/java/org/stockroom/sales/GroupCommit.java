@@ -19,6 +19,7 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.stockroom.reports.SalesRollup;
 import org.stockroom.support.DomainException;
 import org.stockroom.support.TransientFailures;
 
@@ -28,6 +29,7 @@ import org.stockroom.support.TransientFailures;
  * window for more), runs each order in a savepoint of one transaction, commits once, and only then
  * answers every buyer. An order that fails rolls back to its savepoint and fails alone with its own
  * answer; the database still refuses to oversell through the conditional update of each line.
+ * The sales rollups of the batch's purchases are added once, at the end of its transaction.
  *
  * <p>The batch as a whole is run again when the database aborts it for a transient reason (a
  * deadlock between writers, a busy SQLite file); when it fails for any other reason, each order is
@@ -45,9 +47,16 @@ final class GroupCommit {
         }
     }
 
-    /** One purchase in the caller's transaction. */
+    /** What one purchase sold, for the sales rollups. */
+    record Sold(long atMillis, List<SalesRollup.Line> lines) {}
+
+    /** Purchases in the caller's transaction. */
     interface Work {
-        Purchase buy(Order order);
+        /** One purchase; what it sold goes to {@code sold}, not yet to the rollups. */
+        Purchase buy(Order order, Consumer<Sold> sold);
+
+        /** Adds the sales of purchases committed together to the rollups, once for all of them. */
+        void recordSales(List<Sold> sold);
     }
 
     private static final class Pending {
@@ -211,8 +220,12 @@ final class GroupCommit {
         try {
             answers = transaction.execute(status -> {
                 List<Object> out = new ArrayList<>(batch.size());
+                List<Sold> sold = new ArrayList<>(batch.size());
                 for (Pending p : batch) {
-                    out.add(inSavepoint(p.order));
+                    out.add(inSavepoint(p.order, sold));
+                }
+                if (!sold.isEmpty()) {
+                    work.recordSales(sold);
                 }
                 return out;
             });
@@ -245,14 +258,16 @@ final class GroupCommit {
      * kept only when the order succeeded, since the commit will not carry what its savepoint undid.
      * A transient failure aborts the whole batch, which is then run again.
      */
-    private Object inSavepoint(Order order) {
+    private Object inSavepoint(Order order, List<Sold> sold) {
         List<TransactionSynchronization> before = TransactionSynchronizationManager.getSynchronizations();
         TransactionSynchronizationManager.clearSynchronization();
         TransactionSynchronizationManager.initSynchronization();
         boolean bought = false;
+        List<Sold> mine = new ArrayList<>(1);
         try {
-            Purchase purchase = savepoint.execute(status -> work.buy(order));
+            Purchase purchase = savepoint.execute(status -> work.buy(order, mine::add));
             bought = true;
+            sold.addAll(mine);
             return purchase;
         } catch (RuntimeException e) {
             if (TransientFailures.isTransient(e)) {
@@ -271,7 +286,7 @@ final class GroupCommit {
     }
 
     private Purchase alone(Order order) {
-        return transaction.execute(status -> work.buy(order));
+        return transaction.execute(status -> work.buy(order, sold -> work.recordSales(List.of(sold))));
     }
 
     private static DomainException busy(String message) {

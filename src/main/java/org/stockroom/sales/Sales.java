@@ -3,10 +3,13 @@ package org.stockroom.sales;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
@@ -65,8 +68,17 @@ public class Sales implements DisposableBean {
         this.rollup = rollup;
         int writers = database == Database.SQLITE ? 1 : settings.writers() == null ? 3 : settings.writers();
         this.groupCommit = settings.groupCommit()
-                ? new GroupCommit(order -> buy(order.request(), order.idempotencyKey(), order.actor()), transaction, transactionManager,
-                        writers, settings.batchSize(), settings.window(), settings.timeout())
+                ? new GroupCommit(new GroupCommit.Work() {
+                    @Override
+                    public Purchase buy(GroupCommit.Order order, Consumer<GroupCommit.Sold> sold) {
+                        return Sales.this.buy(order.request(), order.idempotencyKey(), order.actor(), sold);
+                    }
+
+                    @Override
+                    public void recordSales(List<GroupCommit.Sold> sold) {
+                        Sales.this.recordSales(sold);
+                    }
+                }, transaction, transactionManager, writers, settings.batchSize(), settings.window(), settings.timeout())
                 : null;
     }
 
@@ -84,14 +96,14 @@ public class Sales implements DisposableBean {
             // Inside a caller's transaction the purchase must commit or roll back with it, so it cannot join a batch.
             Purchase purchase = groupCommit != null && !TransactionSynchronizationManager.isActualTransactionActive()
                     ? groupCommit.buy(new GroupCommit.Order(request, idempotencyKey, actor))
-                    : transaction.execute(status -> buy(request, idempotencyKey, actor));
+                    : transaction.execute(status -> buy(request, idempotencyKey, actor, sold -> rollup.sale(sold.atMillis(), sold.lines())));
             return new PurchaseOutcome(purchase, false);
         } catch (KeyTakenMeanwhile e) {
             return replay(idempotencyKey, request).orElseThrow(() -> new IllegalStateException("idempotency key vanished"));
         }
     }
 
-    private Purchase buy(PurchaseRequest request, String idempotencyKey, String actor) {
+    private Purchase buy(PurchaseRequest request, String idempotencyKey, String actor, Consumer<GroupCommit.Sold> sold) {
         String id = Ids.newId(clock);
         // The key is claimed before any stock is touched: a racing retry must find the key taken
         // and answer the first purchase, not try to buy a second time and be refused for lack of stock.
@@ -120,12 +132,23 @@ public class Sales implements DisposableBean {
         long now = clock.millis();
         Instant createdAt = Instant.ofEpochMilli(now);
         purchases.insert(new PurchaseRepository.Row(id, request.reference(), Money.toColumn(total), now), actor, rows);
-        rollup.sale(now, rows.stream().map(r -> new SalesRollup.Line(r.sku(), r.quantity(), r.unitPrice(), r.unitCost())).toList());
+        sold.accept(new GroupCommit.Sold(now, rows.stream()
+                .map(r -> new SalesRollup.Line(r.sku(), r.quantity(), r.unitPrice(), r.unitCost())).toList()));
         Purchase purchase = new Purchase(id, request.reference(), createdAt, properties.currency().getCurrencyCode(), total, lines, alerts);
         if (idempotencyKey != null) {
             purchases.recordAnswer(idempotencyKey, json.writeValueAsString(purchase));
         }
         return purchase;
+    }
+
+    /** Purchases committed together go to the rollups once per calendar day among them, not once each. */
+    private void recordSales(List<GroupCommit.Sold> sold) {
+        Map<LocalDate, List<GroupCommit.Sold>> byDay = new LinkedHashMap<>();
+        for (GroupCommit.Sold s : sold) {
+            byDay.computeIfAbsent(calendar.dateOf(Instant.ofEpochMilli(s.atMillis())), d -> new ArrayList<>()).add(s);
+        }
+        byDay.values().forEach(day -> rollup.sales(day.get(0).atMillis(),
+                day.stream().flatMap(s -> s.lines().stream()).toList(), day.size()));
     }
 
     private Optional<PurchaseOutcome> replay(String key, PurchaseRequest request) {

@@ -98,7 +98,9 @@ class GroupCommitTests extends ApiTestSupport {
         assertThat(count("SELECT COUNT(*) FROM purchase WHERE reference IN ('ok-1', 'ok-2', 'ok-3')")).isEqualTo(3);
         assertThat(count("SELECT COUNT(*) FROM purchase WHERE reference IN ('short', 'unknown', 'half')")).isZero();
         assertThat(count("SELECT COUNT(*) FROM stock_movement WHERE sku = 'OK-1' AND type = 'SALE'")).isEqualTo(3);
-        assertThat(count("SELECT units FROM sales_total WHERE sku = 'OK-1'")).isEqualTo(6);
+        assertThat(count("SELECT units FROM sales_total WHERE sku = 'OK-1'")).as("rollup units").isEqualTo(6);
+        assertThat(count("SELECT SUM(purchases) FROM sales_day_total")).as("rollup purchases")
+                .isEqualTo(count("SELECT COUNT(*) FROM purchase"));
         assertThat(api.get("/api/admin/verify").json().get("ok").asBoolean()).as("self-check").isTrue();
     }
 

@@ -104,6 +104,25 @@ class GroupCommitTests extends ApiTestSupport {
         assertThat(api.get("/api/admin/verify").json().get("ok").asBoolean()).as("self-check").isTrue();
     }
 
+    /** The writer thread buys on behalf of whoever asked: the ledger and the purchase name each buyer. */
+    @Test
+    void purchasesInOneBatchAreRecordedAsMadeByTheirOwnBuyers() throws Exception {
+        api.post("/api/products", product("WHO-1", "1.00", 10, 0));
+        Api clerk = as("clerk", "STAFF");
+
+        List<CompletableFuture<Api.Response>> answers = inOneBatch(List.of(
+                () -> api.post("/api/purchases", withReference("by-admin", "WHO-1", 1)),
+                () -> clerk.post("/api/purchases", withReference("by-clerk", "WHO-1", 2))));
+
+        assertThat(batches).anySatisfy(b -> assertThat(b).containsExactlyInAnyOrder("by-admin", "by-clerk"));
+        assertThat(status(answers.get(0))).isEqualTo(201);
+        assertThat(status(answers.get(1))).isEqualTo(201);
+        assertThat(jdbc.sql("SELECT actor FROM purchase WHERE reference = 'by-admin'").query(String.class).single()).isEqualTo("admin");
+        assertThat(jdbc.sql("SELECT actor FROM purchase WHERE reference = 'by-clerk'").query(String.class).single()).isEqualTo("clerk");
+        assertThat(jdbc.sql("SELECT m.actor FROM stock_movement m JOIN purchase p ON p.id = m.purchase_id WHERE p.reference = 'by-clerk'")
+                .query(String.class).single()).isEqualTo("clerk");
+    }
+
     @Test
     void retriesWithOneIdempotencyKeyInOneBatchMakeOnePurchase() throws Exception {
         api.post("/api/products", product("KEY-1", "5.00", 10, 0));

@@ -22,7 +22,7 @@ import java.util.concurrent.TimeUnit;
 record Server(Process process, int port, Path log) {
 
     /** The administrator's password the benchmark gives the servers it starts; it signs in once, to create an API token. */
-    static final String ADMIN_PASSWORD = "bench-admin-password-1";
+    static final String ADMIN_PASSWORD = "bench-password-for-tokens-7";
 
     static Server start(Path jar, PurchaseBenchmark.Target target, Path dataDir) throws IOException, InterruptedException {
         return start(jar, target, dataDir, Map.of());

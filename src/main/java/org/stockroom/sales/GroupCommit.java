@@ -121,8 +121,10 @@ final class GroupCommit {
                     + "Retry with the same Idempotency-Key to find out safely.");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            queue.remove(pending);
-            throw busy("The request was interrupted while this purchase waited to be made.");
+            throw busy(queue.remove(pending)
+                    ? "The request was interrupted while this purchase waited; it was not made."
+                    : "The request was interrupted while this purchase was being made; it may or may not have been. "
+                            + "Retry with the same Idempotency-Key to find out safely.");
         }
     }
 

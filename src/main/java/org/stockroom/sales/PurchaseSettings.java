@@ -10,7 +10,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param groupCommit whether concurrent purchases share one transaction (each in its own savepoint)
  *                    instead of one transaction each
  * @param writers     writer threads, each committing its own batches; SQLite always has one, because
- *                    it has one writer at a time anyway. Absent: 1 on SQLite, 3 on PostgreSQL
+ *                    it has one writer at a time anyway. Absent: 1 on SQLite, 8 on PostgreSQL
  * @param batchSize   the most purchases one commit carries
  * @param window      how long a writer that has one purchase waits for more before it begins; zero
  *                    means a batch is whatever queued up while the previous batch was committed

@@ -66,7 +66,7 @@ public class Sales implements DisposableBean {
         this.calendar = calendar;
         this.properties = properties;
         this.rollup = rollup;
-        int writers = database == Database.SQLITE ? 1 : settings.writers() == null ? 3 : settings.writers();
+        int writers = database == Database.SQLITE ? 1 : settings.writers() == null ? 8 : settings.writers();
         this.groupCommit = settings.groupCommit()
                 ? new GroupCommit(new GroupCommit.Work() {
                     @Override

@@ -67,7 +67,16 @@ public class SalesRollup implements InitializingBean {
     /** Adds a purchase made at {@code atMillis}; in the purchase's transaction. */
     @Transactional(propagation = Propagation.MANDATORY)
     public void sale(long atMillis, List<Line> lines) {
-        record(calendar.zone(), atMillis, lines, 1, true);
+        record(calendar.zone(), atMillis, lines, 1, 1);
+    }
+
+    /**
+     * Adds {@code purchases} purchases made on the calendar day of {@code atMillis}, committed
+     * together: one upsert per product for all of them instead of one per purchase; in their transaction.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void sales(long atMillis, List<Line> lines, int purchases) {
+        record(calendar.zone(), atMillis, lines, 1, purchases);
     }
 
     /** Takes returned units off the day of the return (at the prices and costs they were sold at); in the return's transaction. */
@@ -77,6 +86,11 @@ public class SalesRollup implements InitializingBean {
     }
 
     void record(ZoneId zone, long atMillis, List<Line> lines, int sign, boolean purchase) {
+        record(zone, atMillis, lines, sign, purchase ? 1 : 0);
+    }
+
+    private void record(ZoneId zone, long atMillis, List<Line> lines, int sign, int purchases) {
+        boolean purchase = purchases > 0;
         LocalDate date = Instant.ofEpochMilli(atMillis).atZone(zone).toLocalDate();
         long day = date.toEpochDay();
         Map<String, Sums> bySku = new LinkedHashMap<>();
@@ -100,7 +114,7 @@ public class SalesRollup implements InitializingBean {
         named.update("INSERT INTO sales_day_total (day, purchases, units, revenue, cost, unknown_cost_units) "
                 + "VALUES (:day, :purchases, :units, :revenue, :cost, :unknown) ON CONFLICT (day) DO UPDATE SET "
                 + "purchases = sales_day_total.purchases + excluded.purchases, " + sums("sales_day_total"),
-                all.params().addValue("day", day).addValue("purchases", purchase ? 1 : 0));
+                all.params().addValue("day", day).addValue("purchases", purchases));
     }
 
     private static String sums(String table) {

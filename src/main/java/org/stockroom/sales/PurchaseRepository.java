@@ -1,11 +1,15 @@
 package org.stockroom.sales;
 
+import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.stockroom.support.Money;
@@ -20,9 +24,11 @@ class PurchaseRepository {
     record StoredKey(String requestHash, String response) {}
 
     private final JdbcClient jdbc;
+    private final NamedParameterJdbcTemplate named;
 
-    PurchaseRepository(JdbcClient jdbc) {
+    PurchaseRepository(JdbcClient jdbc, NamedParameterJdbcTemplate named) {
         this.jdbc = jdbc;
+        this.named = named;
     }
 
     void insert(Row purchase, String actor, List<LineRow> lines) {
@@ -30,15 +36,17 @@ class PurchaseRepository {
                 .param("id", purchase.id()).param("reference", purchase.reference()).param("total", purchase.total())
                 .param("actor", actor).param("at", purchase.createdAt())
                 .update();
-        int lineNo = 0;
-        for (LineRow line : lines) {
-            jdbc.sql("INSERT INTO purchase_line (purchase_id, line_no, sku, name, quantity, unit_price, unit_cost, line_total) "
-                            + "VALUES (:purchaseId, :lineNo, :sku, :name, :quantity, :unitPrice, :unitCost, :lineTotal)")
-                    .param("purchaseId", purchase.id()).param("lineNo", ++lineNo).param("sku", line.sku()).param("name", line.name())
-                    .param("quantity", line.quantity()).param("unitPrice", line.unitPrice()).param("unitCost", line.unitCost())
-                    .param("lineTotal", line.lineTotal())
-                    .update();
+        // One batched statement for all lines, not a round trip per line.
+        SqlParameterSource[] rows = new SqlParameterSource[lines.size()];
+        for (int i = 0; i < rows.length; i++) {
+            LineRow line = lines.get(i);
+            rows[i] = new MapSqlParameterSource().addValue("purchaseId", purchase.id()).addValue("lineNo", i + 1)
+                    .addValue("sku", line.sku()).addValue("name", line.name()).addValue("quantity", line.quantity())
+                    .addValue("unitPrice", line.unitPrice()).addValue("unitCost", line.unitCost(), Types.BIGINT)
+                    .addValue("lineTotal", line.lineTotal());
         }
+        named.batchUpdate("INSERT INTO purchase_line (purchase_id, line_no, sku, name, quantity, unit_price, unit_cost, line_total) "
+                + "VALUES (:purchaseId, :lineNo, :sku, :name, :quantity, :unitPrice, :unitCost, :lineTotal)", rows);
     }
 
     Optional<StoredKey> findKey(String key) {

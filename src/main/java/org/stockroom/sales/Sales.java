@@ -3,12 +3,18 @@ package org.stockroom.sales;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.stockroom.alerts.AlertChange;
 import org.stockroom.catalog.Product;
@@ -16,6 +22,7 @@ import org.stockroom.reports.SalesRollup;
 import org.stockroom.stock.Stock;
 import org.stockroom.stock.StockChange;
 import org.stockroom.support.Actors;
+import org.stockroom.support.Database;
 import org.stockroom.support.DomainException;
 import org.stockroom.support.Ids;
 import org.stockroom.support.InvalidRequestException;
@@ -27,12 +34,14 @@ import org.stockroom.support.StoreCalendar;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Purchases. One purchase is one transaction: every line is taken from stock by a conditional
- * update, or none is. An idempotency key is stored with the answer in the same transaction, and
- * the database's unique key on it decides between two requests racing with the same key.
+ * Purchases. Every line of a purchase is taken from stock by a conditional update, or none is. An
+ * idempotency key is stored with the answer in the same transaction, and the database's unique key
+ * on it decides between two requests racing with the same key. Concurrent purchases share commits
+ * ({@link GroupCommit}), each in its own savepoint; with {@code stockroom.purchases.group-commit=false}
+ * each purchase is a transaction of its own.
  */
 @Service
-public class Sales {
+public class Sales implements DisposableBean {
 
     private final Stock stock;
     private final PurchaseRepository purchases;
@@ -43,9 +52,11 @@ public class Sales {
     private final StoreCalendar calendar;
     private final StockroomProperties properties;
     private final SalesRollup rollup;
+    private final GroupCommit groupCommit;
 
     Sales(Stock stock, PurchaseRepository purchases, TransactionTemplate transaction, JsonMapper json, Actors actors,
-          Clock clock, StoreCalendar calendar, StockroomProperties properties, SalesRollup rollup) {
+          Clock clock, StoreCalendar calendar, StockroomProperties properties, SalesRollup rollup, PurchaseSettings settings,
+          PlatformTransactionManager transactionManager, Database database) {
         this.stock = stock;
         this.purchases = purchases;
         this.transaction = transaction;
@@ -55,6 +66,20 @@ public class Sales {
         this.calendar = calendar;
         this.properties = properties;
         this.rollup = rollup;
+        int writers = database == Database.SQLITE ? 1 : settings.writers() == null ? 8 : settings.writers();
+        this.groupCommit = settings.groupCommit()
+                ? new GroupCommit(new GroupCommit.Work() {
+                    @Override
+                    public Purchase buy(GroupCommit.Order order, Consumer<GroupCommit.Sold> sold) {
+                        return Sales.this.buy(order.request(), order.idempotencyKey(), order.actor(), sold);
+                    }
+
+                    @Override
+                    public void recordSales(List<GroupCommit.Sold> sold) {
+                        Sales.this.recordSales(sold);
+                    }
+                }, transaction, transactionManager, writers, settings.batchSize(), settings.window(), settings.timeout())
+                : null;
     }
 
     /** Buys every line or nothing. With a key, a repeated request answers the first purchase again and changes nothing. */
@@ -66,14 +91,19 @@ public class Sales {
                 return earlier.get();
             }
         }
+        String actor = actors.current();
         try {
-            return new PurchaseOutcome(transaction.execute(status -> buy(request, idempotencyKey)), false);
+            // Inside a caller's transaction the purchase must commit or roll back with it, so it cannot join a batch.
+            Purchase purchase = groupCommit != null && !TransactionSynchronizationManager.isActualTransactionActive()
+                    ? groupCommit.buy(new GroupCommit.Order(request, idempotencyKey, actor))
+                    : transaction.execute(status -> buy(request, idempotencyKey, actor, sold -> rollup.sale(sold.atMillis(), sold.lines())));
+            return new PurchaseOutcome(purchase, false);
         } catch (KeyTakenMeanwhile e) {
             return replay(idempotencyKey, request).orElseThrow(() -> new IllegalStateException("idempotency key vanished"));
         }
     }
 
-    private Purchase buy(PurchaseRequest request, String idempotencyKey) {
+    private Purchase buy(PurchaseRequest request, String idempotencyKey, String actor, Consumer<GroupCommit.Sold> sold) {
         String id = Ids.newId(clock);
         // The key is claimed before any stock is touched: a racing retry must find the key taken
         // and answer the first purchase, not try to buy a second time and be refused for lack of stock.
@@ -81,7 +111,7 @@ public class Sales {
             throw new KeyTakenMeanwhile();
         }
         List<StockChange> changes = request.lines().stream().map(l -> StockChange.sale(l.sku(), l.quantity(), id)).toList();
-        List<Stock.Applied> applied = stock.apply(changes);
+        List<Stock.Applied> applied = stock.apply(changes, actor);
 
         int scale = properties.currencyScale();
         List<PurchaseRepository.LineRow> rows = new ArrayList<>();
@@ -101,13 +131,24 @@ public class Sales {
         }
         long now = clock.millis();
         Instant createdAt = Instant.ofEpochMilli(now);
-        purchases.insert(new PurchaseRepository.Row(id, request.reference(), Money.toColumn(total), now), actors.current(), rows);
-        rollup.sale(now, rows.stream().map(r -> new SalesRollup.Line(r.sku(), r.quantity(), r.unitPrice(), r.unitCost())).toList());
+        purchases.insert(new PurchaseRepository.Row(id, request.reference(), Money.toColumn(total), now), actor, rows);
+        sold.accept(new GroupCommit.Sold(now, rows.stream()
+                .map(r -> new SalesRollup.Line(r.sku(), r.quantity(), r.unitPrice(), r.unitCost())).toList()));
         Purchase purchase = new Purchase(id, request.reference(), createdAt, properties.currency().getCurrencyCode(), total, lines, alerts);
         if (idempotencyKey != null) {
             purchases.recordAnswer(idempotencyKey, json.writeValueAsString(purchase));
         }
         return purchase;
+    }
+
+    /** Purchases committed together go to the rollups once per calendar day among them, not once each. */
+    private void recordSales(List<GroupCommit.Sold> sold) {
+        Map<LocalDate, List<GroupCommit.Sold>> byDay = new LinkedHashMap<>();
+        for (GroupCommit.Sold s : sold) {
+            byDay.computeIfAbsent(calendar.dateOf(Instant.ofEpochMilli(s.atMillis())), d -> new ArrayList<>()).add(s);
+        }
+        byDay.values().forEach(day -> rollup.sales(day.get(0).atMillis(),
+                day.stream().flatMap(s -> s.lines().stream()).toList(), day.size()));
     }
 
     private Optional<PurchaseOutcome> replay(String key, PurchaseRequest request) {
@@ -148,6 +189,18 @@ public class Sales {
                 .toList();
         return new Purchase(row.id(), row.reference(), Instant.ofEpochMilli(row.createdAt()), properties.currency().getCurrencyCode(),
                 Money.fromColumn(row.total(), scale), lines, null);
+    }
+
+    /** The purchases' group commit, for tests that must see batches; null when it is switched off. */
+    GroupCommit groupCommit() {
+        return groupCommit;
+    }
+
+    @Override
+    public void destroy() {
+        if (groupCommit != null) {
+            groupCommit.stop();
+        }
     }
 
     /** Keys are kept for the configured retention (at least a day), then forgotten. */

@@ -69,8 +69,16 @@ public class Stock {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public List<Applied> apply(List<StockChange> changes) {
+        return apply(changes, actors.current());
+    }
+
+    /**
+     * {@link #apply(List)} on behalf of {@code actor}: for work done on another thread than the
+     * request's, such as purchases committed together by a writer thread.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public List<Applied> apply(List<StockChange> changes, String actor) {
         List<StockChange> ordered = changes.stream().sorted(Comparator.comparing(StockChange::sku)).toList();
-        String actor = actors.current();
         List<Applied> applied = new ArrayList<>(ordered.size());
         List<Catalog.StockRequest> refused = new ArrayList<>();
         for (StockChange change : ordered) {

@@ -10,13 +10,26 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.concurrent.TimeUnit;
 
 /** A Stockroom server in its own JVM with a 256 MB heap, as the issue asks; killed however the benchmark ends. */
 record Server(Process process, int port, Path log) {
 
+    /** The administrator's password the benchmark gives the servers it starts; it signs in once, to create an API token. */
+    static final String ADMIN_PASSWORD = "bench-password-for-tokens-7";
+
     static Server start(Path jar, PurchaseBenchmark.Target target, Path dataDir) throws IOException, InterruptedException {
+        return start(jar, target, dataDir, Map.of());
+    }
+
+    static Server start(Path jar, PurchaseBenchmark.Target target, Path dataDir, Map<String, String> environment)
+            throws IOException, InterruptedException {
         int port;
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
@@ -24,6 +37,8 @@ record Server(Process process, int port, Path log) {
         List<String> command = new ArrayList<>(List.of("java", "-Xmx256m", "-jar", jar.toString(), "serve", "--port", String.valueOf(port)));
         Path log = Files.createTempFile("stockroom-bench-server", ".log");
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().putAll(environment);
+        builder.environment().put("STOCKROOM_ADMIN_PASSWORD", ADMIN_PASSWORD);
         if (target.postgres()) {
             builder.environment().put("SPRING_DATASOURCE_URL", target.url());
             builder.environment().put("SPRING_DATASOURCE_USERNAME", target.user());
@@ -59,6 +74,25 @@ record Server(Process process, int port, Path log) {
         }
         kill();
         throw new IllegalStateException("the server did not become healthy within 5 minutes; see " + log);
+    }
+
+    /**
+     * A new API token (role STAFF, which may buy): the clients send it as a Bearer token, whose check
+     * is one SHA-256 and one indexed read, where HTTP Basic would cost a bcrypt per request.
+     */
+    String apiToken() throws IOException, InterruptedException {
+        String basic = Base64.getEncoder().encodeToString(("admin:" + ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8));
+        HttpResponse<String> response = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/tokens"))
+                        .header("Authorization", "Basic " + basic).header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"bench-" + System.nanoTime() + "\",\"role\":\"STAFF\"}"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        Matcher token = Pattern.compile("\"token\"\\s*:\\s*\"([^\"]+)\"").matcher(response.body());
+        if (response.statusCode() != 201 || !token.find()) {
+            throw new IllegalStateException("could not create an API token: " + response.statusCode() + " " + response.body());
+        }
+        return token.group(1);
     }
 
     void stop() throws InterruptedException {

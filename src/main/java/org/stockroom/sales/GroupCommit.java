@@ -1,0 +1,307 @@
+package org.stockroom.sales;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.stockroom.reports.SalesRollup;
+import org.stockroom.support.DomainException;
+import org.stockroom.support.TransientFailures;
+
+/**
+ * Commits many purchases with one commit. Buyers queue their orders; a writer thread takes what
+ * queued up while it committed the previous batch (up to a batch size, optionally waiting a short
+ * window for more), runs each order in a savepoint of one transaction, commits once, and only then
+ * answers every buyer. An order that fails rolls back to its savepoint and fails alone with its own
+ * answer; the database still refuses to oversell through the conditional update of each line.
+ * The sales rollups of the batch's purchases are added once, at the end of its transaction.
+ *
+ * <p>The batch as a whole is run again when the database aborts it for a transient reason (a
+ * deadlock between writers, a busy SQLite file); when it fails for any other reason, each order is
+ * run in a transaction of its own, so that one order cannot make the others fail.
+ */
+final class GroupCommit {
+
+    private static final Logger log = LoggerFactory.getLogger(GroupCommit.class);
+
+    /** What a buyer asked for, and who asked, since the writer thread runs it on their behalf. */
+    record Order(PurchaseRequest request, String idempotencyKey, String actor) {
+        /** Lines are in SKU order, so the first line's SKU is the first row the order locks. */
+        String firstSku() {
+            return request.lines().get(0).sku();
+        }
+    }
+
+    /** What one purchase sold, for the sales rollups. */
+    record Sold(long atMillis, List<SalesRollup.Line> lines) {}
+
+    /** Purchases in the caller's transaction. */
+    interface Work {
+        /** One purchase; what it sold goes to {@code sold}, not yet to the rollups. */
+        Purchase buy(Order order, Consumer<Sold> sold);
+
+        /** Adds the sales of purchases committed together to the rollups, once for all of them. */
+        void recordSales(List<Sold> sold);
+    }
+
+    private static final class Pending {
+        final Order order;
+        final CompletableFuture<Purchase> answer = new CompletableFuture<>();
+
+        Pending(Order order) {
+            this.order = order;
+        }
+    }
+
+    private final Work work;
+    private final TransactionTemplate transaction;
+    private final TransactionTemplate savepoint;
+    private final int writers;
+    private final int batchSize;
+    private final Duration window;
+    private final Duration timeout;
+    private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
+    private final AtomicBoolean started = new AtomicBoolean();
+    private final List<Thread> threads = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private volatile boolean stopping;
+    private volatile Consumer<List<Order>> batchObserver = batch -> { };
+
+    /**
+     * @param transaction the retrying transaction template: a batch aborted for a transient reason is run again whole
+     */
+    GroupCommit(Work work, TransactionTemplate transaction, PlatformTransactionManager transactionManager, int writers, int batchSize,
+                Duration window, Duration timeout) {
+        this.work = work;
+        this.transaction = transaction;
+        this.savepoint = new TransactionTemplate(transactionManager);
+        this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
+        this.writers = writers;
+        this.batchSize = batchSize;
+        this.window = window;
+        this.timeout = timeout;
+    }
+
+    /** Queues the order and waits for its answer, which comes after the commit that carried it. */
+    Purchase buy(Order order) {
+        if (stopping) {
+            return alone(order);
+        }
+        startWriters();
+        Pending pending = new Pending(order);
+        queue.add(pending);
+        try {
+            try {
+                return pending.answer.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (TimeoutException e) {
+                if (queue.remove(pending)) {
+                    throw busy("The store is busy; this purchase was not made. Try again.");
+                }
+                // A writer has it: its batch is running, and its answer is the truth.
+                return pending.answer.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            }
+        } catch (ExecutionException e) {
+            throw rethrow(e.getCause());
+        } catch (TimeoutException e) {
+            throw busy("The store is busy; this purchase may or may not have been made. "
+                    + "Retry with the same Idempotency-Key to find out safely.");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw busy(queue.remove(pending)
+                    ? "The request was interrupted while this purchase waited; it was not made."
+                    : "The request was interrupted while this purchase was being made; it may or may not have been. "
+                            + "Retry with the same Idempotency-Key to find out safely.");
+        }
+    }
+
+    /**
+     * Shown every batch on its writer's thread before its transaction begins; for tests that must
+     * know which orders shared a commit, or hold a writer while orders queue up.
+     */
+    void observeBatches(Consumer<List<Order>> observer) {
+        this.batchObserver = observer;
+    }
+
+    int writers() {
+        return writers;
+    }
+
+    /** How many orders wait for a writer. */
+    int queued() {
+        return queue.size();
+    }
+
+    /** Lets the writers finish what is queued, then stops them; later orders run in transactions of their own. */
+    void stop() {
+        stopping = true;
+        for (Thread thread : threads) {
+            try {
+                thread.join(TimeUnit.SECONDS.toMillis(30));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    private void startWriters() {
+        if (started.get() || !started.compareAndSet(false, true)) {
+            return;
+        }
+        for (int i = 1; i <= writers; i++) {
+            Thread thread = new Thread(this::write, "purchase-writer-" + i);
+            thread.setDaemon(true);
+            threads.add(thread);
+            thread.start();
+        }
+    }
+
+    private void write() {
+        while (true) {
+            Pending first;
+            try {
+                first = queue.poll(200, TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                return;
+            }
+            if (first == null) {
+                if (stopping) {
+                    return;
+                }
+                continue;
+            }
+            List<Pending> batch = new ArrayList<>(batchSize);
+            batch.add(first);
+            try {
+                collect(batch);
+                commit(batch);
+            } catch (InterruptedException e) {
+                batch.forEach(p -> p.answer.completeExceptionally(busy("The store is shutting down; this purchase was not made.")));
+                return;
+            } catch (Throwable e) {
+                log.error("A purchase writer failed; its batch was answered with the failure", e);
+                batch.forEach(p -> p.answer.completeExceptionally(e));
+            }
+        }
+    }
+
+    private void collect(List<Pending> batch) throws InterruptedException {
+        if (!window.isZero()) {
+            long deadline = System.nanoTime() + window.toNanos();
+            while (batch.size() < batchSize) {
+                Pending next = queue.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+                if (next == null) {
+                    break;
+                }
+                batch.add(next);
+            }
+        }
+        queue.drainTo(batch, batchSize - batch.size());
+        // Orders in the order of the rows they lock first, so that two writers' batches take rows in
+        // the same order and rarely deadlock (each order's own lines are in SKU order already).
+        batch.sort(Comparator.comparing(p -> p.order.firstSku()));
+    }
+
+    private void commit(List<Pending> batch) {
+        batchObserver.accept(batch.stream().map(p -> p.order).toList());
+        List<Object> answers;
+        try {
+            answers = transaction.execute(status -> {
+                List<Object> out = new ArrayList<>(batch.size());
+                List<Sold> sold = new ArrayList<>(batch.size());
+                for (Pending p : batch) {
+                    out.add(inSavepoint(p.order, sold));
+                }
+                if (!sold.isEmpty()) {
+                    work.recordSales(sold);
+                }
+                return out;
+            });
+        } catch (RuntimeException | Error e) {
+            if (batch.size() > 1) {
+                log.info("A batch of {} purchases failed as a whole ({}); running each alone", batch.size(), e.toString());
+            }
+            for (Pending p : batch) {
+                try {
+                    p.answer.complete(alone(p.order));
+                } catch (RuntimeException | Error failure) {
+                    p.answer.completeExceptionally(failure);
+                }
+            }
+            return;
+        }
+        for (int i = 0; i < batch.size(); i++) {
+            Object answer = answers.get(i);
+            if (answer instanceof Purchase purchase) {
+                batch.get(i).answer.complete(purchase);
+            } else {
+                batch.get(i).answer.completeExceptionally((Throwable) answer);
+            }
+        }
+    }
+
+    /**
+     * Runs one order in a savepoint: its purchase, or the failure it alone answers with. Work it
+     * registered for after the commit (alerts to browsers, waking the notification dispatcher) is
+     * kept only when the order succeeded, since the commit will not carry what its savepoint undid.
+     * A transient failure aborts the whole batch, which is then run again.
+     */
+    private Object inSavepoint(Order order, List<Sold> sold) {
+        List<TransactionSynchronization> before = TransactionSynchronizationManager.getSynchronizations();
+        TransactionSynchronizationManager.clearSynchronization();
+        TransactionSynchronizationManager.initSynchronization();
+        boolean bought = false;
+        List<Sold> mine = new ArrayList<>(1);
+        try {
+            Purchase purchase = savepoint.execute(status -> work.buy(order, mine::add));
+            bought = true;
+            sold.addAll(mine);
+            return purchase;
+        } catch (RuntimeException e) {
+            if (TransientFailures.isTransient(e)) {
+                throw e;
+            }
+            return e;
+        } finally {
+            List<TransactionSynchronization> registered = TransactionSynchronizationManager.getSynchronizations();
+            TransactionSynchronizationManager.clearSynchronization();
+            TransactionSynchronizationManager.initSynchronization();
+            before.forEach(TransactionSynchronizationManager::registerSynchronization);
+            if (bought) {
+                registered.forEach(TransactionSynchronizationManager::registerSynchronization);
+            }
+        }
+    }
+
+    private Purchase alone(Order order) {
+        return transaction.execute(status -> work.buy(order, sold -> work.recordSales(List.of(sold))));
+    }
+
+    private static DomainException busy(String message) {
+        return new DomainException(503, "busy", message);
+    }
+
+    private static RuntimeException rethrow(Throwable failure) {
+        if (failure instanceof RuntimeException e) {
+            return e;
+        }
+        if (failure instanceof Error e) {
+            throw e;
+        }
+        return new IllegalStateException(failure);
+    }
+}

@@ -1,0 +1,38 @@
+package org.stockroom.sales;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * How purchases reach the database ({@code stockroom.purchases.*}).
+ *
+ * @param groupCommit whether concurrent purchases share one transaction (each in its own savepoint)
+ *                    instead of one transaction each
+ * @param writers     writer threads, each committing its own batches; SQLite always has one, because
+ *                    it has one writer at a time anyway. Absent: 1 on SQLite, 8 on PostgreSQL
+ * @param batchSize   the most purchases one commit carries
+ * @param window      how long a writer that has one purchase waits for more before it begins; zero
+ *                    means a batch is whatever queued up while the previous batch was committed
+ * @param timeout     how long a buyer waits for a queued purchase before it is given up (503, nothing changed)
+ */
+@ConfigurationProperties("stockroom.purchases")
+record PurchaseSettings(
+        @DefaultValue("true") boolean groupCommit,
+        Integer writers,
+        @DefaultValue("64") int batchSize,
+        @DefaultValue("0ms") Duration window,
+        @DefaultValue("30s") Duration timeout) {
+
+    PurchaseSettings {
+        if (writers != null && writers < 1) {
+            throw new IllegalArgumentException("stockroom.purchases.writers must be at least 1");
+        }
+        if (batchSize < 1) {
+            throw new IllegalArgumentException("stockroom.purchases.batch-size must be at least 1");
+        }
+        if (window.isNegative() || timeout.isNegative() || timeout.isZero()) {
+            throw new IllegalArgumentException("stockroom.purchases.window must not be negative, and timeout must be positive");
+        }
+    }
+}

@@ -1,0 +1,282 @@
+package org.stockroom.sales;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.event.ApplicationEventMulticaster;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.event.TransactionPhase;
+import org.springframework.transaction.event.TransactionalApplicationListener;
+import org.stockroom.alerts.AlertChange;
+import org.stockroom.testing.AllAtOnce;
+import org.stockroom.testing.Api;
+import org.stockroom.testing.ApiTestSupport;
+
+/**
+ * Purchases that arrive together share one commit, each in its own savepoint. To know which
+ * purchases shared a batch, these tests hold every writer on a purchase of its own while the
+ * purchases under test queue up, then let one writer go: it takes them all in its next batch.
+ */
+class GroupCommitTests extends ApiTestSupport {
+
+    @Autowired
+    Sales sales;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    ApplicationEventMulticaster multicaster;
+
+    private GroupCommit groupCommit;
+    private final List<List<String>> batches = new CopyOnWriteArrayList<>();
+    private final Semaphore writersMayGo = new Semaphore(0);
+    private final AtomicInteger writersHeld = new AtomicInteger();
+
+    @BeforeEach
+    void watchBatches() {
+        groupCommit = sales.groupCommit();
+        assertThat(groupCommit).as("group commit is on by default").isNotNull();
+        groupCommit.observeBatches(batch -> {
+            List<String> references = batch.stream().map(o -> String.valueOf(o.request().reference())).toList();
+            batches.add(references);
+            if (references.contains("hold")) {
+                writersHeld.incrementAndGet();
+                writersMayGo.acquireUninterruptibly();
+            }
+        });
+    }
+
+    @AfterEach
+    void stopWatching() {
+        writersMayGo.release(1000);
+        groupCommit.observeBatches(batch -> { });
+    }
+
+    @Test
+    void aPurchaseThatFailsFailsAloneAndTheOthersInItsBatchCommit() throws Exception {
+        api.post("/api/products", product("OK-1", "2.00", 10, 0));
+        api.post("/api/products", product("SHORT-1", "3.00", 1, 0));
+        api.post("/api/products", product("ZZZ-1", "1.00", 1, 0));
+
+        List<CompletableFuture<Api.Response>> answers = inOneBatch(List.of(
+                () -> api.post("/api/purchases", withReference("ok-1", "OK-1", 1)),
+                () -> api.post("/api/purchases", withReference("short", "SHORT-1", 2)),
+                () -> api.post("/api/purchases", withReference("ok-2", "OK-1", 2)),
+                () -> api.post("/api/purchases", withReference("unknown", "NOPE-1", 1)),
+                // Takes OK-1 first (SKU order), then is refused ZZZ-1: its OK-1 unit goes back with its savepoint.
+                () -> api.post("/api/purchases", "{\"reference\":\"half\",\"lines\":[{\"sku\":\"OK-1\",\"quantity\":4},"
+                        + "{\"sku\":\"ZZZ-1\",\"quantity\":2}]}"),
+                () -> api.post("/api/purchases", withReference("ok-3", "OK-1", 3))));
+
+        assertThat(batches).as("all six in one batch").anySatisfy(b ->
+                assertThat(b).containsExactlyInAnyOrder("ok-1", "short", "ok-2", "unknown", "half", "ok-3"));
+        assertThat(status(answers.get(0))).isEqualTo(201);
+        assertThat(status(answers.get(1))).isEqualTo(409);
+        assertThat(answers.get(1).get().json().get("code").asString()).isEqualTo("insufficient-stock");
+        assertThat(status(answers.get(2))).isEqualTo(201);
+        assertThat(status(answers.get(3))).isEqualTo(422);
+        assertThat(answers.get(3).get().json().get("code").asString()).isEqualTo("unknown-sku");
+        assertThat(status(answers.get(4))).isEqualTo(409);
+        assertThat(status(answers.get(5))).isEqualTo(201);
+        assertThat(stock("OK-1")).isEqualTo(10 - 1 - 2 - 3);
+        assertThat(stock("SHORT-1")).isEqualTo(1);
+        assertThat(stock("ZZZ-1")).isEqualTo(1);
+        assertThat(count("SELECT COUNT(*) FROM purchase WHERE reference IN ('ok-1', 'ok-2', 'ok-3')")).isEqualTo(3);
+        assertThat(count("SELECT COUNT(*) FROM purchase WHERE reference IN ('short', 'unknown', 'half')")).isZero();
+        assertThat(count("SELECT COUNT(*) FROM stock_movement WHERE sku = 'OK-1' AND type = 'SALE'")).isEqualTo(3);
+        assertThat(count("SELECT units FROM sales_total WHERE sku = 'OK-1'")).as("rollup units").isEqualTo(6);
+        assertThat(count("SELECT SUM(purchases) FROM sales_day_total")).as("rollup purchases")
+                .isEqualTo(count("SELECT COUNT(*) FROM purchase"));
+        assertThat(api.get("/api/admin/verify").json().get("ok").asBoolean()).as("self-check").isTrue();
+    }
+
+    /** The writer thread buys on behalf of whoever asked: the ledger and the purchase name each buyer. */
+    @Test
+    void purchasesInOneBatchAreRecordedAsMadeByTheirOwnBuyers() throws Exception {
+        api.post("/api/products", product("WHO-1", "1.00", 10, 0));
+        Api clerk = as("clerk", "STAFF");
+
+        List<CompletableFuture<Api.Response>> answers = inOneBatch(List.of(
+                () -> api.post("/api/purchases", withReference("by-admin", "WHO-1", 1)),
+                () -> clerk.post("/api/purchases", withReference("by-clerk", "WHO-1", 2))));
+
+        assertThat(batches).anySatisfy(b -> assertThat(b).containsExactlyInAnyOrder("by-admin", "by-clerk"));
+        assertThat(status(answers.get(0))).isEqualTo(201);
+        assertThat(status(answers.get(1))).isEqualTo(201);
+        assertThat(jdbc.sql("SELECT actor FROM purchase WHERE reference = 'by-admin'").query(String.class).single()).isEqualTo("admin");
+        assertThat(jdbc.sql("SELECT actor FROM purchase WHERE reference = 'by-clerk'").query(String.class).single()).isEqualTo("clerk");
+        assertThat(jdbc.sql("SELECT m.actor FROM stock_movement m JOIN purchase p ON p.id = m.purchase_id WHERE p.reference = 'by-clerk'")
+                .query(String.class).single()).isEqualTo("clerk");
+    }
+
+    @Test
+    void retriesWithOneIdempotencyKeyInOneBatchMakeOnePurchase() throws Exception {
+        api.post("/api/products", product("KEY-1", "5.00", 10, 0));
+        Map<String, String> key = Map.of("Idempotency-Key", "batch-retry-1");
+        String body = withReference("keyed", "KEY-1", 1);
+
+        List<CompletableFuture<Api.Response>> answers = inOneBatch(List.of(
+                () -> api.post("/api/purchases", body, key),
+                () -> api.post("/api/purchases", body, key),
+                () -> api.post("/api/purchases", body, key)));
+
+        assertThat(batches).anySatisfy(b -> assertThat(b).containsExactly("keyed", "keyed", "keyed"));
+        List<String> ids = new ArrayList<>();
+        List<String> replayed = new ArrayList<>();
+        for (CompletableFuture<Api.Response> answer : answers) {
+            assertThat(status(answer)).as(answer.get().toString()).isEqualTo(201);
+            ids.add(answer.get().json().get("id").asString());
+            replayed.add(answer.get().header("Idempotent-Replayed"));
+        }
+        assertThat(ids).as("one purchase, answered three times").containsOnly(ids.get(0));
+        assertThat(replayed).containsExactlyInAnyOrder("false", "true", "true");
+        assertThat(stock("KEY-1")).isEqualTo(9);
+        assertThat(count("SELECT COUNT(*) FROM purchase WHERE reference = 'keyed'")).isEqualTo(1);
+    }
+
+    /**
+     * An alert is told to listeners once, after the batch committed; the alert of a purchase rolled
+     * back to its savepoint is never told, though the batch it was in committed.
+     */
+    @Test
+    void alertsAreAnnouncedOnceAfterTheBatchCommitsAndNeverForAPurchaseRolledBack() throws Exception {
+        api.post("/api/products", product("HOT-1", "1.00", 5, 3));
+        api.post("/api/products", product("AAA-1", "1.00", 10, 5));
+        api.post("/api/products", product("ZZZ-1", "1.00", 1, 0));
+        List<String> announced = new CopyOnWriteArrayList<>();
+        var listener = TransactionalApplicationListener.forPayload(TransactionPhase.AFTER_COMMIT, (Object event) -> {
+            if (!(event instanceof AlertChange change)) {
+                return;
+            }
+            // After the commit, a connection of its own sees the alert.
+            long visible = countOnAConnectionOfItsOwn("SELECT COUNT(*) FROM restock_alert WHERE id = " + change.alertId());
+            announced.add(change.type() + " " + change.sku() + (visible == 1 ? "" : " (not committed)"));
+        });
+        multicaster.addApplicationListener(listener);
+        try {
+            List<CompletableFuture<Api.Response>> answers = inOneBatch(List.of(
+                    () -> api.post("/api/purchases", withReference("hot-a", "HOT-1", 1)),
+                    () -> api.post("/api/purchases", withReference("hot-b", "HOT-1", 1)),
+                    // AAA-1 falls to its threshold (an alert), then ZZZ-1 is refused: all of it rolls back.
+                    () -> api.post("/api/purchases", "{\"reference\":\"doomed\",\"lines\":[{\"sku\":\"AAA-1\",\"quantity\":6},"
+                            + "{\"sku\":\"ZZZ-1\",\"quantity\":2}]}"),
+                    () -> api.post("/api/purchases", withReference("hot-c", "HOT-1", 1))));
+
+            assertThat(batches).anySatisfy(b -> assertThat(b).containsExactlyInAnyOrder("hot-a", "hot-b", "doomed", "hot-c"));
+            assertThat(status(answers.get(0))).isEqualTo(201);
+            assertThat(status(answers.get(1))).isEqualTo(201);
+            assertThat(status(answers.get(2))).isEqualTo(409);
+            assertThat(status(answers.get(3))).isEqualTo(201);
+        } finally {
+            multicaster.removeApplicationListener(listener);
+        }
+        assertThat(announced).containsExactly("RAISED HOT-1");
+        assertThat(count("SELECT COUNT(*) FROM restock_alert WHERE sku = 'AAA-1'")).isZero();
+        assertThat(count("SELECT COUNT(*) FROM restock_alert WHERE sku = 'HOT-1' AND resolved_at IS NULL")).isEqualTo(1);
+        assertThat(stock("AAA-1")).isEqualTo(10);
+    }
+
+    @Test
+    void manyBuyersOfLimitedStockNeverOversellAndEachGetsTheRightAnswer() throws Exception {
+        api.post("/api/products", product("RUSH-1", "1.00", 30, 0));
+        api.post("/api/products", product("RUSH-2", "1.00", 30, 0));
+
+        List<Api.Response> answers = AllAtOnce.send(96, 96,
+                i -> () -> api.post("/api/purchases", withReference("rush-" + i, "RUSH-" + (i % 2 + 1), 1)));
+
+        for (String sku : List.of("RUSH-1", "RUSH-2")) {
+            List<Api.Response> mine = new ArrayList<>();
+            for (int i = 0; i < answers.size(); i++) {
+                if (("RUSH-" + (i % 2 + 1)).equals(sku)) {
+                    mine.add(answers.get(i));
+                }
+            }
+            assertThat(mine).filteredOn(a -> a.status() == 201).as("sold of %s", sku).hasSize(30);
+            assertThat(mine).filteredOn(a -> a.status() == 409).as("refused of %s", sku).hasSize(18);
+            assertThat(stock(sku)).isZero();
+            assertThat(count("SELECT SUM(delta) FROM stock_movement WHERE sku = '" + sku + "'")).isZero();
+        }
+        for (Api.Response bought : answers.stream().filter(a -> a.status() == 201).toList()) {
+            String reference = bought.json().get("reference").asString();
+            assertThat(count("SELECT COUNT(*) FROM purchase WHERE reference = '" + reference + "'")).isEqualTo(1);
+        }
+        assertThat(count("SELECT COUNT(*) FROM purchase")).isEqualTo(60);
+        assertThat(batches.stream().mapToInt(List::size).sum()).as("every purchase went through a batch").isEqualTo(96);
+    }
+
+    /**
+     * Holds every writer on a purchase of its own, queues {@code requests}, and lets one writer go:
+     * it finds them all queued and takes them in one batch (they are fewer than the batch size).
+     */
+    private List<CompletableFuture<Api.Response>> inOneBatch(List<Supplier<Api.Response>> requests) throws Exception {
+        api.post("/api/products", product("HOLD-1", "1.00", 1000, 0));
+        List<CompletableFuture<Api.Response>> holds = new ArrayList<>();
+        for (int i = 1; i <= groupCommit.writers(); i++) {
+            holds.add(CompletableFuture.supplyAsync(() -> api.post("/api/purchases", withReference("hold", "HOLD-1", 1))));
+            awaitTrue(() -> writersHeld.get() == holds.size(), "a writer took the holding purchase");
+        }
+        List<CompletableFuture<Api.Response>> answers = new ArrayList<>();
+        for (Supplier<Api.Response> request : requests) {
+            answers.add(CompletableFuture.supplyAsync(request));
+        }
+        awaitTrue(() -> groupCommit.queued() == requests.size(), "every purchase queued");
+        int batchesBefore = batches.size();
+        writersMayGo.release(1);
+        awaitTrue(() -> batches.size() > batchesBefore, "the released writer took the queued purchases");
+        writersMayGo.release(groupCommit.writers());
+        for (CompletableFuture<Api.Response> hold : holds) {
+            assertThat(hold.get(60, TimeUnit.SECONDS).status()).isEqualTo(201);
+        }
+        CompletableFuture.allOf(answers.toArray(CompletableFuture[]::new)).get(60, TimeUnit.SECONDS);
+        return answers;
+    }
+
+    private static void awaitTrue(Supplier<Boolean> condition, String what) throws InterruptedException {
+        CountDownLatch never = new CountDownLatch(1);
+        for (int i = 0; i < 6000 && !condition.get(); i++) {
+            never.await(10, TimeUnit.MILLISECONDS);
+        }
+        assertThat(condition.get()).as(what).isTrue();
+    }
+
+    private static int status(CompletableFuture<Api.Response> answer) throws Exception {
+        return answer.get().status();
+    }
+
+    private static String withReference(String reference, String sku, long quantity) {
+        return "{\"reference\":\"" + reference + "\",\"lines\":[{\"sku\":\"" + sku + "\",\"quantity\":" + quantity + "}]}";
+    }
+
+    private long stock(String sku) {
+        return api.get("/api/products/" + sku).json().get("stock").asLong();
+    }
+
+    private long countOnAConnectionOfItsOwn(String sql) {
+        try (java.sql.Connection c = dataSource.getConnection(); java.sql.Statement s = c.createStatement();
+             java.sql.ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private long count(String sql) {
+        Long value = jdbc.sql(sql).query(Long.class).single();
+        return value == null ? 0 : value;
+    }
+}

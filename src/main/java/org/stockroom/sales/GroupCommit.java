@@ -219,8 +219,10 @@ final class GroupCommit {
     private void commit(List<Pending> batch) {
         batchObserver.accept(batch.stream().map(p -> p.order).toList());
         List<Object> answers;
+        AtomicBoolean committing = new AtomicBoolean();
         try {
             answers = transaction.execute(status -> {
+                committing.set(false);
                 List<Object> out = new ArrayList<>(batch.size());
                 List<Sold> sold = new ArrayList<>(batch.size());
                 for (Pending p : batch) {
@@ -229,9 +231,18 @@ final class GroupCommit {
                 if (!sold.isEmpty()) {
                     work.recordSales(sold);
                 }
+                committing.set(true);
                 return out;
             });
         } catch (RuntimeException | Error e) {
+            if (committing.get()) {
+                // The commit itself failed (say, the connection broke): whether it took effect is
+                // unknown, so running the orders again could buy twice. Each buyer is told, and a
+                // retry with its Idempotency-Key settles it.
+                log.warn("The commit of a batch of {} purchases failed; its outcome is unknown ({})", batch.size(), e.toString());
+                batch.forEach(p -> p.answer.completeExceptionally(e));
+                return;
+            }
             if (batch.size() > 1) {
                 log.info("A batch of {} purchases failed as a whole ({}); running each alone", batch.size(), e.toString());
             }

@@ -73,7 +73,7 @@ final class ReorderPlanner {
         return new Reorder.Suggestion(p.sku(), p.name(), p.stock(), p.reorderThreshold(), p.reorderQuantity(), lead,
                 p.leadTimeDays() == null, demand.units(), decimal(d, 3), decimal(sigma, 3), cover, decimal(safety, 2), reorderPoint,
                 fromDemand ? "demand" : "threshold", reorder, quantity, overstocked, excess, excessValue,
-                overstocked ? (p.cost() != null ? "cost" : "retail") : null);
+                overstocked ? (p.cost() != null ? "cost" : "retail") : null, p.cost());
     }
 
     /** Up to the next whole unit, forgiving the float noise of sums that are whole numbers on paper. */

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
@@ -26,6 +27,7 @@ import org.openqa.selenium.WindowType;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -244,6 +246,29 @@ class BrowserTests extends ApiTestSupport {
     }
 
     @Test
+    void theAdjustFormIsLabelledAndTheKeyboardReachesItsFieldsInReadingOrder() {
+        api.post("/api/products", product("VASE", "20.00", 9, 2));
+
+        open("/products/VASE");
+        assertThat(unlabelledFields()).isEmpty();
+        new Actions(browser).sendKeys(Keys.TAB).perform();
+        assertThat(browser.switchTo().activeElement().getText()).isEqualTo("Skip to content");
+        browser.findElement(By.id("note")).click();
+        List<String> order = new java.util.ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            new Actions(browser).sendKeys(Keys.TAB).perform();
+            WebElement focused = browser.switchTo().activeElement();
+            order.add(focused.getAttribute("id").isEmpty() ? focused.getText() : focused.getAttribute("id"));
+        }
+        assertThat(order).containsExactly("Receive", "kind-delta", "amount", "reason", "adjustNote", "Adjust stock");
+
+        for (String page : List.of("/reports/valuation", "/reports/reorder", "/reports/slow", "/settings")) {
+            open(page);
+            assertThat(unlabelledFields()).as(page).isEmpty();
+        }
+    }
+
+    @Test
     void thePagesFitAPhoneScreen() {
         api.post("/api/products", product("PEN", "2.00", 50, 5));
         browser.manage().window().setSize(new Dimension(390, 844));
@@ -300,6 +325,14 @@ class BrowserTests extends ApiTestSupport {
 
     private boolean pageWasNotReloaded() {
         return "still here".equals(((JavascriptExecutor) browser).executeScript("return window.stockroomTestMark;"));
+    }
+
+    /** Ids of visible fields that no label names, neither a {@code <label>} nor {@code aria-label}. */
+    @SuppressWarnings("unchecked")
+    private List<String> unlabelledFields() {
+        return (List<String>) ((JavascriptExecutor) browser).executeScript(
+                "return Array.from(document.querySelectorAll('input:not([type=hidden]), select, textarea'))"
+                        + ".filter(f => f.labels.length === 0 && !f.getAttribute('aria-label')).map(f => f.id || f.name);");
     }
 
     private boolean horizontalOverflow() {

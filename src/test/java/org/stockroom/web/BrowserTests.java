@@ -225,6 +225,7 @@ class BrowserTests extends ApiTestSupport {
 
     @Test
     void anUnknownAddressShowsTheNotFoundPage() {
+        open("/");
         open("/no/such/page");
 
         assertThat(waitFor(By.tagName("h1")).getText()).isEqualTo("Not found");
@@ -276,8 +277,10 @@ class BrowserTests extends ApiTestSupport {
             open("/");
             assertThat(horizontalOverflow()).isFalse();
             screenshot("dashboard-phone");
-            open("/products");
-            assertThat(horizontalOverflow()).isFalse();
+            for (String page : List.of("/products", "/products/PEN", "/reports/valuation", "/reports/reorder?all=true", "/reports/slow")) {
+                open(page);
+                assertThat(horizontalOverflow()).as(page).isFalse();
+            }
         } finally {
             browser.manage().window().setSize(new Dimension(1280, 900));
         }

@@ -23,7 +23,7 @@ class ArchitectureTests {
 
     private static final String[] FEATURES = {
         "org.stockroom.catalog..", "org.stockroom.sales..", "org.stockroom.stock..", "org.stockroom.alerts..", "org.stockroom.reports..",
-        "org.stockroom.imports..", "org.stockroom.notifications..", "org.stockroom.selfcheck.."
+        "org.stockroom.imports..", "org.stockroom.notifications..", "org.stockroom.accounts..", "org.stockroom.selfcheck.."
     };
     private static final String[] FACES = {"org.stockroom.api..", "org.stockroom.cli..", "org.stockroom.web.."};
 
@@ -44,7 +44,7 @@ class ArchitectureTests {
             .because("support is what every feature shares, so it can know none of them");
 
     @ArchTest
-    static final ArchRule featuresAreFreeOfCycles = slices().matching("org.stockroom.(catalog|sales|stock|alerts|reports|imports|notifications|selfcheck)..")
+    static final ArchRule featuresAreFreeOfCycles = slices().matching("org.stockroom.(catalog|sales|stock|alerts|reports|imports|notifications|accounts|selfcheck)..")
             .should().beFreeOfCycles();
 
     @ArchTest

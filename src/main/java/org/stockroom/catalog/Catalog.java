@@ -92,8 +92,8 @@ public class Catalog {
         if (changes.cost() != null) {
             checkCurrencyScale(changes.cost().orElse(null), "cost");
         }
-        Product changed = changes.applyTo(get(sku));
-        products.update(changed, clock.millis());
+        get(sku);
+        products.update(sku, changes, clock.millis());
         Product updated = get(sku);
         events.publishEvent(new ProductChanged(updated));
         return updated;

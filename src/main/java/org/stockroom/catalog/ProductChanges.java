@@ -65,20 +65,4 @@ public record ProductChanges(
     public ProductChanges withReorderThreshold(Long value) {
         return new ProductChanges(name, price, value, cost, reorderQuantity, leadTimeDays, supplier, barcode);
     }
-
-    /** The product as it would be after these changes. */
-    Product applyTo(Product p) {
-        return new Product(p.sku(),
-                name != null ? name : p.name(),
-                price != null ? price : p.price(),
-                p.stock(),
-                reorderThreshold != null ? reorderThreshold : p.reorderThreshold(),
-                p.unitsSold(),
-                cost != null ? cost.orElse(null) : p.cost(),
-                reorderQuantity != null ? reorderQuantity.orElse(null) : p.reorderQuantity(),
-                leadTimeDays != null ? leadTimeDays.orElse(null) : p.leadTimeDays(),
-                supplier != null ? supplier.orElse(null) : p.supplier(),
-                barcode != null ? barcode.orElse(null) : p.barcode(),
-                p.archived(), p.createdAt(), p.updatedAt());
-    }
 }

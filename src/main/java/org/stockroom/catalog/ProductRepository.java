@@ -2,6 +2,7 @@ package org.stockroom.catalog;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -153,22 +154,46 @@ class ProductRepository {
         return params;
     }
 
-    void update(Product p, long now) {
-        jdbc.sql("UPDATE product SET name = :name, name_key = :nameKey, price = :price, reorder_threshold = :threshold, cost = :cost, "
-                        + "reorder_quantity = :reorderQuantity, lead_time_days = :leadTimeDays, supplier = :supplier, barcode = :barcode, "
-                        + "updated_at = :now WHERE sku = :sku")
-                .param("sku", p.sku().value())
-                .param("name", p.name())
-                .param("nameKey", searchKey(p.name()))
-                .param("price", Money.toColumn(p.price()))
-                .param("threshold", p.reorderThreshold())
-                .param("cost", Money.toColumnOrNull(p.cost()))
-                .param("reorderQuantity", p.reorderQuantity())
-                .param("leadTimeDays", p.leadTimeDays())
-                .param("supplier", p.supplier())
-                .param("barcode", p.barcode())
-                .param("now", now)
-                .update();
+    /**
+     * Writes only the fields {@code changes} names, so that two people editing different fields of
+     * one product at the same time both keep their edit (a row written back whole would lose one).
+     */
+    void update(String sku, ProductChanges changes, long now) {
+        StringBuilder set = new StringBuilder("updated_at = :now");
+        MapSqlParameterSource params = new MapSqlParameterSource().addValue("sku", sku).addValue("now", now);
+        if (changes.name() != null) {
+            set.append(", name = :name, name_key = :nameKey");
+            params.addValue("name", changes.name()).addValue("nameKey", searchKey(changes.name()));
+        }
+        if (changes.price() != null) {
+            set.append(", price = :price");
+            params.addValue("price", Money.toColumn(changes.price()));
+        }
+        if (changes.reorderThreshold() != null) {
+            set.append(", reorder_threshold = :threshold");
+            params.addValue("threshold", changes.reorderThreshold());
+        }
+        if (changes.cost() != null) {
+            set.append(", cost = :cost");
+            params.addValue("cost", Money.toColumnOrNull(changes.cost().orElse(null)), Types.BIGINT);
+        }
+        if (changes.reorderQuantity() != null) {
+            set.append(", reorder_quantity = :reorderQuantity");
+            params.addValue("reorderQuantity", changes.reorderQuantity().orElse(null), Types.BIGINT);
+        }
+        if (changes.leadTimeDays() != null) {
+            set.append(", lead_time_days = :leadTimeDays");
+            params.addValue("leadTimeDays", changes.leadTimeDays().orElse(null), Types.INTEGER);
+        }
+        if (changes.supplier() != null) {
+            set.append(", supplier = :supplier");
+            params.addValue("supplier", changes.supplier().orElse(null), Types.VARCHAR);
+        }
+        if (changes.barcode() != null) {
+            set.append(", barcode = :barcode");
+            params.addValue("barcode", changes.barcode().orElse(null), Types.VARCHAR);
+        }
+        jdbc.sql("UPDATE product SET " + set + " WHERE sku = :sku").paramSource(params).update();
     }
 
     boolean setArchived(String sku, boolean archived, long now) {

@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
             ExportCommand.class,
             MovementsCommand.class,
             VerifyCommand.class,
+            UserCommand.class,
             CommandLine.HelpCommand.class,
         })
 public class StockroomCommand implements Runnable {

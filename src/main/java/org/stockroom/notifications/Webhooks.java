@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.stockroom.support.AuditTrail;
 import org.stockroom.support.Ids;
 import org.stockroom.support.InvalidRequestException;
 import org.stockroom.support.InvalidRequestException.FieldError;
@@ -26,8 +27,11 @@ public class Webhooks {
     private final Messages messages;
     private final Wakeup wakeup;
     private final Clock clock;
+    private final AuditTrail audit;
 
-    Webhooks(WebhookEndpoints endpoints, Outbox outbox, WebhookUrls urls, Messages messages, Wakeup wakeup, Clock clock) {
+    Webhooks(WebhookEndpoints endpoints, Outbox outbox, WebhookUrls urls, Messages messages, Wakeup wakeup, Clock clock,
+             AuditTrail audit) {
+        this.audit = audit;
         this.endpoints = endpoints;
         this.outbox = outbox;
         this.urls = urls;
@@ -54,6 +58,7 @@ public class Webhooks {
         String id = Ids.newId(clock);
         String secret = WebhookSignature.newSecret();
         endpoints.insert(id, cleanUrl, types, cleanDescription, secret, clock.millis());
+        audit.record("webhook.created", id, cleanUrl + " " + types);
         return new RegisteredWebhook(get(id), secret);
     }
 
@@ -76,6 +81,7 @@ public class Webhooks {
         if (!endpoints.delete(id)) {
             throw unknown(id);
         }
+        audit.record("webhook.deleted", id, null);
     }
 
     /** Turns a disabled endpoint back on; notifications cancelled while it was off are not resent. */
@@ -84,6 +90,7 @@ public class Webhooks {
         if (!endpoints.enable(id)) {
             throw unknown(id);
         }
+        audit.record("webhook.enabled", id, null);
         return get(id);
     }
 

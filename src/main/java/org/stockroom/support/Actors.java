@@ -1,8 +1,8 @@
 package org.stockroom.support;
 
 /**
- * Names who is changing stock, for the ledger. The default answers the name the process was
- * started as ({@code system} for the server, {@code cli} for commands); authentication replaces it.
+ * Names who is changing stock, for the ledger and the audit trail: the signed-in user or API token,
+ * {@code cli} for commands, {@code system} for the server's own work (see accounts/CurrentActor).
  */
 public interface Actors {
     String current();

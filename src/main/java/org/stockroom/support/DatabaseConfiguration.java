@@ -36,12 +36,6 @@ class DatabaseConfiguration {
         return Clock.systemUTC();
     }
 
-    /** Who acts when nobody signed in: {@code system} for the server's own work, {@code cli} for commands. */
-    @Bean
-    Actors actors(@org.springframework.beans.factory.annotation.Value("${stockroom.actor:system}") String actor) {
-        return () -> actor;
-    }
-
     static String productName(DataSource dataSource) {
         try {
             return JdbcUtils.extractDatabaseMetaData(dataSource, m -> m.getDatabaseProductName());

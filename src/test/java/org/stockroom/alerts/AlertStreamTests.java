@@ -27,7 +27,7 @@ class AlertStreamTests extends ApiTestSupport {
         api.post("/api/products", product("MUG", "4.00", 5, 2));
         HttpClient client = HttpClient.newHttpClient();
         HttpResponse<java.io.InputStream> stream = client.send(
-                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/alerts/stream"))
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/alerts/stream")).header("Authorization", adminAuthorization())
                         .header("Accept", "text/event-stream").timeout(Duration.ofSeconds(30)).build(),
                 HttpResponse.BodyHandlers.ofInputStream());
         assertThat(stream.statusCode()).isEqualTo(200);
@@ -53,7 +53,7 @@ class AlertStreamTests extends ApiTestSupport {
         api.post("/api/products", product("CAP", "4.00", 1, 0));
         HttpClient client = HttpClient.newHttpClient();
         HttpResponse<java.io.InputStream> stream = client.send(
-                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/alerts/stream")).timeout(Duration.ofSeconds(30)).build(),
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/alerts/stream")).header("Authorization", adminAuthorization()).timeout(Duration.ofSeconds(30)).build(),
                 HttpResponse.BodyHandlers.ofInputStream());
 
         try (BufferedReader reader = new BufferedReader(new InputStreamReader(stream.body(), StandardCharsets.UTF_8))) {
@@ -73,7 +73,7 @@ class AlertStreamTests extends ApiTestSupport {
         api.post("/api/products", product("MUG", "4.00", 5, 2));
         HttpClient client = HttpClient.newHttpClient();
         HttpResponse<java.io.InputStream> stream = client.send(
-                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/alerts/stream")).timeout(Duration.ofSeconds(30)).build(),
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/alerts/stream")).header("Authorization", adminAuthorization()).timeout(Duration.ofSeconds(30)).build(),
                 HttpResponse.BodyHandlers.ofInputStream());
 
         try (BufferedReader reader = new BufferedReader(new InputStreamReader(stream.body(), StandardCharsets.UTF_8))) {

@@ -283,6 +283,7 @@ class BadInputTests extends ApiTestSupport {
         byte[] chunk = " ".repeat(64 * 1024).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
         var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + "/api/products"))
                 .header("Content-Type", "application/json")
+                .header("Authorization", adminAuthorization())
                 .POST(java.net.http.HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.SequenceInputStream(
                         java.util.Collections.enumeration(java.util.Collections.nCopies(40, new java.io.ByteArrayInputStream(chunk))))))
                 .build();

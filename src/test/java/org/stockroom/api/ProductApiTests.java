@@ -7,6 +7,7 @@ import static org.stockroom.api.Problems.assertProblem;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.stockroom.testing.AllAtOnce;
 import org.stockroom.testing.Api;
 import org.stockroom.testing.ApiTestSupport;
 import tools.jackson.databind.JsonNode;
@@ -165,6 +166,25 @@ class ProductApiTests extends ApiTestSupport {
         assertThat(p.get("supplier").asString()).isEqualTo("Acme");
         assertThat(p.get("stock").asLong()).isEqualTo(10);
         assertThat(api.get("/api/products/LAP-001").json()).isEqualTo(p);
+    }
+
+    @Test
+    void editsOfDifferentFieldsMadeAtTheSameTimeAreAllKept() throws Exception {
+        api.post("/api/products", FULL_LAPTOP);
+        String[] edits = {"{\"name\":\"Laptop 16\"}", "{\"price\":1249.00}", "{\"supplier\":\"Globex\"}",
+                "{\"reorderThreshold\":5}", "{\"cost\":810.00}", "{\"barcode\":\"4006381333931\"}"};
+
+        List<Api.Response> answers = AllAtOnce.send(edits.length, edits.length, i -> () -> api.patch("/api/products/LAP-001", edits[i]));
+
+        assertThat(answers).allSatisfy(a -> assertThat(a.status()).as(a.text()).isEqualTo(200));
+        JsonNode p = api.get("/api/products/LAP-001").json();
+        assertThat(p.get("name").asString()).isEqualTo("Laptop 16");
+        assertThat(p.get("price").decimalValue()).isEqualByComparingTo("1249.00");
+        assertThat(p.get("supplier").asString()).isEqualTo("Globex");
+        assertThat(p.get("reorderThreshold").asLong()).isEqualTo(5);
+        assertThat(p.get("cost").decimalValue()).isEqualByComparingTo("810.00");
+        assertThat(p.get("barcode").asString()).isEqualTo("4006381333931");
+        assertThat(p.get("stock").asLong()).isEqualTo(10);
     }
 
     @Test

@@ -6,10 +6,12 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.stockroom.testing.Api;
+import org.stockroom.testing.ApiTestSupport;
 
 /** With the default settings a webhook cannot be aimed at the server's own network. A context of its own, because every other test allows it. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "stockroom.data-dir=${java.io.tmpdir}/stockroom-tests-${random.uuid}")
+        properties = {"stockroom.data-dir=${java.io.tmpdir}/stockroom-tests-${random.uuid}",
+                "STOCKROOM_ADMIN_PASSWORD=" + ApiTestSupport.ADMIN_PASSWORD, ApiTestSupport.FAST_PASSWORD_HASHES})
 class PrivateWebhookAddressTests {
 
     @LocalServerPort
@@ -17,7 +19,7 @@ class PrivateWebhookAddressTests {
 
     @Test
     void aWebhookOnALoopbackOrPrivateAddressIsRefusedByDefault() {
-        Api api = new Api(port);
+        Api api = new Api(port).withBasic("admin", ApiTestSupport.ADMIN_PASSWORD);
         for (String url : new String[] {"http://127.0.0.1:9/hooks", "http://localhost/hooks", "http://10.0.0.7/hooks",
                 "http://169.254.169.254/latest"}) {
             var answer = api.post("/api/webhooks", "{\"url\":\"" + url + "\",\"events\":[\"alert.raised\"]}");

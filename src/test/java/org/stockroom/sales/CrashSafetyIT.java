@@ -30,6 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import org.stockroom.testing.Api;
+import org.stockroom.testing.ApiTestSupport;
 import org.stockroom.testing.PostgresTestDatabase;
 
 /**
@@ -82,7 +83,7 @@ class CrashSafetyIT {
     private void crashAndRecover(List<String> databaseArgs, Connector database) throws Exception {
         int port = freePort();
         Process first = start(port, databaseArgs, "first");
-        Api api = new Api("http://127.0.0.1:" + port);
+        Api api = new Api("http://127.0.0.1:" + port).withBasic("admin", ApiTestSupport.ADMIN_PASSWORD);
         for (String sku : SKUS) {
             Api.Response r = api.post("/api/products", "{\"sku\":\"" + sku + "\",\"name\":\"" + sku + "\",\"price\":3.10,\"stock\":" + INITIAL
                     + ",\"reorderThreshold\":" + THRESHOLD + "}");
@@ -207,10 +208,12 @@ class CrashSafetyIT {
         Path jar = Path.of("target", "stockroom.jar").toAbsolutePath();
         assertThat(jar).as("the packaged jar (failsafe runs after package)").exists();
         List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"), "-Xmx256m",
-                "-jar", jar.toString(), "serve", "--port", String.valueOf(port), "--server.address=127.0.0.1", "--spring.main.banner-mode=off"));
+                "-jar", jar.toString(), "serve", "--port", String.valueOf(port), "--server.address=127.0.0.1", "--spring.main.banner-mode=off", "--" + ApiTestSupport.FAST_PASSWORD_HASHES));
         command.addAll(databaseArgs);
         Path log = dir.resolve(name + ".log");
-        Process process = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().put("STOCKROOM_ADMIN_PASSWORD", ApiTestSupport.ADMIN_PASSWORD);
+        Process process = builder.start();
         processes.add(process);
         Api api = new Api("http://127.0.0.1:" + port);
         Instant deadline = Instant.now().plus(Duration.ofMinutes(3));

@@ -23,7 +23,9 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.stockroom.StockroomApplication;
 import org.stockroom.testing.AllAtOnce;
+import org.stockroom.accounts.AdminBootstrap;
 import org.stockroom.testing.Api;
+import org.stockroom.testing.ApiTestSupport;
 import org.stockroom.testing.PostgresTestDatabase;
 import org.stockroom.testing.TestDatabase;
 
@@ -46,14 +48,15 @@ class SeveralInstancesTests {
         dataDir = Files.createTempDirectory("stockroom-instances");
         first = start(dataDir);
         second = start(dataDir);
-        one = new Api(port(first));
-        two = new Api(port(second));
+        one = new Api(port(first)).withBasic("admin", ApiTestSupport.ADMIN_PASSWORD);
+        two = new Api(port(second)).withBasic("admin", ApiTestSupport.ADMIN_PASSWORD);
         jdbc = JdbcClient.create(first.getBean(DataSource.class));
     }
 
     private static ConfigurableApplicationContext start(Path dir) {
         return new SpringApplicationBuilder(StockroomApplication.class)
-                .run("--server.port=0", "--server.address=127.0.0.1", "--stockroom.data-dir=" + dir, "--spring.main.banner-mode=off");
+                .run("--server.port=0", "--server.address=127.0.0.1", "--stockroom.data-dir=" + dir, "--spring.main.banner-mode=off",
+                        "--STOCKROOM_ADMIN_PASSWORD=" + ApiTestSupport.ADMIN_PASSWORD, "--" + ApiTestSupport.FAST_PASSWORD_HASHES);
     }
 
     private static int port(ConfigurableApplicationContext context) {
@@ -73,6 +76,7 @@ class SeveralInstancesTests {
     @BeforeEach
     void emptyStore() {
         TestDatabase.wipe(first.getBean(DataSource.class));
+        first.getBean(AdminBootstrap.class).ensureAdmin();
     }
 
     @Test

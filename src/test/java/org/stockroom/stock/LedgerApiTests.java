@@ -43,7 +43,7 @@ class LedgerApiTests extends ApiTestSupport {
         assertThat(movement.get("reason").asString()).isEqualTo("COUNT");
         assertThat(movement.get("delta").asLong()).isEqualTo(-3);
         assertThat(movement.get("balanceAfter").asLong()).isEqualTo(17);
-        assertThat(movement.get("actor").asString()).isEqualTo("system");
+        assertThat(movement.get("actor").asString()).isEqualTo("admin");
         assertThat(movement.get("note").asString()).isEqualTo("aisle 4");
         assertThat(productNamed("CNT-1").get("stock").asLong()).isEqualTo(17);
     }
@@ -210,9 +210,9 @@ class LedgerApiTests extends ApiTestSupport {
         String[] lines = csv.text().split("\r\n");
         assertThat(lines[0]).isEqualTo("id,at,date,sku,type,reason,delta,balanceAfter,actor,note,purchaseId");
         assertThat(lines).hasSize(4);
-        assertThat(lines[1]).contains(",CSV-1,ADJUSTMENT,COUNT,5,5,system,opening stock,");
-        assertThat(lines[2]).contains(",DAMAGED,-2,3,system,\"'=HYPERLINK(\"\"http://x\"\")\",");
-        assertThat(lines[3]).contains(",RECEIPT,,3,6,system,\"PO, \"\"urgent\"\"\",");
+        assertThat(lines[1]).contains(",CSV-1,ADJUSTMENT,COUNT,5,5,admin,opening stock,");
+        assertThat(lines[2]).contains(",DAMAGED,-2,3,admin,\"'=HYPERLINK(\"\"http://x\"\")\",");
+        assertThat(lines[3]).contains(",RECEIPT,,3,6,admin,\"PO, \"\"urgent\"\"\",");
         assertThat(lines[1]).contains("," + today + ",");
 
         assertThat(api.get("/api/exports/movements?to=" + today.minusDays(1)).text().split("\r\n")).hasSize(1);

@@ -61,6 +61,18 @@ public final class Api {
         return copy;
     }
 
+    /** This client signing in with HTTP Basic as {@code username}. */
+    public Api withBasic(String username, String password) {
+        String credentials = java.util.Base64.getEncoder()
+                .encodeToString((username + ":" + password).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return withHeader("Authorization", "Basic " + credentials);
+    }
+
+    /** This client presenting an API token. */
+    public Api withToken(String token) {
+        return withHeader("Authorization", "Bearer " + token);
+    }
+
     public Response get(String path) {
         return send("GET", path, null, Map.of());
     }

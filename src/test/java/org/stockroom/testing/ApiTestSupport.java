@@ -7,15 +7,27 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.stockroom.accounts.AdminBootstrap;
+import org.stockroom.accounts.LoginThrottle;
 
 /**
  * Base of tests that drive the running application over real HTTP, on a real database file that
  * is emptied before each test. All such tests share one application context. In the suite's
  * PostgreSQL run the same tests run on a fresh PostgreSQL schema instead ({@link PostgresTestDatabase}).
+ *
+ * <p>{@link #api} signs in as the administrator {@code admin} (OWNER), so tests of features other
+ * than access control need not think about it; {@link #anonymous} sends no credentials, and
+ * {@link #as} signs in as a fresh user of a given role.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "stockroom.data-dir=${java.io.tmpdir}/stockroom-tests-${random.uuid}")
+        properties = {"stockroom.data-dir=${java.io.tmpdir}/stockroom-tests-${random.uuid}",
+                "STOCKROOM_ADMIN_PASSWORD=" + ApiTestSupport.ADMIN_PASSWORD, ApiTestSupport.FAST_PASSWORD_HASHES})
 public abstract class ApiTestSupport {
+
+    public static final String ADMIN_PASSWORD = "correct-horse-battery-staple";
+    /** Tests sign in over HTTP Basic on nearly every request; the production work factor would make that the suite's cost. */
+    public static final String FAST_PASSWORD_HASHES = "stockroom.security.bcrypt-strength=4";
+    protected static final String USER_PASSWORD = "a-long-user-password";
 
     @LocalServerPort
     protected int port;
@@ -23,6 +35,13 @@ public abstract class ApiTestSupport {
     @Autowired
     protected DataSource dataSource;
 
+    @Autowired
+    private AdminBootstrap adminBootstrap;
+
+    @Autowired
+    private LoginThrottle throttle;
+
+    /** Signed in as {@code admin}, an OWNER. */
     protected Api api;
 
     @DynamicPropertySource
@@ -30,10 +49,32 @@ public abstract class ApiTestSupport {
         TestMail.register(registry);
     }
 
+    /** Without credentials. */
+    protected Api anonymous;
+
     @BeforeEach
     void emptyStore() {
         TestDatabase.wipe(dataSource);
-        api = new Api(port);
+        adminBootstrap.ensureAdmin();
+        throttle.clear();
+        anonymous = new Api(port);
+        api = anonymous.withBasic("admin", ADMIN_PASSWORD);
+    }
+
+    /** Creates the user {@code username} with {@code role} (OWNER, STAFF or VIEWER) and answers a client signed in as them. */
+    protected Api as(String username, String role) {
+        var created = api.post("/api/users", "{\"username\":\"" + username + "\",\"password\":\"" + USER_PASSWORD
+                + "\",\"role\":\"" + role + "\"}");
+        if (created.status() != 201) {
+            throw new IllegalStateException("Cannot create the test user " + username + ": " + created);
+        }
+        return anonymous.withBasic(username, USER_PASSWORD);
+    }
+
+    /** The {@code Authorization} header of {@link #api}, for a test that builds its own HTTP request. */
+    protected static String adminAuthorization() {
+        return "Basic " + java.util.Base64.getEncoder()
+                .encodeToString(("admin:" + ADMIN_PASSWORD).getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     protected static String product(String sku, String price, long stock, long threshold) {

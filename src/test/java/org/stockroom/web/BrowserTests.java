@@ -294,8 +294,15 @@ class BrowserTests extends ApiTestSupport {
         waitFor(By.cssSelector(".notice.ok"));
     }
 
+    /** Opens a page, signing in as the administrator first when the sign-in page is in the way. */
     private void open(String path) {
         browser.get("http://localhost:" + port + path);
+        if (browser.getCurrentUrl().endsWith("/login")) {
+            browser.findElement(By.id("username")).sendKeys("admin");
+            browser.findElement(By.id("password")).sendKeys(ADMIN_PASSWORD);
+            browser.findElement(By.cssSelector("form[action$='/login'] button")).click();
+            new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> !d.getCurrentUrl().contains("/login"));
+        }
     }
 
     private void type(String id, String text) {

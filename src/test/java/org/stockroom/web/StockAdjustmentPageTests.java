@@ -34,6 +34,17 @@ class StockAdjustmentPageTests extends ApiTestSupport {
     }
 
     @Test
+    void aViewerSeesTheLedgerButNoFormToChangeStock() {
+        api.post("/api/products", product("CUP", "3.00", 10, 2));
+
+        String page = as("reader", "VIEWER").get("/products/CUP").text();
+
+        assertThat(page).contains("id=\"ledger\"").doesNotContain("id=\"adjust-form\"").doesNotContain("/receipts")
+                .doesNotContain("href=\"/settings\"");
+        assertThat(as("clerk", "STAFF").get("/products/CUP").text()).contains("id=\"adjust-form\"").contains("/receipts");
+    }
+
+    @Test
     void aSignedChangeWithAReasonTakesUnitsAway() {
         api.post("/api/products", product("CUP", "3.00", 10, 2));
 

@@ -11,12 +11,22 @@ record ErrorPage(int status, String title, String message) {
 
     private static final Logger log = LoggerFactory.getLogger(ErrorPage.class);
 
+    /** The page for {@code e}, with the failure in the log when it is ours (500, 503), as the page never shows it. */
+    static ErrorPage logged(Exception e) {
+        ErrorPage page = of(e);
+        if (TransientFailures.isTransient(e)) {
+            log.warn("Transaction still aborted by the database after retries: {}", e.getMessage());
+        } else if (page.status() == 500) {
+            log.error("Unexpected failure on a page", e);
+        }
+        return page;
+    }
+
     static ErrorPage of(Exception e) {
         if (e instanceof DomainException refused) {
             return new ErrorPage(refused.status(), refused.status() == 404 ? "Not found" : "Not possible", refused.getMessage());
         }
         if (TransientFailures.isTransient(e)) {
-            log.warn("Transaction still aborted by the database after retries: {}", e.getMessage());
             return new ErrorPage(503, "Busy", "The store is busy with other changes to the same products; nothing was changed. Try again.");
         }
         if (e instanceof ErrorResponse framework && framework.getStatusCode().is4xxClientError()) {
@@ -27,7 +37,6 @@ record ErrorPage(int status, String title, String message) {
                 default -> new ErrorPage(status, "Not possible", "The request was not understood (status " + status + ").");
             };
         }
-        log.error("Unexpected failure on a page", e);
         return new ErrorPage(500, "Something went wrong", "Something went wrong on our side; nothing was changed by this request. Try again in a moment.");
     }
 }

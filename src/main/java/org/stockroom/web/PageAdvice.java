@@ -39,7 +39,7 @@ class PageAdvice {
     /** Refusals of the domain keep their status and message; anything unexpected is a 500 page that says nothing of internals. */
     @ExceptionHandler(Exception.class)
     String failed(Exception e, Model model, HttpServletResponse response) {
-        response.setStatus(describe(ErrorPage.of(e), model.asMap()));
+        response.setStatus(describe(ErrorPage.logged(e), model.asMap()));
         return "problem";
     }
 

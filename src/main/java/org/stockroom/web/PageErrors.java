@@ -40,7 +40,7 @@ class PageErrors implements HandlerExceptionResolver, Ordered {
             return null;
         }
         ModelAndView page = new ModelAndView("problem");
-        response.setStatus(pages.describe(ErrorPage.of(e), page.getModel()));
+        response.setStatus(pages.describe(ErrorPage.logged(e), page.getModel()));
         return page;
     }
 

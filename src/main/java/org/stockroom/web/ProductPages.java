@@ -151,7 +151,10 @@ class ProductPages {
         }
     }
 
-    /** A stocktake that finds what the ledger says is kept as a zero movement, so the page says so rather than "changed by 0". */
+    /**
+     * The redirect carries the change and the stock after it, so the page can tell a count that
+     * matched the ledger (kept as a zero movement) from a change, without reading the ledger again.
+     */
     @PostMapping("/{sku}/adjustments")
     String adjust(@PathVariable String sku, @ModelAttribute("adjustment") AdjustmentForm form, Model model, HttpServletResponse response) {
         try {

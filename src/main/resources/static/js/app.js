@@ -17,6 +17,17 @@
     }
   });
 
+  // A form marked data-swap-refusals gets its refused answer (the page with the messages beside
+  // the fields) shown in place, as a browser without JavaScript would show it; htmx would drop it.
+  document.addEventListener('htmx:beforeSwap', function (event) {
+    var status = event.detail.xhr.status;
+    var form = event.detail.requestConfig && event.detail.requestConfig.elt;
+    if (form && form.hasAttribute('data-swap-refusals') && (status === 400 || status === 409 || status === 422)) {
+      event.detail.shouldSwap = true;
+      event.detail.isError = false;
+    }
+  });
+
   function setCount(count) {
     var badge = document.getElementById('alert-count');
     if (!badge || typeof count !== 'number') {

@@ -1,6 +1,7 @@
 package org.stockroom.web;
 
 import jakarta.servlet.http.HttpServletResponse;
+import java.util.Map;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.ui.Model;
@@ -9,10 +10,9 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.stockroom.Store;
-import org.stockroom.support.DomainException;
 
 /**
- * What every page needs (the open alert count for the navigation badge), and refusals that no
+ * What every page needs (the open alert count for the navigation badge), and failures that no
  * form handles itself shown as a page with the right status instead of the API's JSON.
  */
 @ControllerAdvice(basePackageClasses = PageAdvice.class)
@@ -30,21 +30,29 @@ class PageAdvice {
         return store.openAlertCount();
     }
 
-    @ExceptionHandler(DomainException.class)
-    String refused(DomainException e, Model model, HttpServletResponse response) {
-        response.setStatus(e.status());
-        model.addAttribute("openAlertCount", store.openAlertCount());
-        model.addAttribute("status", e.status());
-        model.addAttribute("message", e.getMessage());
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    String badParameter(MethodArgumentTypeMismatchException e, Model model, HttpServletResponse response) {
+        response.setStatus(describe(new ErrorPage(400, "Not possible", e.getName() + " has an invalid value"), model.asMap()));
         return "problem";
     }
 
-    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
-    String badParameter(MethodArgumentTypeMismatchException e, Model model, HttpServletResponse response) {
-        response.setStatus(400);
-        model.addAttribute("openAlertCount", store.openAlertCount());
-        model.addAttribute("status", 400);
-        model.addAttribute("message", e.getName() + " has an invalid value");
+    /** Refusals of the domain keep their status and message; anything unexpected is a 500 page that says nothing of internals. */
+    @ExceptionHandler(Exception.class)
+    String failed(Exception e, Model model, HttpServletResponse response) {
+        response.setStatus(describe(ErrorPage.logged(e), model.asMap()));
         return "problem";
+    }
+
+    /** Fills the error page's model and answers its status. The badge is left out when the store cannot say, as when the database is down. */
+    int describe(ErrorPage page, Map<String, Object> model) {
+        model.put("status", page.status());
+        model.put("title", page.title());
+        model.put("message", page.message());
+        try {
+            model.put("openAlertCount", store.openAlertCount());
+        } catch (RuntimeException e) {
+            model.remove("openAlertCount");
+        }
+        return page.status();
     }
 }

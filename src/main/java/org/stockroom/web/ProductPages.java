@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.util.UriComponentsBuilder;
 import org.stockroom.Store;
+import org.stockroom.catalog.InsufficientStockException;
 import org.stockroom.catalog.Product;
 import org.stockroom.catalog.ProductQuery;
 import org.stockroom.stock.Movement;
@@ -87,6 +88,10 @@ class ProductPages {
         java.util.Collections.reverse(latest);
         model.addAttribute("stockChart", charts.stockLevels(latest, product.reorderThreshold()));
         model.addAttribute("errors", Map.of());
+        model.addAttribute("reasons", AdjustmentForm.REASONS);
+        if (!model.containsAttribute("adjustment")) {
+            model.addAttribute("adjustment", AdjustmentForm.empty());
+        }
         return "products/detail";
     }
 
@@ -144,6 +149,33 @@ class ProductPages {
             model.addAttribute("receiptNote", note);
             return "products/detail";
         }
+    }
+
+    /**
+     * The redirect carries the change and the stock after it, so the page can tell a count that
+     * matched the ledger (kept as a zero movement) from a change, without reading the ledger again.
+     */
+    @PostMapping("/{sku}/adjustments")
+    String adjust(@PathVariable String sku, @ModelAttribute("adjustment") AdjustmentForm form, Model model, HttpServletResponse response) {
+        try {
+            Movement adjusted = store.adjust(sku, form.toAdjustment());
+            return "redirect:" + UriComponentsBuilder.fromPath("/products/{sku}").queryParam("adjusted", adjusted.delta())
+                    .queryParam("stock", adjusted.balanceAfter()).buildAndExpand(sku).encode().toUriString();
+        } catch (DomainException e) {
+            show(sku, 0, model);
+            response.setStatus(e.status());
+            model.addAttribute("errors", e instanceof InvalidRequestException invalid ? fieldMap(invalid) : Map.of());
+            model.addAttribute("adjustProblem", refusal(e));
+            return "products/detail";
+        }
+    }
+
+    private static String refusal(DomainException e) {
+        if (e instanceof InsufficientStockException shortage) {
+            InsufficientStockException.Shortage s = shortage.shortages().get(0);
+            return "Stock cannot go below zero: " + s.available() + " in stock, " + s.requested() + " to take away. Nothing was changed.";
+        }
+        return e instanceof InvalidRequestException ? null : e.getMessage();
     }
 
     private static String refusedForm(InvalidRequestException e, Model model, HttpServletResponse response) {

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
@@ -26,7 +27,9 @@ import org.openqa.selenium.WindowType;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.stockroom.testing.ApiTestSupport;
 
@@ -168,9 +171,105 @@ class BrowserTests extends ApiTestSupport {
         screenshot("reports");
         browser.findElement(By.id("download-csv")).click();
 
-        Path csv = new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> downloaded());
+        Path csv = new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> downloaded("sales-"));
         assertThat(Files.readAllLines(csv))
                 .containsExactly("sku,name,unitsSold,revenue,cost,margin,stock,needsRestock", "PEN,PEN product,7,14.00,,,43,false");
+    }
+
+    @Test
+    void aManagerAdjustsStockWithAReasonAndSeesItInTheLedgerWithoutAReload() {
+        api.post("/api/products", product("VASE", "20.00", 9, 2));
+
+        open("/products/VASE");
+        markPage();
+        browser.findElement(By.id("kind-delta")).click();
+        type("amount", "-2");
+        new Select(browser.findElement(By.id("reason"))).selectByValue("DAMAGED");
+        type("adjustNote", "Dropped in the stockroom");
+        browser.findElement(By.cssSelector("#adjust-form button")).click();
+
+        WebElement done = waitFor(By.id("adjusted"));
+        assertThat(done.getText()).isEqualTo("Stock adjusted by -2; it is now 7.");
+        assertThat(browser.findElement(By.id("stock")).getText()).isEqualTo("7");
+        assertThat(browser.findElement(By.cssSelector("#ledger tbody tr")).getText())
+                .contains("ADJUSTMENT (DAMAGED)").contains("-2").contains("Dropped in the stockroom");
+        assertThat(pageWasNotReloaded()).isTrue();
+
+        browser.findElement(By.id("kind-delta")).click();
+        type("amount", "-50");
+        new Select(browser.findElement(By.id("reason"))).selectByValue("LOST");
+        browser.findElement(By.cssSelector("#adjust-form button")).click();
+
+        assertThat(waitFor(By.id("adjust-problem")).getText()).startsWith("Stock cannot go below zero: 7 in stock, 50 to take away");
+        assertThat(browser.findElement(By.id("amount")).getAttribute("value")).isEqualTo("-50");
+        assertThat(api.get("/api/products/VASE").json().get("stock").asLong()).isEqualTo(7);
+        screenshot("adjust");
+    }
+
+    @Test
+    void theReorderPurchaseListDownloadsWithTheProductsToOrder() throws Exception {
+        api.post("/api/products", "{\"sku\":\"INK-BLK\",\"name\":\"Black ink\",\"price\":6.00,\"cost\":2.40,\"stock\":1,"
+                + "\"reorderThreshold\":4,\"reorderQuantity\":10}");
+        api.post("/api/products", "{\"sku\":\"PAPER\",\"name\":\"Paper, A4\",\"price\":5.00,\"stock\":0,\"reorderThreshold\":3}");
+        api.post("/api/products", product("PLENTY", "1.00", 400, 5));
+
+        open("/reports/reorder");
+        assertThat(browser.findElement(By.id("reorder-table")).getText()).contains("INK-BLK").contains("PAPER").doesNotContain("PLENTY");
+        screenshot("reorder");
+        browser.findElement(By.id("purchase-list")).click();
+
+        Path csv = new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> downloaded("purchase-list-"));
+        List<String> lines = Files.readAllLines(csv);
+        assertThat(lines).hasSize(3);
+        assertThat(lines.get(0)).startsWith("sku,name,supplier,suggestedQuantity,unitCost,orderCost,");
+        assertThat(lines.get(1)).startsWith("INK-BLK,Black ink,,10,2.40,24.00,");
+        assertThat(lines.get(2)).startsWith("PAPER,\"Paper, A4\",,6,,,");
+    }
+
+    @Test
+    void anUnknownAddressShowsTheNotFoundPage() {
+        open("/");
+        open("/no/such/page");
+
+        assertThat(waitFor(By.tagName("h1")).getText()).isEqualTo("Not found");
+        assertThat(browser.findElement(By.id("problem")).getText()).startsWith("There is no page at this address");
+        assertThat(browser.findElement(By.cssSelector("nav[aria-label='Main']")).isDisplayed()).isTrue();
+    }
+
+    @Test
+    void theValuationAndSettingsPagesForTheReadme() {
+        api.post("/api/products", "{\"sku\":\"MUG-BLUE\",\"name\":\"Blue mug\",\"price\":12.50,\"cost\":5.00,\"stock\":6,\"reorderThreshold\":3}");
+        api.post("/api/products", "{\"sku\":\"LAMP\",\"name\":\"Desk lamp\",\"price\":30.00,\"cost\":18.00,\"stock\":10,\"reorderThreshold\":2}");
+
+        open("/reports/valuation");
+        assertThat(browser.findElement(By.id("value-at-cost")).getText()).isEqualTo("210.00");
+        screenshot("valuation");
+        open("/settings");
+        assertThat(browser.findElement(By.id("currency")).getText()).startsWith("USD");
+        screenshot("settings");
+    }
+
+    @Test
+    void theAdjustFormIsLabelledAndTheKeyboardReachesItsFieldsInReadingOrder() {
+        api.post("/api/products", product("VASE", "20.00", 9, 2));
+
+        open("/products/VASE");
+        assertThat(unlabelledFields()).isEmpty();
+        new Actions(browser).sendKeys(Keys.TAB).perform();
+        assertThat(browser.switchTo().activeElement().getText()).isEqualTo("Skip to content");
+        browser.findElement(By.id("note")).click();
+        List<String> order = new java.util.ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            new Actions(browser).sendKeys(Keys.TAB).perform();
+            WebElement focused = browser.switchTo().activeElement();
+            order.add(focused.getAttribute("id").isEmpty() ? focused.getText() : focused.getAttribute("id"));
+        }
+        assertThat(order).containsExactly("Receive", "kind-delta", "amount", "reason", "adjustNote", "Adjust stock");
+
+        for (String page : List.of("/reports/valuation", "/reports/reorder", "/reports/slow", "/settings")) {
+            open(page);
+            assertThat(unlabelledFields()).as(page).isEmpty();
+        }
     }
 
     @Test
@@ -181,8 +280,10 @@ class BrowserTests extends ApiTestSupport {
             open("/");
             assertThat(horizontalOverflow()).isFalse();
             screenshot("dashboard-phone");
-            open("/products");
-            assertThat(horizontalOverflow()).isFalse();
+            for (String page : List.of("/products", "/products/PEN", "/reports/valuation", "/reports/reorder?all=true", "/reports/slow")) {
+                open(page);
+                assertThat(horizontalOverflow()).as(page).isFalse();
+            }
         } finally {
             browser.manage().window().setSize(new Dimension(1280, 900));
         }
@@ -239,6 +340,14 @@ class BrowserTests extends ApiTestSupport {
         return "still here".equals(((JavascriptExecutor) browser).executeScript("return window.stockroomTestMark;"));
     }
 
+    /** Ids of visible fields that no label names, neither a {@code <label>} nor {@code aria-label}. */
+    @SuppressWarnings("unchecked")
+    private List<String> unlabelledFields() {
+        return (List<String>) ((JavascriptExecutor) browser).executeScript(
+                "return Array.from(document.querySelectorAll('input:not([type=hidden]), select, textarea'))"
+                        + ".filter(f => f.labels.length === 0 && !f.getAttribute('aria-label')).map(f => f.id || f.name);");
+    }
+
     private boolean horizontalOverflow() {
         return (Boolean) ((JavascriptExecutor) browser)
                 .executeScript("return document.documentElement.scrollWidth > document.documentElement.clientWidth;");
@@ -253,9 +362,10 @@ class BrowserTests extends ApiTestSupport {
         }
     }
 
-    private static Path downloaded() {
+    /** A finished download whose name starts so; Chromium writes it under another name until it is complete. */
+    private static Path downloaded(String prefix) {
         try (Stream<Path> files = Files.list(downloads)) {
-            List<Path> done = files.filter(f -> f.toString().endsWith(".csv")).toList();
+            List<Path> done = files.filter(f -> f.getFileName().toString().startsWith(prefix) && f.toString().endsWith(".csv")).toList();
             return done.isEmpty() ? null : done.get(0);
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);

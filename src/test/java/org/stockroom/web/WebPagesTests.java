@@ -76,11 +76,15 @@ class WebPagesTests extends ApiTestSupport {
 
     @Test
     void userTextIsEscapedOnEveryPageThatShowsIt() {
-        api.post("/api/products", "{\"sku\":\"XSS\",\"name\":\"<script>alert(1)</script>\",\"price\":1,\"stock\":1,\"reorderThreshold\":1}");
+        api.post("/api/products", "{\"sku\":\"XSS\",\"name\":\"<script>alert(1)</script>\",\"price\":1,\"stock\":2,\"reorderThreshold\":1,"
+                + "\"supplier\":\"<img src=x onerror=alert(2)>\"}");
+        api.post("/api/purchases", purchase("XSS", 1));
 
-        for (String page : List.of("/", "/products", "/products/XSS", "/alerts")) {
+        for (String page : List.of("/", "/products", "/products/XSS", "/alerts", "/reports", "/reports/valuation",
+                "/reports/reorder", "/admin/audit")) {
             String html = api.get(page).text();
-            assertThat(html).as(page).doesNotContain("<script>alert(1)</script>").contains("&lt;script&gt;alert(1)&lt;/script&gt;");
+            assertThat(html).as(page).doesNotContain("<script>alert(1)</script>").doesNotContain("<img src=x")
+                    .contains("&lt;script&gt;alert(1)&lt;/script&gt;");
         }
     }
 

@@ -102,7 +102,14 @@ class SecurityConfiguration {
                     } else {
                         problems.commence(request, response, failure);
                     }
-                }).accessDeniedHandler(problems))
+                }).accessDeniedHandler((request, response, denied) -> {
+                    // A person's browser gets the HTML error page with the status; scripts and htmx, Problem Details.
+                    if (wantsPage(request)) {
+                        response.sendError(HttpServletResponse.SC_FORBIDDEN);
+                    } else {
+                        problems.handle(request, response, denied);
+                    }
+                }))
                 .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(CONTENT_SECURITY_POLICY))
                         .frameOptions(f -> f.deny())
                         .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN)))

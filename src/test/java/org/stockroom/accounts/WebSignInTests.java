@@ -3,6 +3,7 @@ package org.stockroom.accounts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -66,6 +67,22 @@ class WebSignInTests extends ApiTestSupport {
     @Test
     void aWrongPasswordShowsTheFormAgain() {
         assertThat(new Browser(port).signIn("admin", "not-the-password")).endsWith("/login?error");
+    }
+
+    @Test
+    void aBrowserWhoseRoleIsTooLowGetsTheNotAllowedPageAndNotJson() {
+        as("vera", "VIEWER");
+        Browser browser = new Browser(port);
+        browser.signIn("vera", USER_PASSWORD);
+
+        HttpResponse<String> settings = browser.get("/settings");
+        HttpResponse<String> sale = browser.post("/sales", Map.of("sku", "ANY", "quantity", "1"));
+
+        for (HttpResponse<String> refused : List.of(settings, sale)) {
+            assertThat(refused.statusCode()).isEqualTo(403);
+            assertThat(refused.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
+            assertThat(refused.body()).contains("Not allowed").contains("Your role does not allow").doesNotContain("\"code\"");
+        }
     }
 
     @Test

@@ -64,12 +64,6 @@ public class SalesRollup implements InitializingBean {
         this.clock = clock;
     }
 
-    /** Adds a purchase made at {@code atMillis}; in the purchase's transaction. */
-    @Transactional(propagation = Propagation.MANDATORY)
-    public void sale(long atMillis, List<Line> lines) {
-        record(calendar.zone(), atMillis, lines, 1, 1);
-    }
-
     /**
      * Adds {@code purchases} purchases made on the calendar day of {@code atMillis}, committed
      * together: one upsert per product for all of them instead of one per purchase; in their transaction.

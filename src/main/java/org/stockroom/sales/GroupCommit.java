@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -77,7 +78,7 @@ final class GroupCommit {
     private final Duration timeout;
     private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
     private final AtomicBoolean started = new AtomicBoolean();
-    private final List<Thread> threads = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final List<Thread> threads = new CopyOnWriteArrayList<>();
     private volatile boolean stopping;
     private volatile Consumer<List<Order>> batchObserver = batch -> { };
 

@@ -96,7 +96,7 @@ public class Sales implements DisposableBean {
             // Inside a caller's transaction the purchase must commit or roll back with it, so it cannot join a batch.
             Purchase purchase = groupCommit != null && !TransactionSynchronizationManager.isActualTransactionActive()
                     ? groupCommit.buy(new GroupCommit.Order(request, idempotencyKey, actor))
-                    : transaction.execute(status -> buy(request, idempotencyKey, actor, sold -> rollup.sale(sold.atMillis(), sold.lines())));
+                    : transaction.execute(status -> buy(request, idempotencyKey, actor, sold -> recordSales(List.of(sold))));
             return new PurchaseOutcome(purchase, false);
         } catch (KeyTakenMeanwhile e) {
             return replay(idempotencyKey, request).orElseThrow(() -> new IllegalStateException("idempotency key vanished"));

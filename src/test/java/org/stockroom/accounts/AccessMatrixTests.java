@@ -11,7 +11,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -23,6 +22,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfoHandlerMapping;
+import org.stockroom.testing.Api;
 import org.stockroom.testing.ApiTestSupport;
 
 /**
@@ -179,7 +179,7 @@ class AccessMatrixTests extends ApiTestSupport {
             browser.signIn(username, USER_PASSWORD);
             browser.get("/account/two-factor");
             browsers.put(role, browser);
-            basic.put(role, "Basic " + Base64.getEncoder().encodeToString((username + ":" + USER_PASSWORD).getBytes(StandardCharsets.UTF_8)));
+            basic.put(role, Api.basic(username, USER_PASSWORD));
         }
         List<String> wrong = new ArrayList<>();
         TreeSet<String> endpoints = endpoints();

@@ -10,13 +10,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.concurrent.TimeUnit;
+import org.stockroom.testing.Api;
 
 /** A Stockroom server in its own JVM with a 256 MB heap, as the issue asks; killed however the benchmark ends. */
 record Server(Process process, int port, Path log) {
@@ -81,10 +80,9 @@ record Server(Process process, int port, Path log) {
      * is one SHA-256 and one indexed read, where HTTP Basic would cost a bcrypt per request.
      */
     String apiToken() throws IOException, InterruptedException {
-        String basic = Base64.getEncoder().encodeToString(("admin:" + ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8));
         HttpResponse<String> response = HttpClient.newHttpClient().send(
                 HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/tokens"))
-                        .header("Authorization", "Basic " + basic).header("Content-Type", "application/json")
+                        .header("Authorization", Api.basic("admin", ADMIN_PASSWORD)).header("Content-Type", "application/json")
                         .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"bench-" + System.nanoTime() + "\",\"role\":\"STAFF\"}"))
                         .build(),
                 HttpResponse.BodyHandlers.ofString());

@@ -63,9 +63,13 @@ public final class Api {
 
     /** This client signing in with HTTP Basic as {@code username}. */
     public Api withBasic(String username, String password) {
-        String credentials = java.util.Base64.getEncoder()
+        return withHeader("Authorization", basic(username, password));
+    }
+
+    /** The {@code Authorization} header value of HTTP Basic for {@code username}. */
+    public static String basic(String username, String password) {
+        return "Basic " + java.util.Base64.getEncoder()
                 .encodeToString((username + ":" + password).getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        return withHeader("Authorization", "Basic " + credentials);
     }
 
     /** This client presenting an API token. */

@@ -73,8 +73,7 @@ public abstract class ApiTestSupport {
 
     /** The {@code Authorization} header of {@link #api}, for a test that builds its own HTTP request. */
     protected static String adminAuthorization() {
-        return "Basic " + java.util.Base64.getEncoder()
-                .encodeToString(("admin:" + ADMIN_PASSWORD).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return Api.basic("admin", ADMIN_PASSWORD);
     }
 
     protected static String product(String sku, String price, long stock, long threshold) {

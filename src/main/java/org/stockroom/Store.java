@@ -17,19 +17,19 @@ import org.stockroom.catalog.StockCounts;
 import org.stockroom.reports.DailySales;
 import org.stockroom.reports.Reorder;
 import org.stockroom.reports.Reports;
-import org.stockroom.reports.SalesTrend;
 import org.stockroom.reports.SalesReport;
 import org.stockroom.reports.SalesSeries;
 import org.stockroom.reports.SalesSort;
+import org.stockroom.reports.SalesTrend;
 import org.stockroom.reports.SlowMovers;
 import org.stockroom.reports.Valuation;
 import org.stockroom.sales.Purchase;
 import org.stockroom.sales.PurchaseOutcome;
 import org.stockroom.sales.PurchaseQuery;
 import org.stockroom.sales.PurchaseRequest;
+import org.stockroom.sales.PurchaseReturn;
 import org.stockroom.sales.Quote;
 import org.stockroom.sales.Quotes;
-import org.stockroom.sales.PurchaseReturn;
 import org.stockroom.sales.ReturnRequest;
 import org.stockroom.sales.Returns;
 import org.stockroom.sales.Sales;
@@ -59,8 +59,16 @@ public class Store {
     private final SelfCheck selfCheck;
     private final Returns returns;
 
-    Store(Catalog catalog, Sales sales, Stock stock, Alerts alerts, Reports reports, SalesTrend trend, Quotes quotes, SelfCheck selfCheck,
-          Returns returns) {
+    Store(
+            Catalog catalog,
+            Sales sales,
+            Stock stock,
+            Alerts alerts,
+            Reports reports,
+            SalesTrend trend,
+            Quotes quotes,
+            SelfCheck selfCheck,
+            Returns returns) {
         this.selfCheck = selfCheck;
         this.returns = returns;
         this.catalog = catalog;

@@ -22,57 +22,97 @@ import org.stockroom.catalog.Catalog;
 class ArchitectureTests {
 
     private static final String[] FEATURES = {
-        "org.stockroom.catalog..", "org.stockroom.sales..", "org.stockroom.stock..", "org.stockroom.alerts..", "org.stockroom.reports..",
-        "org.stockroom.imports..", "org.stockroom.notifications..", "org.stockroom.accounts..", "org.stockroom.selfcheck.."
+        "org.stockroom.catalog..",
+        "org.stockroom.sales..",
+        "org.stockroom.stock..",
+        "org.stockroom.alerts..",
+        "org.stockroom.reports..",
+        "org.stockroom.imports..",
+        "org.stockroom.notifications..",
+        "org.stockroom.accounts..",
+        "org.stockroom.selfcheck.."
     };
     private static final String[] FACES = {"org.stockroom.api..", "org.stockroom.cli..", "org.stockroom.web.."};
 
     @ArchTest
-    static final ArchRule featuresDoNotDependOnFaces = noClasses().that().resideInAnyPackage(FEATURES)
-            .should().dependOnClassesThat().resideInAnyPackage(FACES)
+    static final ArchRule featuresDoNotDependOnFaces = noClasses()
+            .that()
+            .resideInAnyPackage(FEATURES)
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(FACES)
             .because("the core must serve every face alike; a face translates, it holds no rules");
 
     @ArchTest
-    static final ArchRule featuresDoNotDependOnTheStoreFacade = noClasses().that().resideInAnyPackage(FEATURES)
-            .should().dependOnClassesThat().resideInAPackage("org.stockroom")
+    static final ArchRule featuresDoNotDependOnTheStoreFacade = noClasses()
+            .that()
+            .resideInAnyPackage(FEATURES)
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage("org.stockroom")
             .because("Store delegates to the features; a feature calling Store back would tie them in a knot");
 
     @ArchTest
-    static final ArchRule supportDependsOnNoFeatureOrFace = noClasses().that().resideInAPackage("org.stockroom.support..")
-            .should().dependOnClassesThat().resideInAnyPackage(FEATURES)
-            .orShould().dependOnClassesThat().resideInAnyPackage(FACES)
+    static final ArchRule supportDependsOnNoFeatureOrFace = noClasses()
+            .that()
+            .resideInAPackage("org.stockroom.support..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(FEATURES)
+            .orShould()
+            .dependOnClassesThat()
+            .resideInAnyPackage(FACES)
             .because("support is what every feature shares, so it can know none of them");
 
     @ArchTest
-    static final ArchRule featuresAreFreeOfCycles = slices().matching("org.stockroom.(catalog|sales|stock|alerts|reports|imports|notifications|accounts|selfcheck)..")
-            .should().beFreeOfCycles();
+    static final ArchRule featuresAreFreeOfCycles = slices().matching(
+                    "org.stockroom.(catalog|sales|stock|alerts|reports|imports|notifications|accounts|selfcheck)..")
+            .should()
+            .beFreeOfCycles();
 
     @ArchTest
-    static final ArchRule facesDoNotDependOnEachOther = slices().matching("org.stockroom.(api|cli|web)..")
-            .should().notDependOnEachOther();
+    static final ArchRule facesDoNotDependOnEachOther =
+            slices().matching("org.stockroom.(api|cli|web)..").should().notDependOnEachOther();
 
     @ArchTest
-    static final ArchRule facesDoNotTouchTheDatabase = noClasses().that().resideInAnyPackage(FACES)
-            .should().dependOnClassesThat().resideInAnyPackage("org.springframework.jdbc..", "javax.sql..", "java.sql..")
+    static final ArchRule facesDoNotTouchTheDatabase = noClasses()
+            .that()
+            .resideInAnyPackage(FACES)
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("org.springframework.jdbc..", "javax.sql..", "java.sql..")
             .because("faces call Store or a feature service; SQL lives in the features' repositories");
 
     @ArchTest
-    static final ArchRule apiClassesArePackagePrivate = classes().that().resideInAPackage("org.stockroom.api")
-            .should().notBePublic()
+    static final ArchRule apiClassesArePackagePrivate = classes()
+            .that()
+            .resideInAPackage("org.stockroom.api")
+            .should()
+            .notBePublic()
             .because("the JSON API is reached over HTTP, not from Java");
 
     @ArchTest
-    static final ArchRule repositoriesArePackagePrivate = classes().that().areAnnotatedWith(Repository.class)
-            .should().notBePublic()
+    static final ArchRule repositoriesArePackagePrivate = classes()
+            .that()
+            .areAnnotatedWith(Repository.class)
+            .should()
+            .notBePublic()
             .because("a feature's tables are reached through its service, so only its own package sees its repository");
 
     @ArchTest
-    static final ArchRule onlyTheStockLedgerChangesStock = noClasses().that().resideOutsideOfPackage("org.stockroom.stock..")
-            .should().callMethod(Catalog.class, "changeStock", String.class, long.class, long.class)
-            .orShould().callMethod(Catalog.class, "countStock", String.class, long.class)
-            .because("stock changes only through Stock#apply, which writes the ledger row and the alert transition with it");
+    static final ArchRule onlyTheStockLedgerChangesStock = noClasses()
+            .that()
+            .resideOutsideOfPackage("org.stockroom.stock..")
+            .should()
+            .callMethod(Catalog.class, "changeStock", String.class, long.class, long.class)
+            .orShould()
+            .callMethod(Catalog.class, "countStock", String.class, long.class)
+            .because(
+                    "stock changes only through Stock#apply, which writes the ledger row and the alert transition with it");
 
     @ArchTest
-    static final ArchRule noFieldInjection = noFields().should().beAnnotatedWith(Autowired.class)
+    static final ArchRule noFieldInjection = noFields()
+            .should()
+            .beAnnotatedWith(Autowired.class)
             .because("dependencies come through constructors, so a class cannot exist without them");
 }

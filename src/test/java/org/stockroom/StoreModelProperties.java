@@ -24,8 +24,8 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
-import net.jqwik.api.statistics.Statistics;
 import net.jqwik.api.lifecycle.BeforeTry;
+import net.jqwik.api.statistics.Statistics;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -67,12 +67,16 @@ class StoreModelProperties {
             ConfigurableApplicationContext context = new SpringApplicationBuilder(StockroomApplication.class)
                     .web(WebApplicationType.NONE)
                     .logStartupInfo(false)
-                    .run("--stockroom.data-dir=" + dir, "--spring.main.banner-mode=off", "--spring.task.scheduling.enabled=false",
+                    .run(
+                            "--stockroom.data-dir=" + dir,
+                            "--spring.main.banner-mode=off",
+                            "--spring.task.scheduling.enabled=false",
                             "--logging.level.org.stockroom.alerts=ERROR");
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 context.close();
                 try (Stream<Path> files = Files.walk(dir)) {
-                    files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                    files.sorted(Comparator.reverseOrder())
+                            .forEach(p -> p.toFile().delete());
                 } catch (IOException ignored) {
                     // A temporary directory left behind is harmless.
                 }
@@ -107,8 +111,11 @@ class StoreModelProperties {
         try {
             return op.runOn(store);
         } catch (InsufficientStockException e) {
-            return e.status() + " " + e.code() + " " + e.shortages().stream().map(s -> s.sku() + ":" + s.requested() + "/" + s.available())
-                    .sorted().collect(Collectors.joining(","));
+            return e.status() + " " + e.code() + " "
+                    + e.shortages().stream()
+                            .map(s -> s.sku() + ":" + s.requested() + "/" + s.available())
+                            .sorted()
+                            .collect(Collectors.joining(","));
         } catch (DomainException e) {
             Object skus = e.properties().get("skus");
             return e.status() + " " + e.code() + (skus == null ? "" : " " + new TreeSet<>((List<?>) skus));
@@ -121,30 +128,45 @@ class StoreModelProperties {
             String sku = entry.getKey();
             ModelProduct m = entry.getValue();
             Product p = store.product(sku);
-            assertThat(p.stock()).as("stock of %s after %s", sku, op).isEqualTo(m.stock).isNotNegative();
+            assertThat(p.stock())
+                    .as("stock of %s after %s", sku, op)
+                    .isEqualTo(m.stock)
+                    .isNotNegative();
             assertThat(p.unitsSold()).as("units sold of %s after %s", sku, op).isEqualTo(m.sold);
             assertThat(p.reorderThreshold()).as("threshold of %s", sku).isEqualTo(m.threshold);
             assertThat(p.archived()).as("archived %s", sku).isEqualTo(m.archived);
-            assertThat(p.stock() + p.unitsSold()).as("stock + units sold of %s", sku).isEqualTo(m.opening + m.received);
+            assertThat(p.stock() + p.unitsSold())
+                    .as("stock + units sold of %s", sku)
+                    .isEqualTo(m.opening + m.received);
             assertThat(ledgerSum(sku)).as("ledger of %s after %s", sku, op).isEqualTo(p.stock());
-            assertThat(alertsEver(sku)).as("alerts ever raised for %s after %s", sku, op).isEqualTo(m.alertsRaised);
+            assertThat(alertsEver(sku))
+                    .as("alerts ever raised for %s after %s", sku, op)
+                    .isEqualTo(m.alertsRaised);
             if (m.alertOpen()) {
                 expectedAlerts.put(sku, m.stock == 0 ? "OUT" : "LOW");
             }
         }
         Map<String, String> open = new TreeMap<>();
         for (Alert alert : store.alerts(AlertStatus.OPEN)) {
-            assertThat(open.put(alert.sku(), alert.level().name())).as("one open alert per product").isNull();
+            assertThat(open.put(alert.sku(), alert.level().name()))
+                    .as("one open alert per product")
+                    .isNull();
         }
         assertThat(open).as("open alerts after %s", op).isEqualTo(expectedAlerts);
     }
 
     private long ledgerSum(String sku) {
-        return jdbc.sql("SELECT COALESCE(SUM(delta), 0) FROM stock_movement WHERE sku = :sku").param("sku", sku).query(Long.class).single();
+        return jdbc.sql("SELECT COALESCE(SUM(delta), 0) FROM stock_movement WHERE sku = :sku")
+                .param("sku", sku)
+                .query(Long.class)
+                .single();
     }
 
     private long alertsEver(String sku) {
-        return jdbc.sql("SELECT COUNT(*) FROM restock_alert WHERE sku = :sku").param("sku", sku).query(Long.class).single();
+        return jdbc.sql("SELECT COUNT(*) FROM restock_alert WHERE sku = :sku")
+                .param("sku", sku)
+                .query(Long.class)
+                .single();
     }
 
     // ---- the model ----
@@ -257,7 +279,10 @@ class StoreModelProperties {
                 p.sold += quantity;
                 followAlert(p, wasOpen);
             });
-            return "ok " + wanted.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(","));
+            return "ok "
+                    + wanted.entrySet().stream()
+                            .map(e -> e.getKey() + "=" + e.getValue())
+                            .collect(Collectors.joining(","));
         }
     }
 
@@ -272,7 +297,8 @@ class StoreModelProperties {
 
     record Add(String sku, long stock, long threshold) implements Op {
         public String runOn(Store store) {
-            store.addProduct(new NewProduct(sku, "Product " + sku, new BigDecimal("2.50"), stock, threshold, null, null, null, null, null));
+            store.addProduct(new NewProduct(
+                    sku, "Product " + sku, new BigDecimal("2.50"), stock, threshold, null, null, null, null, null));
             return "ok";
         }
 
@@ -285,9 +311,16 @@ class StoreModelProperties {
 
     record Buy(List<Line> lines) implements Op {
         public String runOn(Store store) {
-            Purchase p = store.purchase(new PurchaseRequest(null,
-                    lines.stream().map(l -> new PurchaseRequest.Line(l.sku(), l.quantity())).toList()), null).purchase();
-            return "ok " + p.lines().stream().map(l -> l.sku() + "=" + l.quantity()).collect(Collectors.joining(","));
+            Purchase p = store.purchase(
+                            new PurchaseRequest(
+                                    null,
+                                    lines.stream()
+                                            .map(l -> new PurchaseRequest.Line(l.sku(), l.quantity()))
+                                            .toList()),
+                            null)
+                    .purchase();
+            return "ok "
+                    + p.lines().stream().map(l -> l.sku() + "=" + l.quantity()).collect(Collectors.joining(","));
         }
 
         public String expectFrom(Model model) {
@@ -344,16 +377,27 @@ class StoreModelProperties {
         Arbitrary<String> known = Arbitraries.of(SKUS);
         Arbitrary<String> any = Arbitraries.frequencyOf(
                 net.jqwik.api.Tuple.of(9, known), net.jqwik.api.Tuple.of(1, Arbitraries.just(GHOST)));
-        Arbitrary<Op> add = Combinators.combine(known, Arbitraries.longs().between(0, 15), Arbitraries.longs().between(0, 6)).as(Add::new);
-        Arbitrary<Line> line = Combinators.combine(any, Arbitraries.longs().between(1, 6)).as(Line::new);
+        Arbitrary<Op> add = Combinators.combine(
+                        known,
+                        Arbitraries.longs().between(0, 15),
+                        Arbitraries.longs().between(0, 6))
+                .as(Add::new);
+        Arbitrary<Line> line =
+                Combinators.combine(any, Arbitraries.longs().between(1, 6)).as(Line::new);
         Arbitrary<Op> buy = line.list().ofMinSize(1).ofMaxSize(4).map(Buy::new);
-        Arbitrary<Op> receive = Combinators.combine(any, Arbitraries.longs().between(1, 10)).as(Receive::new);
-        Arbitrary<Op> threshold = Combinators.combine(any, Arbitraries.longs().between(0, 8)).as(Threshold::new);
+        Arbitrary<Op> receive =
+                Combinators.combine(any, Arbitraries.longs().between(1, 10)).as(Receive::new);
+        Arbitrary<Op> threshold =
+                Combinators.combine(any, Arbitraries.longs().between(0, 8)).as(Threshold::new);
         Arbitrary<Op> archive = any.map(Archive::new);
         Arbitrary<Op> restore = any.map(Restore::new);
         Arbitrary<Op> op = Arbitraries.frequencyOf(
-                net.jqwik.api.Tuple.of(3, add), net.jqwik.api.Tuple.of(8, buy), net.jqwik.api.Tuple.of(3, receive),
-                net.jqwik.api.Tuple.of(2, threshold), net.jqwik.api.Tuple.of(1, archive), net.jqwik.api.Tuple.of(1, restore));
+                net.jqwik.api.Tuple.of(3, add),
+                net.jqwik.api.Tuple.of(8, buy),
+                net.jqwik.api.Tuple.of(3, receive),
+                net.jqwik.api.Tuple.of(2, threshold),
+                net.jqwik.api.Tuple.of(1, archive),
+                net.jqwik.api.Tuple.of(1, restore));
         return op.list().ofMinSize(1).ofMaxSize(30);
     }
 }

@@ -63,7 +63,8 @@ public class AdminBootstrap {
             hash = encoder.encode(password);
             System.out.println();
             System.out.println("Created the administrator 'admin' with the password: " + password);
-            System.out.println("It is shown only this once. Sign in and change it, or set STOCKROOM_ADMIN_PASSWORD before the first start.");
+            System.out.println(
+                    "It is shown only this once. Sign in and change it, or set STOCKROOM_ADMIN_PASSWORD before the first start.");
             System.out.println();
         }
         if (users.insert(ADMIN, hash, Role.OWNER, clock.millis())) {

@@ -36,8 +36,11 @@ class AdminPages {
     }
 
     @PostMapping("/admin/users")
-    String addUser(@RequestParam(defaultValue = "") String username, @RequestParam(defaultValue = "") String password,
-                   @RequestParam(defaultValue = "VIEWER") String role, RedirectAttributes flash) {
+    String addUser(
+            @RequestParam(defaultValue = "") String username,
+            @RequestParam(defaultValue = "") String password,
+            @RequestParam(defaultValue = "VIEWER") String role,
+            RedirectAttributes flash) {
         try {
             User user = users.add(new Users.NewUser(username, password, Role.parse("role", role)));
             flash.addFlashAttribute("notice", "Added " + user.username() + " (" + user.role() + ").");
@@ -49,12 +52,19 @@ class AdminPages {
     }
 
     @PostMapping("/admin/users/{username}")
-    String updateUser(@PathVariable String username, @RequestParam(required = false) String role,
-                      @RequestParam(required = false) Boolean disabled, @RequestParam(required = false) String password,
-                      RedirectAttributes flash) {
+    String updateUser(
+            @PathVariable String username,
+            @RequestParam(required = false) String role,
+            @RequestParam(required = false) Boolean disabled,
+            @RequestParam(required = false) String password,
+            RedirectAttributes flash) {
         try {
-            users.update(username, new Users.UserChanges(role == null ? null : Role.parse("role", role),
-                    password == null || password.isEmpty() ? null : password, disabled));
+            users.update(
+                    username,
+                    new Users.UserChanges(
+                            role == null ? null : Role.parse("role", role),
+                            password == null || password.isEmpty() ? null : password,
+                            disabled));
             flash.addFlashAttribute("notice", "Changed " + username + ".");
         } catch (DomainException e) {
             flash.addFlashAttribute("error", e.getMessage());
@@ -70,12 +80,19 @@ class AdminPages {
     }
 
     @PostMapping("/admin/tokens")
-    String issueToken(@AuthenticationPrincipal Account creator, @RequestParam(defaultValue = "") String name,
-                      @RequestParam(defaultValue = "VIEWER") String role, @RequestParam(required = false) String expiresOn,
-                      RedirectAttributes flash) {
+    String issueToken(
+            @AuthenticationPrincipal Account creator,
+            @RequestParam(defaultValue = "") String name,
+            @RequestParam(defaultValue = "VIEWER") String role,
+            @RequestParam(required = false) String expiresOn,
+            RedirectAttributes flash) {
         try {
-            Instant expires = expiresOn == null || expiresOn.isBlank() ? null
-                    : java.time.LocalDate.parse(expiresOn).plusDays(1).atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
+            Instant expires = expiresOn == null || expiresOn.isBlank()
+                    ? null
+                    : java.time.LocalDate.parse(expiresOn)
+                            .plusDays(1)
+                            .atStartOfDay(java.time.ZoneOffset.UTC)
+                            .toInstant();
             Tokens.Issued issued = tokens.issue(creator, name, Role.parse("role", role), expires);
             flash.addFlashAttribute("issued", issued);
         } catch (DomainException e) {
@@ -98,8 +115,11 @@ class AdminPages {
     }
 
     @GetMapping("/admin/audit")
-    String audit(@RequestParam(required = false) String actor, @RequestParam(required = false) String action,
-                 @RequestParam(defaultValue = "0") int page, Model model) {
+    String audit(
+            @RequestParam(required = false) String actor,
+            @RequestParam(required = false) String action,
+            @RequestParam(defaultValue = "0") int page,
+            Model model) {
         model.addAttribute("events", audit.list(actor, action, Math.max(page, 0), 100));
         model.addAttribute("actor", actor);
         model.addAttribute("action", action);

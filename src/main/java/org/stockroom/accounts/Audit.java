@@ -42,9 +42,14 @@ public class Audit implements AuditTrail {
 
     @Transactional
     public void recordAs(String actor, String action, String target, String detail) {
-        jdbc.sql("INSERT INTO audit_event (at, actor, action, target, detail) VALUES (:at, :actor, :action, :target, :detail)")
-                .param("at", clock.millis()).param("actor", actor).param("action", action).param("target", target)
-                .param("detail", detail).update();
+        jdbc.sql(
+                        "INSERT INTO audit_event (at, actor, action, target, detail) VALUES (:at, :actor, :action, :target, :detail)")
+                .param("at", clock.millis())
+                .param("actor", actor)
+                .param("action", action)
+                .param("target", target)
+                .param("detail", detail)
+                .update();
     }
 
     /** Newest first, optionally only one actor's or one kind of action (a prefix such as {@code user.}). */
@@ -55,8 +60,8 @@ public class Audit implements AuditTrail {
     }
 
     private static String snapshot(Product p) {
-        return "name=" + p.name() + ", price=" + p.price().toPlainString() + ", reorderThreshold=" + p.reorderThreshold()
-                + ", archived=" + p.archived();
+        return "name=" + p.name() + ", price=" + p.price().toPlainString() + ", reorderThreshold="
+                + p.reorderThreshold() + ", archived=" + p.archived();
     }
 
     /** Products added, one by one or in a batch (an import: one row for the batch, naming the first SKUs). */
@@ -89,11 +94,21 @@ public class Audit implements AuditTrail {
         }
         List<AuditEvent> items = jdbc.sql("SELECT id, at, actor, action, target, detail FROM audit_event" + where
                         + " ORDER BY id DESC LIMIT :size OFFSET :offset")
-                .params(params).param("size", size).param("offset", (long) page * size)
-                .query((rs, n) -> new AuditEvent(rs.getLong("id"), Instant.ofEpochMilli(rs.getLong("at")), rs.getString("actor"),
-                        rs.getString("action"), rs.getString("target"), rs.getString("detail")))
+                .params(params)
+                .param("size", size)
+                .param("offset", (long) page * size)
+                .query((rs, n) -> new AuditEvent(
+                        rs.getLong("id"),
+                        Instant.ofEpochMilli(rs.getLong("at")),
+                        rs.getString("actor"),
+                        rs.getString("action"),
+                        rs.getString("target"),
+                        rs.getString("detail")))
                 .list();
-        long total = jdbc.sql("SELECT COUNT(*) FROM audit_event" + where).params(params).query(Long.class).single();
+        long total = jdbc.sql("SELECT COUNT(*) FROM audit_event" + where)
+                .params(params)
+                .query(Long.class)
+                .single();
         return new Page<>(items, page, size, total);
     }
 }

@@ -44,11 +44,13 @@ final class BearerTokenFilter extends OncePerRequestFilter {
         Optional<Account> account = tokens.authenticate(header.substring(7).strip());
         if (account.isEmpty()) {
             throttle.failed(null, address);
-            problems.commence(request, response, new BadCredentialsException("The API token is unknown, revoked or expired"));
+            problems.commence(
+                    request, response, new BadCredentialsException("The API token is unknown, revoked or expired"));
             return;
         }
         SecurityContext context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(account.get(), null, account.get().role().authorities()));
+        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
+                account.get(), null, account.get().role().authorities()));
         SecurityContextHolder.setContext(context);
         chain.doFilter(request, response);
     }

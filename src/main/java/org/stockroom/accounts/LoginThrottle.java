@@ -66,9 +66,13 @@ public class LoginThrottle {
 
     public List<Lockout> lockouts() {
         long now = clock.millis();
-        return failures.entrySet().stream().filter(e -> e.getValue().lockedUntil() > now)
-                .map(e -> new Lockout(e.getKey().substring(0, e.getKey().indexOf(':')), e.getKey().substring(e.getKey().indexOf(':') + 1),
-                        e.getValue().count(), Instant.ofEpochMilli(e.getValue().lockedUntil())))
+        return failures.entrySet().stream()
+                .filter(e -> e.getValue().lockedUntil() > now)
+                .map(e -> new Lockout(
+                        e.getKey().substring(0, e.getKey().indexOf(':')),
+                        e.getKey().substring(e.getKey().indexOf(':') + 1),
+                        e.getValue().count(),
+                        Instant.ofEpochMilli(e.getValue().lockedUntil())))
                 .sorted(Comparator.comparing(Lockout::lockedUntil).reversed())
                 .toList();
     }
@@ -93,7 +97,9 @@ public class LoginThrottle {
     }
 
     private void forgetQuiet(long now) {
-        failures.entrySet().removeIf(e -> now - e.getValue().lastFailure() > FORGET_AFTER_MILLIS && e.getValue().lockedUntil() <= now);
+        failures.entrySet()
+                .removeIf(e -> now - e.getValue().lastFailure() > FORGET_AFTER_MILLIS
+                        && e.getValue().lockedUntil() <= now);
     }
 
     private static String userKey(String username) {

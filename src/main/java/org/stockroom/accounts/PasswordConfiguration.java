@@ -22,9 +22,11 @@ class PasswordConfiguration {
     @Bean
     PasswordEncoder passwordEncoder(SecuritySettings settings) {
         if (settings.bcryptStrength() < 4 || settings.bcryptStrength() > 31) {
-            throw new IllegalArgumentException("stockroom.security.bcrypt-strength must be between 4 and 31, not " + settings.bcryptStrength());
+            throw new IllegalArgumentException(
+                    "stockroom.security.bcrypt-strength must be between 4 and 31, not " + settings.bcryptStrength());
         }
-        DelegatingPasswordEncoder defaults = (DelegatingPasswordEncoder) PasswordEncoderFactories.createDelegatingPasswordEncoder();
+        DelegatingPasswordEncoder defaults =
+                (DelegatingPasswordEncoder) PasswordEncoderFactories.createDelegatingPasswordEncoder();
         Map<String, PasswordEncoder> encoders = new HashMap<>();
         encoders.put(BCRYPT, new BCryptPasswordEncoder(settings.bcryptStrength()));
         DelegatingPasswordEncoder encoder = new DelegatingPasswordEncoder(BCRYPT, encoders);

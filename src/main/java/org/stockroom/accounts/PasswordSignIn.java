@@ -28,8 +28,12 @@ final class PasswordSignIn implements AuthenticationProvider {
     private final SecuritySettings settings;
     private final boolean secondFactorFollows;
 
-    PasswordSignIn(UserRepository users, PasswordCheck passwords, LoginThrottle throttle, SecuritySettings settings,
-                   boolean secondFactorFollows) {
+    PasswordSignIn(
+            UserRepository users,
+            PasswordCheck passwords,
+            LoginThrottle throttle,
+            SecuritySettings settings,
+            boolean secondFactorFollows) {
         this.users = users;
         this.passwords = passwords;
         this.throttle = throttle;
@@ -40,11 +44,14 @@ final class PasswordSignIn implements AuthenticationProvider {
     @Override
     public Authentication authenticate(Authentication request) {
         String username = request.getName();
-        String password = request.getCredentials() == null ? null : request.getCredentials().toString();
+        String password = request.getCredentials() == null
+                ? null
+                : request.getCredentials().toString();
         String address = request.getDetails() instanceof WebAuthenticationDetails d ? d.getRemoteAddress() : "unknown";
         throttle.check(username, address);
         Optional<UserRepository.Row> row = users.find(username);
-        boolean ok = passwords.matches(username, password, row.map(UserRepository.Row::passwordHash).orElse(null));
+        boolean ok = passwords.matches(
+                username, password, row.map(UserRepository.Row::passwordHash).orElse(null));
         if (!ok || row.get().disabled()) {
             throttle.failed(username, address);
             throw new BadCredentialsException("Wrong username or password");
@@ -55,7 +62,8 @@ final class PasswordSignIn implements AuthenticationProvider {
             throw new SecondFactorRequiredException();
         }
         Account account = new Account(user.username(), user.role(), null);
-        return UsernamePasswordAuthenticationToken.authenticated(account, null, user.role().authorities());
+        return UsernamePasswordAuthenticationToken.authenticated(
+                account, null, user.role().authorities());
     }
 
     static boolean needsSecondFactor(UserRepository.Row user, SecuritySettings settings) {

@@ -23,34 +23,51 @@ final class Problems implements AuthenticationEntryPoint, AccessDeniedHandler {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     @Override
-    public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException e) throws IOException {
+    public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
+            throws IOException {
         if (e instanceof RateLimitedException limited) {
             response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(limited.retryAfterSeconds()));
             write(request, response, 429, "rate-limited", "Too Many Requests", limited.getMessage());
             return;
         }
         response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"stockroom\", Bearer");
-        String detail = e instanceof PasswordSignIn.SecondFactorRequiredException || e.getMessage() != null && e.getMessage().startsWith("The API token")
+        String detail = e instanceof PasswordSignIn.SecondFactorRequiredException
+                        || e.getMessage() != null && e.getMessage().startsWith("The API token")
                 ? e.getMessage()
                 : "Sign in with HTTP Basic (username and password) or an API token (Authorization: Bearer ...)";
-        if (e instanceof org.springframework.security.authentication.BadCredentialsException && !detail.startsWith("The API token")) {
+        if (e instanceof org.springframework.security.authentication.BadCredentialsException
+                && !detail.startsWith("The API token")) {
             detail = "Wrong username or password";
         }
         write(request, response, 401, "unauthorized", "Unauthorized", detail);
     }
 
     @Override
-    public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException e) throws IOException {
+    public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException e)
+            throws IOException {
         write(request, response, 403, "forbidden", "Forbidden", "Your role does not allow this request");
     }
 
-    static void write(HttpServletRequest request, HttpServletResponse response, int status, String code, String title, String detail)
+    static void write(
+            HttpServletRequest request,
+            HttpServletResponse response,
+            int status,
+            String code,
+            String title,
+            String detail)
             throws IOException {
         write(request, response, status, code, title, detail, Map.of());
     }
 
-    static void write(HttpServletRequest request, HttpServletResponse response, int status, String code, String title, String detail,
-                      Map<String, Object> extra) throws IOException {
+    static void write(
+            HttpServletRequest request,
+            HttpServletResponse response,
+            int status,
+            String code,
+            String title,
+            String detail,
+            Map<String, Object> extra)
+            throws IOException {
         if (response.isCommitted()) {
             return;
         }

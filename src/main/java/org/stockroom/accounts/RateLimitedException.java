@@ -8,7 +8,8 @@ class RateLimitedException extends AuthenticationException {
     private final long retryAfterSeconds;
 
     RateLimitedException(long retryAfterMillis) {
-        super("Too many failed sign-in attempts; try again in " + Math.max(1, (retryAfterMillis + 999) / 1000) + " seconds");
+        super("Too many failed sign-in attempts; try again in " + Math.max(1, (retryAfterMillis + 999) / 1000)
+                + " seconds");
         this.retryAfterSeconds = Math.max(1, (retryAfterMillis + 999) / 1000);
     }
 

@@ -21,8 +21,10 @@ public enum Role {
 
     /** The Spring Security authorities of this role: its own and those of every role below it. */
     List<GrantedAuthority> authorities() {
-        return java.util.Arrays.stream(values()).filter(this::includes)
-                .map(r -> (GrantedAuthority) new SimpleGrantedAuthority("ROLE_" + r.name())).toList();
+        return java.util.Arrays.stream(values())
+                .filter(this::includes)
+                .map(r -> (GrantedAuthority) new SimpleGrantedAuthority("ROLE_" + r.name()))
+                .toList();
     }
 
     public static Role parse(String field, String value) {

@@ -33,87 +33,138 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 class SecurityConfiguration {
 
     /** Only our own scripts; inline style attributes are allowed because charts and htmx set them. */
-    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
-            + "img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; "
-            + "form-action 'self'; frame-ancestors 'none'";
+    static final String CONTENT_SECURITY_POLICY =
+            "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+                    + "img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; "
+                    + "form-action 'self'; frame-ancestors 'none'";
 
-    private static final String[] OWNER_ONLY = {"/api/users/**", "/api/tokens/**", "/api/audit/**", "/api/lockouts/**",
-            "/api/webhooks/**", "/api/settings/**", "/api/admin/**"};
+    private static final String[] OWNER_ONLY = {
+        "/api/users/**",
+        "/api/tokens/**",
+        "/api/audit/**",
+        "/api/lockouts/**",
+        "/api/webhooks/**",
+        "/api/settings/**",
+        "/api/admin/**"
+    };
 
     @Bean
     @Order(1)
-    SecurityFilterChain api(HttpSecurity http, UserRepository users, PasswordCheck passwords, LoginThrottle throttle,
-                            SecuritySettings settings, Tokens tokens) throws Exception {
+    SecurityFilterChain api(
+            HttpSecurity http,
+            UserRepository users,
+            PasswordCheck passwords,
+            LoginThrottle throttle,
+            SecuritySettings settings,
+            Tokens tokens)
+            throws Exception {
         Problems problems = new Problems();
         http.securityMatcher("/api/**", "/actuator/**")
                 .authorizeHttpRequests(a -> a
                         // The second dispatch of a streamed answer (CSV exports, the alert stream) carries no
                         // credentials on a sessionless API; the request was authorized when it began.
-                        .dispatcherTypeMatchers(DispatcherType.ASYNC).permitAll()
-                        .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
-                        .requestMatchers("/actuator/**").hasRole("OWNER")
-                        .requestMatchers(OWNER_ONLY).hasRole("OWNER")
-                        .requestMatchers(HttpMethod.GET, "/api/**").hasRole("VIEWER")
-                        .requestMatchers(HttpMethod.HEAD, "/api/**").hasRole("VIEWER")
-                        .anyRequest().hasRole("STAFF"))
-                .authenticationManager(new ProviderManager(new PasswordSignIn(users, passwords, throttle, settings, false)))
+                        .dispatcherTypeMatchers(DispatcherType.ASYNC)
+                        .permitAll()
+                        .requestMatchers("/actuator/health", "/actuator/health/**")
+                        .permitAll()
+                        .requestMatchers("/actuator/**")
+                        .hasRole("OWNER")
+                        .requestMatchers(OWNER_ONLY)
+                        .hasRole("OWNER")
+                        .requestMatchers(HttpMethod.GET, "/api/**")
+                        .hasRole("VIEWER")
+                        .requestMatchers(HttpMethod.HEAD, "/api/**")
+                        .hasRole("VIEWER")
+                        .anyRequest()
+                        .hasRole("STAFF"))
+                .authenticationManager(
+                        new ProviderManager(new PasswordSignIn(users, passwords, throttle, settings, false)))
                 .httpBasic(b -> b.authenticationEntryPoint(problems))
                 .addFilterBefore(new BearerTokenFilter(tokens, throttle, problems), BasicAuthenticationFilter.class)
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .securityContext(c -> c.securityContextRepository(new SessionReadsForApi()))
-                .addFilterAfter(new SessionAccountRefresh(users), org.springframework.security.web.context.SecurityContextHolderFilter.class)
+                .addFilterAfter(
+                        new SessionAccountRefresh(users),
+                        org.springframework.security.web.context.SecurityContextHolderFilter.class)
                 .csrf(AbstractHttpConfigurer::disable)
                 .requestCache(AbstractHttpConfigurer::disable)
                 .formLogin(AbstractHttpConfigurer::disable)
                 .logout(AbstractHttpConfigurer::disable)
                 .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems))
-                .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives("default-src 'none'; frame-ancestors 'none'"))
+                .headers(h -> h.contentSecurityPolicy(
+                                c -> c.policyDirectives("default-src 'none'; frame-ancestors 'none'"))
                         .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER)));
         return http.build();
     }
 
     @Bean
     @Order(2)
-    SecurityFilterChain web(HttpSecurity http, UserRepository users, PasswordCheck passwords, LoginThrottle throttle,
-                            SecuritySettings settings, WebSignIn signIn) throws Exception {
+    SecurityFilterChain web(
+            HttpSecurity http,
+            UserRepository users,
+            PasswordCheck passwords,
+            LoginThrottle throttle,
+            SecuritySettings settings,
+            WebSignIn signIn)
+            throws Exception {
         Problems problems = new Problems();
         AuthenticationEntryPoint login = new LoginUrlAuthenticationEntryPoint("/login");
-        http.authorizeHttpRequests(a -> a
-                        .dispatcherTypeMatchers(DispatcherType.ASYNC).permitAll()
-                        .requestMatchers("/login", "/error", "/css/**", "/js/**", "/images/**", "/webjars/**", "/favicon.ico").permitAll()
-                        .requestMatchers("/login/code").hasAuthority(WebSignIn.CODE_PENDING)
-                        .requestMatchers("/account/two-factor", "/account/two-factor/**").hasAnyAuthority(WebSignIn.ENROLMENT_PENDING, "ROLE_VIEWER")
-                        .requestMatchers("/account", "/account/**").hasRole("VIEWER")
-                        .requestMatchers("/admin/**", "/settings", "/settings/**").hasRole("OWNER")
-                        .requestMatchers(HttpMethod.GET, "/**").hasRole("VIEWER")
-                        .requestMatchers(HttpMethod.HEAD, "/**").hasRole("VIEWER")
-                        .anyRequest().hasRole("STAFF"))
-                .authenticationManager(new ProviderManager(new PasswordSignIn(users, passwords, throttle, settings, true)))
-                .formLogin(f -> f.loginPage("/login").successHandler(signIn).failureHandler(signIn).permitAll())
+        http.authorizeHttpRequests(a -> a.dispatcherTypeMatchers(DispatcherType.ASYNC)
+                        .permitAll()
+                        .requestMatchers(
+                                "/login", "/error", "/css/**", "/js/**", "/images/**", "/webjars/**", "/favicon.ico")
+                        .permitAll()
+                        .requestMatchers("/login/code")
+                        .hasAuthority(WebSignIn.CODE_PENDING)
+                        .requestMatchers("/account/two-factor", "/account/two-factor/**")
+                        .hasAnyAuthority(WebSignIn.ENROLMENT_PENDING, "ROLE_VIEWER")
+                        .requestMatchers("/account", "/account/**")
+                        .hasRole("VIEWER")
+                        .requestMatchers("/admin/**", "/settings", "/settings/**")
+                        .hasRole("OWNER")
+                        .requestMatchers(HttpMethod.GET, "/**")
+                        .hasRole("VIEWER")
+                        .requestMatchers(HttpMethod.HEAD, "/**")
+                        .hasRole("VIEWER")
+                        .anyRequest()
+                        .hasRole("STAFF"))
+                .authenticationManager(
+                        new ProviderManager(new PasswordSignIn(users, passwords, throttle, settings, true)))
+                .formLogin(f -> f.loginPage("/login")
+                        .successHandler(signIn)
+                        .failureHandler(signIn)
+                        .permitAll())
                 // For scripts reading the OpenAPI description; pages are for people and use the form.
                 .httpBasic(b -> b.authenticationEntryPoint(problems))
-                .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?signed-out").deleteCookies("JSESSIONID"))
+                .logout(l -> l.logoutUrl("/logout")
+                        .logoutSuccessUrl("/login?signed-out")
+                        .deleteCookies("JSESSIONID"))
                 .sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()))
                 // A script that sends its own Authorization header is not riding on a browser's cookie.
                 .csrf(c -> c.ignoringRequestMatchers(request -> request.getHeader("Authorization") != null))
                 .exceptionHandling(e -> e.authenticationEntryPoint((request, response, failure) -> {
-                    if (wantsPage(request)) {
-                        login.commence(request, response, failure);
-                    } else {
-                        problems.commence(request, response, failure);
-                    }
-                }).accessDeniedHandler((request, response, denied) -> {
-                    // A person's browser gets the HTML error page with the status; scripts and htmx, Problem Details.
-                    if (wantsPage(request)) {
-                        response.sendError(HttpServletResponse.SC_FORBIDDEN);
-                    } else {
-                        problems.handle(request, response, denied);
-                    }
-                }))
+                            if (wantsPage(request)) {
+                                login.commence(request, response, failure);
+                            } else {
+                                problems.commence(request, response, failure);
+                            }
+                        })
+                        .accessDeniedHandler((request, response, denied) -> {
+                            // A person's browser gets the HTML error page with the status; scripts and htmx, Problem
+                            // Details.
+                            if (wantsPage(request)) {
+                                response.sendError(HttpServletResponse.SC_FORBIDDEN);
+                            } else {
+                                problems.handle(request, response, denied);
+                            }
+                        }))
                 .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(CONTENT_SECURITY_POLICY))
                         .frameOptions(f -> f.deny())
-                        .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN)))
-                .addFilterAfter(new SessionAccountRefresh(users), org.springframework.security.web.context.SecurityContextHolderFilter.class);
+                        .referrerPolicy(r ->
+                                r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN)))
+                .addFilterAfter(
+                        new SessionAccountRefresh(users),
+                        org.springframework.security.web.context.SecurityContextHolderFilter.class);
         return http.build();
     }
 
@@ -126,7 +177,14 @@ class SecurityConfiguration {
     /** A request refused by the firewall (encoded slashes, "..", ...) is a 400 Problem Details, like any bad input. */
     @Bean
     RequestRejectedHandler requestRejectedHandler() {
-        return (HttpServletRequest request, HttpServletResponse response, org.springframework.security.web.firewall.RequestRejectedException e) ->
-                Problems.write(request, response, 400, "invalid-request", "Bad Request", "The request path or headers are not allowed");
+        return (HttpServletRequest request,
+                HttpServletResponse response,
+                org.springframework.security.web.firewall.RequestRejectedException e) -> Problems.write(
+                request,
+                response,
+                400,
+                "invalid-request",
+                "Bad Request",
+                "The request path or headers are not allowed");
     }
 }

@@ -32,20 +32,25 @@ final class SessionAccountRefresh extends OncePerRequestFilter {
             throws ServletException, IOException {
         HttpSession session = request.getSession(false);
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
-        if (session == null || auth == null || !(auth.getPrincipal() instanceof Account account) || account.isToken()
+        if (session == null
+                || auth == null
+                || !(auth.getPrincipal() instanceof Account account)
+                || account.isToken()
                 || session.getAttribute(WebSignIn.CREDENTIAL) == null) {
             chain.doFilter(request, response);
             return;
         }
         Optional<UserRepository.Row> user = users.find(account.name());
-        if (user.isEmpty() || user.get().disabled()
+        if (user.isEmpty()
+                || user.get().disabled()
                 || !Tokens.hash(user.get().passwordHash()).equals(session.getAttribute(WebSignIn.CREDENTIAL))) {
             SecurityContextHolder.clearContext();
             session.invalidate();
         } else if (user.get().role() != account.role()) {
             Account now = new Account(account.name(), user.get().role(), null);
             SecurityContext context = SecurityContextHolder.createEmptyContext();
-            context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(now, null, now.role().authorities()));
+            context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
+                    now, null, now.role().authorities()));
             SecurityContextHolder.setContext(context);
             contexts.saveContext(context, request, response);
         }
@@ -55,6 +60,9 @@ final class SessionAccountRefresh extends OncePerRequestFilter {
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         String path = request.getRequestURI().substring(request.getContextPath().length());
-        return path.startsWith("/css/") || path.startsWith("/js/") || path.startsWith("/webjars/") || path.startsWith("/images/");
+        return path.startsWith("/css/")
+                || path.startsWith("/js/")
+                || path.startsWith("/webjars/")
+                || path.startsWith("/images/");
     }
 }

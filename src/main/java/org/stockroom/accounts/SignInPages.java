@@ -10,8 +10,11 @@ import org.springframework.web.bind.annotation.RequestParam;
 class SignInPages {
 
     @GetMapping("/login")
-    String login(@RequestParam(required = false) String error, @RequestParam(name = "locked", required = false) Long lockedSeconds,
-                 @RequestParam(name = "signed-out", required = false) String signedOut, Model model) {
+    String login(
+            @RequestParam(required = false) String error,
+            @RequestParam(name = "locked", required = false) Long lockedSeconds,
+            @RequestParam(name = "signed-out", required = false) String signedOut,
+            Model model) {
         model.addAttribute("failed", error != null);
         model.addAttribute("lockedSeconds", lockedSeconds);
         model.addAttribute("signedOut", signedOut != null);

@@ -33,6 +33,7 @@ public class Tokens {
     static final String PREFIX = "sr_";
     /** The last-used time is written at most this often per token, so busy integrations do not write on every call. */
     private static final long LAST_USED_PRECISION_MILLIS = 60_000;
+
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final JdbcClient jdbc;
@@ -53,7 +54,8 @@ public class Tokens {
             throw new InvalidRequestException("role", "is required");
         }
         if (!creator.role().includes(role)) {
-            throw new DomainException(403, "forbidden", "A token cannot have a higher role than its creator (" + creator.role() + ")");
+            throw new DomainException(
+                    403, "forbidden", "A token cannot have a higher role than its creator (" + creator.role() + ")");
         }
         long now = clock.millis();
         if (expiresAt != null && expiresAt.toEpochMilli() <= now) {
@@ -67,29 +69,47 @@ public class Tokens {
         jdbc.sql("""
                 INSERT INTO api_token (id, name, token_hash, role, created_by, created_at, expires_at)
                 VALUES (:id, :name, :hash, :role, :by, :now, :expires)""")
-                .param("id", id).param("name", cleanName).param("hash", hash(token)).param("role", role.name())
-                .param("by", owner).param("now", now).param("expires", expiresAt == null ? null : expiresAt.toEpochMilli())
+                .param("id", id)
+                .param("name", cleanName)
+                .param("hash", hash(token))
+                .param("role", role.name())
+                .param("by", owner)
+                .param("now", now)
+                .param("expires", expiresAt == null ? null : expiresAt.toEpochMilli())
                 .update();
         audit.record("token.created", id, cleanName + " (" + role + ")");
         return new Issued(id, cleanName, role, token, Instant.ofEpochMilli(now), expiresAt);
     }
 
     public List<ApiToken> list() {
-        return jdbc.sql("SELECT id, name, role, created_by, created_at, expires_at, last_used_at, revoked_at FROM api_token"
-                        + " ORDER BY created_at DESC, id DESC")
-                .query((rs, n) -> new ApiToken(rs.getString("id"), rs.getString("name"), Role.valueOf(rs.getString("role")),
-                        rs.getString("created_by"), Instant.ofEpochMilli(rs.getLong("created_at")), instant(rs, "expires_at"),
-                        instant(rs, "last_used_at"), instant(rs, "revoked_at")))
+        return jdbc.sql(
+                        "SELECT id, name, role, created_by, created_at, expires_at, last_used_at, revoked_at FROM api_token"
+                                + " ORDER BY created_at DESC, id DESC")
+                .query((rs, n) -> new ApiToken(
+                        rs.getString("id"),
+                        rs.getString("name"),
+                        Role.valueOf(rs.getString("role")),
+                        rs.getString("created_by"),
+                        Instant.ofEpochMilli(rs.getLong("created_at")),
+                        instant(rs, "expires_at"),
+                        instant(rs, "last_used_at"),
+                        instant(rs, "revoked_at")))
                 .list();
     }
 
     /** Revokes at once; revoking twice is harmless. */
     @Transactional
     public void revoke(String id) {
-        String name = jdbc.sql("SELECT name FROM api_token WHERE id = :id").param("id", id).query(String.class).optional()
+        String name = jdbc.sql("SELECT name FROM api_token WHERE id = :id")
+                .param("id", id)
+                .query(String.class)
+                .optional()
                 .orElseThrow(() -> new NotFoundException("unknown-token", "No API token with id " + id));
         if (jdbc.sql("UPDATE api_token SET revoked_at = :now WHERE id = :id AND revoked_at IS NULL")
-                .param("id", id).param("now", clock.millis()).update() == 1) {
+                        .param("id", id)
+                        .param("now", clock.millis())
+                        .update()
+                == 1) {
             audit.record("token.revoked", id, name);
         }
     }
@@ -103,15 +123,27 @@ public class Tokens {
             return Optional.empty();
         }
         long now = clock.millis();
-        record Found(String id, String name, Role role, Role creatorRole, boolean creatorDisabled, Long expiresAt,
-                     Long revokedAt, Long lastUsedAt) {}
+        record Found(
+                String id,
+                String name,
+                Role role,
+                Role creatorRole,
+                boolean creatorDisabled,
+                Long expiresAt,
+                Long revokedAt,
+                Long lastUsedAt) {}
         Optional<Found> found = jdbc.sql("""
                         SELECT t.id, t.name, t.role, u.role AS creator_role, u.disabled, t.expires_at, t.revoked_at, t.last_used_at
                         FROM api_token t JOIN app_user u ON u.username = t.created_by WHERE t.token_hash = :hash""")
                 .param("hash", hash(token))
-                .query((rs, n) -> new Found(rs.getString("id"), rs.getString("name"), Role.valueOf(rs.getString("role")),
-                        Role.valueOf(rs.getString("creator_role")), rs.getBoolean("disabled"),
-                        UserRepository.nullableLong(rs, "expires_at"), UserRepository.nullableLong(rs, "revoked_at"),
+                .query((rs, n) -> new Found(
+                        rs.getString("id"),
+                        rs.getString("name"),
+                        Role.valueOf(rs.getString("role")),
+                        Role.valueOf(rs.getString("creator_role")),
+                        rs.getBoolean("disabled"),
+                        UserRepository.nullableLong(rs, "expires_at"),
+                        UserRepository.nullableLong(rs, "revoked_at"),
                         UserRepository.nullableLong(rs, "last_used_at")))
                 .optional();
         if (found.isEmpty()) {
@@ -122,19 +154,26 @@ public class Tokens {
             return Optional.empty();
         }
         if (t.lastUsedAt() == null || now - t.lastUsedAt() >= LAST_USED_PRECISION_MILLIS) {
-            jdbc.sql("UPDATE api_token SET last_used_at = :now WHERE id = :id").param("id", t.id()).param("now", now).update();
+            jdbc.sql("UPDATE api_token SET last_used_at = :now WHERE id = :id")
+                    .param("id", t.id())
+                    .param("now", now)
+                    .update();
         }
         Role role = t.creatorRole().includes(t.role()) ? t.role() : t.creatorRole();
         return Optional.of(new Account(t.name(), role, t.id()));
     }
 
     private String creatorOf(String tokenId) {
-        return jdbc.sql("SELECT created_by FROM api_token WHERE id = :id").param("id", tokenId).query(String.class).single();
+        return jdbc.sql("SELECT created_by FROM api_token WHERE id = :id")
+                .param("id", tokenId)
+                .query(String.class)
+                .single();
     }
 
     static String hash(String value) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
         }

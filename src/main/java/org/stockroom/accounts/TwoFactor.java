@@ -53,7 +53,8 @@ class TwoFactor {
         }
         OptionalLong step = Totp.match(secret, clean(code), clock.millis());
         if (step.isEmpty()) {
-            throw new InvalidRequestException("code", "does not match; check the time on your phone and try the next code");
+            throw new InvalidRequestException(
+                    "code", "does not match; check the time on your phone and try the next code");
         }
         users.setTotp(username, secret, step.getAsLong(), clock.millis());
         List<String> codes = new ArrayList<>();
@@ -72,7 +73,8 @@ class TwoFactor {
         UserRepository.Row user = users.find(username).orElseThrow();
         String given = clean(code);
         OptionalLong step = Totp.match(user.totpSecret(), given, clock.millis());
-        boolean ok = step.isPresent() ? users.useTotpStep(username, step.getAsLong())
+        boolean ok = step.isPresent()
+                ? users.useTotpStep(username, step.getAsLong())
                 : given != null && users.useRecoveryCode(username, Tokens.hash(given.toLowerCase(Locale.ROOT)));
         if (!ok) {
             throttle.failed(username, address);
@@ -87,8 +89,13 @@ class TwoFactor {
     /** The QR code of the enrolment URI as SVG path data, one unit square per dark module. */
     static QrCode qr(String username, String secret) {
         try {
-            BitMatrix matrix = new QRCodeWriter().encode(Totp.uri(ISSUER, username, secret), BarcodeFormat.QR_CODE, 0, 0,
-                    Map.of(EncodeHintType.MARGIN, 2));
+            BitMatrix matrix = new QRCodeWriter()
+                    .encode(
+                            Totp.uri(ISSUER, username, secret),
+                            BarcodeFormat.QR_CODE,
+                            0,
+                            0,
+                            Map.of(EncodeHintType.MARGIN, 2));
             StringBuilder path = new StringBuilder();
             for (int y = 0; y < matrix.getHeight(); y++) {
                 for (int x = 0; x < matrix.getWidth(); x++) {

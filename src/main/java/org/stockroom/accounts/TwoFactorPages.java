@@ -36,8 +36,13 @@ class TwoFactorPages {
     }
 
     @PostMapping("/login/code")
-    String code(@AuthenticationPrincipal Account account, @RequestParam(defaultValue = "") String code, Model model,
-                HttpServletRequest request, HttpServletResponse response) throws IOException {
+    String code(
+            @AuthenticationPrincipal Account account,
+            @RequestParam(defaultValue = "") String code,
+            Model model,
+            HttpServletRequest request,
+            HttpServletResponse response)
+            throws IOException {
         try {
             twoFactor.verify(account.name(), code, request.getRemoteAddr());
         } catch (RateLimitedException e) {
@@ -72,8 +77,13 @@ class TwoFactorPages {
     }
 
     @PostMapping("/account/two-factor")
-    String enrol(@AuthenticationPrincipal Account account, @RequestParam(defaultValue = "") String code, HttpSession session,
-                 Model model, HttpServletRequest request, HttpServletResponse response) {
+    String enrol(
+            @AuthenticationPrincipal Account account,
+            @RequestParam(defaultValue = "") String code,
+            HttpSession session,
+            Model model,
+            HttpServletRequest request,
+            HttpServletResponse response) {
         String secret = (String) session.getAttribute(PENDING_SECRET);
         if (secret == null) {
             return "redirect:/account/two-factor";
@@ -83,7 +93,8 @@ class TwoFactorPages {
             codes = twoFactor.enrol(account.name(), secret, code);
         } catch (DomainException e) {
             response.setStatus(400);
-            model.addAttribute("error", "That code does not match. Check the time on your phone and enter the current code.");
+            model.addAttribute(
+                    "error", "That code does not match. Check the time on your phone and enter the current code.");
             return enrolment(account, session, model);
         }
         session.removeAttribute(PENDING_SECRET);

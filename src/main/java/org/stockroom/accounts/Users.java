@@ -110,8 +110,8 @@ public class Users {
             throw new InvalidRequestException("username", "is required");
         }
         if (!USERNAME.matcher(username).matches()) {
-            throw new InvalidRequestException("username",
-                    "must be 1 to 64 characters of a-z 0-9 . _ @ -, starting with a letter or digit");
+            throw new InvalidRequestException(
+                    "username", "must be 1 to 64 characters of a-z 0-9 . _ @ -, starting with a letter or digit");
         }
         return username;
     }

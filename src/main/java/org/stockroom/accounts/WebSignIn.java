@@ -49,7 +49,8 @@ class WebSignIn implements AuthenticationSuccessHandler, AuthenticationFailureHa
     }
 
     @Override
-    public void onAuthenticationSuccess(HttpServletRequest request, HttpServletResponse response, Authentication authentication)
+    public void onAuthenticationSuccess(
+            HttpServletRequest request, HttpServletResponse response, Authentication authentication)
             throws IOException {
         Account account = (Account) authentication.getPrincipal();
         UserRepository.Row user = users.find(account.name()).orElseThrow();
@@ -65,8 +66,8 @@ class WebSignIn implements AuthenticationSuccessHandler, AuthenticationFailureHa
     }
 
     @Override
-    public void onAuthenticationFailure(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
-            throws IOException {
+    public void onAuthenticationFailure(
+            HttpServletRequest request, HttpServletResponse response, AuthenticationException e) throws IOException {
         if (e instanceof RateLimitedException limited) {
             response.sendRedirect(request.getContextPath() + "/login?locked=" + limited.retryAfterSeconds());
         } else {
@@ -88,7 +89,11 @@ class WebSignIn implements AuthenticationSuccessHandler, AuthenticationFailureHa
         UserRepository.Row user = users.find(username).orElseThrow();
         Account account = new Account(user.username(), user.role(), null);
         request.changeSessionId();
-        save(request, response, UsernamePasswordAuthenticationToken.authenticated(account, null, user.role().authorities()));
+        save(
+                request,
+                response,
+                UsernamePasswordAuthenticationToken.authenticated(
+                        account, null, user.role().authorities()));
         HttpSession session = request.getSession();
         session.setAttribute(CREDENTIAL, Tokens.hash(user.passwordHash()));
         users.loggedIn(username, clock.millis());
@@ -96,7 +101,11 @@ class WebSignIn implements AuthenticationSuccessHandler, AuthenticationFailureHa
     }
 
     private void partial(HttpServletRequest request, HttpServletResponse response, Account account, String authority) {
-        save(request, response, UsernamePasswordAuthenticationToken.authenticated(account, null, List.of(new SimpleGrantedAuthority(authority))));
+        save(
+                request,
+                response,
+                UsernamePasswordAuthenticationToken.authenticated(
+                        account, null, List.of(new SimpleGrantedAuthority(authority))));
     }
 
     private void save(HttpServletRequest request, HttpServletResponse response, Authentication authentication) {

@@ -39,35 +39,58 @@ class AlertRepository {
         return jdbc.sql("INSERT INTO restock_alert (sku, level, stock, reorder_threshold, raised_at) "
                         + "VALUES (:sku, :level, :stock, :threshold, :now) "
                         + "ON CONFLICT (sku) WHERE resolved_at IS NULL DO NOTHING RETURNING id")
-                .param("sku", sku).param("level", level.name()).param("stock", stock).param("threshold", threshold).param("now", now)
-                .query(Long.class).optional();
+                .param("sku", sku)
+                .param("level", level.name())
+                .param("stock", stock)
+                .param("threshold", threshold)
+                .param("now", now)
+                .query(Long.class)
+                .optional();
     }
 
     void changeLevel(long id, AlertLevel level, long stock, long threshold, long now) {
         jdbc.sql("UPDATE restock_alert SET level = :level, stock = :stock, reorder_threshold = :threshold, "
                         + "escalated_at = CASE WHEN :level = 'OUT' THEN :now ELSE escalated_at END WHERE id = :id")
-                .param("id", id).param("level", level.name()).param("stock", stock).param("threshold", threshold).param("now", now)
+                .param("id", id)
+                .param("level", level.name())
+                .param("stock", stock)
+                .param("threshold", threshold)
+                .param("now", now)
                 .update();
     }
 
     Optional<Long> resolve(String sku, long stock, long threshold, long now) {
         return jdbc.sql("UPDATE restock_alert SET resolved_at = :now, stock = :stock, reorder_threshold = :threshold "
                         + "WHERE sku = :sku AND resolved_at IS NULL RETURNING id")
-                .param("sku", sku).param("stock", stock).param("threshold", threshold).param("now", now)
-                .query(Long.class).optional();
+                .param("sku", sku)
+                .param("stock", stock)
+                .param("threshold", threshold)
+                .param("now", now)
+                .query(Long.class)
+                .optional();
     }
 
     boolean acknowledge(long id, String actor, long now) {
-        return jdbc.sql("UPDATE restock_alert SET acknowledged_at = :now, acknowledged_by = :actor WHERE id = :id AND acknowledged_at IS NULL")
-                .param("id", id).param("actor", actor).param("now", now).update() == 1;
+        return jdbc.sql(
+                                "UPDATE restock_alert SET acknowledged_at = :now, acknowledged_by = :actor WHERE id = :id AND acknowledged_at IS NULL")
+                        .param("id", id)
+                        .param("actor", actor)
+                        .param("now", now)
+                        .update()
+                == 1;
     }
 
     Optional<Alert> find(long id) {
-        return jdbc.sql(SELECT + " WHERE a.id = :id").param("id", id).query(AlertRepository::map).optional();
+        return jdbc.sql(SELECT + " WHERE a.id = :id")
+                .param("id", id)
+                .query(AlertRepository::map)
+                .optional();
     }
 
     long countOpen() {
-        return jdbc.sql("SELECT COUNT(*) FROM restock_alert WHERE resolved_at IS NULL").query(Long.class).single();
+        return jdbc.sql("SELECT COUNT(*) FROM restock_alert WHERE resolved_at IS NULL")
+                .query(Long.class)
+                .single();
     }
 
     List<Alert> list(AlertStatus status) {
@@ -76,13 +99,22 @@ class AlertRepository {
             case RESOLVED -> " WHERE a.resolved_at IS NOT NULL";
             case ALL -> "";
         };
-        return jdbc.sql(SELECT + where + " ORDER BY a.raised_at DESC, a.id DESC").query(AlertRepository::map).list();
+        return jdbc.sql(SELECT + where + " ORDER BY a.raised_at DESC, a.id DESC")
+                .query(AlertRepository::map)
+                .list();
     }
 
     private static Alert map(ResultSet rs, int n) throws SQLException {
-        return new Alert(rs.getLong("id"), rs.getString("sku"), rs.getString("name"), AlertLevel.valueOf(rs.getString("level")),
-                rs.getLong("stock"), rs.getLong("reorder_threshold"), Instant.ofEpochMilli(rs.getLong("raised_at")),
-                instant(rs, "acknowledged_at"), instant(rs, "resolved_at"));
+        return new Alert(
+                rs.getLong("id"),
+                rs.getString("sku"),
+                rs.getString("name"),
+                AlertLevel.valueOf(rs.getString("level")),
+                rs.getLong("stock"),
+                rs.getLong("reorder_threshold"),
+                Instant.ofEpochMilli(rs.getLong("raised_at")),
+                instant(rs, "acknowledged_at"),
+                instant(rs, "resolved_at"));
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -1,5 +1,7 @@
 package org.stockroom.alerts;
 
 public enum AlertStatus {
-    OPEN, RESOLVED, ALL
+    OPEN,
+    RESOLVED,
+    ALL
 }

@@ -31,8 +31,15 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 public class AlertStream implements SmartLifecycle {
 
     /** One event as browsers receive it ({@code event: alert}, JSON data). */
-    public record Event(String type, long alertId, String sku, String name, AlertLevel level, long stock, long reorderThreshold,
-                        long openAlerts) {}
+    public record Event(
+            String type,
+            long alertId,
+            String sku,
+            String name,
+            AlertLevel level,
+            long stock,
+            long reorderThreshold,
+            long openAlerts) {}
 
     static final int MAX_CONNECTIONS = 1000;
     static final Duration CONNECTION_LIFETIME = Duration.ofMinutes(30);
@@ -61,7 +68,11 @@ public class AlertStream implements SmartLifecycle {
         emitter.onTimeout(() -> emitters.remove(emitter));
         emitter.onError(e -> emitters.remove(emitter));
         emitters.add(emitter);
-        send(emitter, SseEmitter.event().name("hello").data(Map.of("openAlerts", alerts.countOpen()), MediaType.APPLICATION_JSON));
+        send(
+                emitter,
+                SseEmitter.event()
+                        .name("hello")
+                        .data(Map.of("openAlerts", alerts.countOpen()), MediaType.APPLICATION_JSON));
         return java.util.Optional.of(emitter);
     }
 
@@ -107,11 +118,22 @@ public class AlertStream implements SmartLifecycle {
                 continue;
             }
             try {
-                Event event = new Event(change.type().event(), change.alertId(), change.sku(), change.name(), change.level(),
-                        change.stock(), change.reorderThreshold(), alerts.countOpen());
+                Event event = new Event(
+                        change.type().event(),
+                        change.alertId(),
+                        change.sku(),
+                        change.name(),
+                        change.level(),
+                        change.stock(),
+                        change.reorderThreshold(),
+                        alerts.countOpen());
                 for (SseEmitter emitter : List.copyOf(emitters)) {
-                    send(emitter, SseEmitter.event().name("alert").id(String.valueOf(change.alertId()))
-                            .data(event, MediaType.APPLICATION_JSON));
+                    send(
+                            emitter,
+                            SseEmitter.event()
+                                    .name("alert")
+                                    .id(String.valueOf(change.alertId()))
+                                    .data(event, MediaType.APPLICATION_JSON));
                 }
             } catch (RuntimeException e) {
                 log.warn("Could not push alert {} to browsers", change.alertId(), e);

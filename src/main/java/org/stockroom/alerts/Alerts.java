@@ -73,7 +73,8 @@ public class Alerts {
             // decided); follow that one. If it is gone again, the whole transaction is retried.
             open = alerts.findOpen(sku);
             if (open.isEmpty()) {
-                throw new ConcurrencyFailureException("The open restock alert of " + sku + " changed while it was being raised");
+                throw new ConcurrencyFailureException(
+                        "The open restock alert of " + sku + " changed while it was being raised");
             }
         }
         if (open.get().level() == level) {
@@ -82,7 +83,8 @@ public class Alerts {
         alerts.changeLevel(open.get().id(), level, product.stock(), product.reorderThreshold(), now);
         // Going back from OUT to LOW (a small receipt) is recorded but tells nobody.
         return level == AlertLevel.OUT
-                ? Optional.of(announce(change(AlertChange.Type.ESCALATED, open.get().id(), product)))
+                ? Optional.of(
+                        announce(change(AlertChange.Type.ESCALATED, open.get().id(), product)))
                 : Optional.empty();
     }
 
@@ -118,7 +120,8 @@ public class Alerts {
     }
 
     private static AlertChange change(AlertChange.Type type, long id, Product p) {
-        return new AlertChange(type, id, p.sku().value(), p.name(), AlertLevel.forStock(p.stock()), p.stock(), p.reorderThreshold());
+        return new AlertChange(
+                type, id, p.sku().value(), p.name(), AlertLevel.forStock(p.stock()), p.stock(), p.reorderThreshold());
     }
 
     /**
@@ -133,8 +136,14 @@ public class Alerts {
 
     private AlertChange announce(AlertChange change) {
         publish(change);
-        log.warn("restock alert {}: sku={} level={} stock={} threshold={} alert={}", change.type().event(), change.sku(),
-                change.level(), change.stock(), change.reorderThreshold(), change.alertId());
+        log.warn(
+                "restock alert {}: sku={} level={} stock={} threshold={} alert={}",
+                change.type().event(),
+                change.sku(),
+                change.level(),
+                change.stock(),
+                change.reorderThreshold(),
+                change.alertId());
         return change;
     }
 }

@@ -49,8 +49,12 @@ class AccountApi {
 
     @PostMapping("/api/users")
     ResponseEntity<User> addUser(@RequestBody NewUserRequest request, UriComponentsBuilder uri) {
-        User user = users.add(new Users.NewUser(request.username(), request.password(), Role.parse("role", request.role())));
-        return ResponseEntity.created(uri.path("/api/users/{username}").buildAndExpand(user.username()).toUri()).body(user);
+        User user = users.add(
+                new Users.NewUser(request.username(), request.password(), Role.parse("role", request.role())));
+        return ResponseEntity.created(uri.path("/api/users/{username}")
+                        .buildAndExpand(user.username())
+                        .toUri())
+                .body(user);
     }
 
     @GetMapping("/api/users")
@@ -58,17 +62,22 @@ class AccountApi {
         return users.list();
     }
 
-    @PatchMapping(path = "/api/users/{username}", consumes = {"application/json", "application/merge-patch+json"})
+    @PatchMapping(
+            path = "/api/users/{username}",
+            consumes = {"application/json", "application/merge-patch+json"})
     User updateUser(@PathVariable String username, @RequestBody UserPatch patch) {
         Role role = patch.role() == null ? null : Role.parse("role", patch.role());
         return users.update(username, new Users.UserChanges(role, patch.password(), patch.disabled()));
     }
 
     @PostMapping("/api/tokens")
-    ResponseEntity<Tokens.Issued> issueToken(@AuthenticationPrincipal Account creator, @RequestBody NewTokenRequest request,
-                                             UriComponentsBuilder uri) {
-        Tokens.Issued issued = tokens.issue(creator, request.name(), Role.parse("role", request.role()), request.expiresAt());
-        return ResponseEntity.status(HttpStatus.CREATED).location(uri.path("/api/tokens/{id}").buildAndExpand(issued.id()).toUri())
+    ResponseEntity<Tokens.Issued> issueToken(
+            @AuthenticationPrincipal Account creator, @RequestBody NewTokenRequest request, UriComponentsBuilder uri) {
+        Tokens.Issued issued =
+                tokens.issue(creator, request.name(), Role.parse("role", request.role()), request.expiresAt());
+        return ResponseEntity.status(HttpStatus.CREATED)
+                .location(
+                        uri.path("/api/tokens/{id}").buildAndExpand(issued.id()).toUri())
                 .body(issued);
     }
 
@@ -84,10 +93,11 @@ class AccountApi {
     }
 
     @GetMapping("/api/audit")
-    Page<AuditEvent> audit(@RequestParam(required = false) String actor,
-                           @RequestParam(required = false) String action,
-                           @RequestParam(defaultValue = "0") int page,
-                           @RequestParam(defaultValue = "50") int size) {
+    Page<AuditEvent> audit(
+            @RequestParam(required = false) String actor,
+            @RequestParam(required = false) String action,
+            @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "50") int size) {
         return audit.list(actor, action, page, size);
     }
 

@@ -19,7 +19,8 @@ class AlertStreamApi {
 
     @GetMapping(path = "/api/alerts/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     SseEmitter stream() {
-        return stream.connect().orElseThrow(() -> new DomainException(503, "too-many-streams",
-                "Too many browsers are following alerts right now; try again later"));
+        return stream.connect()
+                .orElseThrow(() -> new DomainException(
+                        503, "too-many-streams", "Too many browsers are following alerts right now; try again later"));
     }
 }

@@ -17,8 +17,10 @@ class ExportApi {
     private final CatalogExport export;
     private final String shopifyLocation;
 
-    ExportApi(CatalogExport export, @org.springframework.beans.factory.annotation.Value("${stockroom.imports.shopify-location:Shop location}")
-              String shopifyLocation) {
+    ExportApi(
+            CatalogExport export,
+            @org.springframework.beans.factory.annotation.Value("${stockroom.imports.shopify-location:Shop location}")
+                    String shopifyLocation) {
         this.export = export;
         this.shopifyLocation = shopifyLocation;
     }
@@ -30,7 +32,8 @@ class ExportApi {
     }
 
     @GetMapping("/inventory")
-    void inventory(@RequestParam(defaultValue = "shopify") String format, HttpServletResponse response) throws IOException {
+    void inventory(@RequestParam(defaultValue = "shopify") String format, HttpServletResponse response)
+            throws IOException {
         if (!format.equalsIgnoreCase("shopify")) {
             throw new InvalidRequestException("format", "must be shopify");
         }

@@ -30,13 +30,16 @@ class ImportApi {
 
     /** A dry run answers 200 with what would happen; an applied import answers 201. */
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    ResponseEntity<ImportReport> importFile(@RequestPart("file") MultipartFile file,
-                                            @RequestParam(defaultValue = "false") boolean dryRun,
-                                            @RequestParam(defaultValue = "auto") String format,
-                                            @RequestParam(defaultValue = "false") boolean skipInvalid,
-                                            @RequestParam(required = false) String delimiter) {
-        ImportReport report = importer.run(new Importer.Request(bytes(file), ImportFormat.parse(format), delimiter(delimiter), dryRun, skipInvalid));
-        return ResponseEntity.status(dryRun ? HttpStatus.OK : HttpStatus.CREATED).body(report);
+    ResponseEntity<ImportReport> importFile(
+            @RequestPart("file") MultipartFile file,
+            @RequestParam(defaultValue = "false") boolean dryRun,
+            @RequestParam(defaultValue = "auto") String format,
+            @RequestParam(defaultValue = "false") boolean skipInvalid,
+            @RequestParam(required = false) String delimiter) {
+        ImportReport report = importer.run(new Importer.Request(
+                bytes(file), ImportFormat.parse(format), delimiter(delimiter), dryRun, skipInvalid));
+        return ResponseEntity.status(dryRun ? HttpStatus.OK : HttpStatus.CREATED)
+                .body(report);
     }
 
     @GetMapping("/{id}")

@@ -31,18 +31,21 @@ class ProductApi {
     @PostMapping
     ResponseEntity<ProductView> add(@RequestBody NewProduct product, UriComponentsBuilder uri) {
         ProductView added = ProductView.of(store.addProduct(product));
-        URI location = uri.path("/api/products/{sku}").buildAndExpand(added.sku()).toUri();
+        URI location =
+                uri.path("/api/products/{sku}").buildAndExpand(added.sku()).toUri();
         return ResponseEntity.created(location).body(added);
     }
 
     @GetMapping
-    Page<ProductView> list(@RequestParam(required = false) String q,
-                           @RequestParam(defaultValue = "false") boolean lowStock,
-                           @RequestParam(defaultValue = "false") boolean archived,
-                           @RequestParam(defaultValue = "sku") String sort,
-                           @RequestParam(defaultValue = "0") int page,
-                           @RequestParam(defaultValue = "50") int size) {
-        return store.products(new ProductQuery(q, lowStock, archived, sort, page, size)).map(ProductView::of);
+    Page<ProductView> list(
+            @RequestParam(required = false) String q,
+            @RequestParam(defaultValue = "false") boolean lowStock,
+            @RequestParam(defaultValue = "false") boolean archived,
+            @RequestParam(defaultValue = "sku") String sort,
+            @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "50") int size) {
+        return store.products(new ProductQuery(q, lowStock, archived, sort, page, size))
+                .map(ProductView::of);
     }
 
     @GetMapping("/{sku}")
@@ -50,7 +53,9 @@ class ProductApi {
         return ProductView.of(store.product(sku));
     }
 
-    @PatchMapping(path = "/{sku}", consumes = {"application/json", "application/merge-patch+json"})
+    @PatchMapping(
+            path = "/{sku}",
+            consumes = {"application/json", "application/merge-patch+json"})
     ProductView update(@PathVariable String sku, @RequestBody Map<String, Object> changes) {
         return ProductView.of(store.updateProduct(sku, ProductPatch.read(changes)));
     }

@@ -17,8 +17,8 @@ import org.stockroom.support.InvalidRequestException.FieldError;
  */
 final class ProductPatch {
 
-    private static final Set<String> FIELDS = Set.of("name", "price", "reorderThreshold", "cost", "reorderQuantity",
-            "leadTimeDays", "supplier", "barcode");
+    private static final Set<String> FIELDS = Set.of(
+            "name", "price", "reorderThreshold", "cost", "reorderQuantity", "leadTimeDays", "supplier", "barcode");
 
     private final Map<String, Object> body;
     private final List<FieldError> errors = new ArrayList<>();
@@ -34,7 +34,9 @@ final class ProductPatch {
     private ProductChanges changes() {
         for (String field : body.keySet()) {
             if (field.equals("stock") || field.equals("unitsSold")) {
-                errors.add(new FieldError(field, "cannot be changed here; stock changes only through purchases, receipts and adjustments"));
+                errors.add(new FieldError(
+                        field,
+                        "cannot be changed here; stock changes only through purchases, receipts and adjustments"));
             } else if (field.equals("sku")) {
                 errors.add(new FieldError(field, "cannot be changed"));
             } else if (!FIELDS.contains(field)) {
@@ -44,10 +46,15 @@ final class ProductPatch {
         String name = required("name", String.class);
         BigDecimal price = decimal(required("price", Number.class));
         Long threshold = whole("reorderThreshold", required("reorderThreshold", Number.class));
-        Optional<BigDecimal> cost = optional("cost", Number.class).map(o -> o.map(ProductPatch::decimal)).orElse(null);
-        Optional<Long> reorderQuantity = optional("reorderQuantity", Number.class).map(o -> o.map(n -> whole("reorderQuantity", n))).orElse(null);
+        Optional<BigDecimal> cost = optional("cost", Number.class)
+                .map(o -> o.map(ProductPatch::decimal))
+                .orElse(null);
+        Optional<Long> reorderQuantity = optional("reorderQuantity", Number.class)
+                .map(o -> o.map(n -> whole("reorderQuantity", n)))
+                .orElse(null);
         Optional<Integer> leadTime = optional("leadTimeDays", Number.class)
-                .map(o -> o.map(n -> whole("leadTimeDays", n)).map(l -> (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, l))))
+                .map(o -> o.map(n -> whole("leadTimeDays", n)).map(l ->
+                        (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, l))))
                 .orElse(null);
         Optional<String> supplier = optional("supplier", String.class).orElse(null);
         Optional<String> barcode = optional("barcode", String.class).orElse(null);

@@ -23,7 +23,21 @@ record ProductView(
         Instant updatedAt) {
 
     static ProductView of(Product p) {
-        return new ProductView(p.sku().value(), p.name(), p.price(), p.stock(), p.reorderThreshold(), p.unitsSold(), p.needsRestock(),
-                p.cost(), p.reorderQuantity(), p.leadTimeDays(), p.supplier(), p.barcode(), p.archived(), p.createdAt(), p.updatedAt());
+        return new ProductView(
+                p.sku().value(),
+                p.name(),
+                p.price(),
+                p.stock(),
+                p.reorderThreshold(),
+                p.unitsSold(),
+                p.needsRestock(),
+                p.cost(),
+                p.reorderQuantity(),
+                p.leadTimeDays(),
+                p.supplier(),
+                p.barcode(),
+                p.archived(),
+                p.createdAt(),
+                p.updatedAt());
     }
 }

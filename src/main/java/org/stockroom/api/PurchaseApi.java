@@ -35,22 +35,26 @@ class PurchaseApi {
 
     /** A replayed answer (same Idempotency-Key, same body) is the first answer again, marked with Idempotent-Replayed. */
     @PostMapping
-    ResponseEntity<Purchase> purchase(@RequestBody PurchaseRequest request,
-                                      @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
-                                      UriComponentsBuilder uri) {
+    ResponseEntity<Purchase> purchase(
+            @RequestBody PurchaseRequest request,
+            @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
+            UriComponentsBuilder uri) {
         PurchaseOutcome outcome = store.purchase(request, idempotencyKey);
         return ResponseEntity.status(HttpStatus.CREATED)
-                .location(uri.path("/api/purchases/{id}").buildAndExpand(outcome.purchase().id()).toUri())
+                .location(uri.path("/api/purchases/{id}")
+                        .buildAndExpand(outcome.purchase().id())
+                        .toUri())
                 .header("Idempotent-Replayed", String.valueOf(outcome.replayed()))
                 .body(outcome.purchase());
     }
 
     @GetMapping
-    Page<Purchase> list(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-                        @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-                        @RequestParam(required = false) String sku,
-                        @RequestParam(defaultValue = "0") int page,
-                        @RequestParam(defaultValue = "50") int size) {
+    Page<Purchase> list(
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+            @RequestParam(required = false) String sku,
+            @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "50") int size) {
         return store.purchases(new PurchaseQuery(from, to, sku, page, size));
     }
 

@@ -54,12 +54,13 @@ class StockApi {
 
     /** The ledger, newest first; {@code from}/{@code to} are dates of the store's calendar, both inclusive. */
     @GetMapping("/movements")
-    Page<Movement> movements(@PathVariable String sku,
-                             @RequestParam(required = false) MovementType type,
-                             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-                             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-                             @RequestParam(defaultValue = "0") int page,
-                             @RequestParam(defaultValue = "50") int size) {
+    Page<Movement> movements(
+            @PathVariable String sku,
+            @RequestParam(required = false) MovementType type,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+            @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "50") int size) {
         return store.movements(new MovementQuery(sku, type, from, to, page, size));
     }
 }

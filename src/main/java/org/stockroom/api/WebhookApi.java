@@ -34,7 +34,9 @@ class WebhookApi {
     @PostMapping
     ResponseEntity<RegisteredWebhook> register(@RequestBody WebhookRequest request) {
         RegisteredWebhook registered = webhooks.register(request.url(), request.events(), request.description());
-        return ResponseEntity.created(URI.create("/api/webhooks/" + registered.webhook().id())).body(registered);
+        return ResponseEntity.created(
+                        URI.create("/api/webhooks/" + registered.webhook().id()))
+                .body(registered);
     }
 
     @GetMapping
@@ -54,9 +56,10 @@ class WebhookApi {
     }
 
     @GetMapping("/{id}/deliveries")
-    Page<Delivery> deliveries(@PathVariable String id,
-                              @RequestParam(defaultValue = "0") int page,
-                              @RequestParam(defaultValue = "50") int size) {
+    Page<Delivery> deliveries(
+            @PathVariable String id,
+            @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "50") int size) {
         return webhooks.deliveries(id, page, size);
     }
 

@@ -53,14 +53,29 @@ public class Catalog {
         long now = clock.millis();
         List<String> taken = products.insertAll(newProducts, now);
         if (!taken.isEmpty()) {
-            throw new DomainException(409, "duplicate-sku", "Products with these SKUs already exist: " + String.join(", ", taken),
+            throw new DomainException(
+                    409,
+                    "duplicate-sku",
+                    "Products with these SKUs already exist: " + String.join(", ", taken),
                     java.util.Map.of("skus", taken));
         }
         java.time.Instant at = java.time.Instant.ofEpochMilli(now);
         List<Product> added = newProducts.stream()
-                .map(p -> new Product(new Sku(p.sku()), p.name(), p.price().setScale(currencyScale), p.stock(), p.reorderThreshold(), 0,
-                        p.cost() == null ? null : p.cost().setScale(currencyScale), p.reorderQuantity(), p.leadTimeDays(), p.supplier(),
-                        p.barcode(), false, at, at))
+                .map(p -> new Product(
+                        new Sku(p.sku()),
+                        p.name(),
+                        p.price().setScale(currencyScale),
+                        p.stock(),
+                        p.reorderThreshold(),
+                        0,
+                        p.cost() == null ? null : p.cost().setScale(currencyScale),
+                        p.reorderQuantity(),
+                        p.leadTimeDays(),
+                        p.supplier(),
+                        p.barcode(),
+                        false,
+                        at,
+                        at))
                 .toList();
         events.publishEvent(new ProductsAdded(added));
         return added;
@@ -150,17 +165,20 @@ public class Catalog {
         List<String> wanted = requests.stream().map(StockRequest::sku).toList();
         var found = new java.util.HashMap<String, Product>();
         products.findAll(wanted).forEach(p -> found.put(p.sku().value(), p));
-        List<String> unknown = wanted.stream().filter(s -> !found.containsKey(s)).toList();
+        List<String> unknown =
+                wanted.stream().filter(s -> !found.containsKey(s)).toList();
         if (!unknown.isEmpty()) {
             return new UnknownSkuException(unknown);
         }
-        List<String> archived = wanted.stream().filter(s -> found.get(s).archived()).toList();
+        List<String> archived =
+                wanted.stream().filter(s -> found.get(s).archived()).toList();
         if (!archived.isEmpty()) {
             return new ProductArchivedException(archived);
         }
         List<InsufficientStockException.Shortage> shortages = new ArrayList<>();
         for (StockRequest r : requests) {
-            shortages.add(new InsufficientStockException.Shortage(r.sku(), r.quantity(), found.get(r.sku()).stock()));
+            shortages.add(new InsufficientStockException.Shortage(
+                    r.sku(), r.quantity(), found.get(r.sku()).stock()));
         }
         return new InsufficientStockException(shortages);
     }

@@ -22,8 +22,9 @@ public class InsufficientStockException extends DomainException {
     }
 
     private static String describe(List<Shortage> shortages) {
-        return "Not enough stock: " + shortages.stream()
-                .map(s -> s.sku() + " requested " + s.requested() + ", available " + s.available())
-                .collect(Collectors.joining("; "));
+        return "Not enough stock: "
+                + shortages.stream()
+                        .map(s -> s.sku() + " requested " + s.requested() + ", available " + s.available())
+                        .collect(Collectors.joining("; "));
     }
 }

@@ -55,7 +55,8 @@ public record Product(
             throw new DomainException(422, "product-archived", sku + " is archived and cannot be sold");
         }
         if (quantity > stock) {
-            throw new InsufficientStockException(java.util.List.of(new InsufficientStockException.Shortage(sku.value(), quantity, stock)));
+            throw new InsufficientStockException(
+                    java.util.List.of(new InsufficientStockException.Shortage(sku.value(), quantity, stock)));
         }
         return withStock(stock - quantity, unitsSold + quantity);
     }
@@ -69,7 +70,20 @@ public record Product(
     }
 
     private Product withStock(long newStock, long newUnitsSold) {
-        return new Product(sku, name, price, newStock, reorderThreshold, newUnitsSold, cost, reorderQuantity,
-                leadTimeDays, supplier, barcode, archived, createdAt, updatedAt);
+        return new Product(
+                sku,
+                name,
+                price,
+                newStock,
+                reorderThreshold,
+                newUnitsSold,
+                cost,
+                reorderQuantity,
+                leadTimeDays,
+                supplier,
+                barcode,
+                archived,
+                createdAt,
+                updatedAt);
     }
 }

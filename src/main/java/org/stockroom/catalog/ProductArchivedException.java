@@ -6,7 +6,10 @@ import org.stockroom.support.DomainException;
 
 public class ProductArchivedException extends DomainException {
     public ProductArchivedException(List<String> skus) {
-        super(422, "product-archived", "Archived and no longer sold or received: " + String.join(", ", skus),
+        super(
+                422,
+                "product-archived",
+                "Archived and no longer sold or received: " + String.join(", ", skus),
                 Map.of("skus", List.copyOf(skus)));
     }
 }

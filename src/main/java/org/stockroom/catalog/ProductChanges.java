@@ -34,10 +34,12 @@ public record ProductChanges(
             NewProduct.Rules.money("cost", cost.orElse(null), false, errors);
         }
         if (reorderQuantity != null) {
-            NewProduct.Rules.units("reorderQuantity", reorderQuantity.orElse(null), 1, NewProduct.MAX_UNITS, false, errors);
+            NewProduct.Rules.units(
+                    "reorderQuantity", reorderQuantity.orElse(null), 1, NewProduct.MAX_UNITS, false, errors);
         }
         if (leadTimeDays != null) {
-            NewProduct.Rules.units("leadTimeDays", leadTimeDays.map(Integer::longValue).orElse(null), 0, 3650, false, errors);
+            NewProduct.Rules.units(
+                    "leadTimeDays", leadTimeDays.map(Integer::longValue).orElse(null), 0, 3650, false, errors);
         }
         if (supplier != null && supplier.isPresent()) {
             supplier = Optional.ofNullable(Text.clean("supplier", supplier.get(), 200, false, errors));
@@ -55,11 +57,13 @@ public record ProductChanges(
     }
 
     public ProductChanges withName(String value) {
-        return new ProductChanges(value, price, reorderThreshold, cost, reorderQuantity, leadTimeDays, supplier, barcode);
+        return new ProductChanges(
+                value, price, reorderThreshold, cost, reorderQuantity, leadTimeDays, supplier, barcode);
     }
 
     public ProductChanges withPrice(BigDecimal value) {
-        return new ProductChanges(name, value, reorderThreshold, cost, reorderQuantity, leadTimeDays, supplier, barcode);
+        return new ProductChanges(
+                name, value, reorderThreshold, cost, reorderQuantity, leadTimeDays, supplier, barcode);
     }
 
     public ProductChanges withReorderThreshold(Long value) {

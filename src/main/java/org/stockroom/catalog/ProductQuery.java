@@ -11,15 +11,31 @@ import org.stockroom.support.Page;
 public record ProductQuery(String q, boolean lowStock, boolean archived, String sort, int page, int size) {
 
     static final Map<String, String> SORT_COLUMNS = Map.of(
-            "sku", "sku", "name", "name_key", "stock", "stock", "price", "price",
-            "unitsSold", "units_sold", "reorderThreshold", "reorder_threshold", "updatedAt", "updated_at");
+            "sku",
+            "sku",
+            "name",
+            "name_key",
+            "stock",
+            "stock",
+            "price",
+            "price",
+            "unitsSold",
+            "units_sold",
+            "reorderThreshold",
+            "reorder_threshold",
+            "updatedAt",
+            "updated_at");
 
     public ProductQuery {
         Page.check(page, size);
         sort = sort == null || sort.isBlank() ? "sku" : sort;
         if (!SORT_COLUMNS.containsKey(sort.startsWith("-") ? sort.substring(1) : sort)) {
-            throw new InvalidRequestException("sort", "must be one of " + String.join(", ", SORT_COLUMNS.keySet().stream().sorted().toList())
-                    + ", optionally prefixed with -");
+            throw new InvalidRequestException(
+                    "sort",
+                    "must be one of "
+                            + String.join(
+                                    ", ",
+                                    SORT_COLUMNS.keySet().stream().sorted().toList()) + ", optionally prefixed with -");
         }
         q = q == null || q.isBlank() ? null : q.strip();
     }

@@ -68,9 +68,10 @@ class ProductRepository {
     }
 
     private static final int BATCH = 1000;
-    private static final String INSERT = "INSERT INTO product (" + COLUMNS + ", name_key) VALUES (:sku, :name, :price, :stock, "
-            + ":threshold, 0, :cost, :reorderQuantity, :leadTimeDays, :supplier, :barcode, FALSE, :now, :now, :nameKey) "
-            + "ON CONFLICT (sku) DO NOTHING";
+    private static final String INSERT =
+            "INSERT INTO product (" + COLUMNS + ", name_key) VALUES (:sku, :name, :price, :stock, "
+                    + ":threshold, 0, :cost, :reorderQuantity, :leadTimeDays, :supplier, :barcode, FALSE, :now, :now, :nameKey) "
+                    + "ON CONFLICT (sku) DO NOTHING";
 
     /** Inserts the product; answers false when the SKU is taken. */
     boolean insert(NewProduct p, long now) {
@@ -95,41 +96,61 @@ class ProductRepository {
 
     private static SqlParameterSource row(NewProduct p, long now) {
         return new MapSqlParameterSource()
-                .addValue("sku", p.sku()).addValue("name", p.name()).addValue("nameKey", searchKey(p.name()))
-                .addValue("price", Money.toColumn(p.price())).addValue("stock", p.stock())
-                .addValue("threshold", p.reorderThreshold()).addValue("cost", Money.toColumnOrNull(p.cost()))
-                .addValue("reorderQuantity", p.reorderQuantity()).addValue("leadTimeDays", p.leadTimeDays())
-                .addValue("supplier", p.supplier()).addValue("barcode", p.barcode()).addValue("now", now);
+                .addValue("sku", p.sku())
+                .addValue("name", p.name())
+                .addValue("nameKey", searchKey(p.name()))
+                .addValue("price", Money.toColumn(p.price()))
+                .addValue("stock", p.stock())
+                .addValue("threshold", p.reorderThreshold())
+                .addValue("cost", Money.toColumnOrNull(p.cost()))
+                .addValue("reorderQuantity", p.reorderQuantity())
+                .addValue("leadTimeDays", p.leadTimeDays())
+                .addValue("supplier", p.supplier())
+                .addValue("barcode", p.barcode())
+                .addValue("now", now);
     }
 
     Optional<Product> find(String sku) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM product WHERE sku = :sku").param("sku", sku).query(mapper).optional();
+        return jdbc.sql("SELECT " + COLUMNS + " FROM product WHERE sku = :sku")
+                .param("sku", sku)
+                .query(mapper)
+                .optional();
     }
 
     List<Product> findAll(List<String> skus) {
         if (skus.isEmpty()) {
             return List.of();
         }
-        return jdbc.sql("SELECT " + COLUMNS + " FROM product WHERE sku IN (:skus) ORDER BY sku").param("skus", skus).query(mapper).list();
+        return jdbc.sql("SELECT " + COLUMNS + " FROM product WHERE sku IN (:skus) ORDER BY sku")
+                .param("skus", skus)
+                .query(mapper)
+                .list();
     }
 
     List<Product> page(ProductQuery query) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM product" + where(query) + " ORDER BY " + query.orderBy() + " LIMIT :limit OFFSET :offset")
+        return jdbc.sql("SELECT " + COLUMNS + " FROM product" + where(query) + " ORDER BY " + query.orderBy()
+                        + " LIMIT :limit OFFSET :offset")
                 .params(params(query))
                 .param("limit", query.size())
                 .param("offset", (long) query.page() * query.size())
-                .query(mapper).list();
+                .query(mapper)
+                .list();
     }
 
     long count(ProductQuery query) {
-        return jdbc.sql("SELECT COUNT(*) FROM product" + where(query)).params(params(query)).query(Long.class).single();
+        return jdbc.sql("SELECT COUNT(*) FROM product" + where(query))
+                .params(params(query))
+                .query(Long.class)
+                .single();
     }
 
     StockCounts counts() {
-        return jdbc.sql("SELECT COUNT(*) AS products, "
-                        + "COALESCE(SUM(CASE WHEN stock > 0 AND stock <= reorder_threshold THEN 1 ELSE 0 END), 0) AS low, "
-                        + "COALESCE(SUM(CASE WHEN stock = 0 THEN 1 ELSE 0 END), 0) AS out_of_stock FROM product WHERE archived = FALSE")
-                .query((rs, n) -> new StockCounts(rs.getLong("products"), rs.getLong("low"), rs.getLong("out_of_stock")))
+        return jdbc.sql(
+                        "SELECT COUNT(*) AS products, "
+                                + "COALESCE(SUM(CASE WHEN stock > 0 AND stock <= reorder_threshold THEN 1 ELSE 0 END), 0) AS low, "
+                                + "COALESCE(SUM(CASE WHEN stock = 0 THEN 1 ELSE 0 END), 0) AS out_of_stock FROM product WHERE archived = FALSE")
+                .query((rs, n) ->
+                        new StockCounts(rs.getLong("products"), rs.getLong("low"), rs.getLong("out_of_stock")))
                 .single();
     }
 
@@ -148,7 +169,10 @@ class ProductRepository {
         var params = new java.util.HashMap<String, Object>();
         params.put("archived", query.archived());
         if (query.q() != null) {
-            String escaped = searchKey(query.q()).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+            String escaped = searchKey(query.q())
+                    .replace("\\", "\\\\")
+                    .replace("%", "\\%")
+                    .replace("_", "\\_");
             params.put("pattern", "%" + escaped + "%");
         }
         return params;
@@ -160,7 +184,8 @@ class ProductRepository {
      */
     void update(String sku, ProductChanges changes, long now) {
         StringBuilder set = new StringBuilder("updated_at = :now");
-        MapSqlParameterSource params = new MapSqlParameterSource().addValue("sku", sku).addValue("now", now);
+        MapSqlParameterSource params =
+                new MapSqlParameterSource().addValue("sku", sku).addValue("now", now);
         if (changes.name() != null) {
             set.append(", name = :name, name_key = :nameKey");
             params.addValue("name", changes.name()).addValue("nameKey", searchKey(changes.name()));
@@ -193,12 +218,19 @@ class ProductRepository {
             set.append(", barcode = :barcode");
             params.addValue("barcode", changes.barcode().orElse(null), Types.VARCHAR);
         }
-        jdbc.sql("UPDATE product SET " + set + " WHERE sku = :sku").paramSource(params).update();
+        jdbc.sql("UPDATE product SET " + set + " WHERE sku = :sku")
+                .paramSource(params)
+                .update();
     }
 
     boolean setArchived(String sku, boolean archived, long now) {
-        return jdbc.sql("UPDATE product SET archived = :archived, updated_at = :now WHERE sku = :sku AND archived <> :archived")
-                .param("sku", sku).param("archived", archived).param("now", now).update() == 1;
+        return jdbc.sql(
+                                "UPDATE product SET archived = :archived, updated_at = :now WHERE sku = :sku AND archived <> :archived")
+                        .param("sku", sku)
+                        .param("archived", archived)
+                        .param("now", now)
+                        .update()
+                == 1;
     }
 
     /**
@@ -207,11 +239,16 @@ class ProductRepository {
      * the stock would go below zero. No stock value is ever read into Java and written back.
      */
     Optional<Product> changeStock(String sku, long delta, long soldDelta, long now) {
-        return jdbc.sql("UPDATE product SET stock = stock + :delta, last_stock_delta = :delta, units_sold = units_sold + :sold, updated_at = :now "
-                        + "WHERE sku = :sku AND archived = FALSE AND stock + :delta >= 0 AND units_sold + :sold >= 0 "
-                        + "RETURNING " + COLUMNS)
-                .param("sku", sku).param("delta", delta).param("sold", soldDelta).param("now", now)
-                .query(mapper).optional();
+        return jdbc.sql(
+                        "UPDATE product SET stock = stock + :delta, last_stock_delta = :delta, units_sold = units_sold + :sold, updated_at = :now "
+                                + "WHERE sku = :sku AND archived = FALSE AND stock + :delta >= 0 AND units_sold + :sold >= 0 "
+                                + "RETURNING " + COLUMNS)
+                .param("sku", sku)
+                .param("delta", delta)
+                .param("sold", soldDelta)
+                .param("now", now)
+                .query(mapper)
+                .optional();
     }
 
     /**
@@ -223,7 +260,9 @@ class ProductRepository {
         int scale = currencyScale;
         return jdbc.sql("UPDATE product SET stock = :counted, last_stock_delta = :counted - stock, updated_at = :now "
                         + "WHERE sku = :sku AND archived = FALSE RETURNING " + COLUMNS + ", last_stock_delta")
-                .param("sku", sku).param("counted", counted).param("now", now)
+                .param("sku", sku)
+                .param("counted", counted)
+                .param("now", now)
                 .query((rs, n) -> new Catalog.CountedStock(map(rs, scale), rs.getLong("last_stock_delta")))
                 .optional();
     }

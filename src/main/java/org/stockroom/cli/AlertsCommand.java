@@ -12,7 +12,9 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-@Command(name = "alerts", mixinStandardHelpOptions = true,
+@Command(
+        name = "alerts",
+        mixinStandardHelpOptions = true,
         description = "Restock alerts: open while a product is at or below its threshold (LOW), or sold out (OUT).")
 class AlertsCommand implements Callable<Integer> {
 
@@ -22,7 +24,10 @@ class AlertsCommand implements Callable<Integer> {
     @Mixin
     DataOption data = new DataOption();
 
-    @Option(names = "--status", paramLabel = "open|resolved|all", defaultValue = "open",
+    @Option(
+            names = "--status",
+            paramLabel = "open|resolved|all",
+            defaultValue = "open",
             description = "Which alerts (default: ${DEFAULT-VALUE}).")
     AlertStatus status;
 
@@ -39,14 +44,27 @@ class AlertsCommand implements Callable<Integer> {
                 return 0;
             }
             if (alerts.isEmpty()) {
-                out.println(status == AlertStatus.OPEN ? "No open restock alerts: nothing needs restocking." : "No restock alerts.");
+                out.println(
+                        status == AlertStatus.OPEN
+                                ? "No open restock alerts: nothing needs restocking."
+                                : "No restock alerts.");
                 out.flush();
                 return 0;
             }
             var zone = session.bean(StockroomProperties.class).timezone();
-            Table table = new Table("ID", "SKU", "PRODUCT", "LEVEL", "STOCK", "THRESHOLD", "RAISED", "ACKNOWLEDGED", "RESOLVED").right(0, 4, 5);
-            alerts.forEach(a -> table.row(a.id(), a.sku(), a.name(), a.level(), a.stock(), a.reorderThreshold(), Output.time(a.raisedAt(), zone),
-                    Output.time(a.acknowledgedAt(), zone), Output.time(a.resolvedAt(), zone)));
+            Table table = new Table(
+                            "ID", "SKU", "PRODUCT", "LEVEL", "STOCK", "THRESHOLD", "RAISED", "ACKNOWLEDGED", "RESOLVED")
+                    .right(0, 4, 5);
+            alerts.forEach(a -> table.row(
+                    a.id(),
+                    a.sku(),
+                    a.name(),
+                    a.level(),
+                    a.stock(),
+                    a.reorderThreshold(),
+                    Output.time(a.raisedAt(), zone),
+                    Output.time(a.acknowledgedAt(), zone),
+                    Output.time(a.resolvedAt(), zone)));
             table.print(out);
             return 0;
         }

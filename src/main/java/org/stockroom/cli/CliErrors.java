@@ -33,7 +33,9 @@ final class CliErrors implements CommandLine.IExecutionExceptionHandler {
     /** Every field at fault on the one line, rather than "3 fields are invalid". */
     private static String message(DomainException e) {
         if (e instanceof InvalidRequestException invalid && invalid.errors().size() > 1) {
-            return invalid.errors().stream().map(f -> f.field() + " " + f.message()).collect(Collectors.joining("; "));
+            return invalid.errors().stream()
+                    .map(f -> f.field() + " " + f.message())
+                    .collect(Collectors.joining("; "));
         }
         return e.getMessage();
     }
@@ -45,10 +47,13 @@ final class CliErrors implements CommandLine.IExecutionExceptionHandler {
         public int handleParseException(CommandLine.ParameterException e, String[] args) {
             CommandLine cli = e.getCommandLine();
             String message = e.getMessage();
-            if (e instanceof CommandLine.UnmatchedArgumentException unmatched && !unmatched.getSuggestions().isEmpty()) {
+            if (e instanceof CommandLine.UnmatchedArgumentException unmatched
+                    && !unmatched.getSuggestions().isEmpty()) {
                 message += " (did you mean " + String.join(" or ", unmatched.getSuggestions()) + "?)";
             }
-            cli.getErr().println("error: " + message + " (try: " + cli.getCommandSpec().qualifiedName() + " --help)");
+            cli.getErr()
+                    .println("error: " + message + " (try: "
+                            + cli.getCommandSpec().qualifiedName() + " --help)");
             cli.getErr().flush();
             return BAD_INPUT;
         }

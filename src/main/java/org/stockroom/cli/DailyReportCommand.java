@@ -12,7 +12,10 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-@Command(name = "daily", mixinStandardHelpOptions = true, description = "Net sales per day (default: the last 30 days), store or one product.")
+@Command(
+        name = "daily",
+        mixinStandardHelpOptions = true,
+        description = "Net sales per day (default: the last 30 days), store or one product.")
 class DailyReportCommand implements Callable<Integer> {
 
     @Spec
@@ -46,7 +49,11 @@ class DailyReportCommand implements Callable<Integer> {
             long units = 0;
             java.math.BigDecimal revenue = java.math.BigDecimal.ZERO;
             for (SalesSeries.Day d : series.days()) {
-                table.row(d.date(), d.units(), Output.money(d.revenue(), currency), Output.money(d.cost(), currency),
+                table.row(
+                        d.date(),
+                        d.units(),
+                        Output.money(d.revenue(), currency),
+                        Output.money(d.cost(), currency),
                         Output.money(d.margin(), currency));
                 units += d.units();
                 revenue = revenue.add(d.revenue());

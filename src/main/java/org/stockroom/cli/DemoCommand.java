@@ -35,9 +35,13 @@ import picocli.CommandLine.Spec;
  * and one refusal, then the inventory and the sales summary. It runs through the same Store and
  * SQL as the server, on a database in a temporary directory that is deleted however the demo ends.
  */
-@Command(name = "demo", mixinStandardHelpOptions = true,
-        description = {"A guided day in a small online shop, on a throwaway database: products, orders, restock alerts,",
-            "a refused order, the closing inventory and the sales summary. Leaves nothing on disk."})
+@Command(
+        name = "demo",
+        mixinStandardHelpOptions = true,
+        description = {
+            "A guided day in a small online shop, on a throwaway database: products, orders, restock alerts,",
+            "a refused order, the closing inventory and the sales summary. Leaves nothing on disk."
+        })
 class DemoCommand implements Callable<Integer> {
 
     record Item(String sku, String name, String price, String cost, long stock, long threshold) {}
@@ -79,15 +83,22 @@ class DemoCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(cleanup);
         try {
             heading(out, "Stockroom demo: a day in a small online shop", '=');
-            out.println("Stockroom keeps your stock honest: every sale takes stock down at once, no order is ever sold");
+            out.println(
+                    "Stockroom keeps your stock honest: every sale takes stock down at once, no order is ever sold");
             out.println("from stock you do not have, and you hear the moment a product runs low.");
             out.println("This demo works on a throwaway database in " + dir + ", deleted when it ends.");
             out.flush();
             // The URL is given explicitly so that a configured production database is never touched,
             // and alert email is off so that the demo's alerts never reach the shop's real inbox.
-            try (StoreSession session = StoreSession.open(dir, "--spring.datasource.url=" + EmbeddedDatabaseEnvironment.sqliteUrl(dir),
+            try (StoreSession session = StoreSession.open(
+                    dir,
+                    "--spring.datasource.url=" + EmbeddedDatabaseEnvironment.sqliteUrl(dir),
                     "--stockroom.alerts.email.to=")) {
-                new Walkthrough(session.store(), session.bean(StockroomProperties.class).currency(), out).run();
+                new Walkthrough(
+                                session.store(),
+                                session.bean(StockroomProperties.class).currency(),
+                                out)
+                        .run();
             }
         } finally {
             delete(dir);
@@ -110,8 +121,8 @@ class DemoCommand implements Callable<Integer> {
         private final Store store;
         private final Currency currency;
         private final PrintWriter out;
-        private final Map<String, String> names = PRODUCTS.stream()
-                .collect(Collectors.toMap(Item::sku, Item::name, (a, b) -> a, LinkedHashMap::new));
+        private final Map<String, String> names =
+                PRODUCTS.stream().collect(Collectors.toMap(Item::sku, Item::name, (a, b) -> a, LinkedHashMap::new));
 
         Walkthrough(Store store, Currency currency, PrintWriter out) {
             this.store = store;
@@ -120,11 +131,21 @@ class DemoCommand implements Callable<Integer> {
         }
 
         void run() {
-            PRODUCTS.forEach(p -> store.addProduct(new NewProduct(p.sku(), p.name(), new BigDecimal(p.price()), p.stock(), p.threshold(),
-                    new BigDecimal(p.cost()), null, null, null, null)));
+            PRODUCTS.forEach(p -> store.addProduct(new NewProduct(
+                    p.sku(),
+                    p.name(),
+                    new BigDecimal(p.price()),
+                    p.stock(),
+                    p.threshold(),
+                    new BigDecimal(p.cost()),
+                    null,
+                    null,
+                    null,
+                    null)));
             out.println();
             heading(out, "1. The shop opens", '-');
-            out.println(PRODUCTS.size() + " products in three ranges: laptops, mice and phones. Each has a restock threshold:");
+            out.println(PRODUCTS.size()
+                    + " products in three ranges: laptops, mice and phones. Each has a restock threshold:");
             out.println("when its stock falls to that number or below, Stockroom raises a restock alert.");
             out.println();
             inventory(false);
@@ -153,20 +174,29 @@ class DemoCommand implements Callable<Integer> {
             out.println();
             out.println(order.reference() + ": " + describe(order.lines()));
             try {
-                Purchase purchase = store.purchase(PurchaseRequest.of(order.reference(), order.lines()), null).purchase();
+                Purchase purchase = store.purchase(PurchaseRequest.of(order.reference(), order.lines()), null)
+                        .purchase();
                 out.println("  Sold for " + money(purchase.total()) + ".");
-                purchase.alerts().forEach(a -> out.println("  >> RESTOCK ALERT: " + names.get(a.sku()) + " (" + a.sku() + ") "
-                        + (a.level() == AlertLevel.OUT ? "is sold out" : "is running low: " + a.stock() + " left")
-                        + ", restock at " + a.reorderThreshold() + "."));
+                purchase.alerts()
+                        .forEach(a -> out.println("  >> RESTOCK ALERT: " + names.get(a.sku()) + " (" + a.sku() + ") "
+                                + (a.level() == AlertLevel.OUT
+                                        ? "is sold out"
+                                        : "is running low: " + a.stock() + " left")
+                                + ", restock at " + a.reorderThreshold() + "."));
             } catch (InsufficientStockException refused) {
-                out.println("  REFUSED, not enough stock: " + refused.shortages().stream()
-                        .map(s -> names.get(s.sku()) + " (" + s.requested() + " wanted, " + s.available() + " left)")
-                        .collect(Collectors.joining(" and ")) + ".");
+                out.println("  REFUSED, not enough stock: "
+                        + refused.shortages().stream()
+                                .map(s -> names.get(s.sku()) + " (" + s.requested() + " wanted, " + s.available()
+                                        + " left)")
+                                .collect(Collectors.joining(" and "))
+                        + ".");
                 List<String> available = order.lines().keySet().stream()
-                        .filter(sku -> refused.shortages().stream().noneMatch(s -> s.sku().equals(sku)))
+                        .filter(sku -> refused.shortages().stream()
+                                .noneMatch(s -> s.sku().equals(sku)))
                         .map(names::get)
                         .toList();
-                out.println("  Nothing was sold" + (available.isEmpty() ? "" : ", not even the " + String.join(" or the ", available))
+                out.println("  Nothing was sold"
+                        + (available.isEmpty() ? "" : ", not even the " + String.join(" or the ", available))
                         + ": the stock is exactly as it was.");
             }
             out.flush();
@@ -176,9 +206,11 @@ class DemoCommand implements Callable<Integer> {
             boolean alertWasOpen = hasOpenAlert(delivery.sku());
             store.receive(delivery.sku(), delivery.quantity(), "demo delivery");
             Product product = store.product(delivery.sku());
-            out.println(delivery.quantity() + " x " + product.name() + " arrive from the supplier: " + product.stock() + " in stock now.");
+            out.println(delivery.quantity() + " x " + product.name() + " arrive from the supplier: " + product.stock()
+                    + " in stock now.");
             if (alertWasOpen && !hasOpenAlert(delivery.sku())) {
-                out.println("That is above its restock threshold of " + product.reorderThreshold() + ", so its restock alert is resolved.");
+                out.println("That is above its restock threshold of " + product.reorderThreshold()
+                        + ", so its restock alert is resolved.");
             }
             out.flush();
         }
@@ -195,14 +227,28 @@ class DemoCommand implements Callable<Integer> {
             for (Product p : products) {
                 String status = p.outOfStock() ? "OUT - sold out" : p.needsRestock() ? "LOW - restock" : "ok";
                 if (withSales) {
-                    table.row(p.sku(), p.name(), money(p.price()), p.stock(), p.reorderThreshold(), p.unitsSold(), status);
+                    table.row(
+                            p.sku(),
+                            p.name(),
+                            money(p.price()),
+                            p.stock(),
+                            p.reorderThreshold(),
+                            p.unitsSold(),
+                            status);
                 } else {
                     table.row(p.sku(), p.name(), money(p.price()), p.stock(), p.reorderThreshold(), status);
                 }
             }
             long inStock = products.stream().mapToLong(Product::stock).sum();
             if (withSales) {
-                table.totals("Total", products.size() + " products", "", inStock, "", products.stream().mapToLong(Product::unitsSold).sum(), "");
+                table.totals(
+                        "Total",
+                        products.size() + " products",
+                        "",
+                        inStock,
+                        "",
+                        products.stream().mapToLong(Product::unitsSold).sum(),
+                        "");
             } else {
                 table.totals("Total", products.size() + " products", "", inStock, "", "");
             }
@@ -210,7 +256,9 @@ class DemoCommand implements Callable<Integer> {
         }
 
         private void openAlerts() {
-            List<Alert> alerts = store.openAlerts().stream().sorted(Comparator.comparing(Alert::sku)).toList();
+            List<Alert> alerts = store.openAlerts().stream()
+                    .sorted(Comparator.comparing(Alert::sku))
+                    .toList();
             if (alerts.isEmpty()) {
                 out.println("No product needs restocking.");
                 return;
@@ -218,7 +266,11 @@ class DemoCommand implements Callable<Integer> {
             out.println("Open restock alerts, the shopping list for your suppliers:");
             out.println();
             Table table = new Table("SKU", "PRODUCT", "ALERT", "IN STOCK", "RESTOCK AT").right(3, 4);
-            alerts.forEach(a -> table.row(a.sku(), a.name(), a.level() == AlertLevel.OUT ? "OUT - sold out" : "LOW", a.stock(),
+            alerts.forEach(a -> table.row(
+                    a.sku(),
+                    a.name(),
+                    a.level() == AlertLevel.OUT ? "OUT - sold out" : "LOW",
+                    a.stock(),
                     a.reorderThreshold()));
             table.print(out);
         }
@@ -230,13 +282,18 @@ class DemoCommand implements Callable<Integer> {
                     + ". Best sellers by revenue first; margin is revenue minus what the units cost you.");
             out.println();
             Table table = new Table("SKU", "PRODUCT", "UNITS SOLD", "REVENUE", "COST", "MARGIN").right(2, 3, 4, 5);
-            report.products().forEach(p -> table.row(p.sku(), p.name(), p.unitsSold(), money(p.revenue()), money(p.cost()), money(p.margin())));
-            table.totals("Total", "", totals.units(), money(totals.revenue()), money(totals.cost()), money(totals.margin()));
+            report.products()
+                    .forEach(p -> table.row(
+                            p.sku(), p.name(), p.unitsSold(), money(p.revenue()), money(p.cost()), money(p.margin())));
+            table.totals(
+                    "Total", "", totals.units(), money(totals.revenue()), money(totals.cost()), money(totals.margin()));
             table.print(out);
         }
 
         private String describe(Map<String, Long> lines) {
-            return lines.entrySet().stream().map(l -> l.getValue() + " x " + names.get(l.getKey())).collect(Collectors.joining(", "));
+            return lines.entrySet().stream()
+                    .map(l -> l.getValue() + " x " + names.get(l.getKey()))
+                    .collect(Collectors.joining(", "));
         }
 
         private String money(BigDecimal amount) {

@@ -16,12 +16,19 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-@Command(name = "export", mixinStandardHelpOptions = true,
-        description = {"Export the catalog as CSV: 'products' (Stockroom's format, imports back unchanged)",
-                "or 'inventory' (stock levels in Shopify's inventory CSV shape)."})
+@Command(
+        name = "export",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Export the catalog as CSV: 'products' (Stockroom's format, imports back unchanged)",
+            "or 'inventory' (stock levels in Shopify's inventory CSV shape)."
+        })
 class ExportCommand implements Callable<Integer> {
 
-    enum What { products, inventory }
+    enum What {
+        products,
+        inventory
+    }
 
     @Spec
     CommandSpec spec;
@@ -35,13 +42,19 @@ class ExportCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "FILE", description = "Write to FILE instead of the terminal.")
     Path outFile;
 
-    @Option(names = "--location", paramLabel = "NAME", defaultValue = "Shop location", description = "Shopify location name (inventory).")
+    @Option(
+            names = "--location",
+            paramLabel = "NAME",
+            defaultValue = "Shop location",
+            description = "Shopify location name (inventory).")
     String location;
 
     @Override
     public Integer call() throws IOException {
-        try (StoreSession session = data.open(); Writer out = outFile == null ? new NonClosing(spec.commandLine().getOut())
-                : Files.newBufferedWriter(outFile, StandardCharsets.UTF_8)) {
+        try (StoreSession session = data.open();
+                Writer out = outFile == null
+                        ? new NonClosing(spec.commandLine().getOut())
+                        : Files.newBufferedWriter(outFile, StandardCharsets.UTF_8)) {
             CatalogExport export = session.bean(CatalogExport.class);
             if (what == What.products) {
                 export.products(out);

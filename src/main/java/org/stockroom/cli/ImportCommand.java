@@ -17,9 +17,13 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-@Command(name = "import", mixinStandardHelpOptions = true,
-        description = {"Import a catalog CSV (Stockroom, Shopify or WooCommerce export).",
-                "All or nothing: one invalid row and nothing is imported (unless --skip-invalid). Try --dry-run first."})
+@Command(
+        name = "import",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Import a catalog CSV (Stockroom, Shopify or WooCommerce export).",
+            "All or nothing: one invalid row and nothing is imported (unless --skip-invalid). Try --dry-run first."
+        })
 class ImportCommand implements Callable<Integer> {
 
     @Spec
@@ -34,14 +38,20 @@ class ImportCommand implements Callable<Integer> {
     @Option(names = "--dry-run", description = "Report what would happen; change nothing.")
     boolean dryRun;
 
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "auto",
+    @Option(
+            names = "--format",
+            paramLabel = "FORMAT",
+            defaultValue = "auto",
             description = "auto (from the header row), stockroom, shopify or woocommerce.")
     String format;
 
     @Option(names = "--skip-invalid", description = "Import the valid rows and report the invalid ones.")
     boolean skipInvalid;
 
-    @Option(names = "--delimiter", paramLabel = "CHAR", description = "',' or ';' or 'tab' (default: guessed from the header row).")
+    @Option(
+            names = "--delimiter",
+            paramLabel = "CHAR",
+            description = "',' or ';' or 'tab' (default: guessed from the header row).")
     String delimiter;
 
     @Option(names = "--json", description = "Print the report as JSON.")
@@ -51,10 +61,13 @@ class ImportCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         byte[] bytes = read(file);
-        Character separator = delimiter == null ? null
-                : delimiter.equalsIgnoreCase("tab") ? Character.valueOf('\t')
-                : delimiter.length() == 1 && ",;".contains(delimiter) ? Character.valueOf(delimiter.charAt(0))
-                : invalidDelimiter();
+        Character separator = delimiter == null
+                ? null
+                : delimiter.equalsIgnoreCase("tab")
+                        ? Character.valueOf('\t')
+                        : delimiter.length() == 1 && ",;".contains(delimiter)
+                                ? Character.valueOf(delimiter.charAt(0))
+                                : invalidDelimiter();
         try (StoreSession session = data.open()) {
             ImportReport report = session.bean(Importer.class)
                     .run(new Importer.Request(bytes, ImportFormat.parse(format), separator, dryRun, skipInvalid));
@@ -68,18 +81,27 @@ class ImportCommand implements Callable<Integer> {
     }
 
     static void print(PrintWriter out, ImportReport report) {
-        out.println((report.dryRun() ? "Dry run of a " : "Imported a ") + report.format().name().toLowerCase(java.util.Locale.ROOT)
-                + " file" + (report.id() == null ? "" : " (import " + report.id() + ")") + ":");
-        out.println("  " + report.created().size() + (report.dryRun() ? " to create, " : " created, ") + report.updated().size()
-                + (report.dryRun() ? " to update, " : " updated, ") + report.unchanged() + " unchanged, " + report.invalid().size()
+        out.println((report.dryRun() ? "Dry run of a " : "Imported a ")
+                + report.format().name().toLowerCase(java.util.Locale.ROOT) + " file"
+                + (report.id() == null ? "" : " (import " + report.id() + ")") + ":");
+        out.println("  " + report.created().size() + (report.dryRun() ? " to create, " : " created, ")
+                + report.updated().size()
+                + (report.dryRun() ? " to update, " : " updated, ") + report.unchanged() + " unchanged, "
+                + report.invalid().size()
                 + " invalid, " + report.skipped().size() + " skipped");
         if (!report.created().isEmpty()) {
             out.println((report.dryRun() ? "To create: " : "Created: ") + abbreviate(report.created()));
         }
         for (ImportReport.Update update : report.updated()) {
             StringBuilder line = new StringBuilder("  ").append(update.sku()).append(':');
-            update.changes().forEach((field, values) -> line.append(' ').append(field).append(' ')
-                    .append(values.get(0)).append(" -> ").append(values.get(1)).append(';'));
+            update.changes()
+                    .forEach((field, values) -> line.append(' ')
+                            .append(field)
+                            .append(' ')
+                            .append(values.get(0))
+                            .append(" -> ")
+                            .append(values.get(1))
+                            .append(';'));
             out.println(line.substring(0, line.length() - 1));
         }
         report.invalid().forEach(p -> out.println("  invalid line " + p.line() + ": " + p.reason()));
@@ -88,7 +110,9 @@ class ImportCommand implements Callable<Integer> {
     }
 
     private static String abbreviate(List<String> skus) {
-        return skus.size() <= 20 ? String.join(", ", skus) : String.join(", ", skus.subList(0, 20)) + " and " + (skus.size() - 20) + " more";
+        return skus.size() <= 20
+                ? String.join(", ", skus)
+                : String.join(", ", skus.subList(0, 20)) + " and " + (skus.size() - 20) + " more";
     }
 
     private static Character invalidDelimiter() {

@@ -36,7 +36,8 @@ final class Output {
 
     /** A restock alert as a sentence. */
     static String alert(String sku, AlertLevel level, long stock, long threshold) {
-        return sku + (level == AlertLevel.OUT ? " is sold out" : " is low, " + stock + " left") + " (restock threshold " + threshold + ")";
+        return sku + (level == AlertLevel.OUT ? " is sold out" : " is low, " + stock + " left") + " (restock threshold "
+                + threshold + ")";
     }
 
     static void json(PrintWriter out, Object value) {

@@ -14,13 +14,20 @@ import org.stockroom.support.Page;
 import org.stockroom.support.StockroomProperties;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
-@Command(name = "products", mixinStandardHelpOptions = true, description = "List, add and show products.",
-        subcommands = {ProductsCommand.ListProducts.class, ProductsCommand.AddProduct.class, ProductsCommand.ShowProduct.class})
+@Command(
+        name = "products",
+        mixinStandardHelpOptions = true,
+        description = "List, add and show products.",
+        subcommands = {
+            ProductsCommand.ListProducts.class,
+            ProductsCommand.AddProduct.class,
+            ProductsCommand.ShowProduct.class
+        })
 class ProductsCommand implements Runnable {
 
     @Spec
@@ -31,7 +38,10 @@ class ProductsCommand implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
-    @Command(name = "list", mixinStandardHelpOptions = true, description = "The catalog as a table (active products unless --archived).")
+    @Command(
+            name = "list",
+            mixinStandardHelpOptions = true,
+            description = "The catalog as a table (active products unless --archived).")
     static class ListProducts implements Callable<Integer> {
 
         @Spec
@@ -63,9 +73,16 @@ class ProductsCommand implements Runnable {
                     return 0;
                 }
                 var currency = session.bean(StockroomProperties.class).currency();
-                Table table = new Table("SKU", "NAME", "PRICE", "STOCK", "THRESHOLD", "SOLD", "STATUS").right(2, 3, 4, 5);
+                Table table =
+                        new Table("SKU", "NAME", "PRICE", "STOCK", "THRESHOLD", "SOLD", "STATUS").right(2, 3, 4, 5);
                 for (Product p : page.items()) {
-                    table.row(p.sku(), p.name(), Output.money(p.price(), currency), p.stock(), p.reorderThreshold(), p.unitsSold(),
+                    table.row(
+                            p.sku(),
+                            p.name(),
+                            Output.money(p.price(), currency),
+                            p.stock(),
+                            p.reorderThreshold(),
+                            p.unitsSold(),
                             Output.status(p.stock(), p.needsRestock()));
                 }
                 table.print(out);
@@ -77,8 +94,14 @@ class ProductsCommand implements Runnable {
         }
     }
 
-    @Command(name = "add", mixinStandardHelpOptions = true, description = "Adds a product to the catalog.",
-            footer = {"", "Example: stockroom products add --sku MOU-WL --name 'Wireless Mouse' --price 24.99 --stock 40 --threshold 10"})
+    @Command(
+            name = "add",
+            mixinStandardHelpOptions = true,
+            description = "Adds a product to the catalog.",
+            footer = {
+                "",
+                "Example: stockroom products add --sku MOU-WL --name 'Wireless Mouse' --price 24.99 --stock 40 --threshold 10"
+            })
     static class AddProduct implements Callable<Integer> {
 
         @Spec
@@ -99,7 +122,10 @@ class ProductsCommand implements Runnable {
         @Option(names = "--stock", required = true, paramLabel = "UNITS", description = "Units on hand now.")
         Long stock;
 
-        @Option(names = "--threshold", required = true, paramLabel = "UNITS",
+        @Option(
+                names = "--threshold",
+                required = true,
+                paramLabel = "UNITS",
                 description = "Restock threshold: at this stock or below the product needs restocking.")
         Long threshold;
 
@@ -123,7 +149,8 @@ class ProductsCommand implements Runnable {
 
         @Override
         public Integer call() {
-            NewProduct product = new NewProduct(sku, name, price, stock, threshold, cost, reorderQuantity, leadTimeDays, supplier, barcode);
+            NewProduct product = new NewProduct(
+                    sku, name, price, stock, threshold, cost, reorderQuantity, leadTimeDays, supplier, barcode);
             try (StoreSession session = data.open()) {
                 Product added = session.store().addProduct(product);
                 ShowProduct.print(spec.commandLine().getOut(), session, added, json);
@@ -132,7 +159,10 @@ class ProductsCommand implements Runnable {
         }
     }
 
-    @Command(name = "show", mixinStandardHelpOptions = true, description = "Every field of one product, and its open restock alert if any.")
+    @Command(
+            name = "show",
+            mixinStandardHelpOptions = true,
+            description = "Every field of one product, and its open restock alert if any.")
     static class ShowProduct implements Callable<Integer> {
 
         /** A product as {@code --json} shows it. */
@@ -159,7 +189,10 @@ class ProductsCommand implements Runnable {
         }
 
         static void print(PrintWriter out, StoreSession session, Product p, boolean json) {
-            Alert alert = session.store().openAlerts().stream().filter(a -> a.sku().equals(p.sku().value())).findFirst().orElse(null);
+            Alert alert = session.store().openAlerts().stream()
+                    .filter(a -> a.sku().equals(p.sku().value()))
+                    .findFirst()
+                    .orElse(null);
             if (json) {
                 Output.json(out, new Details(p, p.needsRestock(), alert));
                 return;
@@ -183,8 +216,14 @@ class ProductsCommand implements Runnable {
             table.row("Archived", p.archived() ? "yes" : "no");
             table.row("Created", Output.time(p.createdAt(), zone));
             table.row("Updated", Output.time(p.updatedAt(), zone));
-            table.row("Open alert", alert == null ? "none" : "#" + alert.id() + " " + alert.level() + " since " + Output.time(alert.raisedAt(), zone)
-                    + (alert.acknowledgedAt() == null ? ", not acknowledged" : ", acknowledged " + Output.time(alert.acknowledgedAt(), zone)));
+            table.row(
+                    "Open alert",
+                    alert == null
+                            ? "none"
+                            : "#" + alert.id() + " " + alert.level() + " since " + Output.time(alert.raisedAt(), zone)
+                                    + (alert.acknowledgedAt() == null
+                                            ? ", not acknowledged"
+                                            : ", acknowledged " + Output.time(alert.acknowledgedAt(), zone)));
             table.print(out);
         }
     }

@@ -15,9 +15,13 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-@Command(name = "purchase", mixinStandardHelpOptions = true,
-        description = {"Sells every line or none: takes the stock at once and prints any restock alert it raised.",
-            "A refusal names every short line and exits 1."},
+@Command(
+        name = "purchase",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Sells every line or none: takes the stock at once and prints any restock alert it raised.",
+            "A refusal names every short line and exits 1."
+        },
         footer = {"", "Example: stockroom purchase MOU-WL:2 LAP-PRO15:1 --reference 'Order #1042'"})
 class PurchaseCommand implements Callable<Integer> {
 
@@ -27,15 +31,21 @@ class PurchaseCommand implements Callable<Integer> {
     @Mixin
     DataOption data = new DataOption();
 
-    @Parameters(arity = "1..*", paramLabel = "SKU:QTY", converter = LineConverter.class,
+    @Parameters(
+            arity = "1..*",
+            paramLabel = "SKU:QTY",
+            converter = LineConverter.class,
             description = "A product and how many units of it to sell.")
     List<PurchaseRequest.Line> lines;
 
     @Option(names = "--reference", paramLabel = "R", description = "Your own reference, e.g. the shop's order number.")
     String reference;
 
-    @Option(names = "--idempotency-key", paramLabel = "K",
-            description = "Makes a retry safe: a second purchase with the same key and lines sells nothing and answers the first.")
+    @Option(
+            names = "--idempotency-key",
+            paramLabel = "K",
+            description =
+                    "Makes a retry safe: a second purchase with the same key and lines sells nothing and answers the first.")
     String idempotencyKey;
 
     @Option(names = "--json", description = "Print JSON instead of a table.")
@@ -49,7 +59,10 @@ class PurchaseCommand implements Callable<Integer> {
             PurchaseOutcome outcome = session.store().purchase(request, idempotencyKey);
             Purchase purchase = outcome.purchase();
             if (outcome.replayed()) {
-                spec.commandLine().getErr().println("note: this idempotency key was already used for this purchase; nothing more was sold");
+                spec.commandLine()
+                        .getErr()
+                        .println(
+                                "note: this idempotency key was already used for this purchase; nothing more was sold");
                 spec.commandLine().getErr().flush();
             }
             if (json) {
@@ -58,17 +71,29 @@ class PurchaseCommand implements Callable<Integer> {
             }
             var properties = session.bean(StockroomProperties.class);
             var currency = properties.currency();
-            out.println("Purchase " + purchase.id() + (purchase.reference() == null ? "" : " (" + purchase.reference() + ")")
-                    + ", " + Output.time(purchase.createdAt(), properties.timezone()));
+            out.println("Purchase " + purchase.id()
+                    + (purchase.reference() == null ? "" : " (" + purchase.reference() + ")") + ", "
+                    + Output.time(purchase.createdAt(), properties.timezone()));
             out.println();
             Table table = new Table("SKU", "PRODUCT", "QTY", "UNIT PRICE", "LINE TOTAL").right(2, 3, 4);
-            purchase.lines().forEach(l -> table.row(l.sku(), l.name(), l.quantity(), Output.money(l.unitPrice(), currency),
-                    Output.money(l.lineTotal(), currency)));
-            table.totals("Total", "", purchase.lines().stream().mapToLong(Purchase.Line::quantity).sum(), "",
+            purchase.lines()
+                    .forEach(l -> table.row(
+                            l.sku(),
+                            l.name(),
+                            l.quantity(),
+                            Output.money(l.unitPrice(), currency),
+                            Output.money(l.lineTotal(), currency)));
+            table.totals(
+                    "Total",
+                    "",
+                    purchase.lines().stream().mapToLong(Purchase.Line::quantity).sum(),
+                    "",
                     Output.money(purchase.total(), currency));
             table.print(out);
             if (purchase.alerts() != null) {
-                purchase.alerts().forEach(a -> out.println("Restock alert: " + Output.alert(a.sku(), a.level(), a.stock(), a.reorderThreshold())));
+                purchase.alerts()
+                        .forEach(a -> out.println(
+                                "Restock alert: " + Output.alert(a.sku(), a.level(), a.stock(), a.reorderThreshold())));
             }
             out.flush();
             return 0;

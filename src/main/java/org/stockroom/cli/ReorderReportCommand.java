@@ -11,8 +11,11 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-@Command(name = "reorder", mixinStandardHelpOptions = true,
-        description = "What to reorder and how much, from recent demand, lead time and safety stock; overstock flagged.")
+@Command(
+        name = "reorder",
+        mixinStandardHelpOptions = true,
+        description =
+                "What to reorder and how much, from recent demand, lead time and safety stock; overstock flagged.")
 class ReorderReportCommand implements Callable<Integer> {
 
     @Spec
@@ -24,7 +27,10 @@ class ReorderReportCommand implements Callable<Integer> {
     @Mixin
     ReportFormat format = new ReportFormat();
 
-    @Option(names = "--all", description = "Every active product, not only those to reorder or overstocked (with --csv: not only those to reorder).")
+    @Option(
+            names = "--all",
+            description =
+                    "Every active product, not only those to reorder or overstocked (with --csv: not only those to reorder).")
     boolean all;
 
     @Override
@@ -36,7 +42,8 @@ class ReorderReportCommand implements Callable<Integer> {
                 return 0;
             }
             Currency currency = session.bean(StockroomProperties.class).currency();
-            Table table = new Table("SKU", "NAME", "STOCK", "DEMAND/DAY", "COVER", "LEAD", "REORDER AT", "ORDER", "NOTE")
+            Table table = new Table(
+                            "SKU", "NAME", "STOCK", "DEMAND/DAY", "COVER", "LEAD", "REORDER AT", "ORDER", "NOTE")
                     .right(2, 3, 4, 5, 6, 7);
             long toOrder = 0;
             for (Reorder.Suggestion s : report.products()) {
@@ -44,11 +51,20 @@ class ReorderReportCommand implements Callable<Integer> {
                     continue;
                 }
                 toOrder += s.suggestedQuantity();
-                String note = s.overstocked() ? "overstocked: " + s.excessUnits() + " over, " + Output.money(s.excessValue(), currency)
-                        + " at " + s.excessValueBasis() : s.basis().equals("threshold") ? "no sales: threshold" : "";
-                table.row(s.sku(), s.name(), s.stock(), s.demandPerDay(), s.daysOfCover() == null ? "-" : s.daysOfCover() + " d",
-                        s.leadTimeDays() + (s.leadTimeDefaulted() ? "*" : "") + " d", s.reorderPoint(),
-                        s.suggestedQuantity() == 0 ? "" : s.suggestedQuantity(), note);
+                String note = s.overstocked()
+                        ? "overstocked: " + s.excessUnits() + " over, " + Output.money(s.excessValue(), currency)
+                                + " at " + s.excessValueBasis()
+                        : s.basis().equals("threshold") ? "no sales: threshold" : "";
+                table.row(
+                        s.sku(),
+                        s.name(),
+                        s.stock(),
+                        s.demandPerDay(),
+                        s.daysOfCover() == null ? "-" : s.daysOfCover() + " d",
+                        s.leadTimeDays() + (s.leadTimeDefaulted() ? "*" : "") + " d",
+                        s.reorderPoint(),
+                        s.suggestedQuantity() == 0 ? "" : s.suggestedQuantity(),
+                        note);
             }
             table.totals("TOTAL", "", "", "", "", "", "", toOrder, "");
             Reorder.Settings settings = report.settings();

@@ -5,7 +5,10 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /** {@code report <kind>}: each report is its own subcommand class. */
-@Command(name = "report", mixinStandardHelpOptions = true, description = "Reports on what sold and what is in stock.",
+@Command(
+        name = "report",
+        mixinStandardHelpOptions = true,
+        description = "Reports on what sold and what is in stock.",
         // One report per line, so that reports added in parallel merge without conflict.
         subcommands = {
             SalesReportCommand.class,

@@ -12,8 +12,11 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-@Command(name = "restock", mixinStandardHelpOptions = true,
-        description = "Receives units from a supplier delivery; resolves the product's restock alert once it is above its threshold.")
+@Command(
+        name = "restock",
+        mixinStandardHelpOptions = true,
+        description =
+                "Receives units from a supplier delivery; resolves the product's restock alert once it is above its threshold.")
 class RestockCommand implements Callable<Integer> {
 
     @Spec
@@ -28,7 +31,10 @@ class RestockCommand implements Callable<Integer> {
     @Parameters(index = "1", paramLabel = "QTY", description = "How many units arrived.")
     long quantity;
 
-    @Option(names = "--note", paramLabel = "N", description = "A note for the stock ledger, e.g. the delivery note number.")
+    @Option(
+            names = "--note",
+            paramLabel = "N",
+            description = "A note for the stock ledger, e.g. the delivery note number.")
     String note;
 
     @Option(names = "--json", description = "Print the ledger entry as JSON.")
@@ -48,7 +54,8 @@ class RestockCommand implements Callable<Integer> {
             out.println("Received " + movement.delta() + " x " + product.name() + " (" + product.sku() + "): stock "
                     + (movement.balanceAfter() - movement.delta()) + " -> " + movement.balanceAfter() + ".");
             if (product.needsRestock()) {
-                out.println("Still at or below its restock threshold of " + product.reorderThreshold() + ": its restock alert stays open.");
+                out.println("Still at or below its restock threshold of " + product.reorderThreshold()
+                        + ": its restock alert stays open.");
             }
             out.flush();
             return 0;

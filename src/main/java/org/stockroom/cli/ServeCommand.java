@@ -11,7 +11,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Unmatched;
 
-@Command(name = "serve", mixinStandardHelpOptions = true,
+@Command(
+        name = "serve",
+        mixinStandardHelpOptions = true,
         description = "Run the web UI and JSON API (http://localhost:8080 by default).")
 class ServeCommand implements Callable<Integer> {
 
@@ -33,10 +35,13 @@ class ServeCommand implements Callable<Integer> {
         if (dataDir != null) {
             args.add("--stockroom.data-dir=" + dataDir);
         }
-        ConfigurableApplicationContext context = new SpringApplicationBuilder(StockroomApplication.class).run(args.toArray(String[]::new));
+        ConfigurableApplicationContext context =
+                new SpringApplicationBuilder(StockroomApplication.class).run(args.toArray(String[]::new));
         // The web server keeps running on its own threads; wait for it to be shut down.
         var latch = new java.util.concurrent.CountDownLatch(1);
-        context.addApplicationListener((org.springframework.context.ApplicationListener<org.springframework.context.event.ContextClosedEvent>) e -> latch.countDown());
+        context.addApplicationListener(
+                (org.springframework.context.ApplicationListener<org.springframework.context.event.ContextClosedEvent>)
+                        e -> latch.countDown());
         try {
             latch.await();
         } catch (InterruptedException e) {

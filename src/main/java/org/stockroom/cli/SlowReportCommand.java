@@ -11,7 +11,9 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-@Command(name = "slow", mixinStandardHelpOptions = true,
+@Command(
+        name = "slow",
+        mixinStandardHelpOptions = true,
         description = "Products in stock with no sale in N days (dead stock), and the value tied up in them.")
 class SlowReportCommand implements Callable<Integer> {
 
@@ -24,7 +26,10 @@ class SlowReportCommand implements Callable<Integer> {
     @Mixin
     ReportFormat format = new ReportFormat();
 
-    @Option(names = "--days", paramLabel = "N", description = "Days without a sale (default stockroom.reports.slow-mover-days, 60).")
+    @Option(
+            names = "--days",
+            paramLabel = "N",
+            description = "Days without a sale (default stockroom.reports.slow-mover-days, 60).")
     Integer days;
 
     @Override
@@ -38,16 +43,29 @@ class SlowReportCommand implements Callable<Integer> {
             Currency currency = session.bean(StockroomProperties.class).currency();
             Table table = new Table("SKU", "NAME", "STOCK", "LAST SALE", "DAYS", "VALUE", "AT").right(2, 4, 5);
             for (SlowMovers.Item p : report.products()) {
-                table.row(p.sku(), p.name(), p.stock(), p.lastSale() == null ? "never" : p.lastSale(),
-                        p.daysSinceLastSale() == null ? "" : p.daysSinceLastSale(), Output.money(p.value(), currency), p.valueBasis());
+                table.row(
+                        p.sku(),
+                        p.name(),
+                        p.stock(),
+                        p.lastSale() == null ? "never" : p.lastSale(),
+                        p.daysSinceLastSale() == null ? "" : p.daysSinceLastSale(),
+                        Output.money(p.value(), currency),
+                        p.valueBasis());
             }
             SlowMovers.Totals t = report.totals();
-            table.totals("TOTAL", t.products() + " products", t.units(), "", "", Output.money(t.valueAtCost(), currency), "cost");
+            table.totals(
+                    "TOTAL",
+                    t.products() + " products",
+                    t.units(),
+                    "",
+                    "",
+                    Output.money(t.valueAtCost(), currency),
+                    "cost");
             out.println("No sale since " + report.noSaleSince() + " (" + report.days() + " days)");
             table.print(out);
             if (t.unknownCostProducts() > 0) {
-                out.println("plus " + t.unknownCostProducts() + " products of unknown cost: " + Output.money(t.unknownCostValueAtRetail(), currency)
-                        + " at retail");
+                out.println("plus " + t.unknownCostProducts() + " products of unknown cost: "
+                        + Output.money(t.unknownCostValueAtRetail(), currency) + " at retail");
             }
             return 0;
         }

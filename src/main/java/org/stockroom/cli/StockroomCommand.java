@@ -5,7 +5,10 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** The command line: {@code stockroom <command>}. Errors print one line and exit non-zero. */
-@Command(name = "stockroom", mixinStandardHelpOptions = true, versionProvider = StockroomCommand.Version.class,
+@Command(
+        name = "stockroom",
+        mixinStandardHelpOptions = true,
+        versionProvider = StockroomCommand.Version.class,
         description = "Inventory management for small online shops.",
         // One command per line, so that features adding commands in parallel merge without conflict.
         subcommands = {
@@ -40,7 +43,8 @@ public class StockroomCommand implements Runnable {
     }
 
     public static int run(String[] args) {
-        return commandLine(new PrintWriter(System.out, true), new PrintWriter(System.err, true)).execute(args);
+        return commandLine(new PrintWriter(System.out, true), new PrintWriter(System.err, true))
+                .execute(args);
     }
 
     public static CommandLine commandLine(PrintWriter out, PrintWriter err) {

@@ -73,7 +73,9 @@ final class StoreSession implements AutoCloseable {
      * ones a new dependency brings along are left out too.
      */
     static List<String> serverOnlyAutoConfigurations() {
-        return ImportCandidates.load(AutoConfiguration.class, StoreSession.class.getClassLoader()).getCandidates().stream()
+        return ImportCandidates.load(AutoConfiguration.class, StoreSession.class.getClassLoader())
+                .getCandidates()
+                .stream()
                 .filter(name -> SERVER_ONLY_PACKAGES.stream().anyMatch(name::startsWith)
                         || SERVER_ONLY_CONCERNS.stream().anyMatch(name::contains))
                 .toList();
@@ -93,7 +95,8 @@ final class StoreSession implements AutoCloseable {
             "org.springdoc.");
 
     /** The same concerns where another module contributes them (data source health, pool metrics, task metrics, ...). */
-    private static final List<String> SERVER_ONLY_CONCERNS = List.of(".actuate.", ".health.", ".metrics.", ".observation.");
+    private static final List<String> SERVER_ONLY_CONCERNS =
+            List.of(".actuate.", ".health.", ".metrics.", ".observation.");
 
     Store store() {
         return context.getBean(Store.class);

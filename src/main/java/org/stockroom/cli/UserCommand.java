@@ -24,7 +24,10 @@ import picocli.CommandLine.Spec;
  * commands need no sign-in. A password is never an argument (it would show in the process list
  * and the shell history): it is typed at a prompt, or read from standard input with {@code --password-stdin}.
  */
-@Command(name = "user", mixinStandardHelpOptions = true, description = "Add users, change their password, disable them.",
+@Command(
+        name = "user",
+        mixinStandardHelpOptions = true,
+        description = "Add users, change their password, disable them.",
         subcommands = {UserCommand.Add.class, UserCommand.Passwd.class, UserCommand.Disable.class})
 class UserCommand implements Runnable {
 
@@ -45,7 +48,8 @@ class UserCommand implements Runnable {
         String read(String prompt) {
             if (fromStdin) {
                 try {
-                    String line = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
+                    String line =
+                            new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
                     if (line == null) {
                         throw new InvalidRequestException("password", "standard input was empty");
                     }
@@ -129,7 +133,10 @@ class UserCommand implements Runnable {
         }
     }
 
-    @Command(name = "disable", mixinStandardHelpOptions = true, description = "Stop a user from signing in (their tokens stop too).")
+    @Command(
+            name = "disable",
+            mixinStandardHelpOptions = true,
+            description = "Stop a user from signing in (their tokens stop too).")
     static class Disable implements Callable<Integer> {
 
         @Spec

@@ -10,7 +10,10 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-@Command(name = "valuation", mixinStandardHelpOptions = true, description = "Stock on hand valued at cost and at retail.")
+@Command(
+        name = "valuation",
+        mixinStandardHelpOptions = true,
+        description = "Stock on hand valued at cost and at retail.")
 class ValuationReportCommand implements Callable<Integer> {
 
     @Spec
@@ -31,13 +34,26 @@ class ValuationReportCommand implements Callable<Integer> {
                 return 0;
             }
             Currency currency = session.bean(StockroomProperties.class).currency();
-            Table table = new Table("SKU", "NAME", "STOCK", "UNIT COST", "PRICE", "AT COST", "AT RETAIL").right(2, 3, 4, 5, 6);
+            Table table = new Table("SKU", "NAME", "STOCK", "UNIT COST", "PRICE", "AT COST", "AT RETAIL")
+                    .right(2, 3, 4, 5, 6);
             for (Valuation.Item p : report.products()) {
-                table.row(p.sku(), p.name(), p.stock(), Output.money(p.unitCost(), currency), Output.money(p.unitPrice(), currency),
-                        Output.money(p.valueAtCost(), currency), Output.money(p.valueAtRetail(), currency));
+                table.row(
+                        p.sku(),
+                        p.name(),
+                        p.stock(),
+                        Output.money(p.unitCost(), currency),
+                        Output.money(p.unitPrice(), currency),
+                        Output.money(p.valueAtCost(), currency),
+                        Output.money(p.valueAtRetail(), currency));
             }
             Valuation.Totals t = report.totals();
-            table.totals("TOTAL", t.products() + " products", t.units(), "", "", Output.money(t.valueAtCost(), currency),
+            table.totals(
+                    "TOTAL",
+                    t.products() + " products",
+                    t.units(),
+                    "",
+                    "",
+                    Output.money(t.valueAtCost(), currency),
                     Output.money(t.valueAtRetail(), currency));
             out.println("Stock valuation on " + report.date());
             table.print(out);

@@ -5,13 +5,17 @@ import java.util.concurrent.Callable;
 import org.stockroom.selfcheck.SelfCheckReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
-@Command(name = "verify", mixinStandardHelpOptions = true,
-        description = {"Self-check: recomputes every product's stock from its movements, units sold from sales and returns,",
-                "and the open alerts from the thresholds; prints each discrepancy. Exit 0 only when all agree (3 otherwise)."})
+@Command(
+        name = "verify",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Self-check: recomputes every product's stock from its movements, units sold from sales and returns,",
+            "and the open alerts from the thresholds; prints each discrepancy. Exit 0 only when all agree (3 otherwise)."
+        })
 class VerifyCommand implements Callable<Integer> {
 
     /** Distinct from 1 (a refusal) so scripts can tell "the store disagrees with itself" from "the check could not run". */
@@ -36,7 +40,8 @@ class VerifyCommand implements Callable<Integer> {
         if (json) {
             Output.json(out, report);
         } else if (report.ok()) {
-            out.println("ok: " + report.checked() + " products checked, stock, units sold and alerts all agree with the records");
+            out.println("ok: " + report.checked()
+                    + " products checked, stock, units sold and alerts all agree with the records");
         } else {
             Table table = new Table("SKU", "CHECK", "EXPECTED", "ACTUAL", "DETAIL").right(2, 3);
             report.discrepancies().forEach(d -> table.row(d.sku(), d.check(), d.expected(), d.actual(), d.detail()));

@@ -19,8 +19,18 @@ import org.stockroom.support.Page;
 @Service
 public class CatalogExport {
 
-    static final String[] STOCKROOM_COLUMNS = {"sku", "name", "price", "stock", "reorderThreshold", "cost", "reorderQuantity",
-            "leadTimeDays", "supplier", "barcode"};
+    static final String[] STOCKROOM_COLUMNS = {
+        "sku",
+        "name",
+        "price",
+        "stock",
+        "reorderThreshold",
+        "cost",
+        "reorderQuantity",
+        "leadTimeDays",
+        "supplier",
+        "barcode"
+    };
     static final String[] SHOPIFY_INVENTORY_COLUMNS = {"Handle", "Title", "SKU", "Location", "On hand"};
 
     private final Catalog catalog;
@@ -31,22 +41,33 @@ public class CatalogExport {
 
     public void products(Writer out) {
         CSVPrinter csv = Csv.printer(out, STOCKROOM_COLUMNS);
-        eachActiveProduct(p -> Csv.record(csv, p.sku().value(), Csv.text(p.name()), p.price().toPlainString(), p.stock(),
-                p.reorderThreshold(), p.cost() == null ? "" : p.cost().toPlainString(), p.reorderQuantity() == null ? "" : p.reorderQuantity(),
-                p.leadTimeDays() == null ? "" : p.leadTimeDays(), Csv.text(p.supplier()), Csv.text(p.barcode())));
+        eachActiveProduct(p -> Csv.record(
+                csv,
+                p.sku().value(),
+                Csv.text(p.name()),
+                p.price().toPlainString(),
+                p.stock(),
+                p.reorderThreshold(),
+                p.cost() == null ? "" : p.cost().toPlainString(),
+                p.reorderQuantity() == null ? "" : p.reorderQuantity(),
+                p.leadTimeDays() == null ? "" : p.leadTimeDays(),
+                Csv.text(p.supplier()),
+                Csv.text(p.barcode())));
         flush(csv);
     }
 
     public void shopifyInventory(Writer out, String location) {
         CSVPrinter csv = Csv.printer(out, SHOPIFY_INVENTORY_COLUMNS);
-        eachActiveProduct(p -> Csv.record(csv, handle(p.name()), Csv.text(p.name()), p.sku().value(), Csv.text(location), p.stock()));
+        eachActiveProduct(p ->
+                Csv.record(csv, handle(p.name()), Csv.text(p.name()), p.sku().value(), Csv.text(location), p.stock()));
         flush(csv);
     }
 
     /** Shopify's handle: the title in lower case, accents dropped, runs of other characters as one hyphen. */
     static String handle(String name) {
         String ascii = Normalizer.normalize(name, Normalizer.Form.NFD).replaceAll("\\p{M}", "");
-        String handle = ascii.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
+        String handle =
+                ascii.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
         return handle.isEmpty() ? "product" : handle;
     }
 

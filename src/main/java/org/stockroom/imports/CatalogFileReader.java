@@ -1,7 +1,6 @@
 package org.stockroom.imports;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.Reader;
 import java.io.StringReader;
 import java.math.BigDecimal;
@@ -10,7 +9,6 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -37,7 +35,8 @@ final class CatalogFileReader {
             text = text.substring(1);
         }
         char separator = delimiter != null ? delimiter : guessDelimiter(text);
-        CSVFormat csv = CSVFormat.RFC4180.builder()
+        CSVFormat csv = CSVFormat.RFC4180
+                .builder()
                 .setDelimiter(separator)
                 .setHeader()
                 .setSkipHeaderRecord(true)
@@ -46,7 +45,8 @@ final class CatalogFileReader {
                 .setDuplicateHeaderMode(org.apache.commons.csv.DuplicateHeaderMode.ALLOW_ALL)
                 .setTrim(true)
                 .get();
-        try (Reader reader = new StringReader(text); CSVParser parser = csv.parse(reader)) {
+        try (Reader reader = new StringReader(text);
+                CSVParser parser = csv.parse(reader)) {
             Map<String, Integer> columns = new HashMap<>();
             List<String> headerNames = parser.getHeaderNames();
             for (int i = 0; i < headerNames.size(); i++) {
@@ -68,12 +68,15 @@ final class CatalogFileReader {
 
     private static String decode(byte[] bytes) {
         try {
-            return StandardCharsets.UTF_8.newDecoder()
+            return StandardCharsets.UTF_8
+                    .newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+                    .decode(java.nio.ByteBuffer.wrap(bytes))
+                    .toString();
         } catch (CharacterCodingException e) {
-            throw new InvalidRequestException("file", "is not UTF-8 text; save the spreadsheet as \"CSV UTF-8\" and try again");
+            throw new InvalidRequestException(
+                    "file", "is not UTF-8 text; save the spreadsheet as \"CSV UTF-8\" and try again");
         }
     }
 
@@ -116,7 +119,8 @@ final class CatalogFileReader {
             };
             for (String column : needed) {
                 if (!columns.containsKey(column)) {
-                    throw new InvalidRequestException("file", "a " + format.name().toLowerCase(Locale.ROOT) + " file needs a column " + column);
+                    throw new InvalidRequestException(
+                            "file", "a " + format.name().toLowerCase(Locale.ROOT) + " file needs a column " + column);
                 }
             }
         }
@@ -149,9 +153,18 @@ final class CatalogFileReader {
                 problems.add("sku is missing");
                 return null;
             }
-            return new ImportRow(line, sku, cell(r, "name"), money(r, "price", problems), whole(r, "stock", problems),
-                    whole(r, "reorderthreshold", problems), money(r, "cost", problems), whole(r, "reorderquantity", problems),
-                    integer(r, "leadtimedays", problems), cell(r, "supplier"), cell(r, "barcode"));
+            return new ImportRow(
+                    line,
+                    sku,
+                    cell(r, "name"),
+                    money(r, "price", problems),
+                    whole(r, "stock", problems),
+                    whole(r, "reorderthreshold", problems),
+                    money(r, "cost", problems),
+                    whole(r, "reorderquantity", problems),
+                    integer(r, "leadtimedays", problems),
+                    cell(r, "supplier"),
+                    cell(r, "barcode"));
         }
 
         private ImportRow shopify(CSVRecord r, long line, List<String> problems) {
@@ -163,9 +176,13 @@ final class CatalogFileReader {
             String sku = cell(r, "variantsku");
             if (sku == null) {
                 boolean describesVariant = cell(r, "variantprice") != null || cell(r, "variantinventoryqty") != null;
-                skipped.add(new ImportReport.Problem(line, describesVariant
-                        ? "variant of " + (handle == null ? "an unnamed product" : handle) + " has no SKU, so Stockroom cannot track it"
-                        : "no variant on this row (an image or description row of " + (handle == null ? "a product" : handle) + ")"));
+                skipped.add(new ImportReport.Problem(
+                        line,
+                        describesVariant
+                                ? "variant of " + (handle == null ? "an unnamed product" : handle)
+                                        + " has no SKU, so Stockroom cannot track it"
+                                : "no variant on this row (an image or description row of "
+                                        + (handle == null ? "a product" : handle) + ")"));
                 return null;
             }
             if ("archived".equalsIgnoreCase(cell(r, "status"))) {
@@ -181,23 +198,47 @@ final class CatalogFileReader {
                 }
             }
             String name = base == null ? null : options.isEmpty() ? base : base + " - " + String.join(" / ", options);
-            return new ImportRow(line, sku, name, money(r, "variantprice", problems), whole(r, "variantinventoryqty", problems), null,
-                    money(r, "costperitem", problems), null, null, cell(r, "vendor"), cell(r, "variantbarcode"));
+            return new ImportRow(
+                    line,
+                    sku,
+                    name,
+                    money(r, "variantprice", problems),
+                    whole(r, "variantinventoryqty", problems),
+                    null,
+                    money(r, "costperitem", problems),
+                    null,
+                    null,
+                    cell(r, "vendor"),
+                    cell(r, "variantbarcode"));
         }
 
         private ImportRow woocommerce(CSVRecord r, long line, List<String> problems) {
             String type = cell(r, "type");
             String sku = cell(r, "sku");
             if (type != null && type.toLowerCase(Locale.ROOT).contains("variable")) {
-                skipped.add(new ImportReport.Problem(line, (sku == null ? "a variable product" : sku) + " is a variable product; its variations are imported"));
+                skipped.add(new ImportReport.Problem(
+                        line,
+                        (sku == null ? "a variable product" : sku)
+                                + " is a variable product; its variations are imported"));
                 return null;
             }
             if (sku == null) {
-                skipped.add(new ImportReport.Problem(line, "product " + cell(r, "name") + " has no SKU, so Stockroom cannot track it"));
+                skipped.add(new ImportReport.Problem(
+                        line, "product " + cell(r, "name") + " has no SKU, so Stockroom cannot track it"));
                 return null;
             }
-            return new ImportRow(line, sku, cell(r, "name"), money(r, "regularprice", problems), whole(r, "stock", problems),
-                    whole(r, "lowstockamount", problems), null, null, null, null, null);
+            return new ImportRow(
+                    line,
+                    sku,
+                    cell(r, "name"),
+                    money(r, "regularprice", problems),
+                    whole(r, "stock", problems),
+                    whole(r, "lowstockamount", problems),
+                    null,
+                    null,
+                    null,
+                    null,
+                    null);
         }
 
         private String cell(CSVRecord r, String column) {

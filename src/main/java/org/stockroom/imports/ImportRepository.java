@@ -24,22 +24,41 @@ class ImportRepository {
     }
 
     long highestMovementId() {
-        return jdbc.sql("SELECT COALESCE(MAX(id), 0) FROM stock_movement").query(Long.class).single();
+        return jdbc.sql("SELECT COALESCE(MAX(id), 0) FROM stock_movement")
+                .query(Long.class)
+                .single();
     }
 
-    void insert(String id, ImportFormat format, String actor, String report, long movementMark, long now, List<Effect> effects) {
+    void insert(
+            String id,
+            ImportFormat format,
+            String actor,
+            String report,
+            long movementMark,
+            long now,
+            List<Effect> effects) {
         jdbc.sql("INSERT INTO catalog_import (id, format, actor, report, movement_mark, created_at) "
                         + "VALUES (:id, :format, :actor, :report, :mark, :now)")
-                .param("id", id).param("format", format.name()).param("actor", actor).param("report", report)
-                .param("mark", movementMark).param("now", now)
+                .param("id", id)
+                .param("format", format.name())
+                .param("actor", actor)
+                .param("report", report)
+                .param("mark", movementMark)
+                .param("now", now)
                 .update();
         for (int from = 0; from < effects.size(); from += 1000) {
             SqlParameterSource[] rows = effects.subList(from, Math.min(effects.size(), from + 1000)).stream()
-                    .map(e -> new MapSqlParameterSource().addValue("id", id).addValue("sku", e.sku()).addValue("created", e.created())
-                            .addValue("previous", e.previous()).addValue("delta", e.stockDelta()))
+                    .map(e -> new MapSqlParameterSource()
+                            .addValue("id", id)
+                            .addValue("sku", e.sku())
+                            .addValue("created", e.created())
+                            .addValue("previous", e.previous())
+                            .addValue("delta", e.stockDelta()))
                     .toArray(SqlParameterSource[]::new);
-            batchJdbc.batchUpdate("INSERT INTO catalog_import_effect (import_id, sku, created, previous, stock_delta) "
-                    + "VALUES (:id, :sku, :created, :previous, :delta)", rows);
+            batchJdbc.batchUpdate(
+                    "INSERT INTO catalog_import_effect (import_id, sku, created, previous, stock_delta) "
+                            + "VALUES (:id, :sku, :created, :previous, :delta)",
+                    rows);
         }
     }
 
@@ -49,30 +68,46 @@ class ImportRepository {
                 .query((rs, n) -> {
                     long undone = rs.getLong("undone_at");
                     Long undoneAt = rs.wasNull() ? null : undone;
-                    return new StoredImport(rs.getString("id"), rs.getString("report"), rs.getLong("movement_mark"),
-                            rs.getLong("created_at"), undoneAt);
+                    return new StoredImport(
+                            rs.getString("id"),
+                            rs.getString("report"),
+                            rs.getLong("movement_mark"),
+                            rs.getLong("created_at"),
+                            undoneAt);
                 })
                 .optional();
     }
 
     List<Effect> effects(String id) {
-        return jdbc.sql("SELECT sku, created, previous, stock_delta FROM catalog_import_effect WHERE import_id = :id ORDER BY sku")
+        return jdbc.sql(
+                        "SELECT sku, created, previous, stock_delta FROM catalog_import_effect WHERE import_id = :id ORDER BY sku")
                 .param("id", id)
-                .query((rs, n) -> new Effect(rs.getString("sku"), rs.getBoolean("created"), rs.getString("previous"), rs.getLong("stock_delta")))
+                .query((rs, n) -> new Effect(
+                        rs.getString("sku"),
+                        rs.getBoolean("created"),
+                        rs.getString("previous"),
+                        rs.getLong("stock_delta")))
                 .list();
     }
 
     /** SKUs of the import that a later movement or product change touched. */
     List<String> touchedSince(String id, long movementMark, long importedAt) {
-        return jdbc.sql("SELECT e.sku FROM catalog_import_effect e JOIN product p ON p.sku = e.sku WHERE e.import_id = :id AND "
-                        + "(p.updated_at > :at OR EXISTS (SELECT 1 FROM stock_movement m WHERE m.sku = e.sku AND m.id > :mark)) ORDER BY e.sku")
-                .param("id", id).param("mark", movementMark).param("at", importedAt)
-                .query(String.class).list();
+        return jdbc.sql(
+                        "SELECT e.sku FROM catalog_import_effect e JOIN product p ON p.sku = e.sku WHERE e.import_id = :id AND "
+                                + "(p.updated_at > :at OR EXISTS (SELECT 1 FROM stock_movement m WHERE m.sku = e.sku AND m.id > :mark)) ORDER BY e.sku")
+                .param("id", id)
+                .param("mark", movementMark)
+                .param("at", importedAt)
+                .query(String.class)
+                .list();
     }
 
     /** Marks the import undone; false when it already was, so two undos cannot both run. */
     boolean markUndone(String id, long now) {
         return jdbc.sql("UPDATE catalog_import SET undone_at = :now WHERE id = :id AND undone_at IS NULL")
-                .param("id", id).param("now", now).update() == 1;
+                        .param("id", id)
+                        .param("now", now)
+                        .update()
+                == 1;
     }
 }

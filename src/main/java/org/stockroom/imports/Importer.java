@@ -44,7 +44,8 @@ public class Importer {
                 throw new InvalidRequestException("file", "is empty");
             }
             if (file.length > CatalogFileReader.MAX_BYTES) {
-                throw new InvalidRequestException("file", "is larger than " + CatalogFileReader.MAX_BYTES / (1024 * 1024) + " MB");
+                throw new InvalidRequestException(
+                        "file", "is larger than " + CatalogFileReader.MAX_BYTES / (1024 * 1024) + " MB");
             }
         }
     }
@@ -60,8 +61,15 @@ public class Importer {
     private final Clock clock;
     private final StockroomProperties properties;
 
-    Importer(Catalog catalog, Stock stock, ImportRepository imports, TransactionTemplate transaction, JsonMapper json, Actors actors,
-             Clock clock, StockroomProperties properties) {
+    Importer(
+            Catalog catalog,
+            Stock stock,
+            ImportRepository imports,
+            TransactionTemplate transaction,
+            JsonMapper json,
+            Actors actors,
+            Clock clock,
+            StockroomProperties properties) {
         this.catalog = catalog;
         this.stock = stock;
         this.imports = imports;
@@ -92,8 +100,12 @@ public class Importer {
         Plan plan = plan(file);
         if (!plan.invalid.isEmpty() && !skipInvalid) {
             ImportReport report = plan.report(null, false, false);
-            throw new DomainException(422, "invalid-import", plan.invalid.size() + " row(s) are invalid; nothing was imported. "
-                    + "Fix them, or import with skipInvalid=true to import the valid rows only.", reportProperties(report));
+            throw new DomainException(
+                    422,
+                    "invalid-import",
+                    plan.invalid.size() + " row(s) are invalid; nothing was imported. "
+                            + "Fix them, or import with skipInvalid=true to import the valid rows only.",
+                    reportProperties(report));
         }
         String id = Ids.newId(clock);
         String note = "import " + id;
@@ -104,11 +116,15 @@ public class Importer {
         }
         // The file's stock is a count: the database sets it and computes the difference in one
         // statement, so a sale committed since the plan was read is not undone by a stale delta.
-        List<StockChange> counts = plan.updates.stream().filter(u -> u.countedStock != null)
-                .map(u -> StockChange.count(u.sku, u.countedStock, AdjustmentReason.COUNT, note)).toList();
+        List<StockChange> counts = plan.updates.stream()
+                .filter(u -> u.countedStock != null)
+                .map(u -> StockChange.count(u.sku, u.countedStock, AdjustmentReason.COUNT, note))
+                .toList();
         Map<String, Long> countedDelta = new HashMap<>();
         if (!counts.isEmpty()) {
-            stock.apply(counts).forEach(a -> countedDelta.put(a.product().sku().value(), a.movement().delta()));
+            stock.apply(counts)
+                    .forEach(a -> countedDelta.put(
+                            a.product().sku().value(), a.movement().delta()));
         }
         for (PlannedUpdate update : plan.updates) {
             Map<String, Object> previous = new LinkedHashMap<>();
@@ -116,11 +132,18 @@ public class Importer {
             if (update.fieldsChanged()) {
                 catalog.update(update.sku, update.changes);
             }
-            effects.add(new ImportRepository.Effect(update.sku, false, json.writeValueAsString(previous),
-                    countedDelta.getOrDefault(update.sku, 0L)));
+            effects.add(new ImportRepository.Effect(
+                    update.sku, false, json.writeValueAsString(previous), countedDelta.getOrDefault(update.sku, 0L)));
         }
         ImportReport report = plan.report(id, false, true);
-        imports.insert(id, file.format(), actors.current(), json.writeValueAsString(report), imports.highestMovementId(), clock.millis(), effects);
+        imports.insert(
+                id,
+                file.format(),
+                actors.current(),
+                json.writeValueAsString(report),
+                imports.highestMovementId(),
+                clock.millis(),
+                effects);
         return report;
     }
 
@@ -137,9 +160,14 @@ public class Importer {
             }
             List<String> touched = imports.touchedSince(id, stored.movementMark(), stored.createdAt());
             if (!touched.isEmpty()) {
-                throw new DomainException(409, "import-superseded", "Later changes touch products of this import ("
-                        + String.join(", ", touched.subList(0, Math.min(10, touched.size()))) + (touched.size() > 10 ? ", ..." : "")
-                        + "); undo them first or adjust by hand", Map.of("skus", touched));
+                throw new DomainException(
+                        409,
+                        "import-superseded",
+                        "Later changes touch products of this import ("
+                                + String.join(", ", touched.subList(0, Math.min(10, touched.size())))
+                                + (touched.size() > 10 ? ", ..." : "")
+                                + "); undo them first or adjust by hand",
+                        Map.of("skus", touched));
             }
             if (!imports.markUndone(id, clock.millis())) {
                 throw new DomainException(409, "import-undone", "Import " + id + " was already undone");
@@ -149,7 +177,8 @@ public class Importer {
             List<ImportRepository.Effect> effects = imports.effects(id);
             for (ImportRepository.Effect effect : effects) {
                 if (effect.stockDelta() != 0) {
-                    reversals.add(StockChange.adjustment(effect.sku(), -effect.stockDelta(), AdjustmentReason.OTHER, note));
+                    reversals.add(
+                            StockChange.adjustment(effect.sku(), -effect.stockDelta(), AdjustmentReason.OTHER, note));
                 }
             }
             if (!reversals.isEmpty()) {
@@ -170,7 +199,8 @@ public class Importer {
         Map<String, Product> existing = new HashMap<>();
         List<String> skus = file.rows().stream().map(ImportRow::sku).toList();
         for (int i = 0; i < skus.size(); i += LOOKUP_CHUNK) {
-            catalog.findAll(skus.subList(i, Math.min(skus.size(), i + LOOKUP_CHUNK))).forEach(p -> existing.put(p.sku().value(), p));
+            catalog.findAll(skus.subList(i, Math.min(skus.size(), i + LOOKUP_CHUNK)))
+                    .forEach(p -> existing.put(p.sku().value(), p));
         }
         Plan plan = new Plan(file);
         for (ImportRow row : file.rows()) {
@@ -203,19 +233,30 @@ public class Importer {
         }
         checkScale("price", row.price());
         checkScale("cost", row.cost());
-        return new NewProduct(row.sku(), row.name(), row.price(), row.stock() == null ? 0L : row.stock(),
-                row.reorderThreshold() == null ? 0L : row.reorderThreshold(), row.cost(), row.reorderQuantity(), row.leadTimeDays(),
-                row.supplier(), row.barcode());
+        return new NewProduct(
+                row.sku(),
+                row.name(),
+                row.price(),
+                row.stock() == null ? 0L : row.stock(),
+                row.reorderThreshold() == null ? 0L : row.reorderThreshold(),
+                row.cost(),
+                row.reorderQuantity(),
+                row.leadTimeDays(),
+                row.supplier(),
+                row.barcode());
     }
 
     private void checkScale(String field, BigDecimal amount) {
         if (amount != null && amount.stripTrailingZeros().scale() > properties.currencyScale()) {
-            throw new InvalidRequestException(field, "must have at most " + properties.currencyScale() + " decimal places");
+            throw new InvalidRequestException(
+                    field, "must have at most " + properties.currencyScale() + " decimal places");
         }
     }
 
     private static String describe(InvalidRequestException e) {
-        return String.join("; ", e.errors().stream().map(f -> f.field() + " " + f.message()).toList());
+        return String.join(
+                "; ",
+                e.errors().stream().map(f -> f.field() + " " + f.message()).toList());
     }
 
     private static Map<String, Object> reportProperties(ImportReport report) {
@@ -237,15 +278,24 @@ public class Importer {
                 (String) values.get("name"),
                 values.containsKey("price") ? new BigDecimal(values.get("price").toString()) : null,
                 values.containsKey("reorderThreshold") ? ((Number) values.get("reorderThreshold")).longValue() : null,
-                values.containsKey("cost") ? Optional.ofNullable(values.get("cost")).map(v -> new BigDecimal(v.toString())) : null,
-                values.containsKey("reorderQuantity") ? Optional.ofNullable((Number) values.get("reorderQuantity")).map(Number::longValue) : null,
-                values.containsKey("leadTimeDays") ? Optional.ofNullable((Number) values.get("leadTimeDays")).map(Number::intValue) : null,
+                values.containsKey("cost")
+                        ? Optional.ofNullable(values.get("cost")).map(v -> new BigDecimal(v.toString()))
+                        : null,
+                values.containsKey("reorderQuantity")
+                        ? Optional.ofNullable((Number) values.get("reorderQuantity"))
+                                .map(Number::longValue)
+                        : null,
+                values.containsKey("leadTimeDays")
+                        ? Optional.ofNullable((Number) values.get("leadTimeDays"))
+                                .map(Number::intValue)
+                        : null,
                 values.containsKey("supplier") ? Optional.ofNullable((String) values.get("supplier")) : null,
                 values.containsKey("barcode") ? Optional.ofNullable((String) values.get("barcode")) : null);
     }
 
     /** An existing product the file changes: its fields, and its stock as a counted quantity. */
-    private record PlannedUpdate(String sku, ProductChanges changes, Long countedStock, Map<String, List<Object>> diff) {
+    private record PlannedUpdate(
+            String sku, ProductChanges changes, Long countedStock, Map<String, List<Object>> diff) {
         boolean fieldsChanged() {
             return diff.keySet().stream().anyMatch(f -> !f.equals("stock"));
         }
@@ -294,12 +344,20 @@ public class Importer {
                 diff.put("cost", values(current.cost(), row.cost()));
                 cost = Optional.of(row.cost());
             }
-            Optional<Long> reorderQuantity = changed(diff, "reorderQuantity", current.reorderQuantity(), row.reorderQuantity());
+            Optional<Long> reorderQuantity =
+                    changed(diff, "reorderQuantity", current.reorderQuantity(), row.reorderQuantity());
             Optional<Integer> leadTime = changed(diff, "leadTimeDays", current.leadTimeDays(), row.leadTimeDays());
             Optional<String> supplier = changed(diff, "supplier", current.supplier(), row.supplier());
             Optional<String> barcode = changed(diff, "barcode", current.barcode(), row.barcode());
-            changes = new ProductChanges(changes.name(), changes.price(), changes.reorderThreshold(), cost, reorderQuantity, leadTime,
-                    supplier, barcode);
+            changes = new ProductChanges(
+                    changes.name(),
+                    changes.price(),
+                    changes.reorderThreshold(),
+                    cost,
+                    reorderQuantity,
+                    leadTime,
+                    supplier,
+                    barcode);
             Long countedStock = null;
             if (row.stock() != null) {
                 if (row.stock() < 0) {
@@ -333,8 +391,17 @@ public class Importer {
         }
 
         ImportReport report(String id, boolean dryRun, boolean applied) {
-            return new ImportReport(id, file.format(), dryRun, applied, creates.stream().map(NewProduct::sku).toList(),
-                    updates.stream().map(u -> new ImportReport.Update(u.sku, u.diff)).toList(), unchanged, List.copyOf(invalid),
+            return new ImportReport(
+                    id,
+                    file.format(),
+                    dryRun,
+                    applied,
+                    creates.stream().map(NewProduct::sku).toList(),
+                    updates.stream()
+                            .map(u -> new ImportReport.Update(u.sku, u.diff))
+                            .toList(),
+                    unchanged,
+                    List.copyOf(invalid),
                     file.skipped());
         }
     }

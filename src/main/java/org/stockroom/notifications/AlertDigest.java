@@ -37,8 +37,16 @@ class AlertDigest {
     private final Clock clock;
     private volatile LocalDate lastDay;
 
-    AlertDigest(Alerts alerts, Catalog catalog, Outbox outbox, Messages messages, AlertEmailProperties email, StoreCalendar calendar,
-                Wakeup wakeup, TransactionTemplate transaction, Clock clock) {
+    AlertDigest(
+            Alerts alerts,
+            Catalog catalog,
+            Outbox outbox,
+            Messages messages,
+            AlertEmailProperties email,
+            StoreCalendar calendar,
+            Wakeup wakeup,
+            TransactionTemplate transaction,
+            Clock clock) {
         this.alerts = alerts;
         this.catalog = catalog;
         this.outbox = outbox;
@@ -74,9 +82,12 @@ class AlertDigest {
         if (open.isEmpty() || !outbox.claimDigest(day.toString(), clock.millis())) {
             return false;
         }
-        Map<String, Product> products = catalog.findAll(open.stream().map(Alert::sku).toList()).stream()
+        Map<String, Product> products = catalog
+                .findAll(open.stream().map(Alert::sku).toList())
+                .stream()
                 .collect(Collectors.toMap(p -> p.sku().value(), Function.identity()));
-        outbox.queueEmail(messages.newId(), "alert.digest", messages.digestEmail(day, open, products, email), clock.millis());
+        outbox.queueEmail(
+                messages.newId(), "alert.digest", messages.digestEmail(day, open, products, email), clock.millis());
         wakeup.afterCommit();
         return true;
     }

@@ -21,7 +21,10 @@ record AlertEmailProperties(
         @DefaultValue("immediate") Mode mode,
         @DefaultValue("08:00") LocalTime digestTime) {
 
-    enum Mode { IMMEDIATE, DIGEST }
+    enum Mode {
+        IMMEDIATE,
+        DIGEST
+    }
 
     AlertEmailProperties {
         to = to.stream().map(String::strip).filter(s -> !s.isEmpty()).toList();

@@ -47,7 +47,12 @@ class AlertFeed implements SmartLifecycle {
     private volatile boolean listening;
     private Thread thread;
 
-    AlertFeed(DataSource dataSource, Database database, InstanceId instance, JsonMapper json, ApplicationEventPublisher events) {
+    AlertFeed(
+            DataSource dataSource,
+            Database database,
+            InstanceId instance,
+            JsonMapper json,
+            ApplicationEventPublisher events) {
         this.dataSource = dataSource;
         this.postgres = database == Database.POSTGRESQL;
         this.instance = instance;
@@ -96,7 +101,8 @@ class AlertFeed implements SmartLifecycle {
                 listening = true;
                 PGConnection pg = c.unwrap(PGConnection.class);
                 while (running) {
-                    PGNotification[] notes = pg.getNotifications((int) Duration.ofSeconds(10).toMillis());
+                    PGNotification[] notes =
+                            pg.getNotifications((int) Duration.ofSeconds(10).toMillis());
                     if (notes != null) {
                         for (PGNotification note : notes) {
                             receive(note.getParameter());

@@ -33,7 +33,8 @@ class AlertFeedNotifier {
             jdbc.sql("SELECT pg_notify(:channel, :payload)")
                     .param("channel", AlertFeed.CHANNEL)
                     .param("payload", json.writeValueAsString(new AlertFeed.Note(instance.value(), change)))
-                    .query((rs, n) -> 1).list();
+                    .query((rs, n) -> 1)
+                    .list();
         }
     }
 }

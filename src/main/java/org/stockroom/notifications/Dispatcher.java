@@ -50,8 +50,18 @@ class Dispatcher implements SmartLifecycle {
     private Thread loop;
     private ExecutorService workers;
 
-    Dispatcher(Outbox outbox, WebhookEndpoints endpoints, WebhookUrls urls, WebhookSender webhooks, Mailer mailer, Messages messages,
-               AlertEmailProperties email, NotificationProperties settings, Wakeup wakeup, TransactionTemplate transaction, Clock clock) {
+    Dispatcher(
+            Outbox outbox,
+            WebhookEndpoints endpoints,
+            WebhookUrls urls,
+            WebhookSender webhooks,
+            Mailer mailer,
+            Messages messages,
+            AlertEmailProperties email,
+            NotificationProperties settings,
+            Wakeup wakeup,
+            TransactionTemplate transaction,
+            Clock clock) {
         this.outbox = outbox;
         this.endpoints = endpoints;
         this.urls = urls;
@@ -108,7 +118,11 @@ class Dispatcher implements SmartLifecycle {
                 List<Outbox.Claimed> claimed = List.of();
                 if (free > 0) {
                     long now = clock.millis();
-                    claimed = outbox.claim(free, UUID.randomUUID().toString(), now, now + settings.lease().toMillis());
+                    claimed = outbox.claim(
+                            free,
+                            UUID.randomUUID().toString(),
+                            now,
+                            now + settings.lease().toMillis());
                 }
                 for (Outbox.Claimed row : claimed) {
                     idleWorkers.acquire();
@@ -116,7 +130,10 @@ class Dispatcher implements SmartLifecycle {
                         try {
                             deliver(row);
                         } catch (RuntimeException e) {
-                            log.error("Delivering notification {} failed unexpectedly; it is tried again after its lease", row.messageId(), e);
+                            log.error(
+                                    "Delivering notification {} failed unexpectedly; it is tried again after its lease",
+                                    row.messageId(),
+                                    e);
                         } finally {
                             idleWorkers.release();
                             wakeup.wake();
@@ -167,8 +184,10 @@ class Dispatcher implements SmartLifecycle {
             return;
         }
         if (!retryLater(row, outcome.status(), outcome.describe(), now)) {
-            disable(endpoint, "every attempt to deliver " + row.messageId() + " failed over the whole retry schedule (last: "
-                    + outcome.describe() + ")");
+            disable(
+                    endpoint,
+                    "every attempt to deliver " + row.messageId() + " failed over the whole retry schedule (last: "
+                            + outcome.describe() + ")");
         }
     }
 
@@ -179,8 +198,11 @@ class Dispatcher implements SmartLifecycle {
             now = clock.millis();
         } catch (RuntimeException e) {
             if (!retryLater(row, null, e.toString(), clock.millis())) {
-                log.error("Email notification {} ({}) could not be sent over the whole retry schedule: {}",
-                        row.messageId(), row.eventType(), e.toString());
+                log.error(
+                        "Email notification {} ({}) could not be sent over the whole retry schedule: {}",
+                        row.messageId(),
+                        row.eventType(),
+                        e.toString());
             }
             return;
         }
@@ -198,8 +220,13 @@ class Dispatcher implements SmartLifecycle {
         double factor = 1 + settings.jitter() * (2 * ThreadLocalRandom.current().nextDouble() - 1);
         long next = now + Math.max(1, Math.round(wait.toMillis() * factor));
         outbox.retryAt(row, status, error, next);
-        log.info("Notification {} ({}) attempt {} failed ({}); next attempt in {} ms", row.messageId(), row.eventType(), failures,
-                error, next - now);
+        log.info(
+                "Notification {} ({}) attempt {} failed ({}); next attempt in {} ms",
+                row.messageId(),
+                row.eventType(),
+                failures,
+                error,
+                next - now);
         return true;
     }
 
@@ -212,7 +239,11 @@ class Dispatcher implements SmartLifecycle {
             }
             outbox.cancelPending(endpoint.id(), "cancelled: the endpoint was disabled", now);
             if (email.enabled()) {
-                outbox.queueEmail(messages.newId(), "webhook.disabled", messages.endpointDisabledEmail(endpoint, reason, email), now);
+                outbox.queueEmail(
+                        messages.newId(),
+                        "webhook.disabled",
+                        messages.endpointDisabledEmail(endpoint, reason, email),
+                        now);
             }
             return true;
         }));

@@ -16,7 +16,8 @@ class Mailer {
     Mailer(ObjectProvider<JavaMailSender> sender, AlertEmailProperties email) {
         this.sender = sender.getIfAvailable();
         if (email.enabled() && this.sender == null) {
-            throw new IllegalStateException("stockroom.alerts.email.to is set but no SMTP server is: set spring.mail.host");
+            throw new IllegalStateException(
+                    "stockroom.alerts.email.to is set but no SMTP server is: set spring.mail.host");
         }
     }
 

@@ -44,7 +44,11 @@ class Messages {
         Map<String, Object> alert = new LinkedHashMap<>();
         alert.put("id", change.alertId());
         alert.put("sku", change.sku());
-        alert.put("level", change.type() == AlertChange.Type.RESOLVED ? null : change.level().name());
+        alert.put(
+                "level",
+                change.type() == AlertChange.Type.RESOLVED
+                        ? null
+                        : change.level().name());
         alert.put("status", change.type() == AlertChange.Type.RESOLVED ? "resolved" : "open");
         alert.put("stock", change.stock());
         alert.put("reorderThreshold", change.reorderThreshold());
@@ -70,8 +74,14 @@ class Messages {
     }
 
     Message test(String endpointId) {
-        return envelope(newId(), WebhookEvent.TEST, Map.of("webhookId", endpointId,
-                "message", "A test event from Stockroom: this endpoint receives and verifies deliveries."));
+        return envelope(
+                newId(),
+                WebhookEvent.TEST,
+                Map.of(
+                        "webhookId",
+                        endpointId,
+                        "message",
+                        "A test event from Stockroom: this endpoint receives and verifies deliveries."));
     }
 
     String alertEmail(AlertChange change, Product product, AlertEmailProperties settings) {
@@ -83,20 +93,30 @@ class Messages {
                 + "Reorder threshold:          " + change.reorderThreshold() + "\n"
                 + "Suggested reorder quantity: " + suggestedReorder(product) + "\n"
                 + (product.supplier() == null ? "" : "Supplier:                   " + product.supplier() + "\n")
-                + "\nAlert " + change.alertId() + (change.type() == AlertChange.Type.ESCALATED ? " escalated" : " raised")
+                + "\nAlert " + change.alertId()
+                + (change.type() == AlertChange.Type.ESCALATED ? " escalated" : " raised")
                 + " at " + Instant.ofEpochMilli(clock.millis()) + ".\n";
         return email(settings, subject, text);
     }
 
     String digestEmail(LocalDate day, List<Alert> open, Map<String, Product> products, AlertEmailProperties settings) {
         StringBuilder text = new StringBuilder("Open restock alerts on " + day + ": " + open.size() + "\n\n");
-        text.append(String.format("%-20s %-5s %8s %10s %10s  %s%n", "SKU", "LEVEL", "STOCK", "THRESHOLD", "REORDER", "NAME"));
+        text.append(String.format(
+                "%-20s %-5s %8s %10s %10s  %s%n", "SKU", "LEVEL", "STOCK", "THRESHOLD", "REORDER", "NAME"));
         for (Alert a : open) {
             Product p = products.get(a.sku());
-            text.append(String.format("%-20s %-5s %8d %10d %10s  %s%n", a.sku(), a.level(), a.stock(), a.reorderThreshold(),
-                    p == null ? "" : String.valueOf(suggestedReorder(p)), a.name()));
+            text.append(String.format(
+                    "%-20s %-5s %8d %10d %10s  %s%n",
+                    a.sku(),
+                    a.level(),
+                    a.stock(),
+                    a.reorderThreshold(),
+                    p == null ? "" : String.valueOf(suggestedReorder(p)),
+                    a.name()));
         }
-        return email(settings, "[Stockroom] Daily restock digest: " + open.size() + " open alert" + (open.size() == 1 ? "" : "s"),
+        return email(
+                settings,
+                "[Stockroom] Daily restock digest: " + open.size() + " open alert" + (open.size() == 1 ? "" : "s"),
                 text.toString());
     }
 

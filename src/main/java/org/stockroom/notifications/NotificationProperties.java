@@ -22,7 +22,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("stockroom.notifications")
 record NotificationProperties(
-        @DefaultValue({"5s", "5m", "30m", "2h", "5h", "10h", "14h", "20h", "20h"}) List<Duration> retrySchedule,
+        @DefaultValue({"5s", "5m", "30m", "2h", "5h", "10h", "14h", "20h", "20h"})
+        List<Duration> retrySchedule,
+
         @DefaultValue("0.2") double jitter,
         @DefaultValue("1s") Duration pollInterval,
         @DefaultValue("2m") Duration lease,

@@ -23,7 +23,8 @@ class NotificationQueue {
     private final Wakeup wakeup;
     private final Clock clock;
 
-    NotificationQueue(Outbox outbox, Messages messages, Catalog catalog, AlertEmailProperties email, Wakeup wakeup, Clock clock) {
+    NotificationQueue(
+            Outbox outbox, Messages messages, Catalog catalog, AlertEmailProperties email, Wakeup wakeup, Clock clock) {
         this.outbox = outbox;
         this.messages = messages;
         this.catalog = catalog;

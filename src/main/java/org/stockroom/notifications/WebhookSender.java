@@ -57,9 +57,11 @@ class WebhookSender {
                 .POST(HttpRequest.BodyPublishers.ofString(body))
                 .build();
         try {
-            return new Outcome(client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode(), null);
+            return new Outcome(
+                    client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode(), null);
         } catch (IOException e) {
-            return new Outcome(null, e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()));
+            return new Outcome(
+                    null, e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return new Outcome(null, "interrupted while sending");

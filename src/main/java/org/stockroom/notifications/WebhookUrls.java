@@ -47,7 +47,9 @@ class WebhookUrls {
         if (allowPrivate) {
             return Optional.empty();
         }
-        String host = uri.getHost().startsWith("[") ? uri.getHost().substring(1, uri.getHost().length() - 1) : uri.getHost();
+        String host = uri.getHost().startsWith("[")
+                ? uri.getHost().substring(1, uri.getHost().length() - 1)
+                : uri.getHost();
         InetAddress[] addresses;
         try {
             addresses = InetAddress.getAllByName(host);
@@ -64,7 +66,10 @@ class WebhookUrls {
     }
 
     private static boolean local(InetAddress a) {
-        if (a.isAnyLocalAddress() || a.isLoopbackAddress() || a.isLinkLocalAddress() || a.isSiteLocalAddress()
+        if (a.isAnyLocalAddress()
+                || a.isLoopbackAddress()
+                || a.isLinkLocalAddress()
+                || a.isSiteLocalAddress()
                 || a.isMulticastAddress()) {
             return true;
         }
@@ -73,7 +78,9 @@ class WebhookUrls {
             int first = b[0] & 0xff;
             int second = b[1] & 0xff;
             // 100.64/10 carrier-grade NAT, 0/8 "this network", 198.18/15 benchmarking, 240/4 reserved.
-            return first == 0 || (first == 100 && second >= 64 && second < 128) || (first == 198 && (second == 18 || second == 19))
+            return first == 0
+                    || (first == 100 && second >= 64 && second < 128)
+                    || (first == 198 && (second == 18 || second == 19))
                     || first >= 240;
         }
         // fc00::/7 unique local addresses (Java's isSiteLocalAddress knows only the old fec0::/10).

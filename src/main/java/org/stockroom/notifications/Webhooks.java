@@ -29,8 +29,14 @@ public class Webhooks {
     private final Clock clock;
     private final AuditTrail audit;
 
-    Webhooks(WebhookEndpoints endpoints, Outbox outbox, WebhookUrls urls, Messages messages, Wakeup wakeup, Clock clock,
-             AuditTrail audit) {
+    Webhooks(
+            WebhookEndpoints endpoints,
+            Outbox outbox,
+            WebhookUrls urls,
+            Messages messages,
+            Wakeup wakeup,
+            Clock clock,
+            AuditTrail audit) {
         this.audit = audit;
         this.endpoints = endpoints;
         this.outbox = outbox;
@@ -97,7 +103,9 @@ public class Webhooks {
     public Page<Delivery> deliveries(String id, int page, int size) {
         Page.check(page, size);
         endpoint(id);
-        List<Delivery> items = outbox.forEndpoint(id, size, (long) page * size).stream().map(Webhooks::delivery).toList();
+        List<Delivery> items = outbox.forEndpoint(id, size, (long) page * size).stream()
+                .map(Webhooks::delivery)
+                .toList();
         return new Page<>(items, page, size, outbox.countForEndpoint(id));
     }
 
@@ -120,7 +128,9 @@ public class Webhooks {
     }
 
     private static List<String> eventTypes(List<String> events, List<FieldError> errors) {
-        String known = String.join(", ", Arrays.stream(WebhookEvent.values()).map(WebhookEvent::type).toList());
+        String known = String.join(
+                ", ",
+                Arrays.stream(WebhookEvent.values()).map(WebhookEvent::type).toList());
         if (events == null || events.isEmpty()) {
             errors.add(new FieldError("events", "must list at least one of " + known));
             return List.of();
@@ -135,12 +145,22 @@ public class Webhooks {
                 chosen.put(event.get(), true);
             }
         }
-        return Arrays.stream(WebhookEvent.values()).filter(chosen::containsKey).map(WebhookEvent::type).toList();
+        return Arrays.stream(WebhookEvent.values())
+                .filter(chosen::containsKey)
+                .map(WebhookEvent::type)
+                .toList();
     }
 
     private static Delivery delivery(Outbox.Row row) {
-        return new Delivery(row.id(), row.messageId(), row.eventType(), row.status().name(), row.attempts(), row.lastStatus(),
-                row.lastError(), Instant.ofEpochMilli(row.createdAt()),
+        return new Delivery(
+                row.id(),
+                row.messageId(),
+                row.eventType(),
+                row.status().name(),
+                row.attempts(),
+                row.lastStatus(),
+                row.lastError(),
+                Instant.ofEpochMilli(row.createdAt()),
                 row.deliveredAt() == null ? null : Instant.ofEpochMilli(row.deliveredAt()),
                 row.status() == Outbox.Status.PENDING ? Instant.ofEpochMilli(row.nextAttemptAt()) : null);
     }

@@ -12,8 +12,13 @@ import java.util.List;
 public record Reorder(LocalDate from, LocalDate to, String currency, Settings settings, List<Suggestion> products) {
 
     /** The settings the figures were computed with; {@code z} is the service level's z-score. */
-    public record Settings(int demandWindowDays, double serviceLevel, double z, int defaultLeadTimeDays, int targetCoverDays,
-                           int overstockCoverDays) {}
+    public record Settings(
+            int demandWindowDays,
+            double serviceLevel,
+            double z,
+            int defaultLeadTimeDays,
+            int targetCoverDays,
+            int overstockCoverDays) {}
 
     /**
      * One product. {@code daysOfCover} is null when there is no demand. {@code basis} says how the
@@ -21,11 +26,30 @@ public record Reorder(LocalDate from, LocalDate to, String currency, Settings se
      * the window. {@code orderCost} is the suggested quantity at the product's cost, null when the
      * cost is unknown. {@code excessValue} is at cost, or at retail when the cost is unknown ({@code excessValueBasis}).
      */
-    public record Suggestion(String sku, String name, String supplier, long stock, long reorderThreshold, Long reorderQuantity, int leadTimeDays,
-                             boolean leadTimeDefaulted, long unitsInWindow, BigDecimal demandPerDay, BigDecimal demandStdDev,
-                             BigDecimal daysOfCover, BigDecimal safetyStock, long reorderPoint, String basis, boolean reorder,
-                             long suggestedQuantity, BigDecimal unitCost, BigDecimal orderCost, boolean overstocked, long excessUnits, BigDecimal excessValue,
-                             String excessValueBasis) {}
+    public record Suggestion(
+            String sku,
+            String name,
+            String supplier,
+            long stock,
+            long reorderThreshold,
+            Long reorderQuantity,
+            int leadTimeDays,
+            boolean leadTimeDefaulted,
+            long unitsInWindow,
+            BigDecimal demandPerDay,
+            BigDecimal demandStdDev,
+            BigDecimal daysOfCover,
+            BigDecimal safetyStock,
+            long reorderPoint,
+            String basis,
+            boolean reorder,
+            long suggestedQuantity,
+            BigDecimal unitCost,
+            BigDecimal orderCost,
+            boolean overstocked,
+            long excessUnits,
+            BigDecimal excessValue,
+            String excessValueBasis) {}
 
     /** A purchase list: the products to reorder, what to order of each and what it costs, with the figures behind it. */
     public String csv() {
@@ -34,13 +58,45 @@ public record Reorder(LocalDate from, LocalDate to, String currency, Settings se
 
     /** As {@link #csv()}, or every active product when {@code all}, with its overstock. */
     public String csv(boolean all) {
-        return ReportCsv.write(List.of("sku", "name", "supplier", "suggestedQuantity", "unitCost", "orderCost", "stock", "demandPerDay",
-                        "daysOfCover", "leadTimeDays", "safetyStock", "reorderPoint", "basis", "reorder", "overstocked", "excessUnits",
+        return ReportCsv.write(
+                List.of(
+                        "sku",
+                        "name",
+                        "supplier",
+                        "suggestedQuantity",
+                        "unitCost",
+                        "orderCost",
+                        "stock",
+                        "demandPerDay",
+                        "daysOfCover",
+                        "leadTimeDays",
+                        "safetyStock",
+                        "reorderPoint",
+                        "basis",
+                        "reorder",
+                        "overstocked",
+                        "excessUnits",
                         "excessValue"),
-                products.stream().filter(p -> all || p.reorder())
-                        .map(p -> Arrays.<Object>asList(p.sku(), p.name(), p.supplier(), p.suggestedQuantity(), p.unitCost(), p.orderCost(),
-                                p.stock(), p.demandPerDay(), p.daysOfCover(), p.leadTimeDays(), p.safetyStock(), p.reorderPoint(), p.basis(),
-                                p.reorder(), p.overstocked(), p.excessUnits(), p.excessValue()))
+                products.stream()
+                        .filter(p -> all || p.reorder())
+                        .map(p -> Arrays.<Object>asList(
+                                p.sku(),
+                                p.name(),
+                                p.supplier(),
+                                p.suggestedQuantity(),
+                                p.unitCost(),
+                                p.orderCost(),
+                                p.stock(),
+                                p.demandPerDay(),
+                                p.daysOfCover(),
+                                p.leadTimeDays(),
+                                p.safetyStock(),
+                                p.reorderPoint(),
+                                p.basis(),
+                                p.reorder(),
+                                p.overstocked(),
+                                p.excessUnits(),
+                                p.excessValue()))
                         .toList());
     }
 }

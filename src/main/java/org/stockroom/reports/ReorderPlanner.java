@@ -14,8 +14,16 @@ import java.math.RoundingMode;
 final class ReorderPlanner {
 
     /** What the planner needs to know of a product; money in the store's currency. */
-    record Product(String sku, String name, String supplier, long stock, long reorderThreshold, Long reorderQuantity,
-                   Integer leadTimeDays, BigDecimal cost, BigDecimal price) {}
+    record Product(
+            String sku,
+            String name,
+            String supplier,
+            long stock,
+            long reorderThreshold,
+            Long reorderQuantity,
+            Integer leadTimeDays,
+            BigDecimal cost,
+            BigDecimal price) {}
 
     /** Net units sold per day over the window: their sum and the sum of their squares. */
     record Demand(long units, long squares) {
@@ -60,7 +68,9 @@ final class ReorderPlanner {
             reorderPoint = p.reorderThreshold();
             reorder = p.stock() <= reorderPoint;
             if (reorder) {
-                quantity = p.reorderQuantity() != null ? p.reorderQuantity() : Math.max(1, 2 * p.reorderThreshold() - p.stock());
+                quantity = p.reorderQuantity() != null
+                        ? p.reorderQuantity()
+                        : Math.max(1, 2 * p.reorderThreshold() - p.stock());
             }
         }
         if (quantity > 0 && p.reorderQuantity() != null) {
@@ -71,12 +81,35 @@ final class ReorderPlanner {
         boolean overstocked = fromDemand && p.stock() / d > settings.overstockCoverDays();
         long excess = overstocked ? p.stock() - ceil(d * settings.overstockCoverDays()) : 0;
         BigDecimal unitValue = p.cost() != null ? p.cost() : p.price();
-        BigDecimal excessValue = overstocked ? unitValue.multiply(BigDecimal.valueOf(excess)).setScale(currencyScale, RoundingMode.HALF_EVEN) : null;
-        BigDecimal orderCost = p.cost() == null ? null
+        BigDecimal excessValue = overstocked
+                ? unitValue.multiply(BigDecimal.valueOf(excess)).setScale(currencyScale, RoundingMode.HALF_EVEN)
+                : null;
+        BigDecimal orderCost = p.cost() == null
+                ? null
                 : p.cost().multiply(BigDecimal.valueOf(quantity)).setScale(currencyScale, RoundingMode.HALF_EVEN);
-        return new Reorder.Suggestion(p.sku(), p.name(), p.supplier(), p.stock(), p.reorderThreshold(), p.reorderQuantity(), lead,
-                p.leadTimeDays() == null, demand.units(), decimal(d, 3), decimal(sigma, 3), cover, decimal(safety, 2), reorderPoint,
-                fromDemand ? "demand" : "threshold", reorder, quantity, p.cost(), orderCost, overstocked, excess, excessValue,
+        return new Reorder.Suggestion(
+                p.sku(),
+                p.name(),
+                p.supplier(),
+                p.stock(),
+                p.reorderThreshold(),
+                p.reorderQuantity(),
+                lead,
+                p.leadTimeDays() == null,
+                demand.units(),
+                decimal(d, 3),
+                decimal(sigma, 3),
+                cover,
+                decimal(safety, 2),
+                reorderPoint,
+                fromDemand ? "demand" : "threshold",
+                reorder,
+                quantity,
+                p.cost(),
+                orderCost,
+                overstocked,
+                excess,
+                excessValue,
                 overstocked ? (p.cost() != null ? "cost" : "retail") : null);
     }
 

@@ -35,8 +35,14 @@ public class Reports {
     private final ReportsProperties settings;
     private final Clock clock;
 
-    Reports(RollupRepository rollups, StockRepository stock, Catalog catalog, StoreCalendar calendar, StockroomProperties properties,
-            ReportsProperties settings, Clock clock) {
+    Reports(
+            RollupRepository rollups,
+            StockRepository stock,
+            Catalog catalog,
+            StoreCalendar calendar,
+            StockroomProperties properties,
+            ReportsProperties settings,
+            Clock clock) {
         this.rollups = rollups;
         this.stock = stock;
         this.settings = settings;
@@ -67,16 +73,28 @@ public class Reports {
             total.add(s);
             BigDecimal revenue = money(s.revenue());
             BigDecimal cost = costOf(s);
-            products.add(new SalesReport.ProductSales(row.sku(), row.name(), s.units(), revenue, cost, marginOf(revenue, cost),
-                    row.stock(), row.stock() <= row.reorderThreshold()));
+            products.add(new SalesReport.ProductSales(
+                    row.sku(),
+                    row.name(),
+                    s.units(),
+                    revenue,
+                    cost,
+                    marginOf(revenue, cost),
+                    row.stock(),
+                    row.stock() <= row.reorderThreshold()));
         }
         products.sort((sort == null ? SalesSort.REVENUE : sort).order());
-        List<SalesReport.ProductSales> shown = limit == null || limit >= products.size() ? products : products.subList(0, limit);
+        List<SalesReport.ProductSales> shown =
+                limit == null || limit >= products.size() ? products : products.subList(0, limit);
         RollupRepository.Sums sums = total.sums();
         BigDecimal revenue = money(sums.revenue());
         BigDecimal cost = costOf(sums);
-        return new SalesReport(from, to, currency(),
-                new SalesReport.Totals(rollups.purchases(from, to), sums.units(), revenue, cost, marginOf(revenue, cost)),
+        return new SalesReport(
+                from,
+                to,
+                currency(),
+                new SalesReport.Totals(
+                        rollups.purchases(from, to), sums.units(), revenue, cost, marginOf(revenue, cost)),
                 List.copyOf(shown));
     }
 
@@ -132,13 +150,24 @@ public class Reports {
                 unknownProducts++;
                 unknownAtRetail += value;
             }
-            items.add(new SlowMovers.Item(p.sku(), p.name(), p.stock(), lastSale,
-                    lastSale == null ? null : ChronoUnit.DAYS.between(lastSale, today), money(p.cost()), money(p.price()), money(value),
+            items.add(new SlowMovers.Item(
+                    p.sku(),
+                    p.name(),
+                    p.stock(),
+                    lastSale,
+                    lastSale == null ? null : ChronoUnit.DAYS.between(lastSale, today),
+                    money(p.cost()),
+                    money(p.price()),
+                    money(value),
                     p.cost() != null ? "cost" : "retail"));
         }
         items.sort(Comparator.comparing(SlowMovers.Item::value).reversed().thenComparing(SlowMovers.Item::sku));
-        return new SlowMovers(n, cutoff.plusDays(1), currency(),
-                new SlowMovers.Totals(items.size(), units, money(atCost), unknownProducts, money(unknownAtRetail)), items);
+        return new SlowMovers(
+                n,
+                cutoff.plusDays(1),
+                currency(),
+                new SlowMovers.Totals(items.size(), units, money(atCost), unknownProducts, money(unknownAtRetail)),
+                items);
     }
 
     /** Stock on hand of every active product in stock, at cost and at retail, by SKU. */
@@ -160,10 +189,15 @@ public class Reports {
             } else {
                 atCost += cost;
             }
-            items.add(new Valuation.Item(p.sku(), p.name(), p.stock(), money(p.cost()), money(p.price()), money(cost), money(retail)));
+            items.add(new Valuation.Item(
+                    p.sku(), p.name(), p.stock(), money(p.cost()), money(p.price()), money(cost), money(retail)));
         }
-        return new Valuation(today(), currency(),
-                new Valuation.Totals(items.size(), units, money(atCost), money(atRetail), unknownProducts, unknownUnits), items);
+        return new Valuation(
+                today(),
+                currency(),
+                new Valuation.Totals(
+                        items.size(), units, money(atCost), money(atRetail), unknownProducts, unknownUnits),
+                items);
     }
 
     /**
@@ -177,15 +211,34 @@ public class Reports {
         ReorderPlanner planner = new ReorderPlanner(settings, properties.currencyScale());
         List<Reorder.Suggestion> suggestions = new ArrayList<>();
         for (StockRepository.ProductRow p : stock.activeProducts(false)) {
-            suggestions.add(planner.plan(new ReorderPlanner.Product(p.sku(), p.name(), p.supplier(), p.stock(), p.reorderThreshold(),
-                    p.reorderQuantity(), p.leadTimeDays(), money(p.cost()), money(p.price())),
+            suggestions.add(planner.plan(
+                    new ReorderPlanner.Product(
+                            p.sku(),
+                            p.name(),
+                            p.supplier(),
+                            p.stock(),
+                            p.reorderThreshold(),
+                            p.reorderQuantity(),
+                            p.leadTimeDays(),
+                            money(p.cost()),
+                            money(p.price())),
                     demand.getOrDefault(p.sku(), ReorderPlanner.Demand.NONE)));
         }
         suggestions.sort(Comparator.comparing((Reorder.Suggestion s) -> !s.reorder())
                 .thenComparing(Reorder.Suggestion::daysOfCover, Comparator.nullsLast(Comparator.naturalOrder()))
                 .thenComparing(Reorder.Suggestion::sku));
-        return new Reorder(from, to, currency(), new Reorder.Settings(settings.demandWindowDays(), settings.serviceLevel(), planner.z(),
-                settings.defaultLeadTimeDays(), settings.targetCoverDays(), settings.overstockCoverDays()), suggestions);
+        return new Reorder(
+                from,
+                to,
+                currency(),
+                new Reorder.Settings(
+                        settings.demandWindowDays(),
+                        settings.serviceLevel(),
+                        planner.z(),
+                        settings.defaultLeadTimeDays(),
+                        settings.targetCoverDays(),
+                        settings.overstockCoverDays()),
+                suggestions);
     }
 
     private static void checkRange(LocalDate from, LocalDate to) {

@@ -30,7 +30,8 @@ public record ReportsProperties(
             throw new IllegalArgumentException("stockroom.reports.service-level must be at least 0.5 and below 1");
         }
         if (defaultLeadTimeDays < 0 || targetCoverDays < 0 || overstockCoverDays < 1 || slowMoverDays < 1) {
-            throw new IllegalArgumentException("stockroom.reports day counts must not be negative (cover limit and slow days at least 1)");
+            throw new IllegalArgumentException(
+                    "stockroom.reports day counts must not be negative (cover limit and slow days at least 1)");
         }
     }
 }

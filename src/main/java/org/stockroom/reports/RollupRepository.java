@@ -25,6 +25,7 @@ class RollupRepository {
 
     /** Far enough back and ahead to stand for an open end; whole months, so the monthly rollup answers them. */
     static final LocalDate EARLIEST = LocalDate.of(1970, 1, 1);
+
     static final LocalDate LATEST = LocalDate.of(9999, 12, 31);
 
     private static final String SUMS = "units, revenue, cost, unknown_cost_units";
@@ -40,21 +41,29 @@ class RollupRepository {
         Map<String, Object> params = new LinkedHashMap<>();
         Source source = source(from, to, params);
         // Rows already one per product need no grouping, which is most of the cost of a month or of all time.
-        String perProduct = source.onePerProduct() ? source.sql()
+        String perProduct = source.onePerProduct()
+                ? source.sql()
                 : "SELECT sku, SUM(units) AS units, SUM(revenue) AS revenue, SUM(cost) AS cost, "
                         + "SUM(unknown_cost_units) AS unknown_cost_units FROM (" + source.sql() + ") r GROUP BY sku";
-        return jdbc.sql("SELECT s.sku, p.name, p.stock, p.reorder_threshold, s.units, s.revenue, s.cost, s.unknown_cost_units FROM ("
-                        + perProduct + ") s JOIN product p ON p.sku = s.sku")
+        return jdbc.sql(
+                        "SELECT s.sku, p.name, p.stock, p.reorder_threshold, s.units, s.revenue, s.cost, s.unknown_cost_units FROM ("
+                                + perProduct + ") s JOIN product p ON p.sku = s.sku")
                 .params(params)
-                .query((rs, n) -> new ProductRow(rs.getString("sku"), rs.getString("name"), rs.getLong("stock"),
-                        rs.getLong("reorder_threshold"), sums(rs)))
+                .query((rs, n) -> new ProductRow(
+                        rs.getString("sku"),
+                        rs.getString("name"),
+                        rs.getLong("stock"),
+                        rs.getLong("reorder_threshold"),
+                        sums(rs)))
                 .list();
     }
 
     long purchases(LocalDate from, LocalDate to) {
         return jdbc.sql("SELECT COALESCE(SUM(purchases), 0) FROM sales_day_total WHERE day BETWEEN :from AND :to")
-                .param("from", orEarliest(from).toEpochDay()).param("to", orLatest(to).toEpochDay())
-                .query(Long.class).single();
+                .param("from", orEarliest(from).toEpochDay())
+                .param("to", orLatest(to).toEpochDay())
+                .query(Long.class)
+                .single();
     }
 
     /** Days that sold between two dates, for the whole store or one product; days without sales are absent. */
@@ -62,7 +71,8 @@ class RollupRepository {
         String table = sku == null ? "sales_day_total" : "sales_daily";
         return jdbc.sql("SELECT day, " + SUMS + " FROM " + table + " WHERE day BETWEEN :from AND :to"
                         + (sku == null ? "" : " AND sku = :sku") + " ORDER BY day")
-                .param("from", from.toEpochDay()).param("to", to.toEpochDay())
+                .param("from", from.toEpochDay())
+                .param("to", to.toEpochDay())
                 .params(sku == null ? Map.of() : Map.of("sku", sku))
                 .query((rs, n) -> new DayRow(rs.getLong("day"), sums(rs)))
                 .list();
@@ -81,8 +91,11 @@ class RollupRepository {
         }
         LocalDate start = orEarliest(from);
         LocalDate end = orLatest(to);
-        LocalDate firstWholeMonth = start.getDayOfMonth() == 1 ? start : start.withDayOfMonth(1).plusMonths(1);
-        LocalDate lastWholeMonthEnd = end.equals(end.withDayOfMonth(end.lengthOfMonth())) ? end : end.withDayOfMonth(1).minusDays(1);
+        LocalDate firstWholeMonth =
+                start.getDayOfMonth() == 1 ? start : start.withDayOfMonth(1).plusMonths(1);
+        LocalDate lastWholeMonthEnd = end.equals(end.withDayOfMonth(end.lengthOfMonth()))
+                ? end
+                : end.withDayOfMonth(1).minusDays(1);
         if (firstWholeMonth.isAfter(lastWholeMonthEnd)) {
             return new Source(daily(start, end, "d0", params), start.equals(end));
         }
@@ -116,6 +129,7 @@ class RollupRepository {
     }
 
     private static Sums sums(java.sql.ResultSet rs) throws java.sql.SQLException {
-        return new Sums(rs.getLong("units"), rs.getLong("revenue"), rs.getLong("cost"), rs.getLong("unknown_cost_units"));
+        return new Sums(
+                rs.getLong("units"), rs.getLong("revenue"), rs.getLong("cost"), rs.getLong("unknown_cost_units"));
     }
 }

@@ -54,8 +54,13 @@ public class SalesRollup implements InitializingBean {
     private final Clock clock;
     private final Database database;
 
-    SalesRollup(JdbcClient jdbc, NamedParameterJdbcTemplate named, TransactionTemplate transaction, StoreCalendar calendar, Clock clock,
-                Database database) {
+    SalesRollup(
+            JdbcClient jdbc,
+            NamedParameterJdbcTemplate named,
+            TransactionTemplate transaction,
+            StoreCalendar calendar,
+            Clock clock,
+            Database database) {
         this.database = database;
         this.jdbc = jdbc;
         this.named = named;
@@ -96,24 +101,32 @@ public class SalesRollup implements InitializingBean {
         }
         List<SqlParameterSource> rows = new ArrayList<>(bySku.size());
         bySku.forEach((sku, s) -> rows.add(s.params()
-                .addValue("sku", sku).addValue("day", day).addValue("month", monthOf(date)).addValue("lastSale", purchase ? day : null)));
+                .addValue("sku", sku)
+                .addValue("day", day)
+                .addValue("month", monthOf(date))
+                .addValue("lastSale", purchase ? day : null)));
         SqlParameterSource[] batch = rows.toArray(SqlParameterSource[]::new);
         named.batchUpdate(upsert("sales_daily", "day, sku", "VALUES (:day, :sku, " + VALUES), batch);
         named.batchUpdate(upsert("sales_monthly", "month, sku", "VALUES (:month, :sku, " + VALUES), batch);
-        named.batchUpdate("INSERT INTO sales_total (sku, units, revenue, cost, unknown_cost_units, last_sale_day) "
-                + "VALUES (:sku, :units, :revenue, :cost, :unknown, :lastSale) ON CONFLICT (sku) DO UPDATE SET "
-                + sums("sales_total") + ", last_sale_day = CASE WHEN excluded.last_sale_day IS NULL THEN sales_total.last_sale_day "
-                + "WHEN sales_total.last_sale_day IS NULL OR excluded.last_sale_day > sales_total.last_sale_day "
-                + "THEN excluded.last_sale_day ELSE sales_total.last_sale_day END", batch);
-        named.update("INSERT INTO sales_day_total (day, purchases, units, revenue, cost, unknown_cost_units) "
-                + "VALUES (:day, :purchases, :units, :revenue, :cost, :unknown) ON CONFLICT (day) DO UPDATE SET "
-                + "purchases = sales_day_total.purchases + excluded.purchases, " + sums("sales_day_total"),
+        named.batchUpdate(
+                "INSERT INTO sales_total (sku, units, revenue, cost, unknown_cost_units, last_sale_day) "
+                        + "VALUES (:sku, :units, :revenue, :cost, :unknown, :lastSale) ON CONFLICT (sku) DO UPDATE SET "
+                        + sums("sales_total")
+                        + ", last_sale_day = CASE WHEN excluded.last_sale_day IS NULL THEN sales_total.last_sale_day "
+                        + "WHEN sales_total.last_sale_day IS NULL OR excluded.last_sale_day > sales_total.last_sale_day "
+                        + "THEN excluded.last_sale_day ELSE sales_total.last_sale_day END",
+                batch);
+        named.update(
+                "INSERT INTO sales_day_total (day, purchases, units, revenue, cost, unknown_cost_units) "
+                        + "VALUES (:day, :purchases, :units, :revenue, :cost, :unknown) ON CONFLICT (day) DO UPDATE SET "
+                        + "purchases = sales_day_total.purchases + excluded.purchases, " + sums("sales_day_total"),
                 all.params().addValue("day", day).addValue("purchases", purchases));
     }
 
     private static String sums(String table) {
-        return "units = " + table + ".units + excluded.units, revenue = " + table + ".revenue + excluded.revenue, cost = "
-                + table + ".cost + excluded.cost, unknown_cost_units = " + table + ".unknown_cost_units + excluded.unknown_cost_units";
+        return "units = " + table + ".units + excluded.units, revenue = " + table
+                + ".revenue + excluded.revenue, cost = " + table + ".cost + excluded.cost, unknown_cost_units = "
+                + table + ".unknown_cost_units + excluded.unknown_cost_units";
     }
 
     /** Months are numbered year × 12 + month − 1, so consecutive months are consecutive numbers. */
@@ -138,7 +151,10 @@ public class SalesRollup implements InitializingBean {
         }
 
         MapSqlParameterSource params() {
-            return new MapSqlParameterSource().addValue("units", units).addValue("revenue", revenue).addValue("cost", cost)
+            return new MapSqlParameterSource()
+                    .addValue("units", units)
+                    .addValue("revenue", revenue)
+                    .addValue("cost", cost)
                     .addValue("unknown", unknown);
         }
     }
@@ -158,9 +174,14 @@ public class SalesRollup implements InitializingBean {
     boolean rebuildIfZoneChanged() {
         String zone = calendar.zone().getId();
         return Boolean.TRUE.equals(transaction.execute(status -> {
-            jdbc.sql("INSERT INTO sales_rollup_state (id, zone, built_at) VALUES (1, '', 0) ON CONFLICT (id) DO NOTHING").update();
-            int claimed = jdbc.sql("UPDATE sales_rollup_state SET zone = :zone, built_at = :now WHERE id = 1 AND zone <> :zone")
-                    .param("zone", zone).param("now", clock.millis()).update();
+            jdbc.sql(
+                            "INSERT INTO sales_rollup_state (id, zone, built_at) VALUES (1, '', 0) ON CONFLICT (id) DO NOTHING")
+                    .update();
+            int claimed = jdbc.sql(
+                            "UPDATE sales_rollup_state SET zone = :zone, built_at = :now WHERE id = 1 AND zone <> :zone")
+                    .param("zone", zone)
+                    .param("now", clock.millis())
+                    .update();
             if (claimed == 0) {
                 return false;
             }
@@ -194,12 +215,14 @@ public class SalesRollup implements InitializingBean {
     }
 
     private void rebuildRows(ZoneId zone) {
-        for (String table : List.of("sales_daily", "sales_monthly", "sales_total", "sales_day_total", "sales_rollup_calendar")) {
+        for (String table :
+                List.of("sales_daily", "sales_monthly", "sales_total", "sales_day_total", "sales_rollup_calendar")) {
             jdbc.sql("DELETE FROM " + table).update();
         }
         // One MIN or MAX per subquery: SQLite answers each from the index only when it is alone.
-        List<Long> bounds = jdbc.sql("SELECT (SELECT MIN(created_at) FROM purchase), (SELECT MAX(created_at) FROM purchase), "
-                        + "(SELECT MIN(created_at) FROM purchase_return), (SELECT MAX(created_at) FROM purchase_return)")
+        List<Long> bounds = jdbc.sql(
+                        "SELECT (SELECT MIN(created_at) FROM purchase), (SELECT MAX(created_at) FROM purchase), "
+                                + "(SELECT MIN(created_at) FROM purchase_return), (SELECT MAX(created_at) FROM purchase_return)")
                 .query((rs, n) -> {
                     List<Long> values = new ArrayList<>();
                     for (int i = 1; i <= 4; i++) {
@@ -214,40 +237,61 @@ public class SalesRollup implements InitializingBean {
         if (bounds.isEmpty()) {
             return;
         }
-        fillCalendar(zone, bounds.stream().mapToLong(Long::longValue).min().orElseThrow(),
+        fillCalendar(
+                zone,
+                bounds.stream().mapToLong(Long::longValue).min().orElseThrow(),
                 bounds.stream().mapToLong(Long::longValue).max().orElseThrow());
         // CROSS JOIN keeps SQLite on the calendar first, each day a range of the created_at index. Rows
         // go in in key order, so that a range of days or months reads few pages, as it does when the
         // rows were added day after day by the sales themselves.
         jdbc.sql("INSERT INTO sales_daily (day, sku, units, revenue, cost, unknown_cost_units) "
-                + "SELECT c.day, l.sku, " + lineSums("l", "") + " FROM sales_rollup_calendar c CROSS JOIN purchase pu "
-                + "JOIN purchase_line l ON l.purchase_id = pu.id WHERE pu.created_at >= c.starts_at AND pu.created_at < c.ends_at "
-                + "GROUP BY c.day, l.sku ORDER BY c.day, l.sku").update();
+                        + "SELECT c.day, l.sku, " + lineSums("l", "")
+                        + " FROM sales_rollup_calendar c CROSS JOIN purchase pu "
+                        + "JOIN purchase_line l ON l.purchase_id = pu.id WHERE pu.created_at >= c.starts_at AND pu.created_at < c.ends_at "
+                        + "GROUP BY c.day, l.sku ORDER BY c.day, l.sku")
+                .update();
         // The last sale day is taken before the returns are folded in: a return is not a sale.
-        jdbc.sql("INSERT INTO sales_total (sku, units, revenue, cost, unknown_cost_units, last_sale_day) "
-                + "SELECT sku, SUM(units), SUM(revenue), SUM(cost), SUM(unknown_cost_units), MAX(day) FROM sales_daily GROUP BY sku ORDER BY sku").update();
-        String returnsByDay = "SELECT c.day AS day, l.sku AS sku, " + lineSums("l", "-") + " FROM sales_rollup_calendar c "
-                + "CROSS JOIN purchase_return r JOIN purchase_return_line l ON l.return_id = r.id "
-                + "WHERE r.created_at >= c.starts_at AND r.created_at < c.ends_at GROUP BY c.day, l.sku";
-        jdbc.sql(upsert("sales_daily", "day, sku", "SELECT day, sku, units, revenue, cost, unknown_cost_units FROM ("
-                + returnsByDay + ") r WHERE TRUE")).update();
-        jdbc.sql(upsert("sales_total", "sku", "SELECT sku, SUM(units), SUM(revenue), SUM(cost), SUM(unknown_cost_units) FROM ("
-                + returnsByDay + ") r WHERE TRUE GROUP BY sku")).update();
-        jdbc.sql("INSERT INTO sales_monthly (month, sku, units, revenue, cost, unknown_cost_units) "
-                + "SELECT c.month, d.sku, SUM(d.units), SUM(d.revenue), SUM(d.cost), SUM(d.unknown_cost_units) "
-                + "FROM sales_daily d JOIN sales_rollup_calendar c ON c.day = d.day GROUP BY c.month, d.sku ORDER BY c.month, d.sku").update();
-        jdbc.sql("INSERT INTO sales_day_total (day, purchases, units, revenue, cost, unknown_cost_units) "
-                + "SELECT c.day, (SELECT COUNT(*) FROM purchase pu WHERE pu.created_at >= c.starts_at AND pu.created_at < c.ends_at), "
-                + "SUM(d.units), SUM(d.revenue), SUM(d.cost), SUM(d.unknown_cost_units) "
-                + "FROM sales_daily d JOIN sales_rollup_calendar c ON c.day = d.day GROUP BY c.day, c.starts_at, c.ends_at ORDER BY c.day").update();
+        jdbc.sql(
+                        "INSERT INTO sales_total (sku, units, revenue, cost, unknown_cost_units, last_sale_day) "
+                                + "SELECT sku, SUM(units), SUM(revenue), SUM(cost), SUM(unknown_cost_units), MAX(day) FROM sales_daily GROUP BY sku ORDER BY sku")
+                .update();
+        String returnsByDay =
+                "SELECT c.day AS day, l.sku AS sku, " + lineSums("l", "-") + " FROM sales_rollup_calendar c "
+                        + "CROSS JOIN purchase_return r JOIN purchase_return_line l ON l.return_id = r.id "
+                        + "WHERE r.created_at >= c.starts_at AND r.created_at < c.ends_at GROUP BY c.day, l.sku";
+        jdbc.sql(upsert(
+                        "sales_daily",
+                        "day, sku",
+                        "SELECT day, sku, units, revenue, cost, unknown_cost_units FROM (" + returnsByDay
+                                + ") r WHERE TRUE"))
+                .update();
+        jdbc.sql(upsert(
+                        "sales_total",
+                        "sku",
+                        "SELECT sku, SUM(units), SUM(revenue), SUM(cost), SUM(unknown_cost_units) FROM (" + returnsByDay
+                                + ") r WHERE TRUE GROUP BY sku"))
+                .update();
+        jdbc.sql(
+                        "INSERT INTO sales_monthly (month, sku, units, revenue, cost, unknown_cost_units) "
+                                + "SELECT c.month, d.sku, SUM(d.units), SUM(d.revenue), SUM(d.cost), SUM(d.unknown_cost_units) "
+                                + "FROM sales_daily d JOIN sales_rollup_calendar c ON c.day = d.day GROUP BY c.month, d.sku ORDER BY c.month, d.sku")
+                .update();
+        jdbc.sql(
+                        "INSERT INTO sales_day_total (day, purchases, units, revenue, cost, unknown_cost_units) "
+                                + "SELECT c.day, (SELECT COUNT(*) FROM purchase pu WHERE pu.created_at >= c.starts_at AND pu.created_at < c.ends_at), "
+                                + "SUM(d.units), SUM(d.revenue), SUM(d.cost), SUM(d.unknown_cost_units) "
+                                + "FROM sales_daily d JOIN sales_rollup_calendar c ON c.day = d.day GROUP BY c.day, c.starts_at, c.ends_at ORDER BY c.day")
+                .update();
         jdbc.sql("DELETE FROM sales_rollup_calendar").update();
     }
 
     /** Units, revenue, known cost and units of unknown cost of purchase or return lines, summed as {@link Sums#add} does. */
     private static String lineSums(String alias, String sign) {
-        return sign + "SUM(" + alias + ".quantity) AS units, " + sign + "SUM(" + alias + ".quantity * " + alias + ".unit_price) AS revenue, "
+        return sign + "SUM(" + alias + ".quantity) AS units, " + sign + "SUM(" + alias + ".quantity * " + alias
+                + ".unit_price) AS revenue, "
                 + sign + "SUM(COALESCE(" + alias + ".quantity * " + alias + ".unit_cost, 0)) AS cost, "
-                + sign + "SUM(CASE WHEN " + alias + ".unit_cost IS NULL THEN " + alias + ".quantity ELSE 0 END) AS unknown_cost_units";
+                + sign + "SUM(CASE WHEN " + alias + ".unit_cost IS NULL THEN " + alias
+                + ".quantity ELSE 0 END) AS unknown_cost_units";
     }
 
     /** Adds the rows of {@code select} (key columns, then the four sums) to {@code table}'s, as a live sale or return does. */
@@ -262,11 +306,16 @@ public class SalesRollup implements InitializingBean {
         LocalDate end = Instant.ofEpochMilli(lastMillis).atZone(zone).toLocalDate();
         List<SqlParameterSource> rows = new ArrayList<>();
         for (; !day.isAfter(end); day = day.plusDays(1)) {
-            rows.add(new MapSqlParameterSource().addValue("day", day.toEpochDay()).addValue("month", monthOf(day))
+            rows.add(new MapSqlParameterSource()
+                    .addValue("day", day.toEpochDay())
+                    .addValue("month", monthOf(day))
                     .addValue("starts", day.atStartOfDay(zone).toInstant().toEpochMilli())
-                    .addValue("ends", day.plusDays(1).atStartOfDay(zone).toInstant().toEpochMilli()));
+                    .addValue(
+                            "ends",
+                            day.plusDays(1).atStartOfDay(zone).toInstant().toEpochMilli()));
         }
-        named.batchUpdate("INSERT INTO sales_rollup_calendar (day, month, starts_at, ends_at) VALUES (:day, :month, :starts, :ends)",
+        named.batchUpdate(
+                "INSERT INTO sales_rollup_calendar (day, month, starts_at, ends_at) VALUES (:day, :month, :starts, :ends)",
                 rows.toArray(SqlParameterSource[]::new));
     }
 }

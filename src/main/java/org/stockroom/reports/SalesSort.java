@@ -8,7 +8,10 @@ import org.stockroom.support.InvalidRequestException;
 public enum SalesSort {
     REVENUE(Comparator.comparing(SalesReport.ProductSales::revenue).reversed()),
     UNITS(Comparator.comparingLong(SalesReport.ProductSales::unitsSold).reversed()),
-    MARGIN(Comparator.comparing(SalesReport.ProductSales::margin, Comparator.nullsFirst(Comparator.<java.math.BigDecimal>naturalOrder())).reversed());
+    MARGIN(Comparator.comparing(
+                    SalesReport.ProductSales::margin,
+                    Comparator.nullsFirst(Comparator.<java.math.BigDecimal>naturalOrder()))
+            .reversed());
 
     private final Comparator<SalesReport.ProductSales> order;
 

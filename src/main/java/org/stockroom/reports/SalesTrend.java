@@ -46,8 +46,14 @@ public class SalesTrend {
         Map<String, Object> params = new HashMap<>();
         for (int i = 0; i < count; i++) {
             LocalDate day = from.plusDays(i);
-            days.append(i == 0 ? "" : ", ").append("(").append(i)
-                    .append(", CAST(:s").append(i).append(" AS BIGINT), CAST(:e").append(i).append(" AS BIGINT))");
+            days.append(i == 0 ? "" : ", ")
+                    .append("(")
+                    .append(i)
+                    .append(", CAST(:s")
+                    .append(i)
+                    .append(" AS BIGINT), CAST(:e")
+                    .append(i)
+                    .append(" AS BIGINT))");
             params.put("s" + i, calendar.startOf(day));
             params.put("e" + i, calendar.endOf(day));
         }
@@ -58,7 +64,9 @@ public class SalesTrend {
                         + "LEFT JOIN purchase p ON p.created_at >= day.start_ms AND p.created_at < day.end_ms "
                         + "GROUP BY day.n ORDER BY day.n")
                 .params(params)
-                .query((rs, n) -> new DailySales(from.plusDays(rs.getInt("n")), rs.getLong("purchases"),
+                .query((rs, n) -> new DailySales(
+                        from.plusDays(rs.getInt("n")),
+                        rs.getLong("purchases"),
                         Money.fromColumn(rs.getLong("revenue"), scale)))
                 .list()
                 .forEach(result::add);

@@ -13,16 +13,47 @@ import java.util.List;
 public record SlowMovers(int days, LocalDate noSaleSince, String currency, Totals totals, List<Item> products) {
 
     /** {@code valueAtCost} sums the products of known cost; those without are counted and valued at retail apart. */
-    public record Totals(long products, long units, BigDecimal valueAtCost, long unknownCostProducts,
-                         BigDecimal unknownCostValueAtRetail) {}
+    public record Totals(
+            long products,
+            long units,
+            BigDecimal valueAtCost,
+            long unknownCostProducts,
+            BigDecimal unknownCostValueAtRetail) {}
 
-    public record Item(String sku, String name, long stock, LocalDate lastSale, Long daysSinceLastSale, BigDecimal unitCost,
-                       BigDecimal unitPrice, BigDecimal value, String valueBasis) {}
+    public record Item(
+            String sku,
+            String name,
+            long stock,
+            LocalDate lastSale,
+            Long daysSinceLastSale,
+            BigDecimal unitCost,
+            BigDecimal unitPrice,
+            BigDecimal value,
+            String valueBasis) {}
 
     public String csv() {
-        return ReportCsv.write(List.of("sku", "name", "stock", "lastSale", "daysSinceLastSale", "unitCost", "unitPrice", "value",
+        return ReportCsv.write(
+                List.of(
+                        "sku",
+                        "name",
+                        "stock",
+                        "lastSale",
+                        "daysSinceLastSale",
+                        "unitCost",
+                        "unitPrice",
+                        "value",
                         "valueBasis"),
-                products.stream().map(p -> Arrays.<Object>asList(p.sku(), p.name(), p.stock(), p.lastSale(), p.daysSinceLastSale(),
-                        p.unitCost(), p.unitPrice(), p.value(), p.valueBasis())).toList());
+                products.stream()
+                        .map(p -> Arrays.<Object>asList(
+                                p.sku(),
+                                p.name(),
+                                p.stock(),
+                                p.lastSale(),
+                                p.daysSinceLastSale(),
+                                p.unitCost(),
+                                p.unitPrice(),
+                                p.value(),
+                                p.valueBasis()))
+                        .toList());
     }
 }

@@ -14,8 +14,18 @@ import org.springframework.stereotype.Repository;
 class StockRepository {
 
     /** An active product; money in database units (× 10,000). */
-    record ProductRow(String sku, String name, long stock, long reorderThreshold, Long reorderQuantity, Integer leadTimeDays,
-                      Long cost, long price, String supplier, long createdAt, Long lastSaleDay) {}
+    record ProductRow(
+            String sku,
+            String name,
+            long stock,
+            long reorderThreshold,
+            Long reorderQuantity,
+            Integer leadTimeDays,
+            Long cost,
+            long price,
+            String supplier,
+            long createdAt,
+            Long lastSaleDay) {}
 
     private final JdbcClient jdbc;
 
@@ -25,13 +35,22 @@ class StockRepository {
 
     /** Active products (only those with stock on hand when {@code inStock}), by SKU. */
     List<ProductRow> activeProducts(boolean inStock) {
-        return jdbc.sql("SELECT p.sku, p.name, p.stock, p.reorder_threshold, p.reorder_quantity, p.lead_time_days, p.cost, p.price, "
-                        + "p.supplier, p.created_at, t.last_sale_day FROM product p LEFT JOIN sales_total t ON t.sku = p.sku "
-                        + "WHERE p.archived = FALSE" + (inStock ? " AND p.stock > 0" : "") + " ORDER BY p.sku")
-                .query((rs, n) -> new ProductRow(rs.getString("sku"), rs.getString("name"), rs.getLong("stock"),
-                        rs.getLong("reorder_threshold"), nullableLong(rs, "reorder_quantity"),
-                        nullableLong(rs, "lead_time_days") == null ? null : rs.getInt("lead_time_days"), nullableLong(rs, "cost"),
-                        rs.getLong("price"), rs.getString("supplier"), rs.getLong("created_at"), nullableLong(rs, "last_sale_day")))
+        return jdbc.sql(
+                        "SELECT p.sku, p.name, p.stock, p.reorder_threshold, p.reorder_quantity, p.lead_time_days, p.cost, p.price, "
+                                + "p.supplier, p.created_at, t.last_sale_day FROM product p LEFT JOIN sales_total t ON t.sku = p.sku "
+                                + "WHERE p.archived = FALSE" + (inStock ? " AND p.stock > 0" : "") + " ORDER BY p.sku")
+                .query((rs, n) -> new ProductRow(
+                        rs.getString("sku"),
+                        rs.getString("name"),
+                        rs.getLong("stock"),
+                        rs.getLong("reorder_threshold"),
+                        nullableLong(rs, "reorder_quantity"),
+                        nullableLong(rs, "lead_time_days") == null ? null : rs.getInt("lead_time_days"),
+                        nullableLong(rs, "cost"),
+                        rs.getLong("price"),
+                        rs.getString("supplier"),
+                        rs.getLong("created_at"),
+                        nullableLong(rs, "last_sale_day")))
                 .list();
     }
 
@@ -40,9 +59,11 @@ class StockRepository {
         Map<String, ReorderPlanner.Demand> demand = new HashMap<>();
         jdbc.sql("SELECT sku, SUM(units) AS units, SUM(units * units) AS squares FROM sales_daily "
                         + "WHERE day BETWEEN :from AND :to GROUP BY sku")
-                .param("from", from.toEpochDay()).param("to", to.toEpochDay())
+                .param("from", from.toEpochDay())
+                .param("to", to.toEpochDay())
                 .query(rs -> {
-                    demand.put(rs.getString("sku"), new ReorderPlanner.Demand(rs.getLong("units"), rs.getLong("squares")));
+                    demand.put(
+                            rs.getString("sku"), new ReorderPlanner.Demand(rs.getLong("units"), rs.getLong("squares")));
                 });
         return demand;
     }

@@ -12,15 +12,35 @@ import java.util.List;
  */
 public record Valuation(LocalDate date, String currency, Totals totals, List<Item> products) {
 
-    public record Totals(long products, long units, BigDecimal valueAtCost, BigDecimal valueAtRetail, long unknownCostProducts,
-                         long unknownCostUnits) {}
+    public record Totals(
+            long products,
+            long units,
+            BigDecimal valueAtCost,
+            BigDecimal valueAtRetail,
+            long unknownCostProducts,
+            long unknownCostUnits) {}
 
-    public record Item(String sku, String name, long stock, BigDecimal unitCost, BigDecimal unitPrice, BigDecimal valueAtCost,
-                       BigDecimal valueAtRetail) {}
+    public record Item(
+            String sku,
+            String name,
+            long stock,
+            BigDecimal unitCost,
+            BigDecimal unitPrice,
+            BigDecimal valueAtCost,
+            BigDecimal valueAtRetail) {}
 
     public String csv() {
-        return ReportCsv.write(List.of("sku", "name", "stock", "unitCost", "unitPrice", "valueAtCost", "valueAtRetail"),
-                products.stream().map(p -> Arrays.<Object>asList(p.sku(), p.name(), p.stock(), p.unitCost(), p.unitPrice(),
-                        p.valueAtCost(), p.valueAtRetail())).toList());
+        return ReportCsv.write(
+                List.of("sku", "name", "stock", "unitCost", "unitPrice", "valueAtCost", "valueAtRetail"),
+                products.stream()
+                        .map(p -> Arrays.<Object>asList(
+                                p.sku(),
+                                p.name(),
+                                p.stock(),
+                                p.unitCost(),
+                                p.unitPrice(),
+                                p.valueAtCost(),
+                                p.valueAtRetail()))
+                        .toList());
     }
 }

@@ -80,13 +80,19 @@ final class GroupCommit {
     private final AtomicBoolean started = new AtomicBoolean();
     private final List<Thread> threads = new CopyOnWriteArrayList<>();
     private volatile boolean stopping;
-    private volatile Consumer<List<Order>> batchObserver = batch -> { };
+    private volatile Consumer<List<Order>> batchObserver = batch -> {};
 
     /**
      * @param transaction the retrying transaction template: a batch aborted for a transient reason is run again whole
      */
-    GroupCommit(Work work, TransactionTemplate transaction, PlatformTransactionManager transactionManager, int writers, int batchSize,
-                Duration window, Duration timeout) {
+    GroupCommit(
+            Work work,
+            TransactionTemplate transaction,
+            PlatformTransactionManager transactionManager,
+            int writers,
+            int batchSize,
+            Duration window,
+            Duration timeout) {
         this.work = work;
         this.transaction = transaction;
         this.savepoint = new TransactionTemplate(transactionManager);
@@ -122,10 +128,11 @@ final class GroupCommit {
                     + "Retry with the same Idempotency-Key to find out safely.");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw busy(queue.remove(pending)
-                    ? "The request was interrupted while this purchase waited; it was not made."
-                    : "The request was interrupted while this purchase was being made; it may or may not have been. "
-                            + "Retry with the same Idempotency-Key to find out safely.");
+            throw busy(
+                    queue.remove(pending)
+                            ? "The request was interrupted while this purchase waited; it was not made."
+                            : "The request was interrupted while this purchase was being made; it may or may not have been. "
+                                    + "Retry with the same Idempotency-Key to find out safely.");
         }
     }
 
@@ -191,7 +198,8 @@ final class GroupCommit {
                 collect(batch);
                 commit(batch);
             } catch (InterruptedException e) {
-                batch.forEach(p -> p.answer.completeExceptionally(busy("The store is shutting down; this purchase was not made.")));
+                batch.forEach(p -> p.answer.completeExceptionally(
+                        busy("The store is shutting down; this purchase was not made.")));
                 return;
             } catch (Throwable e) {
                 log.error("A purchase writer failed; its batch was answered with the failure", e);
@@ -240,12 +248,18 @@ final class GroupCommit {
                 // The commit itself failed (say, the connection broke): whether it took effect is
                 // unknown, so running the orders again could buy twice. Each buyer is told, and a
                 // retry with its Idempotency-Key settles it.
-                log.warn("The commit of a batch of {} purchases failed; its outcome is unknown ({})", batch.size(), e.toString());
+                log.warn(
+                        "The commit of a batch of {} purchases failed; its outcome is unknown ({})",
+                        batch.size(),
+                        e.toString());
                 batch.forEach(p -> p.answer.completeExceptionally(e));
                 return;
             }
             if (batch.size() > 1) {
-                log.info("A batch of {} purchases failed as a whole ({}); running each alone", batch.size(), e.toString());
+                log.info(
+                        "A batch of {} purchases failed as a whole ({}); running each alone",
+                        batch.size(),
+                        e.toString());
             }
             for (Pending p : batch) {
                 try {

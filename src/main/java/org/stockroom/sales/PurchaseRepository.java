@@ -19,7 +19,8 @@ class PurchaseRepository {
 
     record Row(String id, String reference, long total, long createdAt) {}
 
-    record LineRow(String purchaseId, String sku, String name, long quantity, long unitPrice, Long unitCost, long lineTotal) {}
+    record LineRow(
+            String purchaseId, String sku, String name, long quantity, long unitPrice, Long unitCost, long lineTotal) {}
 
     record StoredKey(String requestHash, String response) {}
 
@@ -32,21 +33,32 @@ class PurchaseRepository {
     }
 
     void insert(Row purchase, String actor, List<LineRow> lines) {
-        jdbc.sql("INSERT INTO purchase (id, reference, total, actor, created_at) VALUES (:id, :reference, :total, :actor, :at)")
-                .param("id", purchase.id()).param("reference", purchase.reference()).param("total", purchase.total())
-                .param("actor", actor).param("at", purchase.createdAt())
+        jdbc.sql(
+                        "INSERT INTO purchase (id, reference, total, actor, created_at) VALUES (:id, :reference, :total, :actor, :at)")
+                .param("id", purchase.id())
+                .param("reference", purchase.reference())
+                .param("total", purchase.total())
+                .param("actor", actor)
+                .param("at", purchase.createdAt())
                 .update();
         // One batched statement for all lines, not a round trip per line.
         SqlParameterSource[] rows = new SqlParameterSource[lines.size()];
         for (int i = 0; i < rows.length; i++) {
             LineRow line = lines.get(i);
-            rows[i] = new MapSqlParameterSource().addValue("purchaseId", purchase.id()).addValue("lineNo", i + 1)
-                    .addValue("sku", line.sku()).addValue("name", line.name()).addValue("quantity", line.quantity())
-                    .addValue("unitPrice", line.unitPrice()).addValue("unitCost", line.unitCost(), Types.BIGINT)
+            rows[i] = new MapSqlParameterSource()
+                    .addValue("purchaseId", purchase.id())
+                    .addValue("lineNo", i + 1)
+                    .addValue("sku", line.sku())
+                    .addValue("name", line.name())
+                    .addValue("quantity", line.quantity())
+                    .addValue("unitPrice", line.unitPrice())
+                    .addValue("unitCost", line.unitCost(), Types.BIGINT)
                     .addValue("lineTotal", line.lineTotal());
         }
-        named.batchUpdate("INSERT INTO purchase_line (purchase_id, line_no, sku, name, quantity, unit_price, unit_cost, line_total) "
-                + "VALUES (:purchaseId, :lineNo, :sku, :name, :quantity, :unitPrice, :unitCost, :lineTotal)", rows);
+        named.batchUpdate(
+                "INSERT INTO purchase_line (purchase_id, line_no, sku, name, quantity, unit_price, unit_cost, line_total) "
+                        + "VALUES (:purchaseId, :lineNo, :sku, :name, :quantity, :unitPrice, :unitCost, :lineTotal)",
+                rows);
     }
 
     Optional<StoredKey> findKey(String key) {
@@ -62,39 +74,53 @@ class PurchaseRepository {
      */
     boolean claimKey(String key, String requestHash, String purchaseId, long now) {
         return jdbc.sql("INSERT INTO idempotency_key (idem_key, request_hash, purchase_id, response, created_at) "
-                        + "VALUES (:key, :hash, :purchaseId, '', :now) ON CONFLICT (idem_key) DO NOTHING")
-                .param("key", key).param("hash", requestHash).param("purchaseId", purchaseId).param("now", now)
-                .update() == 1;
+                                + "VALUES (:key, :hash, :purchaseId, '', :now) ON CONFLICT (idem_key) DO NOTHING")
+                        .param("key", key)
+                        .param("hash", requestHash)
+                        .param("purchaseId", purchaseId)
+                        .param("now", now)
+                        .update()
+                == 1;
     }
 
     /** Stores the answer under a key claimed in the same transaction. */
     void recordAnswer(String key, String response) {
         jdbc.sql("UPDATE idempotency_key SET response = :response WHERE idem_key = :key")
-                .param("key", key).param("response", response)
+                .param("key", key)
+                .param("response", response)
                 .update();
     }
 
     int deleteKeysBefore(long cutoff) {
-        return jdbc.sql("DELETE FROM idempotency_key WHERE created_at < :cutoff").param("cutoff", cutoff).update();
+        return jdbc.sql("DELETE FROM idempotency_key WHERE created_at < :cutoff")
+                .param("cutoff", cutoff)
+                .update();
     }
 
     Optional<Row> find(String id) {
-        return jdbc.sql("SELECT id, reference, total, created_at FROM purchase WHERE id = :id").param("id", id)
-                .query((rs, n) -> new Row(rs.getString("id"), rs.getString("reference"), rs.getLong("total"), rs.getLong("created_at")))
+        return jdbc.sql("SELECT id, reference, total, created_at FROM purchase WHERE id = :id")
+                .param("id", id)
+                .query((rs, n) -> new Row(
+                        rs.getString("id"), rs.getString("reference"), rs.getLong("total"), rs.getLong("created_at")))
                 .optional();
     }
 
     List<Row> page(Long fromMillis, Long toMillis, String sku, int limit, long offset) {
         return jdbc.sql("SELECT id, reference, total, created_at FROM purchase" + where(fromMillis, toMillis, sku)
                         + " ORDER BY created_at DESC, id DESC LIMIT :limit OFFSET :offset")
-                .params(params(fromMillis, toMillis, sku)).param("limit", limit).param("offset", offset)
-                .query((rs, n) -> new Row(rs.getString("id"), rs.getString("reference"), rs.getLong("total"), rs.getLong("created_at")))
+                .params(params(fromMillis, toMillis, sku))
+                .param("limit", limit)
+                .param("offset", offset)
+                .query((rs, n) -> new Row(
+                        rs.getString("id"), rs.getString("reference"), rs.getLong("total"), rs.getLong("created_at")))
                 .list();
     }
 
     long count(Long fromMillis, Long toMillis, String sku) {
         return jdbc.sql("SELECT COUNT(*) FROM purchase" + where(fromMillis, toMillis, sku))
-                .params(params(fromMillis, toMillis, sku)).query(Long.class).single();
+                .params(params(fromMillis, toMillis, sku))
+                .query(Long.class)
+                .single();
     }
 
     private static String where(Long from, Long to, String sku) {
@@ -135,11 +161,19 @@ class PurchaseRepository {
                 .param("ids", purchaseIds)
                 .query((rs, n) -> {
                     long cost = rs.getLong("unit_cost");
-                    return new LineRow(rs.getString("purchase_id"), rs.getString("sku"), rs.getString("name"), rs.getLong("quantity"),
-                            rs.getLong("unit_price"), rs.wasNull() ? null : cost, rs.getLong("line_total"));
+                    return new LineRow(
+                            rs.getString("purchase_id"),
+                            rs.getString("sku"),
+                            rs.getString("name"),
+                            rs.getLong("quantity"),
+                            rs.getLong("unit_price"),
+                            rs.wasNull() ? null : cost,
+                            rs.getLong("line_total"));
                 })
                 .list()
-                .forEach(l -> byPurchase.computeIfAbsent(l.purchaseId(), k -> new ArrayList<>()).add(l));
+                .forEach(l -> byPurchase
+                        .computeIfAbsent(l.purchaseId(), k -> new ArrayList<>())
+                        .add(l));
         return byPurchase;
     }
 

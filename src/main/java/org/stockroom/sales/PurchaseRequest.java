@@ -51,7 +51,9 @@ public record PurchaseRequest(String reference, List<Line> lines) {
                     errors.add(new FieldError("lines", sku + ": total quantity must be at most " + MAX_QUANTITY));
                 }
             });
-            lines = merged.entrySet().stream().map(e -> new Line(e.getKey(), e.getValue())).toList();
+            lines = merged.entrySet().stream()
+                    .map(e -> new Line(e.getKey(), e.getValue()))
+                    .toList();
         }
         if (!errors.isEmpty()) {
             throw new InvalidRequestException(errors);
@@ -59,13 +61,18 @@ public record PurchaseRequest(String reference, List<Line> lines) {
     }
 
     public static PurchaseRequest of(String reference, Map<String, Long> quantities) {
-        return new PurchaseRequest(reference, quantities.entrySet().stream().map(e -> new Line(e.getKey(), e.getValue())).toList());
+        return new PurchaseRequest(
+                reference,
+                quantities.entrySet().stream()
+                        .map(e -> new Line(e.getKey(), e.getValue()))
+                        .toList());
     }
 
     /** A stable digest of what was asked, to tell a retry from a different request under the same key. */
     String fingerprint() {
         StringBuilder canonical = new StringBuilder(reference == null ? "" : reference).append('\n');
-        lines.forEach(l -> canonical.append(l.sku()).append('=').append(l.quantity()).append('\n'));
+        lines.forEach(
+                l -> canonical.append(l.sku()).append('=').append(l.quantity()).append('\n'));
         try {
             byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
                     .digest(canonical.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));

@@ -32,7 +32,8 @@ record PurchaseSettings(
             throw new IllegalArgumentException("stockroom.purchases.batch-size must be at least 1");
         }
         if (window.isNegative() || timeout.isNegative() || timeout.isZero()) {
-            throw new IllegalArgumentException("stockroom.purchases.window must not be negative, and timeout must be positive");
+            throw new IllegalArgumentException(
+                    "stockroom.purchases.window must not be negative, and timeout must be positive");
         }
     }
 }

@@ -10,11 +10,21 @@ import java.util.List;
 public record Quote(String currency, List<Line> lines, BigDecimal total) {
 
     /** Why a line cannot be bought as asked. */
-    public enum Problem { UNKNOWN_SKU, ARCHIVED, INSUFFICIENT_STOCK }
+    public enum Problem {
+        UNKNOWN_SKU,
+        ARCHIVED,
+        INSUFFICIENT_STOCK
+    }
 
     /** {@code name}, {@code unitPrice} and {@code lineTotal} are null for an unknown SKU. */
-    public record Line(String sku, String name, long quantity, BigDecimal unitPrice, BigDecimal lineTotal, long available,
-                       Problem problem) {}
+    public record Line(
+            String sku,
+            String name,
+            long quantity,
+            BigDecimal unitPrice,
+            BigDecimal lineTotal,
+            long available,
+            Problem problem) {}
 
     public boolean possible() {
         return lines.stream().allMatch(l -> l.problem() == null);

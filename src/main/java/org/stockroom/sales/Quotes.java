@@ -24,8 +24,13 @@ public class Quotes {
     }
 
     public Quote quote(PurchaseRequest request) {
-        Map<String, Product> products = catalog.findAll(request.lines().stream().map(PurchaseRequest.Line::sku).toList())
-                .stream().collect(Collectors.toMap(p -> p.sku().value(), Function.identity()));
+        Map<String, Product> products =
+                catalog
+                        .findAll(request.lines().stream()
+                                .map(PurchaseRequest.Line::sku)
+                                .toList())
+                        .stream()
+                        .collect(Collectors.toMap(p -> p.sku().value(), Function.identity()));
         BigDecimal total = BigDecimal.ZERO.setScale(properties.currencyScale());
         List<Quote.Line> lines = new ArrayList<>();
         for (PurchaseRequest.Line line : request.lines()) {
@@ -37,7 +42,8 @@ public class Quotes {
             }
             BigDecimal lineTotal = p.price().multiply(BigDecimal.valueOf(quantity));
             total = total.add(lineTotal);
-            Quote.Problem problem = p.archived() ? Quote.Problem.ARCHIVED
+            Quote.Problem problem = p.archived()
+                    ? Quote.Problem.ARCHIVED
                     : quantity > p.stock() ? Quote.Problem.INSUFFICIENT_STOCK : null;
             lines.add(new Quote.Line(line.sku(), p.name(), quantity, p.price(), lineTotal, p.stock(), problem));
         }

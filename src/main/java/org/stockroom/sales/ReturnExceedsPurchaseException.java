@@ -16,8 +16,9 @@ public class ReturnExceedsPurchaseException extends DomainException {
     }
 
     private static String describe(String purchaseId, List<Excess> excesses) {
-        return "Cannot return more than purchase " + purchaseId + " sold: " + excesses.stream()
-                .map(e -> e.sku() + " requested " + e.requested() + ", returnable " + e.returnable())
-                .collect(Collectors.joining("; "));
+        return "Cannot return more than purchase " + purchaseId + " sold: "
+                + excesses.stream()
+                        .map(e -> e.sku() + " requested " + e.requested() + ", returnable " + e.returnable())
+                        .collect(Collectors.joining("; "));
     }
 }

@@ -35,7 +35,9 @@ class ReturnRepository {
         return jdbc.sql("UPDATE purchase_line SET returned_quantity = returned_quantity + :quantity "
                         + "WHERE purchase_id = :purchaseId AND sku = :sku AND returned_quantity + :quantity <= quantity "
                         + "RETURNING name, unit_price, unit_cost")
-                .param("purchaseId", purchaseId).param("sku", sku).param("quantity", quantity)
+                .param("purchaseId", purchaseId)
+                .param("sku", sku)
+                .param("quantity", quantity)
                 .query((rs, n) -> {
                     long cost = rs.getLong("unit_cost");
                     Long unitCost = rs.wasNull() ? null : cost;
@@ -46,30 +48,50 @@ class ReturnRepository {
 
     /** Units of the line that may still come back; 0 when the purchase has no line for the SKU. */
     long returnable(String purchaseId, String sku) {
-        return jdbc.sql("SELECT quantity - returned_quantity FROM purchase_line WHERE purchase_id = :purchaseId AND sku = :sku")
-                .param("purchaseId", purchaseId).param("sku", sku).query(Long.class).optional().orElse(0L);
+        return jdbc.sql(
+                        "SELECT quantity - returned_quantity FROM purchase_line WHERE purchase_id = :purchaseId AND sku = :sku")
+                .param("purchaseId", purchaseId)
+                .param("sku", sku)
+                .query(Long.class)
+                .optional()
+                .orElse(0L);
     }
 
     void insert(Row row, String actor, List<LineRow> lines) {
         jdbc.sql("INSERT INTO purchase_return (id, purchase_id, note, total, actor, created_at) "
                         + "VALUES (:id, :purchaseId, :note, :total, :actor, :at)")
-                .param("id", row.id()).param("purchaseId", row.purchaseId()).param("note", row.note()).param("total", row.total())
-                .param("actor", actor).param("at", row.createdAt())
+                .param("id", row.id())
+                .param("purchaseId", row.purchaseId())
+                .param("note", row.note())
+                .param("total", row.total())
+                .param("actor", actor)
+                .param("at", row.createdAt())
                 .update();
         for (LineRow line : lines) {
-            jdbc.sql("INSERT INTO purchase_return_line (return_id, sku, name, quantity, unit_price, unit_cost, line_total) "
-                            + "VALUES (:returnId, :sku, :name, :quantity, :unitPrice, :unitCost, :lineTotal)")
-                    .param("returnId", row.id()).param("sku", line.sku()).param("name", line.name()).param("quantity", line.quantity())
-                    .param("unitPrice", line.unitPrice()).param("unitCost", line.unitCost()).param("lineTotal", line.lineTotal())
+            jdbc.sql(
+                            "INSERT INTO purchase_return_line (return_id, sku, name, quantity, unit_price, unit_cost, line_total) "
+                                    + "VALUES (:returnId, :sku, :name, :quantity, :unitPrice, :unitCost, :lineTotal)")
+                    .param("returnId", row.id())
+                    .param("sku", line.sku())
+                    .param("name", line.name())
+                    .param("quantity", line.quantity())
+                    .param("unitPrice", line.unitPrice())
+                    .param("unitCost", line.unitCost())
+                    .param("lineTotal", line.lineTotal())
                     .update();
         }
     }
 
     List<Row> ofPurchase(String purchaseId) {
-        return jdbc.sql("SELECT id, purchase_id, note, total, created_at FROM purchase_return WHERE purchase_id = :purchaseId "
-                        + "ORDER BY created_at, id")
+        return jdbc.sql(
+                        "SELECT id, purchase_id, note, total, created_at FROM purchase_return WHERE purchase_id = :purchaseId "
+                                + "ORDER BY created_at, id")
                 .param("purchaseId", purchaseId)
-                .query((rs, n) -> new Row(rs.getString("id"), rs.getString("purchase_id"), rs.getString("note"), rs.getLong("total"),
+                .query((rs, n) -> new Row(
+                        rs.getString("id"),
+                        rs.getString("purchase_id"),
+                        rs.getString("note"),
+                        rs.getLong("total"),
                         rs.getLong("created_at")))
                 .list();
     }
@@ -86,8 +108,13 @@ class ReturnRepository {
                     long cost = rs.getLong("unit_cost");
                     Long unitCost = rs.wasNull() ? null : cost;
                     byReturn.computeIfAbsent(rs.getString("return_id"), k -> new ArrayList<>())
-                            .add(new LineRow(rs.getString("sku"), rs.getString("name"), rs.getLong("quantity"), rs.getLong("unit_price"),
-                                    unitCost, rs.getLong("line_total")));
+                            .add(new LineRow(
+                                    rs.getString("sku"),
+                                    rs.getString("name"),
+                                    rs.getLong("quantity"),
+                                    rs.getLong("unit_price"),
+                                    unitCost,
+                                    rs.getLong("line_total")));
                 });
         return byReturn;
     }

@@ -37,13 +37,16 @@ public record ReturnRequest(List<Line> lines, String note) {
                     errors.add(new FieldError(at + ".sku", "must be 1 to 64 characters of A-Z a-z 0-9 . _ -"));
                 }
                 if (line.quantity() == null || line.quantity() < 1 || line.quantity() > PurchaseRequest.MAX_QUANTITY) {
-                    errors.add(new FieldError(at + ".quantity", "must be a whole number from 1 to " + PurchaseRequest.MAX_QUANTITY));
+                    errors.add(new FieldError(
+                            at + ".quantity", "must be a whole number from 1 to " + PurchaseRequest.MAX_QUANTITY));
                 }
                 if (line.sku() != null && line.quantity() != null) {
                     merged.merge(line.sku(), line.quantity(), Long::sum);
                 }
             }
-            lines = merged.entrySet().stream().map(e -> new Line(e.getKey(), e.getValue())).toList();
+            lines = merged.entrySet().stream()
+                    .map(e -> new Line(e.getKey(), e.getValue()))
+                    .toList();
         }
         if (!errors.isEmpty()) {
             throw new InvalidRequestException(errors);
@@ -51,6 +54,10 @@ public record ReturnRequest(List<Line> lines, String note) {
     }
 
     public static ReturnRequest of(Map<String, Long> quantities, String note) {
-        return new ReturnRequest(quantities.entrySet().stream().map(e -> new Line(e.getKey(), e.getValue())).toList(), note);
+        return new ReturnRequest(
+                quantities.entrySet().stream()
+                        .map(e -> new Line(e.getKey(), e.getValue()))
+                        .toList(),
+                note);
     }
 }

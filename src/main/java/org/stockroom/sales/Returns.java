@@ -36,7 +36,13 @@ public class Returns {
     private final StockroomProperties properties;
     private final SalesRollup rollup;
 
-    Returns(Stock stock, PurchaseRepository purchases, ReturnRepository returns, Actors actors, Clock clock, StockroomProperties properties,
+    Returns(
+            Stock stock,
+            PurchaseRepository purchases,
+            ReturnRepository returns,
+            Actors actors,
+            Clock clock,
+            StockroomProperties properties,
             SalesRollup rollup) {
         this.rollup = rollup;
         this.stock = stock;
@@ -61,23 +67,36 @@ public class Returns {
         for (ReturnRequest.Line line : request.lines()) {
             Optional<ReturnRepository.TakenBack> taken = returns.takeBack(purchaseId, line.sku(), line.quantity());
             if (taken.isEmpty()) {
-                excesses.add(new ReturnExceedsPurchaseException.Excess(line.sku(), line.quantity(), returns.returnable(purchaseId, line.sku())));
+                excesses.add(new ReturnExceedsPurchaseException.Excess(
+                        line.sku(), line.quantity(), returns.returnable(purchaseId, line.sku())));
                 continue;
             }
             ReturnRepository.TakenBack t = taken.get();
-            rows.add(new ReturnRepository.LineRow(line.sku(), t.name(), line.quantity(), t.unitPrice(), t.unitCost(),
+            rows.add(new ReturnRepository.LineRow(
+                    line.sku(),
+                    t.name(),
+                    line.quantity(),
+                    t.unitPrice(),
+                    t.unitCost(),
                     Math.multiplyExact(t.unitPrice(), line.quantity())));
         }
         if (!excesses.isEmpty()) {
             throw new ReturnExceedsPurchaseException(purchaseId, excesses);
         }
         String note = "return " + id + (request.note() == null ? "" : ": " + request.note());
-        stock.apply(rows.stream().map(r -> StockChange.returned(r.sku(), r.quantity(), purchaseId, note)).toList());
+        stock.apply(rows.stream()
+                .map(r -> StockChange.returned(r.sku(), r.quantity(), purchaseId, note))
+                .toList());
         long now = clock.millis();
-        long total = rows.stream().mapToLong(ReturnRepository.LineRow::lineTotal).sum();
+        long total =
+                rows.stream().mapToLong(ReturnRepository.LineRow::lineTotal).sum();
         ReturnRepository.Row row = new ReturnRepository.Row(id, purchaseId, request.note(), total, now);
         returns.insert(row, actors.current(), rows);
-        rollup.returned(now, rows.stream().map(r -> new SalesRollup.Line(r.sku(), r.quantity(), r.unitPrice(), r.unitCost())).toList());
+        rollup.returned(
+                now,
+                rows.stream()
+                        .map(r -> new SalesRollup.Line(r.sku(), r.quantity(), r.unitPrice(), r.unitCost()))
+                        .toList());
         return toReturn(row, rows);
     }
 
@@ -85,8 +104,11 @@ public class Returns {
     public List<PurchaseReturn> ofPurchase(String purchaseId) {
         checkPurchase(purchaseId);
         List<ReturnRepository.Row> rows = returns.ofPurchase(purchaseId);
-        Map<String, List<ReturnRepository.LineRow>> lines = returns.lines(rows.stream().map(ReturnRepository.Row::id).toList());
-        return rows.stream().map(r -> toReturn(r, lines.getOrDefault(r.id(), List.of()))).toList();
+        Map<String, List<ReturnRepository.LineRow>> lines =
+                returns.lines(rows.stream().map(ReturnRepository.Row::id).toList());
+        return rows.stream()
+                .map(r -> toReturn(r, lines.getOrDefault(r.id(), List.of())))
+                .toList();
     }
 
     private void checkPurchase(String purchaseId) {
@@ -98,11 +120,21 @@ public class Returns {
     private PurchaseReturn toReturn(ReturnRepository.Row row, List<ReturnRepository.LineRow> rows) {
         int scale = properties.currencyScale();
         List<PurchaseReturn.Line> lines = rows.stream()
-                .map(l -> new PurchaseReturn.Line(l.sku(), l.name(), l.quantity(), Money.fromColumn(l.unitPrice(), scale),
+                .map(l -> new PurchaseReturn.Line(
+                        l.sku(),
+                        l.name(),
+                        l.quantity(),
+                        Money.fromColumn(l.unitPrice(), scale),
                         Money.fromColumn(l.lineTotal(), scale)))
                 .toList();
         BigDecimal total = Money.fromColumn(row.total(), scale);
-        return new PurchaseReturn(row.id(), row.purchaseId(), java.time.Instant.ofEpochMilli(row.createdAt()),
-                properties.currency().getCurrencyCode(), total, row.note(), lines);
+        return new PurchaseReturn(
+                row.id(),
+                row.purchaseId(),
+                java.time.Instant.ofEpochMilli(row.createdAt()),
+                properties.currency().getCurrencyCode(),
+                total,
+                row.note(),
+                lines);
     }
 }

@@ -54,9 +54,19 @@ public class Sales implements DisposableBean {
     private final SalesRollup rollup;
     private final GroupCommit groupCommit;
 
-    Sales(Stock stock, PurchaseRepository purchases, TransactionTemplate transaction, JsonMapper json, Actors actors,
-          Clock clock, StoreCalendar calendar, StockroomProperties properties, SalesRollup rollup, PurchaseSettings settings,
-          PlatformTransactionManager transactionManager, Database database) {
+    Sales(
+            Stock stock,
+            PurchaseRepository purchases,
+            TransactionTemplate transaction,
+            JsonMapper json,
+            Actors actors,
+            Clock clock,
+            StoreCalendar calendar,
+            StockroomProperties properties,
+            SalesRollup rollup,
+            PurchaseSettings settings,
+            PlatformTransactionManager transactionManager,
+            Database database) {
         this.stock = stock;
         this.purchases = purchases;
         this.transaction = transaction;
@@ -68,17 +78,24 @@ public class Sales implements DisposableBean {
         this.rollup = rollup;
         int writers = database == Database.SQLITE ? 1 : settings.writers() == null ? 8 : settings.writers();
         this.groupCommit = settings.groupCommit()
-                ? new GroupCommit(new GroupCommit.Work() {
-                    @Override
-                    public Purchase buy(GroupCommit.Order order, Consumer<GroupCommit.Sold> sold) {
-                        return Sales.this.buy(order.request(), order.idempotencyKey(), order.actor(), sold);
-                    }
+                ? new GroupCommit(
+                        new GroupCommit.Work() {
+                            @Override
+                            public Purchase buy(GroupCommit.Order order, Consumer<GroupCommit.Sold> sold) {
+                                return Sales.this.buy(order.request(), order.idempotencyKey(), order.actor(), sold);
+                            }
 
-                    @Override
-                    public void recordSales(List<GroupCommit.Sold> sold) {
-                        Sales.this.recordSales(sold);
-                    }
-                }, transaction, transactionManager, writers, settings.batchSize(), settings.window(), settings.timeout())
+                            @Override
+                            public void recordSales(List<GroupCommit.Sold> sold) {
+                                Sales.this.recordSales(sold);
+                            }
+                        },
+                        transaction,
+                        transactionManager,
+                        writers,
+                        settings.batchSize(),
+                        settings.window(),
+                        settings.timeout())
                 : null;
     }
 
@@ -96,21 +113,26 @@ public class Sales implements DisposableBean {
             // Inside a caller's transaction the purchase must commit or roll back with it, so it cannot join a batch.
             Purchase purchase = groupCommit != null && !TransactionSynchronizationManager.isActualTransactionActive()
                     ? groupCommit.buy(new GroupCommit.Order(request, idempotencyKey, actor))
-                    : transaction.execute(status -> buy(request, idempotencyKey, actor, sold -> recordSales(List.of(sold))));
+                    : transaction.execute(
+                            status -> buy(request, idempotencyKey, actor, sold -> recordSales(List.of(sold))));
             return new PurchaseOutcome(purchase, false);
         } catch (KeyTakenMeanwhile e) {
-            return replay(idempotencyKey, request).orElseThrow(() -> new IllegalStateException("idempotency key vanished"));
+            return replay(idempotencyKey, request)
+                    .orElseThrow(() -> new IllegalStateException("idempotency key vanished"));
         }
     }
 
-    private Purchase buy(PurchaseRequest request, String idempotencyKey, String actor, Consumer<GroupCommit.Sold> sold) {
+    private Purchase buy(
+            PurchaseRequest request, String idempotencyKey, String actor, Consumer<GroupCommit.Sold> sold) {
         String id = Ids.newId(clock);
         // The key is claimed before any stock is touched: a racing retry must find the key taken
         // and answer the first purchase, not try to buy a second time and be refused for lack of stock.
         if (idempotencyKey != null && !purchases.claimKey(idempotencyKey, request.fingerprint(), id, clock.millis())) {
             throw new KeyTakenMeanwhile();
         }
-        List<StockChange> changes = request.lines().stream().map(l -> StockChange.sale(l.sku(), l.quantity(), id)).toList();
+        List<StockChange> changes = request.lines().stream()
+                .map(l -> StockChange.sale(l.sku(), l.quantity(), id))
+                .toList();
         List<Stock.Applied> applied = stock.apply(changes, actor);
 
         int scale = properties.currencyScale();
@@ -123,18 +145,30 @@ public class Sales implements DisposableBean {
             long quantity = -a.movement().delta();
             BigDecimal lineTotal = p.price().multiply(BigDecimal.valueOf(quantity));
             total = total.add(lineTotal);
-            rows.add(new PurchaseRepository.LineRow(id, p.sku().value(), p.name(), quantity, Money.toColumn(p.price()),
-                    Money.toColumnOrNull(p.cost()), Money.toColumn(lineTotal)));
+            rows.add(new PurchaseRepository.LineRow(
+                    id,
+                    p.sku().value(),
+                    p.name(),
+                    quantity,
+                    Money.toColumn(p.price()),
+                    Money.toColumnOrNull(p.cost()),
+                    Money.toColumn(lineTotal)));
             lines.add(new Purchase.Line(p.sku().value(), p.name(), quantity, p.price(), lineTotal));
-            a.alert().filter(AlertChange::notifiesPeople)
-                    .ifPresent(c -> alerts.add(new Purchase.RaisedAlert(c.sku(), c.level(), c.stock(), c.reorderThreshold())));
+            a.alert()
+                    .filter(AlertChange::notifiesPeople)
+                    .ifPresent(c ->
+                            alerts.add(new Purchase.RaisedAlert(c.sku(), c.level(), c.stock(), c.reorderThreshold())));
         }
         long now = clock.millis();
         Instant createdAt = Instant.ofEpochMilli(now);
         purchases.insert(new PurchaseRepository.Row(id, request.reference(), Money.toColumn(total), now), actor, rows);
-        sold.accept(new GroupCommit.Sold(now, rows.stream()
-                .map(r -> new SalesRollup.Line(r.sku(), r.quantity(), r.unitPrice(), r.unitCost())).toList()));
-        Purchase purchase = new Purchase(id, request.reference(), createdAt, properties.currency().getCurrencyCode(), total, lines, alerts);
+        sold.accept(new GroupCommit.Sold(
+                now,
+                rows.stream()
+                        .map(r -> new SalesRollup.Line(r.sku(), r.quantity(), r.unitPrice(), r.unitCost()))
+                        .toList()));
+        Purchase purchase = new Purchase(
+                id, request.reference(), createdAt, properties.currency().getCurrencyCode(), total, lines, alerts);
         if (idempotencyKey != null) {
             purchases.recordAnswer(idempotencyKey, json.writeValueAsString(purchase));
         }
@@ -145,16 +179,22 @@ public class Sales implements DisposableBean {
     private void recordSales(List<GroupCommit.Sold> sold) {
         Map<LocalDate, List<GroupCommit.Sold>> byDay = new LinkedHashMap<>();
         for (GroupCommit.Sold s : sold) {
-            byDay.computeIfAbsent(calendar.dateOf(Instant.ofEpochMilli(s.atMillis())), d -> new ArrayList<>()).add(s);
+            byDay.computeIfAbsent(calendar.dateOf(Instant.ofEpochMilli(s.atMillis())), d -> new ArrayList<>())
+                    .add(s);
         }
-        byDay.values().forEach(day -> rollup.sales(day.get(0).atMillis(),
-                day.stream().flatMap(s -> s.lines().stream()).toList(), day.size()));
+        byDay.values()
+                .forEach(day -> rollup.sales(
+                        day.get(0).atMillis(),
+                        day.stream().flatMap(s -> s.lines().stream()).toList(),
+                        day.size()));
     }
 
     private Optional<PurchaseOutcome> replay(String key, PurchaseRequest request) {
         return purchases.findKey(key).map(stored -> {
             if (!stored.requestHash().equals(request.fingerprint())) {
-                throw new DomainException(422, "idempotency-key-reused",
+                throw new DomainException(
+                        422,
+                        "idempotency-key-reused",
                         "This Idempotency-Key was used for a different request; use a new key for a new purchase");
             }
             return new PurchaseOutcome(json.readValue(stored.response(), Purchase.class), true);
@@ -168,27 +208,43 @@ public class Sales implements DisposableBean {
     }
 
     public Purchase get(String id) {
-        PurchaseRepository.Row row = purchases.find(id).orElseThrow(() -> new NotFoundException("unknown-purchase", "No purchase with id " + id));
+        PurchaseRepository.Row row = purchases
+                .find(id)
+                .orElseThrow(() -> new NotFoundException("unknown-purchase", "No purchase with id " + id));
         return toPurchase(row, purchases.lines(List.of(id)).getOrDefault(id, List.of()));
     }
 
     public Page<Purchase> list(PurchaseQuery query) {
         Long from = calendar.startOf(query.from());
         Long to = calendar.endOf(query.to());
-        List<PurchaseRepository.Row> rows = purchases.page(from, to, query.sku(), query.size(), (long) query.page() * query.size());
-        Map<String, List<PurchaseRepository.LineRow>> lines = purchases.lines(rows.stream().map(PurchaseRepository.Row::id).toList());
-        List<Purchase> items = rows.stream().map(r -> toPurchase(r, lines.getOrDefault(r.id(), List.of()))).toList();
+        List<PurchaseRepository.Row> rows =
+                purchases.page(from, to, query.sku(), query.size(), (long) query.page() * query.size());
+        Map<String, List<PurchaseRepository.LineRow>> lines =
+                purchases.lines(rows.stream().map(PurchaseRepository.Row::id).toList());
+        List<Purchase> items = rows.stream()
+                .map(r -> toPurchase(r, lines.getOrDefault(r.id(), List.of())))
+                .toList();
         return new Page<>(items, query.page(), query.size(), purchases.count(from, to, query.sku()));
     }
 
     private Purchase toPurchase(PurchaseRepository.Row row, List<PurchaseRepository.LineRow> lineRows) {
         int scale = properties.currencyScale();
         List<Purchase.Line> lines = lineRows.stream()
-                .map(l -> new Purchase.Line(l.sku(), l.name(), l.quantity(), Money.fromColumn(l.unitPrice(), scale),
+                .map(l -> new Purchase.Line(
+                        l.sku(),
+                        l.name(),
+                        l.quantity(),
+                        Money.fromColumn(l.unitPrice(), scale),
                         Money.fromColumn(l.lineTotal(), scale)))
                 .toList();
-        return new Purchase(row.id(), row.reference(), Instant.ofEpochMilli(row.createdAt()), properties.currency().getCurrencyCode(),
-                Money.fromColumn(row.total(), scale), lines, null);
+        return new Purchase(
+                row.id(),
+                row.reference(),
+                Instant.ofEpochMilli(row.createdAt()),
+                properties.currency().getCurrencyCode(),
+                Money.fromColumn(row.total(), scale),
+                lines,
+                null);
     }
 
     /** The purchases' group commit, for tests that must see batches; null when it is switched off. */
@@ -206,7 +262,8 @@ public class Sales implements DisposableBean {
     /** Keys are kept for the configured retention (at least a day), then forgotten. */
     @Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT1M")
     public void forgetOldKeys() {
-        purchases.deleteKeysBefore(clock.millis() - properties.idempotencyRetention().toMillis());
+        purchases.deleteKeysBefore(
+                clock.millis() - properties.idempotencyRetention().toMillis());
     }
 
     /** Another request with the same key committed while this one ran; this one rolls back and answers that one. */

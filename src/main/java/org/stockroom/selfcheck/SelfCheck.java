@@ -41,8 +41,16 @@ public class SelfCheck {
     }
 
     private long checkProducts(List<Discrepancy> found) {
-        record Row(String sku, long stock, long ledger, long unitsSold, long sold, long returned, boolean needsAlert, long open,
-                   String level) {}
+        record Row(
+                String sku,
+                long stock,
+                long ledger,
+                long unitsSold,
+                long sold,
+                long returned,
+                boolean needsAlert,
+                long open,
+                String level) {}
         List<Row> rows = jdbc.sql("""
                         SELECT p.sku, p.stock, p.units_sold, p.reorder_threshold, p.archived,
                                COALESCE(m.total, 0) AS ledger, COALESCE(s.sold, 0) AS sold, COALESCE(r.returned, 0) AS returned,
@@ -54,19 +62,33 @@ public class SelfCheck {
                         LEFT JOIN (SELECT sku, COUNT(*) AS open_count, MAX(level) AS level FROM restock_alert
                                    WHERE resolved_at IS NULL GROUP BY sku) a ON a.sku = p.sku
                         ORDER BY p.sku""")
-                .query((rs, n) -> new Row(rs.getString("sku"), rs.getLong("stock"), rs.getLong("ledger"), rs.getLong("units_sold"),
-                        rs.getLong("sold"), rs.getLong("returned"),
+                .query((rs, n) -> new Row(
+                        rs.getString("sku"),
+                        rs.getLong("stock"),
+                        rs.getLong("ledger"),
+                        rs.getLong("units_sold"),
+                        rs.getLong("sold"),
+                        rs.getLong("returned"),
                         !rs.getBoolean("archived") && rs.getLong("stock") <= rs.getLong("reorder_threshold"),
-                        rs.getLong("open_count"), rs.getString("level")))
+                        rs.getLong("open_count"),
+                        rs.getString("level")))
                 .list();
         for (Row row : rows) {
             if (row.stock() != row.ledger()) {
-                found.add(new Discrepancy(row.sku(), "stock", String.valueOf(row.ledger()), String.valueOf(row.stock()),
+                found.add(new Discrepancy(
+                        row.sku(),
+                        "stock",
+                        String.valueOf(row.ledger()),
+                        String.valueOf(row.stock()),
                         "the sum of the product's movements"));
             }
             if (row.unitsSold() != row.sold() - row.returned()) {
-                found.add(new Discrepancy(row.sku(), "units-sold", String.valueOf(row.sold() - row.returned()),
-                        String.valueOf(row.unitsSold()), row.sold() + " sold, " + row.returned() + " returned"));
+                found.add(new Discrepancy(
+                        row.sku(),
+                        "units-sold",
+                        String.valueOf(row.sold() - row.returned()),
+                        String.valueOf(row.unitsSold()),
+                        row.sold() + " sold, " + row.returned() + " returned"));
             }
             String expected = row.needsAlert() ? (row.stock() == 0 ? "OUT" : "LOW") : NONE;
             String actual = row.open() == 0 ? NONE : row.open() > 1 ? row.open() + " open alerts" : row.level();
@@ -86,8 +108,12 @@ public class SelfCheck {
                                 FROM stock_movement) x
                             WHERE balance_after <> running) y
                         WHERE nth = 1""")
-                .query((rs, n) -> new Discrepancy(rs.getString("sku"), "movement-balance", String.valueOf(rs.getLong("running")),
-                        String.valueOf(rs.getLong("balance_after")), "movement " + rs.getLong("id")))
+                .query((rs, n) -> new Discrepancy(
+                        rs.getString("sku"),
+                        "movement-balance",
+                        String.valueOf(rs.getLong("running")),
+                        String.valueOf(rs.getLong("balance_after")),
+                        "movement " + rs.getLong("id")))
                 .list()
                 .forEach(found::add);
     }
@@ -100,8 +126,12 @@ public class SelfCheck {
                                    FROM purchase_return_line rl JOIN purchase_return pr ON pr.id = rl.return_id
                                    GROUP BY pr.purchase_id, rl.sku) r ON r.purchase_id = l.purchase_id AND r.sku = l.sku
                         WHERE l.returned_quantity <> COALESCE(r.quantity, 0)""")
-                .query((rs, n) -> new Discrepancy(rs.getString("sku"), "returned-quantity", String.valueOf(rs.getLong("recorded")),
-                        String.valueOf(rs.getLong("returned_quantity")), "purchase " + rs.getString("purchase_id")))
+                .query((rs, n) -> new Discrepancy(
+                        rs.getString("sku"),
+                        "returned-quantity",
+                        String.valueOf(rs.getLong("recorded")),
+                        String.valueOf(rs.getLong("returned_quantity")),
+                        "purchase " + rs.getString("purchase_id")))
                 .list()
                 .forEach(found::add);
     }

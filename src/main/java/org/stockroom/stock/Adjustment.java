@@ -21,7 +21,8 @@ public record Adjustment(Long delta, Long countedQuantity, AdjustmentReason reas
         if ((delta == null) == (countedQuantity == null)) {
             errors.add(new FieldError("delta", "give exactly one of delta or countedQuantity"));
         } else if (delta != null && (delta == 0 || Math.abs(delta) > MAX_DELTA)) {
-            errors.add(new FieldError("delta", "must be a whole number from -" + MAX_DELTA + " to " + MAX_DELTA + ", not 0"));
+            errors.add(new FieldError(
+                    "delta", "must be a whole number from -" + MAX_DELTA + " to " + MAX_DELTA + ", not 0"));
         } else if (countedQuantity != null && (countedQuantity < 0 || countedQuantity > NewProduct.MAX_UNITS)) {
             errors.add(new FieldError("countedQuantity", "must be a whole number from 0 to " + NewProduct.MAX_UNITS));
         }

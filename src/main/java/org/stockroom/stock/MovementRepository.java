@@ -31,8 +31,9 @@ class MovementRepository {
 
     /** Appends the movement of {@code change}; {@code delta} is what the change did (computed by the database for a count). */
     Movement append(StockChange change, long delta, long balanceAfter, String actor, long now) {
-        long id = jdbc.sql("INSERT INTO stock_movement (sku, type, reason, delta, balance_after, actor, note, purchase_id, at) "
-                        + "VALUES (:sku, :type, :reason, :delta, :balance, :actor, :note, :purchaseId, :at) RETURNING id")
+        long id = jdbc.sql(
+                        "INSERT INTO stock_movement (sku, type, reason, delta, balance_after, actor, note, purchase_id, at) "
+                                + "VALUES (:sku, :type, :reason, :delta, :balance, :actor, :note, :purchaseId, :at) RETURNING id")
                 .param("sku", change.sku())
                 .param("type", change.type().name())
                 .param("reason", change.reason())
@@ -42,9 +43,19 @@ class MovementRepository {
                 .param("note", change.note())
                 .param("purchaseId", change.purchaseId())
                 .param("at", now)
-                .query(Long.class).single();
-        return new Movement(id, change.sku(), change.type(), change.reason(), delta, balanceAfter, actor,
-                change.note(), change.purchaseId(), Instant.ofEpochMilli(now));
+                .query(Long.class)
+                .single();
+        return new Movement(
+                id,
+                change.sku(),
+                change.type(),
+                change.reason(),
+                delta,
+                balanceAfter,
+                actor,
+                change.note(),
+                change.purchaseId(),
+                Instant.ofEpochMilli(now));
     }
 
     /** Opening balances of new products, in batches: the balance after each is its delta. */
@@ -52,12 +63,20 @@ class MovementRepository {
         for (int from = 0; from < openings.size(); from += 1000) {
             var rows = openings.subList(from, Math.min(openings.size(), from + 1000)).stream()
                     .map(c -> new org.springframework.jdbc.core.namedparam.MapSqlParameterSource()
-                            .addValue("sku", c.sku()).addValue("type", c.type().name()).addValue("reason", c.reason())
-                            .addValue("delta", c.delta()).addValue("balance", c.delta()).addValue("actor", actor)
-                            .addValue("note", c.note()).addValue("purchaseId", c.purchaseId()).addValue("at", now))
+                            .addValue("sku", c.sku())
+                            .addValue("type", c.type().name())
+                            .addValue("reason", c.reason())
+                            .addValue("delta", c.delta())
+                            .addValue("balance", c.delta())
+                            .addValue("actor", actor)
+                            .addValue("note", c.note())
+                            .addValue("purchaseId", c.purchaseId())
+                            .addValue("at", now))
                     .toArray(org.springframework.jdbc.core.namedparam.SqlParameterSource[]::new);
-            batchJdbc.batchUpdate("INSERT INTO stock_movement (sku, type, reason, delta, balance_after, actor, note, purchase_id, at) "
-                    + "VALUES (:sku, :type, :reason, :delta, :balance, :actor, :note, :purchaseId, :at)", rows);
+            batchJdbc.batchUpdate(
+                    "INSERT INTO stock_movement (sku, type, reason, delta, balance_after, actor, note, purchase_id, at) "
+                            + "VALUES (:sku, :type, :reason, :delta, :balance, :actor, :note, :purchaseId, :at)",
+                    rows);
         }
     }
 
@@ -67,21 +86,31 @@ class MovementRepository {
      */
     List<Movement> page(String sku, MovementType type, Long from, Long to, int page, int size) {
         Filter filter = new Filter(sku, type, from, to);
-        return jdbc.sql("SELECT " + COLUMNS + " FROM stock_movement" + filter.where() + " ORDER BY id DESC LIMIT :limit OFFSET :offset")
-                .params(filter.params()).param("limit", size).param("offset", (long) page * size)
-                .query(MovementRepository::map).list();
+        return jdbc.sql("SELECT " + COLUMNS + " FROM stock_movement" + filter.where()
+                        + " ORDER BY id DESC LIMIT :limit OFFSET :offset")
+                .params(filter.params())
+                .param("limit", size)
+                .param("offset", (long) page * size)
+                .query(MovementRepository::map)
+                .list();
     }
 
     long count(String sku, MovementType type, Long from, Long to) {
         Filter filter = new Filter(sku, type, from, to);
-        return jdbc.sql("SELECT COUNT(*) FROM stock_movement" + filter.where()).params(filter.params()).query(Long.class).single();
+        return jdbc.sql("SELECT COUNT(*) FROM stock_movement" + filter.where())
+                .params(filter.params())
+                .query(Long.class)
+                .single();
     }
 
     /** Every matching movement, oldest first, streamed from the database. */
     void forEach(Long from, Long to, String sku, Consumer<Movement> sink) {
         Filter filter = new Filter(sku, null, from, to);
-        try (Stream<Movement> rows = jdbc.sql("SELECT " + COLUMNS + " FROM stock_movement" + filter.where() + " ORDER BY id")
-                .params(filter.params()).query(MovementRepository::map).stream()) {
+        try (Stream<Movement> rows = jdbc
+                .sql("SELECT " + COLUMNS + " FROM stock_movement" + filter.where() + " ORDER BY id")
+                .params(filter.params())
+                .query(MovementRepository::map)
+                .stream()) {
             rows.forEach(sink);
         }
     }
@@ -124,8 +153,16 @@ class MovementRepository {
     }
 
     private static Movement map(ResultSet rs, int n) throws SQLException {
-        return new Movement(rs.getLong("id"), rs.getString("sku"), MovementType.valueOf(rs.getString("type")),
-                rs.getString("reason"), rs.getLong("delta"), rs.getLong("balance_after"), rs.getString("actor"),
-                rs.getString("note"), rs.getString("purchase_id"), Instant.ofEpochMilli(rs.getLong("at")));
+        return new Movement(
+                rs.getLong("id"),
+                rs.getString("sku"),
+                MovementType.valueOf(rs.getString("type")),
+                rs.getString("reason"),
+                rs.getLong("delta"),
+                rs.getLong("balance_after"),
+                rs.getString("actor"),
+                rs.getString("note"),
+                rs.getString("purchase_id"),
+                Instant.ofEpochMilli(rs.getLong("at")));
     }
 }

@@ -36,7 +36,6 @@ import org.stockroom.support.Text;
 @Service
 public class Stock {
 
-
     /** What one applied change did. */
     public record Applied(Product product, Movement movement, Optional<AlertChange> alert) {}
 
@@ -51,8 +50,14 @@ public class Stock {
     private final ApplicationEventPublisher events;
     private final StoreCalendar calendar;
 
-    Stock(Catalog catalog, MovementRepository movements, Alerts alerts, Actors actors, Clock clock, ApplicationEventPublisher events,
-          StoreCalendar calendar) {
+    Stock(
+            Catalog catalog,
+            MovementRepository movements,
+            Alerts alerts,
+            Actors actors,
+            Clock clock,
+            ApplicationEventPublisher events,
+            StoreCalendar calendar) {
         this.calendar = calendar;
         this.catalog = catalog;
         this.movements = movements;
@@ -78,7 +83,8 @@ public class Stock {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public List<Applied> apply(List<StockChange> changes, String actor) {
-        List<StockChange> ordered = changes.stream().sorted(Comparator.comparing(StockChange::sku)).toList();
+        List<StockChange> ordered =
+                changes.stream().sorted(Comparator.comparing(StockChange::sku)).toList();
         List<Applied> applied = new ArrayList<>(ordered.size());
         List<Catalog.StockRequest> refused = new ArrayList<>();
         for (StockChange change : ordered) {
@@ -144,7 +150,10 @@ public class Stock {
         catalog.get(query.sku());
         Long from = calendar.startOf(query.from());
         Long to = calendar.endOf(query.to());
-        return new Page<>(movements.page(query.sku(), query.type(), from, to, query.page(), query.size()), query.page(), query.size(),
+        return new Page<>(
+                movements.page(query.sku(), query.type(), from, to, query.page(), query.size()),
+                query.page(),
+                query.size(),
                 movements.count(query.sku(), query.type(), from, to));
     }
 
@@ -169,11 +178,33 @@ public class Stock {
      * against spreadsheet formulas ({@link Csv#text}).
      */
     public void writeCsv(LocalDate from, LocalDate to, String sku, Writer out) {
-        CSVPrinter csv = Csv.printer(out, "id", "at", "date", "sku", "type", "reason", "delta", "balanceAfter", "actor", "note",
+        CSVPrinter csv = Csv.printer(
+                out,
+                "id",
+                "at",
+                "date",
+                "sku",
+                "type",
+                "reason",
+                "delta",
+                "balanceAfter",
+                "actor",
+                "note",
                 "purchaseId");
         forEachMovement(from, to, sku, m -> {
-            Csv.record(csv, m.id(), m.at(), calendar.dateOf(m.at()), Csv.text(m.sku()), m.type(), m.reason(), m.delta(),
-                    m.balanceAfter(), Csv.text(m.actor()), Csv.text(m.note()), m.purchaseId());
+            Csv.record(
+                    csv,
+                    m.id(),
+                    m.at(),
+                    calendar.dateOf(m.at()),
+                    Csv.text(m.sku()),
+                    m.type(),
+                    m.reason(),
+                    m.delta(),
+                    m.balanceAfter(),
+                    Csv.text(m.actor()),
+                    Csv.text(m.note()),
+                    m.purchaseId());
         });
         try {
             csv.flush();

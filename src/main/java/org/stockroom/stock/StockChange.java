@@ -6,10 +6,18 @@ package org.stockroom.stock;
  * gives {@code countedQuantity} instead of a delta: the database sets the stock to it and computes
  * the delta from the stock it replaces, in one statement.
  */
-public record StockChange(String sku, long delta, long soldDelta, MovementType type, String reason, String note, String purchaseId,
-                          Long countedQuantity) {
+public record StockChange(
+        String sku,
+        long delta,
+        long soldDelta,
+        MovementType type,
+        String reason,
+        String note,
+        String purchaseId,
+        Long countedQuantity) {
 
-    public StockChange(String sku, long delta, long soldDelta, MovementType type, String reason, String note, String purchaseId) {
+    public StockChange(
+            String sku, long delta, long soldDelta, MovementType type, String reason, String note, String purchaseId) {
         this(sku, delta, soldDelta, type, reason, note, purchaseId, null);
     }
 
@@ -38,7 +46,8 @@ public record StockChange(String sku, long delta, long soldDelta, MovementType t
 
     /** Units of a purchase coming back: stock rises and units sold fall by the same amount. */
     public static StockChange returned(String sku, long quantity, String purchaseId, String note) {
-        return new StockChange(sku, quantity, -quantity, MovementType.ADJUSTMENT, AdjustmentReason.RETURN.name(), note, purchaseId);
+        return new StockChange(
+                sku, quantity, -quantity, MovementType.ADJUSTMENT, AdjustmentReason.RETURN.name(), note, purchaseId);
     }
 
     boolean isCount() {

@@ -33,7 +33,9 @@ public class EmbeddedDatabaseEnvironment implements EnvironmentPostProcessor {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot create the data directory " + dir.toAbsolutePath(), e);
         }
-        env.getPropertySources().addLast(new MapPropertySource("stockroomEmbeddedDatabase", Map.of("spring.datasource.url", sqliteUrl(dir))));
+        env.getPropertySources()
+                .addLast(new MapPropertySource(
+                        "stockroomEmbeddedDatabase", Map.of("spring.datasource.url", sqliteUrl(dir))));
     }
 
     /** The JDBC URL of the embedded database in {@code dir}, with the settings above. */

@@ -16,7 +16,9 @@ public final class Money {
     private Money() {}
 
     public static long toColumn(BigDecimal amount) {
-        return amount.setScale(STORAGE_SCALE, RoundingMode.UNNECESSARY).unscaledValue().longValueExact();
+        return amount.setScale(STORAGE_SCALE, RoundingMode.UNNECESSARY)
+                .unscaledValue()
+                .longValueExact();
     }
 
     public static Long toColumnOrNull(BigDecimal amount) {

@@ -26,7 +26,9 @@ public class StoreCalendar {
 
     /** The first millisecond after {@code date}, or null for an open end. */
     public Long endOf(LocalDate date) {
-        return date == null ? null : date.plusDays(1).atStartOfDay(zone).toInstant().toEpochMilli();
+        return date == null
+                ? null
+                : date.plusDays(1).atStartOfDay(zone).toInstant().toEpochMilli();
     }
 
     public LocalDate dateOf(Instant instant) {

@@ -9,8 +9,12 @@ public final class Text {
     private Text() {}
 
     /** Normalizes {@code value}; adds an error to {@code errors} and answers null when it breaks a rule. */
-    public static String clean(String field, String value, int maxLength, boolean required,
-                               List<InvalidRequestException.FieldError> errors) {
+    public static String clean(
+            String field,
+            String value,
+            int maxLength,
+            boolean required,
+            List<InvalidRequestException.FieldError> errors) {
         if (value == null || value.isBlank()) {
             if (required) {
                 errors.add(new InvalidRequestException.FieldError(field, "is required"));

@@ -52,7 +52,8 @@ class TransactionRetry {
                 .build());
         template.setRetryListener(new org.springframework.core.retry.RetryListener() {
             @Override
-            public void onRetryFailure(RetryPolicy policy, org.springframework.core.retry.Retryable<?> retryable, Throwable failure) {
+            public void onRetryFailure(
+                    RetryPolicy policy, org.springframework.core.retry.Retryable<?> retryable, Throwable failure) {
                 log.info("Transaction aborted by the database ({}); trying again", rootMessage(failure));
             }
         });
@@ -65,7 +66,8 @@ class TransactionRetry {
     static DefaultPointcutAdvisor transactionRetryAdvisor() {
         Pointcut transactional = new ComposablePointcut(new AnnotationMatchingPointcut(Transactional.class, true))
                 .union(AnnotationMatchingPointcut.forMethodAnnotation(Transactional.class));
-        DefaultPointcutAdvisor advisor = new DefaultPointcutAdvisor(transactional, new RetryingInterceptor(retryTemplate()));
+        DefaultPointcutAdvisor advisor =
+                new DefaultPointcutAdvisor(transactional, new RetryingInterceptor(retryTemplate()));
         advisor.setOrder(Ordered.LOWEST_PRECEDENCE - 1);
         return advisor;
     }
@@ -84,7 +86,8 @@ class TransactionRetry {
 
         @Override
         public Object invoke(MethodInvocation invocation) throws Throwable {
-            if (TransactionSynchronizationManager.isActualTransactionActive() || !(invocation instanceof ProxyMethodInvocation proxied)) {
+            if (TransactionSynchronizationManager.isActualTransactionActive()
+                    || !(invocation instanceof ProxyMethodInvocation proxied)) {
                 return invocation.proceed();
             }
             return attempt(retry, () -> proxied.invocableClone().proceed());

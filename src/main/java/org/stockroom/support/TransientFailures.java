@@ -2,8 +2,8 @@ package org.stockroom.support;
 
 import java.sql.SQLException;
 import java.util.Set;
-import org.sqlite.SQLiteException;
 import org.springframework.dao.ConcurrencyFailureException;
+import org.sqlite.SQLiteException;
 
 /**
  * Failures that say nothing about the request, only that another transaction got in the way at
@@ -29,7 +29,9 @@ public final class TransientFailures {
                 if (primary == SQLITE_BUSY || primary == SQLITE_LOCKED) {
                     return true;
                 }
-            } else if (cause instanceof SQLException sql && sql.getSQLState() != null && SQL_STATES.contains(sql.getSQLState())) {
+            } else if (cause instanceof SQLException sql
+                    && sql.getSQLState() != null
+                    && SQL_STATES.contains(sql.getSQLState())) {
                 return true;
             }
             if (cause.getCause() == cause) {

@@ -19,14 +19,18 @@ record AdjustmentForm(String kind, String amount, String reason, String adjustNo
     /** The reasons in the order the form offers them, each with the words it shows. */
     record Choice(String value, String label) {}
 
-    static final List<Choice> REASONS = Arrays.stream(AdjustmentReason.values()).map(r -> new Choice(r.name(), switch (r) {
-        case COUNT -> "Stocktake (shelf counted)";
-        case DAMAGED -> "Damaged";
-        case LOST -> "Lost or stolen";
-        case FOUND -> "Found";
-        case RETURN -> "Returned by a customer";
-        case OTHER -> "Other (say why in the note)";
-    })).toList();
+    static final List<Choice> REASONS = Arrays.stream(AdjustmentReason.values())
+            .map(r -> new Choice(
+                    r.name(),
+                    switch (r) {
+                        case COUNT -> "Stocktake (shelf counted)";
+                        case DAMAGED -> "Damaged";
+                        case LOST -> "Lost or stolen";
+                        case FOUND -> "Found";
+                        case RETURN -> "Returned by a customer";
+                        case OTHER -> "Other (say why in the note)";
+                    }))
+            .toList();
 
     static AdjustmentForm empty() {
         return new AdjustmentForm(DELTA, "", "", "");
@@ -50,14 +54,19 @@ record AdjustmentForm(String kind, String amount, String reason, String adjustNo
         AdjustmentReason why = reason(errors);
         errors.throwIfAny();
         try {
-            return isCount() ? new Adjustment(null, units, why, blankToNull(adjustNote)) : new Adjustment(units, null, why, blankToNull(adjustNote));
+            return isCount()
+                    ? new Adjustment(null, units, why, blankToNull(adjustNote))
+                    : new Adjustment(units, null, why, blankToNull(adjustNote));
         } catch (InvalidRequestException e) {
             FormErrors renamed = new FormErrors();
-            e.errors().forEach(f -> renamed.add(switch (f.field()) {
-                case "delta", "countedQuantity" -> "amount";
-                case "note" -> "adjustNote";
-                default -> f.field();
-            }, f.message()));
+            e.errors()
+                    .forEach(f -> renamed.add(
+                            switch (f.field()) {
+                                case "delta", "countedQuantity" -> "amount";
+                                case "note" -> "adjustNote";
+                                default -> f.field();
+                            },
+                            f.message()));
             renamed.throwIfAny();
             throw e;
         }

@@ -28,20 +28,49 @@ class Charts {
         return json.writeValueAsString(Map.of(
                 "type", "bar",
                 "labels", days.stream().map(d -> d.date().toString()).toList(),
-                "datasets", List.of(
-                        Map.of("label", "Revenue (" + fmt.currency() + ")", "data", days.stream().map(DailySales::revenue).toList(),
-                                "yAxisID", "y"),
-                        Map.of("label", "Purchases", "data", days.stream().map(DailySales::purchases).toList(),
-                                "type", "line", "yAxisID", "y1"))));
+                "datasets",
+                        List.of(
+                                Map.of(
+                                        "label",
+                                        "Revenue (" + fmt.currency() + ")",
+                                        "data",
+                                        days.stream().map(DailySales::revenue).toList(),
+                                        "yAxisID",
+                                        "y"),
+                                Map.of(
+                                        "label",
+                                        "Purchases",
+                                        "data",
+                                        days.stream().map(DailySales::purchases).toList(),
+                                        "type",
+                                        "line",
+                                        "yAxisID",
+                                        "y1"))));
     }
 
     String stockLevels(List<Movement> oldestFirst, long threshold) {
         return json.writeValueAsString(Map.of(
                 "type", "line",
                 "labels", oldestFirst.stream().map(m -> fmt.dateTime(m.at())).toList(),
-                "datasets", List.of(
-                        Map.of("label", "Stock", "data", oldestFirst.stream().map(Movement::balanceAfter).toList(), "stepped", true),
-                        Map.of("label", "Reorder threshold", "data", oldestFirst.stream().map(m -> threshold).toList(),
-                                "borderDash", List.of(6, 4), "pointRadius", 0))));
+                "datasets",
+                        List.of(
+                                Map.of(
+                                        "label",
+                                        "Stock",
+                                        "data",
+                                        oldestFirst.stream()
+                                                .map(Movement::balanceAfter)
+                                                .toList(),
+                                        "stepped",
+                                        true),
+                                Map.of(
+                                        "label",
+                                        "Reorder threshold",
+                                        "data",
+                                        oldestFirst.stream().map(m -> threshold).toList(),
+                                        "borderDash",
+                                        List.of(6, 4),
+                                        "pointRadius",
+                                        0))));
     }
 }

@@ -44,7 +44,8 @@ class DashboardPage {
         var alerts = store.openAlerts();
         model.addAttribute("alerts", alerts.stream().limit(ALERTS_SHOWN).toList());
         model.addAttribute("alertsNotShown", Math.max(0, alerts.size() - ALERTS_SHOWN));
-        model.addAttribute("topSellers", lastDays.products().stream().limit(TOP_SELLERS).toList());
+        model.addAttribute(
+                "topSellers", lastDays.products().stream().limit(TOP_SELLERS).toList());
         return "dashboard";
     }
 }

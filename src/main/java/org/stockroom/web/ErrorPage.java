@@ -24,19 +24,35 @@ record ErrorPage(int status, String title, String message) {
 
     static ErrorPage of(Exception e) {
         if (e instanceof DomainException refused) {
-            return new ErrorPage(refused.status(), refused.status() == 404 ? "Not found" : "Not possible", refused.getMessage());
+            return new ErrorPage(
+                    refused.status(), refused.status() == 404 ? "Not found" : "Not possible", refused.getMessage());
         }
         if (TransientFailures.isTransient(e)) {
-            return new ErrorPage(503, "Busy", "The store is busy with other changes to the same products; nothing was changed. Try again.");
+            return new ErrorPage(
+                    503,
+                    "Busy",
+                    "The store is busy with other changes to the same products; nothing was changed. Try again.");
         }
         if (e instanceof ErrorResponse framework && framework.getStatusCode().is4xxClientError()) {
             int status = framework.getStatusCode().value();
             return switch (status) {
-                case 404 -> new ErrorPage(404, "Not found", "There is no page at this address. It may have been mistyped, or what it showed was removed.");
-                case 405 -> new ErrorPage(405, "Not possible", "This address does not take that kind of request; use the page's links and buttons.");
-                default -> new ErrorPage(status, "Not possible", "The request was not understood (status " + status + ").");
+                case 404 ->
+                    new ErrorPage(
+                            404,
+                            "Not found",
+                            "There is no page at this address. It may have been mistyped, or what it showed was removed.");
+                case 405 ->
+                    new ErrorPage(
+                            405,
+                            "Not possible",
+                            "This address does not take that kind of request; use the page's links and buttons.");
+                default ->
+                    new ErrorPage(status, "Not possible", "The request was not understood (status " + status + ").");
             };
         }
-        return new ErrorPage(500, "Something went wrong", "Something went wrong on our side; nothing was changed by this request. Try again in a moment.");
+        return new ErrorPage(
+                500,
+                "Something went wrong",
+                "Something went wrong on our side; nothing was changed by this request. Try again in a moment.");
     }
 }

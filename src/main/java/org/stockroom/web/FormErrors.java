@@ -35,7 +35,9 @@ final class FormErrors {
     /** Throws the collected messages when there are any, as the domain would. */
     void throwIfAny() {
         if (!byField.isEmpty()) {
-            throw new InvalidRequestException(byField.entrySet().stream().map(e -> new FieldError(e.getKey(), e.getValue())).toList());
+            throw new InvalidRequestException(byField.entrySet().stream()
+                    .map(e -> new FieldError(e.getKey(), e.getValue()))
+                    .toList());
         }
     }
 

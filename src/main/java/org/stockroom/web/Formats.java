@@ -21,7 +21,8 @@ class Formats {
 
     Formats(StockroomProperties properties) {
         this.properties = properties;
-        this.dateTime = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT).withZone(properties.timezone());
+        this.dateTime =
+                DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT).withZone(properties.timezone());
         this.date = DateTimeFormatter.ofPattern("yyyy-MM-dd", Locale.ROOT).withZone(properties.timezone());
     }
 
@@ -34,7 +35,9 @@ class Formats {
         if (amount == null) {
             return "–";
         }
-        String plain = amount.setScale(properties.currencyScale(), RoundingMode.HALF_EVEN).abs().toPlainString();
+        String plain = amount.setScale(properties.currencyScale(), RoundingMode.HALF_EVEN)
+                .abs()
+                .toPlainString();
         int point = plain.indexOf('.');
         String whole = point < 0 ? plain : plain.substring(0, point);
         StringBuilder grouped = new StringBuilder(plain.length() + whole.length() / 3 + 1);

@@ -37,11 +37,14 @@ class ImportPages {
     }
 
     @PostMapping("/imports")
-    String upload(@RequestParam(name = "file", required = false) MultipartFile file,
-                  @RequestParam(defaultValue = "auto") String format,
-                  @RequestParam(defaultValue = "false") boolean skipInvalid,
-                  @RequestParam(defaultValue = "check") String action,
-                  Model model, jakarta.servlet.http.HttpServletResponse response) throws IOException {
+    String upload(
+            @RequestParam(name = "file", required = false) MultipartFile file,
+            @RequestParam(defaultValue = "auto") String format,
+            @RequestParam(defaultValue = "false") boolean skipInvalid,
+            @RequestParam(defaultValue = "check") String action,
+            Model model,
+            jakarta.servlet.http.HttpServletResponse response)
+            throws IOException {
         model.addAttribute("formats", ImportFormat.values());
         model.addAttribute("format", format);
         boolean dryRun = !action.equals("import");
@@ -49,11 +52,18 @@ class ImportPages {
             if (file == null || file.isEmpty()) {
                 throw new InvalidRequestException("file", "choose a CSV file to import");
             }
-            ImportReport report = importer.run(new Importer.Request(file.getBytes(), ImportFormat.parse(format), null, dryRun, skipInvalid));
+            ImportReport report = importer.run(
+                    new Importer.Request(file.getBytes(), ImportFormat.parse(format), null, dryRun, skipInvalid));
             model.addAttribute("report", report);
         } catch (InvalidRequestException e) {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
-            model.addAttribute("error", String.join("; ", e.errors().stream().map(f -> f.field() + " " + f.message()).toList()));
+            model.addAttribute(
+                    "error",
+                    String.join(
+                            "; ",
+                            e.errors().stream()
+                                    .map(f -> f.field() + " " + f.message())
+                                    .toList()));
         } catch (DomainException e) {
             response.setStatus(e.status());
             model.addAttribute("error", e.getMessage());
@@ -72,6 +82,8 @@ class ImportPages {
 
     @SuppressWarnings("unchecked")
     private static Map<String, Object> refusedReport(Map<String, Object> properties) {
-        return properties.containsKey("invalid") ? Map.of("invalid", (List<ImportReport.Problem>) properties.get("invalid")) : Map.of();
+        return properties.containsKey("invalid")
+                ? Map.of("invalid", (List<ImportReport.Problem>) properties.get("invalid"))
+                : Map.of();
     }
 }

@@ -32,7 +32,8 @@ class PageAdvice {
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     String badParameter(MethodArgumentTypeMismatchException e, Model model, HttpServletResponse response) {
-        response.setStatus(describe(new ErrorPage(400, "Not possible", e.getName() + " has an invalid value"), model.asMap()));
+        response.setStatus(
+                describe(new ErrorPage(400, "Not possible", e.getName() + " has an invalid value"), model.asMap()));
         return "problem";
     }
 

@@ -35,7 +35,8 @@ class PageErrors implements HandlerExceptionResolver, Ordered {
     }
 
     @Override
-    public ModelAndView resolveException(HttpServletRequest request, HttpServletResponse response, Object handler, Exception e) {
+    public ModelAndView resolveException(
+            HttpServletRequest request, HttpServletResponse response, Object handler, Exception e) {
         if (handler instanceof HandlerMethod || !wantsPage(request)) {
             return null;
         }
@@ -51,7 +52,8 @@ class PageErrors implements HandlerExceptionResolver, Ordered {
         }
         String accept = request.getHeader("Accept");
         try {
-            return accept != null && MediaType.parseMediaTypes(accept).stream().anyMatch(MediaType.TEXT_HTML::equalsTypeAndSubtype);
+            return accept != null
+                    && MediaType.parseMediaTypes(accept).stream().anyMatch(MediaType.TEXT_HTML::equalsTypeAndSubtype);
         } catch (InvalidMediaTypeException malformed) {
             return false;
         }

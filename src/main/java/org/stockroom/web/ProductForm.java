@@ -7,17 +7,34 @@ import org.stockroom.catalog.ProductChanges;
 import org.stockroom.support.InvalidRequestException;
 
 /** The fields of the product form exactly as typed, so a refused form comes back as the person left it. */
-record ProductForm(String sku, String name, String price, String stock, String reorderThreshold, String cost,
-                   String reorderQuantity, String leadTimeDays, String supplier, String barcode) {
+record ProductForm(
+        String sku,
+        String name,
+        String price,
+        String stock,
+        String reorderThreshold,
+        String cost,
+        String reorderQuantity,
+        String leadTimeDays,
+        String supplier,
+        String barcode) {
 
     static ProductForm empty() {
         return new ProductForm("", "", "", "", "", "", "", "", "", "");
     }
 
     static ProductForm of(Product p, Formats fmt) {
-        return new ProductForm(p.sku().value(), p.name(), fmt.plain(p.price()), String.valueOf(p.stock()),
-                String.valueOf(p.reorderThreshold()), fmt.plain(p.cost()), text(p.reorderQuantity()), text(p.leadTimeDays()),
-                p.supplier() == null ? "" : p.supplier(), p.barcode() == null ? "" : p.barcode());
+        return new ProductForm(
+                p.sku().value(),
+                p.name(),
+                fmt.plain(p.price()),
+                String.valueOf(p.stock()),
+                String.valueOf(p.reorderThreshold()),
+                fmt.plain(p.cost()),
+                text(p.reorderQuantity()),
+                text(p.leadTimeDays()),
+                p.supplier() == null ? "" : p.supplier(),
+                p.barcode() == null ? "" : p.barcode());
     }
 
     NewProduct toNewProduct() {
@@ -29,8 +46,17 @@ record ProductForm(String sku, String name, String price, String stock, String r
         var reorderQuantity = errors.whole("reorderQuantity", this.reorderQuantity);
         var leadTime = errors.wholeInt("leadTimeDays", leadTimeDays);
         try {
-            NewProduct product = new NewProduct(blankToNull(sku), name, price, stock, threshold, cost, reorderQuantity, leadTime,
-                    blankToNull(supplier), blankToNull(barcode));
+            NewProduct product = new NewProduct(
+                    blankToNull(sku),
+                    name,
+                    price,
+                    stock,
+                    threshold,
+                    cost,
+                    reorderQuantity,
+                    leadTime,
+                    blankToNull(supplier),
+                    blankToNull(barcode));
             errors.throwIfAny();
             return product;
         } catch (InvalidRequestException e) {
@@ -55,8 +81,14 @@ record ProductForm(String sku, String name, String price, String stock, String r
             errors.add("reorderThreshold", "is required");
         }
         try {
-            ProductChanges changes = new ProductChanges(name == null ? "" : name, price, threshold, Optional.ofNullable(cost),
-                    Optional.ofNullable(reorderQuantity), Optional.ofNullable(leadTime), Optional.ofNullable(blankToNull(supplier)),
+            ProductChanges changes = new ProductChanges(
+                    name == null ? "" : name,
+                    price,
+                    threshold,
+                    Optional.ofNullable(cost),
+                    Optional.ofNullable(reorderQuantity),
+                    Optional.ofNullable(leadTime),
+                    Optional.ofNullable(blankToNull(supplier)),
                     Optional.ofNullable(blankToNull(barcode)));
             errors.throwIfAny();
             return changes;

@@ -43,12 +43,13 @@ class ProductPages {
     }
 
     @GetMapping
-    String list(@RequestParam(required = false) String q,
-                @RequestParam(defaultValue = "false") boolean lowStock,
-                @RequestParam(defaultValue = "false") boolean archived,
-                @RequestParam(defaultValue = "sku") String sort,
-                @RequestParam(defaultValue = "0") int page,
-                Model model) {
+    String list(
+            @RequestParam(required = false) String q,
+            @RequestParam(defaultValue = "false") boolean lowStock,
+            @RequestParam(defaultValue = "false") boolean archived,
+            @RequestParam(defaultValue = "sku") String sort,
+            @RequestParam(defaultValue = "0") int page,
+            Model model) {
         ProductQuery query = new ProductQuery(q, lowStock, archived, sort, Math.max(page, 0), PAGE_SIZE);
         Page<Product> products = store.products(query);
         model.addAttribute("query", query);
@@ -73,7 +74,9 @@ class ProductPages {
             return refusedForm(e, model, response);
         } catch (DomainException e) {
             response.setStatus(e.status());
-            model.addAttribute("errors", "duplicate-sku".equals(e.code()) ? Map.of("sku", "is already used by another product") : Map.of());
+            model.addAttribute(
+                    "errors",
+                    "duplicate-sku".equals(e.code()) ? Map.of("sku", "is already used by another product") : Map.of());
             model.addAttribute("problem", e.getMessage());
             return "products/form";
         }
@@ -84,7 +87,8 @@ class ProductPages {
         Product product = store.product(sku);
         model.addAttribute("product", product);
         model.addAttribute("movements", store.movements(sku, Math.max(ledgerPage, 0), LEDGER_PAGE_SIZE));
-        List<Movement> latest = new ArrayList<>(store.movements(sku, 0, CHART_MOVEMENTS).items());
+        List<Movement> latest =
+                new ArrayList<>(store.movements(sku, 0, CHART_MOVEMENTS).items());
         java.util.Collections.reverse(latest);
         model.addAttribute("stockChart", charts.stockLevels(latest, product.reorderThreshold()));
         model.addAttribute("errors", Map.of());
@@ -105,7 +109,11 @@ class ProductPages {
     }
 
     @PostMapping("/{sku}")
-    String update(@PathVariable String sku, @ModelAttribute("form") ProductForm form, Model model, HttpServletResponse response) {
+    String update(
+            @PathVariable String sku,
+            @ModelAttribute("form") ProductForm form,
+            Model model,
+            HttpServletResponse response) {
         Product product = store.product(sku);
         try {
             store.updateProduct(sku, form.toChanges());
@@ -129,8 +137,12 @@ class ProductPages {
     }
 
     @PostMapping("/{sku}/receipts")
-    String receive(@PathVariable String sku, @RequestParam(required = false) String quantity, @RequestParam(required = false) String note,
-                   Model model, HttpServletResponse response) {
+    String receive(
+            @PathVariable String sku,
+            @RequestParam(required = false) String quantity,
+            @RequestParam(required = false) String note,
+            Model model,
+            HttpServletResponse response) {
         try {
             FormErrors errors = new FormErrors();
             Long units = errors.whole("quantity", quantity);
@@ -156,11 +168,20 @@ class ProductPages {
      * matched the ledger (kept as a zero movement) from a change, without reading the ledger again.
      */
     @PostMapping("/{sku}/adjustments")
-    String adjust(@PathVariable String sku, @ModelAttribute("adjustment") AdjustmentForm form, Model model, HttpServletResponse response) {
+    String adjust(
+            @PathVariable String sku,
+            @ModelAttribute("adjustment") AdjustmentForm form,
+            Model model,
+            HttpServletResponse response) {
         try {
             Movement adjusted = store.adjust(sku, form.toAdjustment());
-            return "redirect:" + UriComponentsBuilder.fromPath("/products/{sku}").queryParam("adjusted", adjusted.delta())
-                    .queryParam("stock", adjusted.balanceAfter()).buildAndExpand(sku).encode().toUriString();
+            return "redirect:"
+                    + UriComponentsBuilder.fromPath("/products/{sku}")
+                            .queryParam("adjusted", adjusted.delta())
+                            .queryParam("stock", adjusted.balanceAfter())
+                            .buildAndExpand(sku)
+                            .encode()
+                            .toUriString();
         } catch (DomainException e) {
             show(sku, 0, model);
             response.setStatus(e.status());
@@ -173,7 +194,8 @@ class ProductPages {
     private static String refusal(DomainException e) {
         if (e instanceof InsufficientStockException shortage) {
             InsufficientStockException.Shortage s = shortage.shortages().get(0);
-            return "Stock cannot go below zero: " + s.available() + " in stock, " + s.requested() + " to take away. Nothing was changed.";
+            return "Stock cannot go below zero: " + s.available() + " in stock, " + s.requested()
+                    + " to take away. Nothing was changed.";
         }
         return e instanceof InvalidRequestException ? null : e.getMessage();
     }
@@ -191,6 +213,9 @@ class ProductPages {
     }
 
     static String productPath(String sku) {
-        return UriComponentsBuilder.fromPath("/products/{sku}").buildAndExpand(sku).encode().toUriString();
+        return UriComponentsBuilder.fromPath("/products/{sku}")
+                .buildAndExpand(sku)
+                .encode()
+                .toUriString();
     }
 }

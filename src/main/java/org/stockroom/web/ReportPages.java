@@ -51,9 +51,10 @@ class ReportPages {
     }
 
     @GetMapping
-    String sales(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-                 @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-                 Model model) {
+    String sales(
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+            Model model) {
         LocalDate today = calendar.dateOf(clock.instant());
         LocalDate end = to == null ? today : to;
         LocalDate start = from == null ? end.withDayOfMonth(1) : from;
@@ -70,8 +71,9 @@ class ReportPages {
     }
 
     @GetMapping("/sales.csv")
-    ResponseEntity<String> salesCsv(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-                                    @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
+    ResponseEntity<String> salesCsv(
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
         String name = "sales-" + (from == null ? "start" : from) + "-to-" + (to == null ? "now" : to) + ".csv";
         return csv(name, store.salesReport(from, to).csv());
     }
@@ -92,17 +94,32 @@ class ReportPages {
 
     /** Those to reorder and the overstocked ones, or with {@code all} every active product. */
     @GetMapping("/reorder")
-    String reorder(@RequestParam(defaultValue = "false") boolean all, @RequestParam(defaultValue = "0") int page, Model model) {
+    String reorder(
+            @RequestParam(defaultValue = "false") boolean all,
+            @RequestParam(defaultValue = "0") int page,
+            Model model) {
         Reorder report = store.reorder();
-        List<Reorder.Suggestion> toOrder = report.products().stream().filter(Reorder.Suggestion::reorder).toList();
-        List<Reorder.Suggestion> shown = all ? report.products()
-                : report.products().stream().filter(s -> s.reorder() || s.overstocked()).toList();
+        List<Reorder.Suggestion> toOrder =
+                report.products().stream().filter(Reorder.Suggestion::reorder).toList();
+        List<Reorder.Suggestion> shown = all
+                ? report.products()
+                : report.products().stream()
+                        .filter(s -> s.reorder() || s.overstocked())
+                        .toList();
         model.addAttribute("report", report);
         model.addAttribute("all", all);
         model.addAttribute("rows", pageOf(shown, page));
         model.addAttribute("toOrder", toOrder.size());
-        model.addAttribute("unitsToOrder", toOrder.stream().mapToLong(Reorder.Suggestion::suggestedQuantity).sum());
-        model.addAttribute("overstocked", report.products().stream().filter(Reorder.Suggestion::overstocked).count());
+        model.addAttribute(
+                "unitsToOrder",
+                toOrder.stream()
+                        .mapToLong(Reorder.Suggestion::suggestedQuantity)
+                        .sum());
+        model.addAttribute(
+                "overstocked",
+                report.products().stream()
+                        .filter(Reorder.Suggestion::overstocked)
+                        .count());
         return "reports/reorder";
     }
 
@@ -141,8 +158,14 @@ class ReportPages {
     }
 
     private static ResponseEntity<String> csv(String fileName, String body) {
-        return ResponseEntity.ok().contentType(CSV)
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(fileName).build().toString())
+        return ResponseEntity.ok()
+                .contentType(CSV)
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment()
+                                .filename(fileName)
+                                .build()
+                                .toString())
                 .body(body);
     }
 }

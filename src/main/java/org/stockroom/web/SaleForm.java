@@ -44,8 +44,11 @@ final class SaleForm {
                 rows.add(new Row(sku, quantity));
             }
         }
-        String key = Optional.ofNullable(fields.getFirst("key")).filter(k -> !k.isBlank()).orElseGet(() -> UUID.randomUUID().toString());
-        return new SaleForm(rows, Optional.ofNullable(fields.getFirst("reference")).orElse(""), key);
+        String key = Optional.ofNullable(fields.getFirst("key"))
+                .filter(k -> !k.isBlank())
+                .orElseGet(() -> UUID.randomUUID().toString());
+        return new SaleForm(
+                rows, Optional.ofNullable(fields.getFirst("reference")).orElse(""), key);
     }
 
     /** Adds one unit of {@code sku}, to its row when it has one. */
@@ -81,7 +84,8 @@ final class SaleForm {
         FormErrors errors = new FormErrors();
         List<PurchaseRequest.Line> lines = new ArrayList<>();
         for (int i = 0; i < rows.size(); i++) {
-            Long quantity = errors.whole("lines[" + i + "].quantity", rows.get(i).quantity());
+            Long quantity =
+                    errors.whole("lines[" + i + "].quantity", rows.get(i).quantity());
             lines.add(new PurchaseRequest.Line(rows.get(i).sku(), quantity));
         }
         try {

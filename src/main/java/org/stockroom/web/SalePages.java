@@ -45,7 +45,8 @@ class SalePages {
 
     @GetMapping
     String recent(@RequestParam(defaultValue = "0") int page, Model model) {
-        model.addAttribute("purchases", store.purchases(new PurchaseQuery(null, null, null, Math.max(page, 0), RECENT)));
+        model.addAttribute(
+                "purchases", store.purchases(new PurchaseQuery(null, null, null, Math.max(page, 0), RECENT)));
         return "sales/list";
     }
 
@@ -121,7 +122,11 @@ class SalePages {
         try {
             model.addAttribute("quote", store.quote(form.toRequest()));
         } catch (InvalidRequestException e) {
-            model.addAttribute("quoteProblems", e.errors().stream().map(f -> describe(f.field()) + " " + f.message()).toList());
+            model.addAttribute(
+                    "quoteProblems",
+                    e.errors().stream()
+                            .map(f -> describe(f.field()) + " " + f.message())
+                            .toList());
         }
     }
 
@@ -129,7 +134,8 @@ class SalePages {
         if (typed == null || typed.isBlank()) {
             return List.of();
         }
-        return store.products(new ProductQuery(typed, false, false, "name", 0, CHOICES)).items();
+        return store.products(new ProductQuery(typed, false, false, "name", 0, CHOICES))
+                .items();
     }
 
     /** Puts each refusal beside the rows it is about; what concerns no row goes above the form. */
@@ -140,18 +146,25 @@ class SalePages {
             for (InvalidRequestException.FieldError f : invalid.errors()) {
                 Matcher m = LINE_FIELD.matcher(f.field());
                 if (m.matches()) {
-                    rowErrors.merge(Integer.parseInt(m.group(1)), m.group(2) + " " + f.message(), (a, b) -> a + "; " + b);
+                    rowErrors.merge(
+                            Integer.parseInt(m.group(1)), m.group(2) + " " + f.message(), (a, b) -> a + "; " + b);
                 } else {
                     problems.add(describe(f.field()) + " " + f.message());
                 }
             }
         } else if (e instanceof InsufficientStockException shortage) {
             for (InsufficientStockException.Shortage s : shortage.shortages()) {
-                forRowsOf(s.sku(), form, rowErrors, "Not enough stock: " + s.available() + " available, " + s.requested() + " asked for");
+                forRowsOf(
+                        s.sku(),
+                        form,
+                        rowErrors,
+                        "Not enough stock: " + s.available() + " available, " + s.requested() + " asked for");
             }
             problems.add("Nothing was sold: there is not enough stock for every line.");
         } else if (e.properties().get("skus") instanceof List<?> skus) {
-            String why = "unknown-sku".equals(e.code()) ? "No product has this SKU" : "This product is archived and cannot be sold";
+            String why = "unknown-sku".equals(e.code())
+                    ? "No product has this SKU"
+                    : "This product is archived and cannot be sold";
             skus.forEach(sku -> forRowsOf(String.valueOf(sku), form, rowErrors, why));
             problems.add("Nothing was sold: " + e.getMessage());
         } else {

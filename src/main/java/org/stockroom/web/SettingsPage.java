@@ -31,12 +31,17 @@ class SettingsPage {
     private final List<String> emailRecipients;
     private final String emailMode;
 
-    SettingsPage(StockroomProperties properties, Webhooks webhooks,
-                 @Value("${stockroom.alerts.email.to:}") List<String> emailRecipients,
-                 @Value("${stockroom.alerts.email.mode:immediate}") String emailMode) {
+    SettingsPage(
+            StockroomProperties properties,
+            Webhooks webhooks,
+            @Value("${stockroom.alerts.email.to:}") List<String> emailRecipients,
+            @Value("${stockroom.alerts.email.mode:immediate}") String emailMode) {
         this.properties = properties;
         this.webhooks = webhooks;
-        this.emailRecipients = emailRecipients.stream().map(String::strip).filter(s -> !s.isEmpty()).toList();
+        this.emailRecipients = emailRecipients.stream()
+                .map(String::strip)
+                .filter(s -> !s.isEmpty())
+                .toList();
         this.emailMode = emailMode;
     }
 
@@ -57,8 +62,12 @@ class SettingsPage {
 
     /** The answer shows the signing secret once; it is not in a redirect, so it never lands in a URL or the history. */
     @PostMapping("/webhooks")
-    String addWebhook(@RequestParam(required = false) String url, @RequestParam(required = false) List<String> events,
-                      @RequestParam(required = false) String description, Model model, HttpServletResponse response) {
+    String addWebhook(
+            @RequestParam(required = false) String url,
+            @RequestParam(required = false) List<String> events,
+            @RequestParam(required = false) String description,
+            Model model,
+            HttpServletResponse response) {
         try {
             RegisteredWebhook added = webhooks.register(url, events == null ? List.of() : events, description);
             response.setStatus(201);

@@ -150,11 +150,13 @@ class AccessMatrixTests extends ApiTestSupport {
             Map.entry("GET /actuator/metrics/{requiredMetricName}", Need.OWNER)));
 
     /** Values for path variables: a product that exists, and ids that need not. */
-    private static final Map<String, String> PATH_VALUES = Map.of("sku", "MATRIX-1", "requiredMetricName", "jvm.memory.used",
-            "username", "matrix-nobody");
+    private static final Map<String, String> PATH_VALUES =
+            Map.of("sku", "MATRIX-1", "requiredMetricName", "jvm.memory.used", "username", "matrix-nobody");
 
-    private static final HttpClient CLIENT = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
-            .connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient CLIENT = HttpClient.newBuilder()
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
     private static final List<String> ROLES = List.of("VIEWER", "STAFF", "OWNER");
 
     @Autowired
@@ -164,7 +166,9 @@ class AccessMatrixTests extends ApiTestSupport {
     void everyEndpointHasAnExpectation() {
         TreeSet<String> missing = endpoints();
         missing.removeAll(NEEDS.keySet());
-        assertThat(missing).as("endpoints without an expected access (add them to NEEDS)").isEmpty();
+        assertThat(missing)
+                .as("endpoints without an expected access (add them to NEEDS)")
+                .isEmpty();
     }
 
     @Test
@@ -194,28 +198,48 @@ class AccessMatrixTests extends ApiTestSupport {
             stranger.get("/login");
             int anonymous = api ? send(method, path, null, null) : send(method, path, null, stranger);
             String label = endpoint.equals("GET /error") ? "error page" : endpoint;
-            check(wrong, label, "anonymous", anonymous, need == Need.PUBLIC ? Outcome.ALLOWED : api ? Outcome.UNAUTHORIZED : Outcome.SIGN_IN);
+            check(
+                    wrong,
+                    label,
+                    "anonymous",
+                    anonymous,
+                    need == Need.PUBLIC ? Outcome.ALLOWED : api ? Outcome.UNAUTHORIZED : Outcome.SIGN_IN);
 
             for (String role : ROLES) {
-                int status = api ? send(method, path, basic.get(role), null) : send(method, path, null, browsers.get(role));
-                check(wrong, label, role, status, allows(need, Role.valueOf(role)) ? Outcome.ALLOWED : Outcome.FORBIDDEN);
+                int status =
+                        api ? send(method, path, basic.get(role), null) : send(method, path, null, browsers.get(role));
+                check(
+                        wrong,
+                        label,
+                        role,
+                        status,
+                        allows(need, Role.valueOf(role)) ? Outcome.ALLOWED : Outcome.FORBIDDEN);
             }
         }
-        assertThat(wrong).as("endpoints that answered against their expectation").isEmpty();
+        assertThat(wrong)
+                .as("endpoints that answered against their expectation")
+                .isEmpty();
     }
 
-    private enum Outcome { ALLOWED, UNAUTHORIZED, SIGN_IN, FORBIDDEN }
+    private enum Outcome {
+        ALLOWED,
+        UNAUTHORIZED,
+        SIGN_IN,
+        FORBIDDEN
+    }
 
     private static void check(List<String> wrong, String endpoint, String who, int status, Outcome expected) {
         boolean ok = switch (expected) {
             // The error page answers the status of the error it shows (500 when called directly).
-            case ALLOWED -> status != 401 && status != 403 && status != -302 && (status < 500 || endpoint.equals("error page"));
+            case ALLOWED ->
+                status != 401 && status != 403 && status != -302 && (status < 500 || endpoint.equals("error page"));
             case UNAUTHORIZED -> status == 401;
             case SIGN_IN -> status == -302;
             case FORBIDDEN -> status == 403;
         };
         if (!ok) {
-            wrong.add(endpoint + " as " + who + ": " + (status == -302 ? "redirect to sign-in" : status) + ", expected " + expected);
+            wrong.add(endpoint + " as " + who + ": " + (status == -302 ? "redirect to sign-in" : status) + ", expected "
+                    + expected);
         }
     }
 
@@ -235,7 +259,9 @@ class AccessMatrixTests extends ApiTestSupport {
         for (RequestMappingInfoHandlerMapping mapping : mappings) {
             for (RequestMappingInfo info : mapping.getHandlerMethods().keySet()) {
                 var methods = info.getMethodsCondition().getMethods();
-                List<String> names = methods.isEmpty() ? List.of("GET") : methods.stream().map(RequestMethod::name).toList();
+                List<String> names = methods.isEmpty()
+                        ? List.of("GET")
+                        : methods.stream().map(RequestMethod::name).toList();
                 for (String pattern : info.getPatternValues()) {
                     names.forEach(m -> endpoints.add(m + " " + pattern));
                 }
@@ -259,7 +285,8 @@ class AccessMatrixTests extends ApiTestSupport {
      * answer is read, so a stream that never ends (server-sent events) does not hold the test.
      */
     private int send(String method, String path, String authorization, Browser browser) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).timeout(Duration.ofSeconds(30));
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .timeout(Duration.ofSeconds(30));
         boolean page = browser != null;
         if (page) {
             request.header("Accept", "text/html");
@@ -273,15 +300,21 @@ class AccessMatrixTests extends ApiTestSupport {
         if (method.equals("GET") || method.equals("DELETE")) {
             request.method(method, HttpRequest.BodyPublishers.noBody());
         } else if (page) {
-            String csrf = browser.csrf() == null ? "" : "_csrf=" + java.net.URLEncoder.encode(browser.csrf(), StandardCharsets.UTF_8);
-            request.header("Content-Type", "application/x-www-form-urlencoded").method(method, HttpRequest.BodyPublishers.ofString(csrf));
+            String csrf = browser.csrf() == null
+                    ? ""
+                    : "_csrf=" + java.net.URLEncoder.encode(browser.csrf(), StandardCharsets.UTF_8);
+            request.header("Content-Type", "application/x-www-form-urlencoded")
+                    .method(method, HttpRequest.BodyPublishers.ofString(csrf));
         } else {
-            request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString("{}"));
+            request.header("Content-Type", "application/json")
+                    .method(method, HttpRequest.BodyPublishers.ofString("{}"));
         }
         try {
-            HttpResponse<InputStream> response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+            HttpResponse<InputStream> response =
+                    CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
             response.body().close();
-            if (response.statusCode() == 302 && response.headers().firstValue("Location").orElse("").endsWith("/login")) {
+            if (response.statusCode() == 302
+                    && response.headers().firstValue("Location").orElse("").endsWith("/login")) {
                 return -302;
             }
             return response.statusCode();

@@ -17,7 +17,8 @@ class AuditTests extends ApiTestSupport {
 
         var events = api.get("/api/audit?action=product.").json().get("items");
 
-        assertThat(events.findValuesAsString("action")).containsExactly("product.changed", "product.changed", "product.created");
+        assertThat(events.findValuesAsString("action"))
+                .containsExactly("product.changed", "product.changed", "product.created");
         assertThat(events.findValuesAsString("actor")).containsExactly("admin", "sam", "sam");
         assertThat(events.get(0).get("detail").asString()).contains("archived=true");
         assertThat(events.get(1).get("detail").asString()).contains("price=12.00");
@@ -25,8 +26,11 @@ class AuditTests extends ApiTestSupport {
 
     @Test
     void webhookChangesAreAudited() {
-        String id = api.post("/api/webhooks", "{\"url\":\"https://hooks.example.com/stock\",\"events\":[\"alert.raised\"]}").json()
-                .get("id").asString();
+        String id = api.post(
+                        "/api/webhooks", "{\"url\":\"https://hooks.example.com/stock\",\"events\":[\"alert.raised\"]}")
+                .json()
+                .get("id")
+                .asString();
         api.delete("/api/webhooks/" + id);
 
         var events = api.get("/api/audit?action=webhook.").json().get("items");

@@ -28,7 +28,8 @@ class AuthenticationTests extends ApiTestSupport {
 
     @Test
     void aWrongPasswordIs401AndChangesNothing() {
-        Api.Response response = anonymous.withBasic("admin", "not-the-password").post("/api/products", product("P-1", "1.00", 1, 0));
+        Api.Response response =
+                anonymous.withBasic("admin", "not-the-password").post("/api/products", product("P-1", "1.00", 1, 0));
 
         assertThat(response.status()).isEqualTo(401);
         assertThat(response.json().get("detail").asString()).isEqualTo("Wrong username or password");
@@ -44,7 +45,8 @@ class AuthenticationTests extends ApiTestSupport {
 
         assertThat(refused.status()).isEqualTo(403);
         assertThat(refused.json().get("code").asString()).isEqualTo("forbidden");
-        assertThat(viewer.get("/api/products/LAP-1").json().get("stock").asLong()).isEqualTo(5);
+        assertThat(viewer.get("/api/products/LAP-1").json().get("stock").asLong())
+                .isEqualTo(5);
         assertThat(api.get("/api/purchases").json().get("total").asLong()).isZero();
     }
 
@@ -54,7 +56,8 @@ class AuthenticationTests extends ApiTestSupport {
         Api staff = as("sam", "STAFF");
 
         assertThat(staff.post("/api/purchases", purchase("LAP-1", 2)).status()).isEqualTo(201);
-        assertThat(api.post("/api/products/LAP-1/receipts", "{\"quantity\":3}").status()).isEqualTo(201);
+        assertThat(api.post("/api/products/LAP-1/receipts", "{\"quantity\":3}").status())
+                .isEqualTo(201);
 
         var movements = api.get("/api/products/LAP-1/movements").json().get("items");
         assertThat(movements.get(0).get("actor").asString()).isEqualTo("admin");

@@ -17,7 +17,9 @@ class BruteForceTests extends ApiTestSupport {
         as("sam", "STAFF");
         Api guesser = anonymous.withBasic("sam", "wrong-password-1");
         for (int i = 0; i < LoginThrottle.FREE_ACCOUNT_FAILURES; i++) {
-            assertThat(guesser.get("/api/products").status()).as("free attempt %s", i + 1).isEqualTo(401);
+            assertThat(guesser.get("/api/products").status())
+                    .as("free attempt %s", i + 1)
+                    .isEqualTo(401);
         }
 
         // Each failure past the free ones locks for longer, so a guess soon lands inside a lock.

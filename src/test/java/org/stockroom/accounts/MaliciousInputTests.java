@@ -37,25 +37,47 @@ class MaliciousInputTests extends ApiTestSupport {
 
     @BeforeEach
     void aProduct() {
-        assertThat(api.post("/api/products", product("SAFE-1", "10.00", 10, 1)).status()).isEqualTo(201);
+        assertThat(api.post("/api/products", product("SAFE-1", "10.00", 10, 1)).status())
+                .isEqualTo(201);
     }
 
     @Test
     void hostileTextInFreeTextFieldsIsStoredVerbatim() {
         for (String text : HOSTILE) {
             String sku = "T-" + Math.abs(text.hashCode());
-            Api.Response created = api.post("/api/products", "{\"sku\":\"" + sku + "\",\"name\":" + json(text) + ",\"price\":1,"
-                    + "\"stock\":5,\"reorderThreshold\":0,\"supplier\":" + json(text) + ",\"barcode\":" + json(text) + "}");
+            Api.Response created = api.post(
+                    "/api/products",
+                    "{\"sku\":\"" + sku + "\",\"name\":" + json(text) + ",\"price\":1,"
+                            + "\"stock\":5,\"reorderThreshold\":0,\"supplier\":" + json(text) + ",\"barcode\":"
+                            + json(text) + "}");
             assertThat(created.status()).as(text).isEqualTo(201);
-            assertThat(api.get("/api/products/" + sku).json().get("name").asString()).isEqualTo(text);
-            assertThat(api.patch("/api/products/" + sku, "{\"name\":" + json(text + "!") + "}").json().get("name").asString())
+            assertThat(api.get("/api/products/" + sku).json().get("name").asString())
+                    .isEqualTo(text);
+            assertThat(api.patch("/api/products/" + sku, "{\"name\":" + json(text + "!") + "}")
+                            .json()
+                            .get("name")
+                            .asString())
                     .isEqualTo(text + "!");
-            assertThat(api.post("/api/products/" + sku + "/receipts", "{\"quantity\":1,\"note\":" + json(text) + "}").json()
-                    .get("note").asString()).isEqualTo(text);
-            assertThat(api.post("/api/purchases", "{\"reference\":" + json(text) + ",\"lines\":[{\"sku\":\"" + sku + "\",\"quantity\":1}]}")
-                    .json().get("reference").asString()).isEqualTo(text);
-            assertThat(api.get("/api/products?q=" + java.net.URLEncoder.encode(text, StandardCharsets.UTF_8)).status()).isEqualTo(200);
-            assertThat(api.post("/api/tokens", "{\"name\":" + json(text) + ",\"role\":\"VIEWER\"}").json().get("name").asString())
+            assertThat(api.post("/api/products/" + sku + "/receipts", "{\"quantity\":1,\"note\":" + json(text) + "}")
+                            .json()
+                            .get("note")
+                            .asString())
+                    .isEqualTo(text);
+            assertThat(api.post(
+                                    "/api/purchases",
+                                    "{\"reference\":" + json(text) + ",\"lines\":[{\"sku\":\"" + sku
+                                            + "\",\"quantity\":1}]}")
+                            .json()
+                            .get("reference")
+                            .asString())
+                    .isEqualTo(text);
+            assertThat(api.get("/api/products?q=" + java.net.URLEncoder.encode(text, StandardCharsets.UTF_8))
+                            .status())
+                    .isEqualTo(200);
+            assertThat(api.post("/api/tokens", "{\"name\":" + json(text) + ",\"role\":\"VIEWER\"}")
+                            .json()
+                            .get("name")
+                            .asString())
                     .isEqualTo(text);
         }
         assertThat(count("product")).isEqualTo(1 + HOSTILE.size());
@@ -64,33 +86,56 @@ class MaliciousInputTests extends ApiTestSupport {
     @Test
     void hostileTextWhereOnlyAPatternIsAllowedIsRefusedAndChangesNothing() {
         for (String text : HOSTILE) {
-            assertThat(api.post("/api/products", "{\"sku\":" + json(text) + ",\"name\":\"x\",\"price\":1,\"stock\":1,\"reorderThreshold\":0}")
-                    .status()).as("sku %s", text).isEqualTo(400);
-            assertThat(api.post("/api/purchases", "{\"lines\":[{\"sku\":" + json(text) + ",\"quantity\":1}]}").status())
-                    .as("purchase of %s", text).isBetween(400, 499);
-            assertThat(api.post("/api/users", "{\"username\":" + json(text) + ",\"password\":\"a-long-user-password\",\"role\":\"VIEWER\"}")
-                    .status()).as("username %s", text).isEqualTo(400);
-            assertThat(api.post("/api/products/SAFE-1/receipts", "{\"quantity\":" + json(text) + "}").status()).isEqualTo(400);
+            assertThat(api.post(
+                                    "/api/products",
+                                    "{\"sku\":" + json(text)
+                                            + ",\"name\":\"x\",\"price\":1,\"stock\":1,\"reorderThreshold\":0}")
+                            .status())
+                    .as("sku %s", text)
+                    .isEqualTo(400);
+            assertThat(api.post("/api/purchases", "{\"lines\":[{\"sku\":" + json(text) + ",\"quantity\":1}]}")
+                            .status())
+                    .as("purchase of %s", text)
+                    .isBetween(400, 499);
+            assertThat(api.post(
+                                    "/api/users",
+                                    "{\"username\":" + json(text)
+                                            + ",\"password\":\"a-long-user-password\",\"role\":\"VIEWER\"}")
+                            .status())
+                    .as("username %s", text)
+                    .isEqualTo(400);
+            assertThat(api.post("/api/products/SAFE-1/receipts", "{\"quantity\":" + json(text) + "}")
+                            .status())
+                    .isEqualTo(400);
         }
         assertUnchanged();
     }
 
     @Test
     void pathTraversalInSkuPathsIsRefused() {
-        for (String path : List.of("/api/products/..%2F..%2Fetc%2Fpasswd", "/api/products/%2e%2e%2fusers", "/api/products/../users",
-                "/api/products/SAFE-1%00", "/api/products/..;/users", "/api/products/%252e%252e%252fusers/movements")) {
+        for (String path : List.of(
+                "/api/products/..%2F..%2Fetc%2Fpasswd",
+                "/api/products/%2e%2e%2fusers",
+                "/api/products/../users",
+                "/api/products/SAFE-1%00",
+                "/api/products/..;/users",
+                "/api/products/%252e%252e%252fusers/movements")) {
             Api.Response response = api.send("GET", path, null, java.util.Map.of());
             assertThat(response.status()).as(path).isBetween(400, 404);
             assertThat(response.text()).as(path).doesNotContain("passwordHash").doesNotContain("\"username\"");
         }
-        assertThat(api.send("POST", "/api/products/..%2FSAFE-1/receipts", "{\"quantity\":5}", java.util.Map.of()).status()).isBetween(400, 404);
+        assertThat(api.send("POST", "/api/products/..%2FSAFE-1/receipts", "{\"quantity\":5}", java.util.Map.of())
+                        .status())
+                .isBetween(400, 404);
         assertUnchanged();
     }
 
     @Test
     void deeplyNestedJsonIsRefused() {
         String deep = "[".repeat(5000) + "]".repeat(5000);
-        Api.Response response = api.post("/api/products", "{\"sku\":\"DEEP-1\",\"name\":" + deep + ",\"price\":1,\"stock\":1,\"reorderThreshold\":0}");
+        Api.Response response = api.post(
+                "/api/products",
+                "{\"sku\":\"DEEP-1\",\"name\":" + deep + ",\"price\":1,\"stock\":1,\"reorderThreshold\":0}");
 
         assertThat(response.status()).isEqualTo(400);
         assertThat(response.json().get("code").asString()).isEqualTo("invalid-request");
@@ -100,7 +145,9 @@ class MaliciousInputTests extends ApiTestSupport {
     @Test
     void anOversizedBodyIsRefused() {
         String name = "x".repeat(3 * 1024 * 1024);
-        Api.Response response = api.post("/api/products", "{\"sku\":\"BIG-1\",\"name\":\"" + name + "\",\"price\":1,\"stock\":1,\"reorderThreshold\":0}");
+        Api.Response response = api.post(
+                "/api/products",
+                "{\"sku\":\"BIG-1\",\"name\":\"" + name + "\",\"price\":1,\"stock\":1,\"reorderThreshold\":0}");
 
         assertThat(response.status()).isBetween(400, 413);
         assertUnchanged();
@@ -115,7 +162,8 @@ class MaliciousInputTests extends ApiTestSupport {
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/products"))
                 .header("Content-Type", "application/json")
                 .header("Authorization", adminAuthorization())
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build();
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
+                .build();
 
         HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
 
@@ -125,9 +173,14 @@ class MaliciousInputTests extends ApiTestSupport {
 
     @Test
     void controlCharactersInNamesAreRefused() {
-        assertThat(api.post("/api/products", "{\"sku\":\"CTL-1\",\"name\":\"a\\u0000b\",\"price\":1,\"stock\":1,\"reorderThreshold\":0}").status())
+        assertThat(api.post(
+                                "/api/products",
+                                "{\"sku\":\"CTL-1\",\"name\":\"a\\u0000b\",\"price\":1,\"stock\":1,\"reorderThreshold\":0}")
+                        .status())
                 .isEqualTo(400);
-        assertThat(api.post("/api/tokens", "{\"name\":\"a\\u001bb\",\"role\":\"VIEWER\"}").status()).isEqualTo(400);
+        assertThat(api.post("/api/tokens", "{\"name\":\"a\\u001bb\",\"role\":\"VIEWER\"}")
+                        .status())
+                .isEqualTo(400);
         assertUnchanged();
     }
 

@@ -21,9 +21,15 @@ class TokenTests extends ApiTestSupport {
         api.post("/api/products", product("LAP-1", "10.00", 5, 1));
         assertThat(sync.post("/api/purchases", purchase("LAP-1", 1)).status()).isEqualTo(201);
         assertThat(sync.get("/api/users").status()).isEqualTo(403);
-        assertThat(api.get("/api/products/LAP-1/movements").json().get("items").get(0).get("actor").asString())
+        assertThat(api.get("/api/products/LAP-1/movements")
+                        .json()
+                        .get("items")
+                        .get(0)
+                        .get("actor")
+                        .asString())
                 .isEqualTo("token:shop-sync");
-        assertThat(api.get("/api/tokens").json().get(0).get("lastUsedAt").isNull()).isFalse();
+        assertThat(api.get("/api/tokens").json().get(0).get("lastUsedAt").isNull())
+                .isFalse();
     }
 
     @Test
@@ -32,31 +38,44 @@ class TokenTests extends ApiTestSupport {
         Api sync = anonymous.withToken(issued.json().get("token").asString());
         assertThat(sync.get("/api/products").status()).isEqualTo(200);
 
-        assertThat(api.delete("/api/tokens/" + issued.json().get("id").asString()).status()).isEqualTo(204);
+        assertThat(api.delete("/api/tokens/" + issued.json().get("id").asString())
+                        .status())
+                .isEqualTo(204);
 
         Api.Response refused = sync.get("/api/products");
         assertThat(refused.status()).isEqualTo(401);
         assertThat(refused.json().get("code").asString()).isEqualTo("unauthorized");
-        assertThat(api.get("/api/tokens").json().get(0).get("revokedAt").isNull()).isFalse();
+        assertThat(api.get("/api/tokens").json().get(0).get("revokedAt").isNull())
+                .isFalse();
     }
 
     @Test
     void anExpiredTokenIsRefusedAndAPastExpiryCannotBeSet() {
-        assertThat(api.post("/api/tokens", "{\"name\":\"old\",\"role\":\"VIEWER\",\"expiresAt\":\"2020-01-01T00:00:00Z\"}").status())
+        assertThat(api.post(
+                                "/api/tokens",
+                                "{\"name\":\"old\",\"role\":\"VIEWER\",\"expiresAt\":\"2020-01-01T00:00:00Z\"}")
+                        .status())
                 .isEqualTo(400);
         assertThat(api.get("/api/tokens").json().size()).isZero();
     }
 
     @Test
     void anUnknownTokenIs401() {
-        assertThat(anonymous.withToken("sr_not-a-real-token").get("/api/products").status()).isEqualTo(401);
+        assertThat(anonymous
+                        .withToken("sr_not-a-real-token")
+                        .get("/api/products")
+                        .status())
+                .isEqualTo(401);
     }
 
     @Test
     void aTokenOfADisabledCreatorStops() {
         as("owner2", "OWNER");
         Api owner2 = anonymous.withBasic("owner2", USER_PASSWORD);
-        Api sync = anonymous.withToken(owner2.post("/api/tokens", "{\"name\":\"sync\",\"role\":\"STAFF\"}").json().get("token").asString());
+        Api sync = anonymous.withToken(owner2.post("/api/tokens", "{\"name\":\"sync\",\"role\":\"STAFF\"}")
+                .json()
+                .get("token")
+                .asString());
         assertThat(sync.get("/api/products").status()).isEqualTo(200);
 
         api.patch("/api/users/owner2", "{\"disabled\":true}");
@@ -74,7 +93,10 @@ class TokenTests extends ApiTestSupport {
 
     @Test
     void tokenChangesAreAudited() {
-        String id = api.post("/api/tokens", "{\"name\":\"shop-sync\",\"role\":\"VIEWER\"}").json().get("id").asString();
+        String id = api.post("/api/tokens", "{\"name\":\"shop-sync\",\"role\":\"VIEWER\"}")
+                .json()
+                .get("id")
+                .asString();
         api.delete("/api/tokens/" + id);
 
         var events = api.get("/api/audit?action=token.").json().get("items");

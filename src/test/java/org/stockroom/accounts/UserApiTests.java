@@ -10,22 +10,37 @@ class UserApiTests extends ApiTestSupport {
 
     @Test
     void anOwnerAddsAUserWhoCanSignInWithTheirRole() {
-        Api.Response created = api.post("/api/users", "{\"username\":\"sam\",\"password\":\"a-long-user-password\",\"role\":\"STAFF\"}");
+        Api.Response created = api.post(
+                "/api/users", "{\"username\":\"sam\",\"password\":\"a-long-user-password\",\"role\":\"STAFF\"}");
 
         assertThat(created.status()).isEqualTo(201);
         assertThat(created.header("Location")).endsWith("/api/users/sam");
         assertThat(created.json().get("role").asString()).isEqualTo("STAFF");
         assertThat(created.text()).doesNotContain("password");
-        assertThat(anonymous.withBasic("sam", "a-long-user-password").get("/api/products").status()).isEqualTo(200);
+        assertThat(anonymous
+                        .withBasic("sam", "a-long-user-password")
+                        .get("/api/products")
+                        .status())
+                .isEqualTo(200);
         assertThat(api.get("/api/users").json().findValuesAsString("username")).containsExactly("admin", "sam");
     }
 
     @Test
     void shortCommonAndUsernamePasswordsAreRefused() {
-        assertThat(api.post("/api/users", "{\"username\":\"sam\",\"password\":\"short\",\"role\":\"STAFF\"}").json()
-                .get("errors").get(0).get("field").asString()).isEqualTo("password");
-        assertThat(api.post("/api/users", "{\"username\":\"sam\",\"password\":\"password123\",\"role\":\"STAFF\"}").status()).isEqualTo(400);
-        assertThat(api.post("/api/users", "{\"username\":\"samantha\",\"password\":\"samantha-2026\",\"role\":\"STAFF\"}").status())
+        assertThat(api.post("/api/users", "{\"username\":\"sam\",\"password\":\"short\",\"role\":\"STAFF\"}")
+                        .json()
+                        .get("errors")
+                        .get(0)
+                        .get("field")
+                        .asString())
+                .isEqualTo("password");
+        assertThat(api.post("/api/users", "{\"username\":\"sam\",\"password\":\"password123\",\"role\":\"STAFF\"}")
+                        .status())
+                .isEqualTo(400);
+        assertThat(api.post(
+                                "/api/users",
+                                "{\"username\":\"samantha\",\"password\":\"samantha-2026\",\"role\":\"STAFF\"}")
+                        .status())
                 .isEqualTo(400);
         assertThat(api.get("/api/users").json().size()).isEqualTo(1);
     }
@@ -34,7 +49,8 @@ class UserApiTests extends ApiTestSupport {
     void aDuplicateUsernameIs409() {
         as("sam", "STAFF");
 
-        Api.Response again = api.post("/api/users", "{\"username\":\"sam\",\"password\":\"another-long-one\",\"role\":\"VIEWER\"}");
+        Api.Response again =
+                api.post("/api/users", "{\"username\":\"sam\",\"password\":\"another-long-one\",\"role\":\"VIEWER\"}");
 
         assertThat(again.status()).isEqualTo(409);
         assertThat(again.json().get("code").asString()).isEqualTo("duplicate-username");
@@ -42,7 +58,8 @@ class UserApiTests extends ApiTestSupport {
 
     @Test
     void anUnknownRoleIs400() {
-        Api.Response response = api.post("/api/users", "{\"username\":\"sam\",\"password\":\"a-long-user-password\",\"role\":\"ROOT\"}");
+        Api.Response response = api.post(
+                "/api/users", "{\"username\":\"sam\",\"password\":\"a-long-user-password\",\"role\":\"ROOT\"}");
 
         assertThat(response.status()).isEqualTo(400);
         assertThat(response.json().get("errors").get(0).get("field").asString()).isEqualTo("role");
@@ -52,10 +69,16 @@ class UserApiTests extends ApiTestSupport {
     void aChangedPasswordReplacesTheOldOne() {
         Api old = as("sam", "STAFF");
 
-        assertThat(api.patch("/api/users/sam", "{\"password\":\"a-brand-new-password\"}").status()).isEqualTo(200);
+        assertThat(api.patch("/api/users/sam", "{\"password\":\"a-brand-new-password\"}")
+                        .status())
+                .isEqualTo(200);
 
         assertThat(old.get("/api/products").status()).isEqualTo(401);
-        assertThat(anonymous.withBasic("sam", "a-brand-new-password").get("/api/products").status()).isEqualTo(200);
+        assertThat(anonymous
+                        .withBasic("sam", "a-brand-new-password")
+                        .get("/api/products")
+                        .status())
+                .isEqualTo(200);
     }
 
     @Test
@@ -74,7 +97,10 @@ class UserApiTests extends ApiTestSupport {
         Api staff = as("sam", "STAFF");
 
         assertThat(staff.get("/api/users").status()).isEqualTo(403);
-        assertThat(staff.post("/api/users", "{\"username\":\"eve\",\"password\":\"a-long-user-password\",\"role\":\"OWNER\"}").status())
+        assertThat(staff.post(
+                                "/api/users",
+                                "{\"username\":\"eve\",\"password\":\"a-long-user-password\",\"role\":\"OWNER\"}")
+                        .status())
                 .isEqualTo(403);
         assertThat(api.get("/api/users").json().size()).isEqualTo(2);
     }

@@ -18,7 +18,10 @@ class WebSignInTests extends ApiTestSupport {
 
         assertThat(page.statusCode()).isEqualTo(200);
         String csp = page.headers().firstValue("Content-Security-Policy").orElse("");
-        assertThat(csp).contains("script-src 'self'").contains("frame-ancestors 'none'").doesNotContain("unsafe-eval");
+        assertThat(csp)
+                .contains("script-src 'self'")
+                .contains("frame-ancestors 'none'")
+                .doesNotContain("unsafe-eval");
         assertThat(page.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
         assertThat(page.headers().firstValue("X-Frame-Options")).contains("DENY");
         assertThat(page.headers().firstValue("Referrer-Policy")).contains("strict-origin-when-cross-origin");
@@ -38,7 +41,8 @@ class WebSignInTests extends ApiTestSupport {
         Browser browser = new Browser(port);
         browser.get("/login");
 
-        HttpResponse<String> response = browser.postRaw("/login", Map.of("username", "admin", "password", ADMIN_PASSWORD));
+        HttpResponse<String> response =
+                browser.postRaw("/login", Map.of("username", "admin", "password", ADMIN_PASSWORD));
 
         assertThat(response.statusCode()).isEqualTo(403);
         assertThat(browser.get("/account/two-factor").statusCode()).isEqualTo(302);
@@ -53,8 +57,11 @@ class WebSignInTests extends ApiTestSupport {
         HttpResponse<String> signIn = browser.post("/login", Map.of("username", "admin", "password", ADMIN_PASSWORD));
 
         assertThat(signIn.statusCode()).isEqualTo(302);
-        assertThat(signIn.headers().allValues("Set-Cookie")).anySatisfy(c -> assertThat(c).contains("JSESSIONID").contains("HttpOnly")
-                .contains("SameSite=Lax"));
+        assertThat(signIn.headers().allValues("Set-Cookie"))
+                .anySatisfy(c -> assertThat(c)
+                        .contains("JSESSIONID")
+                        .contains("HttpOnly")
+                        .contains("SameSite=Lax"));
         assertThat(browser.cookies.get("JSESSIONID")).isNotEqualTo(before);
         assertThat(browser.get("/account/two-factor").statusCode()).isEqualTo(200);
 
@@ -81,7 +88,10 @@ class WebSignInTests extends ApiTestSupport {
         for (HttpResponse<String> refused : List.of(settings, sale)) {
             assertThat(refused.statusCode()).isEqualTo(403);
             assertThat(refused.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
-            assertThat(refused.body()).contains("Not allowed").contains("Your role does not allow").doesNotContain("\"code\"");
+            assertThat(refused.body())
+                    .contains("Not allowed")
+                    .contains("Your role does not allow")
+                    .doesNotContain("\"code\"");
         }
     }
 
@@ -103,26 +113,35 @@ class WebSignInTests extends ApiTestSupport {
         assertThat(enrolment.body()).contains("<svg");
         String secret = secretOn(enrolment.body());
 
-        assertThat(browser.post("/account/two-factor", Map.of("code", "000000")).statusCode()).isEqualTo(400);
-        HttpResponse<String> enabled = browser.post("/account/two-factor",
-                Map.of("code", Totp.code(secret, Totp.step(System.currentTimeMillis()))));
+        assertThat(browser.post("/account/two-factor", Map.of("code", "000000")).statusCode())
+                .isEqualTo(400);
+        HttpResponse<String> enabled = browser.post(
+                "/account/two-factor", Map.of("code", Totp.code(secret, Totp.step(System.currentTimeMillis()))));
         assertThat(enabled.statusCode()).isEqualTo(200);
-        Matcher codes = Pattern.compile("<code>([a-z0-9]{5}-[a-z0-9]{5})</code>").matcher(enabled.body());
+        Matcher codes =
+                Pattern.compile("<code>([a-z0-9]{5}-[a-z0-9]{5})</code>").matcher(enabled.body());
         assertThat(codes.find()).isTrue();
         String recovery = codes.group(1);
 
         Browser later = new Browser(port);
         assertThat(later.signIn("admin", ADMIN_PASSWORD)).endsWith("/login/code");
-        assertThat(later.get("/account/two-factor").statusCode()).as("half signed in").isEqualTo(403);
-        assertThat(later.post("/login/code", Map.of("code", "123456")).statusCode()).isEqualTo(400);
+        assertThat(later.get("/account/two-factor").statusCode())
+                .as("half signed in")
+                .isEqualTo(403);
+        assertThat(later.post("/login/code", Map.of("code", "123456")).statusCode())
+                .isEqualTo(400);
         HttpResponse<String> withRecovery = later.post("/login/code", Map.of("code", recovery));
         assertThat(withRecovery.statusCode()).isEqualTo(302);
         assertThat(later.get("/account/two-factor").statusCode()).isEqualTo(200);
 
         Browser again = new Browser(port);
         again.signIn("admin", ADMIN_PASSWORD);
-        assertThat(again.post("/login/code", Map.of("code", recovery)).statusCode()).as("a recovery code works once").isEqualTo(400);
-        assertThat(api.get("/api/products").status()).as("a password alone no longer opens the API").isEqualTo(401);
+        assertThat(again.post("/login/code", Map.of("code", recovery)).statusCode())
+                .as("a recovery code works once")
+                .isEqualTo(400);
+        assertThat(api.get("/api/products").status())
+                .as("a password alone no longer opens the API")
+                .isEqualTo(401);
     }
 
     private static String secretOn(String page) {

@@ -27,8 +27,11 @@ class AlertStreamTests extends ApiTestSupport {
         api.post("/api/products", product("MUG", "4.00", 5, 2));
         HttpClient client = HttpClient.newHttpClient();
         HttpResponse<java.io.InputStream> stream = client.send(
-                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/alerts/stream")).header("Authorization", adminAuthorization())
-                        .header("Accept", "text/event-stream").timeout(Duration.ofSeconds(30)).build(),
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/alerts/stream"))
+                        .header("Authorization", adminAuthorization())
+                        .header("Accept", "text/event-stream")
+                        .timeout(Duration.ofSeconds(30))
+                        .build(),
                 HttpResponse.BodyHandlers.ofInputStream());
         assertThat(stream.statusCode()).isEqualTo(200);
         assertThat(stream.headers().firstValue("Content-Type").orElse("")).startsWith("text/event-stream");
@@ -41,9 +44,16 @@ class AlertStreamTests extends ApiTestSupport {
 
             List<String> alert = nextEvent(reader);
             assertThat(alert).contains("event:alert");
-            String data = alert.stream().filter(l -> l.startsWith("data:")).findFirst().orElseThrow();
-            assertThat(data).contains("\"type\":\"alert.raised\"").contains("\"sku\":\"MUG\"").contains("\"level\":\"LOW\"")
-                    .contains("\"stock\":1").contains("\"openAlerts\":1");
+            String data = alert.stream()
+                    .filter(l -> l.startsWith("data:"))
+                    .findFirst()
+                    .orElseThrow();
+            assertThat(data)
+                    .contains("\"type\":\"alert.raised\"")
+                    .contains("\"sku\":\"MUG\"")
+                    .contains("\"level\":\"LOW\"")
+                    .contains("\"stock\":1")
+                    .contains("\"openAlerts\":1");
         }
     }
 
@@ -53,7 +63,10 @@ class AlertStreamTests extends ApiTestSupport {
         api.post("/api/products", product("CAP", "4.00", 1, 0));
         HttpClient client = HttpClient.newHttpClient();
         HttpResponse<java.io.InputStream> stream = client.send(
-                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/alerts/stream")).header("Authorization", adminAuthorization()).timeout(Duration.ofSeconds(30)).build(),
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/alerts/stream"))
+                        .header("Authorization", adminAuthorization())
+                        .timeout(Duration.ofSeconds(30))
+                        .build(),
                 HttpResponse.BodyHandlers.ofInputStream());
 
         try (BufferedReader reader = new BufferedReader(new InputStreamReader(stream.body(), StandardCharsets.UTF_8))) {
@@ -63,7 +76,10 @@ class AlertStreamTests extends ApiTestSupport {
             assertThat(api.post("/api/purchases", both).status()).isEqualTo(409);
             assertThat(api.post("/api/purchases", purchase("CAP", 1)).status()).isEqualTo(201);
 
-            String data = nextEvent(reader).stream().filter(l -> l.startsWith("data:")).findFirst().orElseThrow();
+            String data = nextEvent(reader).stream()
+                    .filter(l -> l.startsWith("data:"))
+                    .findFirst()
+                    .orElseThrow();
             assertThat(data).contains("\"sku\":\"CAP\"").doesNotContain("MUG");
         }
     }
@@ -73,7 +89,10 @@ class AlertStreamTests extends ApiTestSupport {
         api.post("/api/products", product("MUG", "4.00", 5, 2));
         HttpClient client = HttpClient.newHttpClient();
         HttpResponse<java.io.InputStream> stream = client.send(
-                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/alerts/stream")).header("Authorization", adminAuthorization()).timeout(Duration.ofSeconds(30)).build(),
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/alerts/stream"))
+                        .header("Authorization", adminAuthorization())
+                        .timeout(Duration.ofSeconds(30))
+                        .build(),
                 HttpResponse.BodyHandlers.ofInputStream());
 
         try (BufferedReader reader = new BufferedReader(new InputStreamReader(stream.body(), StandardCharsets.UTF_8))) {
@@ -81,8 +100,14 @@ class AlertStreamTests extends ApiTestSupport {
             events.publishEvent(new RemoteAlertChange(
                     new AlertChange(AlertChange.Type.ESCALATED, 77, "MUG", "Mug", AlertLevel.OUT, 0, 2)));
 
-            String data = nextEvent(reader).stream().filter(l -> l.startsWith("data:")).findFirst().orElseThrow();
-            assertThat(data).contains("\"type\":\"alert.escalated\"").contains("\"alertId\":77").contains("\"level\":\"OUT\"");
+            String data = nextEvent(reader).stream()
+                    .filter(l -> l.startsWith("data:"))
+                    .findFirst()
+                    .orElseThrow();
+            assertThat(data)
+                    .contains("\"type\":\"alert.escalated\"")
+                    .contains("\"alertId\":77")
+                    .contains("\"level\":\"OUT\"");
         }
     }
 

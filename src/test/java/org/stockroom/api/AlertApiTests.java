@@ -51,7 +51,9 @@ class AlertApiTests extends ApiTestSupport {
         JsonNode quiet = api.post("/api/purchases", purchase("MOU-1", 1)).json();
         JsonNode last = api.post("/api/purchases", purchase("MOU-1", 2)).json();
 
-        assertThat(quiet.get("alerts")).as("a sale that leaves the alert as it was tells nobody").isEmpty();
+        assertThat(quiet.get("alerts"))
+                .as("a sale that leaves the alert as it was tells nobody")
+                .isEmpty();
         assertThat(last.get("alerts").get(0).get("level").asString()).isEqualTo("OUT");
         JsonNode alerts = api.get("/api/alerts?status=all").json();
         assertThat(alerts).as("one alert per product").hasSize(1);
@@ -79,7 +81,9 @@ class AlertApiTests extends ApiTestSupport {
         api.post("/api/products/MOU-1/receipts", "{\"quantity\":3}");
         JsonNode stillLow = api.get("/api/alerts").json();
         assertThat(stillLow).hasSize(1);
-        assertThat(levelOf(stillLow, "MOU-1")).as("back from OUT to LOW, still open").isEqualTo("LOW");
+        assertThat(levelOf(stillLow, "MOU-1"))
+                .as("back from OUT to LOW, still open")
+                .isEqualTo("LOW");
 
         api.post("/api/products/MOU-1/receipts", "{\"quantity\":1}");
 
@@ -87,7 +91,9 @@ class AlertApiTests extends ApiTestSupport {
         JsonNode resolved = api.get("/api/alerts?status=resolved").json();
         assertThat(resolved).hasSize(1);
         assertThat(resolved.get(0).get("resolvedAt").isNull()).isFalse();
-        assertThat(resolved.get(0).get("stock").asLong()).as("stock at resolution").isEqualTo(4);
+        assertThat(resolved.get(0).get("stock").asLong())
+                .as("stock at resolution")
+                .isEqualTo(4);
     }
 
     @Test
@@ -154,10 +160,13 @@ class AlertApiTests extends ApiTestSupport {
         assertThat(alert.get("id").asLong()).isEqualTo(id);
         assertThat(alert.get("acknowledgedAt").isNull()).isFalse();
         assertThat(alert.get("resolvedAt").isNull()).isTrue();
-        assertThat(api.get("/api/alerts").json().get(0).get("acknowledgedAt").asString()).isEqualTo(alert.get("acknowledgedAt").asString());
+        assertThat(api.get("/api/alerts").json().get(0).get("acknowledgedAt").asString())
+                .isEqualTo(alert.get("acknowledgedAt").asString());
 
         JsonNode twice = api.post("/api/alerts/" + id + "/acknowledge", null).json();
-        assertThat(twice.get("acknowledgedAt").asString()).as("the first acknowledgement stays").isEqualTo(alert.get("acknowledgedAt").asString());
+        assertThat(twice.get("acknowledgedAt").asString())
+                .as("the first acknowledgement stays")
+                .isEqualTo(alert.get("acknowledgedAt").asString());
     }
 
     @Test

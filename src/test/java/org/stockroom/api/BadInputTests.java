@@ -17,20 +17,25 @@ import tools.jackson.databind.JsonNode;
  */
 class BadInputTests extends ApiTestSupport {
 
-    private static final String GOOD_PRODUCT = "\"sku\":\"NEW-1\",\"name\":\"New\",\"price\":1.00,\"stock\":1,\"reorderThreshold\":0";
+    private static final String GOOD_PRODUCT =
+            "\"sku\":\"NEW-1\",\"name\":\"New\",\"price\":1.00,\"stock\":1,\"reorderThreshold\":0";
 
     private StoreCounts before;
 
     @BeforeEach
     void aShopWithHistory() {
-        api.post("/api/products", "{\"sku\":\"MOU-001\",\"name\":\"Mouse\",\"price\":24.99,\"stock\":50,\"reorderThreshold\":5,"
-                + "\"supplier\":\"Acme\"}");
+        api.post(
+                "/api/products",
+                "{\"sku\":\"MOU-001\",\"name\":\"Mouse\",\"price\":24.99,\"stock\":50,\"reorderThreshold\":5,"
+                        + "\"supplier\":\"Acme\"}");
         api.post("/api/purchases", purchase("MOU-001", 1));
         before = StoreCounts.of(dataSource);
     }
 
     private void assertUnchanged() {
-        assertThat(StoreCounts.of(dataSource)).as("a refused request changes nothing").isEqualTo(before);
+        assertThat(StoreCounts.of(dataSource))
+                .as("a refused request changes nothing")
+                .isEqualTo(before);
         JsonNode mouse = api.get("/api/products/MOU-001").json();
         assertThat(mouse.get("name").asString()).isEqualTo("Mouse");
         assertThat(mouse.get("supplier").asString()).isEqualTo("Acme");
@@ -50,7 +55,9 @@ class BadInputTests extends ApiTestSupport {
 
     @Test
     void malformedJsonIsRefused() {
-        for (String body : new String[] {"{", "{\"sku\":", "not json", "{\"sku\":\"A\",}", "{'sku':'A'}", "[1,2", "{\"a\":1}}", "\"\"", "[]"}) {
+        for (String body : new String[] {
+            "{", "{\"sku\":", "not json", "{\"sku\":\"A\",}", "{'sku':'A'}", "[1,2", "{\"a\":1}}", "\"\"", "[]"
+        }) {
             assertProblem(api.post("/api/products", body), 400, "invalid-request");
             assertProblem(api.post("/api/purchases", body), 400, "invalid-request");
             assertProblem(api.patch("/api/products/MOU-001", body), 400, "invalid-request");
@@ -80,8 +87,9 @@ class BadInputTests extends ApiTestSupport {
 
     @Test
     void aQuantityOutOfRangeIsRefused() {
-        for (String quantity : new String[] {"0", "-1", "1000001", "9223372036854775807", "9223372036854775808",
-                                             "99999999999999999999999999999"}) {
+        for (String quantity : new String[] {
+            "0", "-1", "1000001", "9223372036854775807", "9223372036854775808", "99999999999999999999999999999"
+        }) {
             buy("{\"lines\":[{\"sku\":\"MOU-001\",\"quantity\":" + quantity + "}]}", "lines[0].quantity");
         }
         assertUnchanged();
@@ -89,7 +97,9 @@ class BadInputTests extends ApiTestSupport {
 
     @Test
     void quantitiesThatOverflowWhenAddedTogetherAreRefused() {
-        buy("{\"lines\":[{\"sku\":\"MOU-001\",\"quantity\":600000},{\"sku\":\"MOU-001\",\"quantity\":600000}]}", "lines");
+        buy(
+                "{\"lines\":[{\"sku\":\"MOU-001\",\"quantity\":600000},{\"sku\":\"MOU-001\",\"quantity\":600000}]}",
+                "lines");
         assertUnchanged();
     }
 
@@ -107,7 +117,9 @@ class BadInputTests extends ApiTestSupport {
         buy("{\"lines\":[{\"sku\":12,\"quantity\":1}]}", "lines[0].sku");
         buy("{\"lines\":{\"sku\":\"MOU-001\",\"quantity\":1}}", "lines");
         buy("{\"reference\":5,\"lines\":[{\"sku\":\"MOU-001\",\"quantity\":1}]}", "reference");
-        buy("{\"reference\":\"" + "r".repeat(256) + "\",\"lines\":[{\"sku\":\"MOU-001\",\"quantity\":1}]}", "reference");
+        buy(
+                "{\"reference\":\"" + "r".repeat(256) + "\",\"lines\":[{\"sku\":\"MOU-001\",\"quantity\":1}]}",
+                "reference");
         StringBuilder many = new StringBuilder("{\"lines\":[");
         for (int i = 0; i < 501; i++) {
             many.append(i == 0 ? "" : ",").append("{\"sku\":\"S-").append(i).append("\",\"quantity\":1}");
@@ -118,7 +130,9 @@ class BadInputTests extends ApiTestSupport {
 
     @Test
     void everyBadLineIsNamedAtOnce() {
-        JsonNode problem = buy("{\"lines\":[{\"sku\":\"MOU-001\",\"quantity\":0},{\"sku\":\"x y\",\"quantity\":1}]}", "lines[0].quantity");
+        JsonNode problem = buy(
+                "{\"lines\":[{\"sku\":\"MOU-001\",\"quantity\":0},{\"sku\":\"x y\",\"quantity\":1}]}",
+                "lines[0].quantity");
 
         assertThat(Problems.fields(problem)).contains("lines[1].sku");
         assertUnchanged();
@@ -138,10 +152,13 @@ class BadInputTests extends ApiTestSupport {
     @Test
     void duplicateKeysAreRefused() {
         assertProblem(api.post("/api/products", "{" + GOOD_PRODUCT + ",\"stock\":999}"), 400, "invalid-request");
-        assertProblem(api.post("/api/purchases", "{\"lines\":[{\"sku\":\"MOU-001\",\"quantity\":1,\"quantity\":40}]}"), 400,
+        assertProblem(
+                api.post("/api/purchases", "{\"lines\":[{\"sku\":\"MOU-001\",\"quantity\":1,\"quantity\":40}]}"),
+                400,
                 "invalid-request");
         assertProblem(api.patch("/api/products/MOU-001", "{\"name\":\"A\",\"name\":\"B\"}"), 400, "invalid-request");
-        assertProblem(api.post("/api/products/MOU-001/receipts", "{\"quantity\":1,\"quantity\":2}"), 400, "invalid-request");
+        assertProblem(
+                api.post("/api/products/MOU-001/receipts", "{\"quantity\":1,\"quantity\":2}"), 400, "invalid-request");
         assertUnchanged();
     }
 
@@ -165,14 +182,23 @@ class BadInputTests extends ApiTestSupport {
         newProduct("\"sku\":\"NEW-1\",\"name\":\"New\",\"price\":-0.01,\"stock\":1,\"reorderThreshold\":0", "price");
         newProduct("\"sku\":\"NEW-1\",\"name\":\"New\",\"price\":1.001,\"stock\":1,\"reorderThreshold\":0", "price");
         newProduct("\"sku\":\"NEW-1\",\"name\":\"New\",\"price\":1e400,\"stock\":1,\"reorderThreshold\":0", "price");
-        newProduct("\"sku\":\"NEW-1\",\"name\":\"New\",\"price\":1000000000000,\"stock\":1,\"reorderThreshold\":0", "price");
+        newProduct(
+                "\"sku\":\"NEW-1\",\"name\":\"New\",\"price\":1000000000000,\"stock\":1,\"reorderThreshold\":0",
+                "price");
         newProduct("\"sku\":\"NEW-1\",\"name\":\"New\",\"price\":1,\"stock\":1.5,\"reorderThreshold\":0", "stock");
         newProduct("\"sku\":\"NEW-1\",\"name\":\"New\",\"price\":1,\"stock\":\"1\",\"reorderThreshold\":0", "stock");
         newProduct("\"sku\":\"NEW-1\",\"name\":\"New\",\"price\":1,\"stock\":-1,\"reorderThreshold\":0", "stock");
-        newProduct("\"sku\":\"NEW-1\",\"name\":\"New\",\"price\":1,\"stock\":1000000001,\"reorderThreshold\":0", "stock");
-        newProduct("\"sku\":\"NEW-1\",\"name\":\"New\",\"price\":1,\"stock\":99999999999999999999,\"reorderThreshold\":0", "stock");
-        newProduct("\"sku\":\"NEW-1\",\"name\":\"New\",\"price\":1,\"stock\":1,\"reorderThreshold\":-1", "reorderThreshold");
-        newProduct("\"sku\":\"NEW-1\",\"name\":\"New\",\"price\":1,\"stock\":1,\"reorderThreshold\":false", "reorderThreshold");
+        newProduct(
+                "\"sku\":\"NEW-1\",\"name\":\"New\",\"price\":1,\"stock\":1000000001,\"reorderThreshold\":0", "stock");
+        newProduct(
+                "\"sku\":\"NEW-1\",\"name\":\"New\",\"price\":1,\"stock\":99999999999999999999,\"reorderThreshold\":0",
+                "stock");
+        newProduct(
+                "\"sku\":\"NEW-1\",\"name\":\"New\",\"price\":1,\"stock\":1,\"reorderThreshold\":-1",
+                "reorderThreshold");
+        newProduct(
+                "\"sku\":\"NEW-1\",\"name\":\"New\",\"price\":1,\"stock\":1,\"reorderThreshold\":false",
+                "reorderThreshold");
         newProduct(GOOD_PRODUCT + ",\"cost\":-1", "cost");
         newProduct(GOOD_PRODUCT + ",\"cost\":\"cheap\"", "cost");
         newProduct(GOOD_PRODUCT + ",\"reorderQuantity\":0", "reorderQuantity");
@@ -185,16 +211,22 @@ class BadInputTests extends ApiTestSupport {
 
     @Test
     void productTextIsCheckedForLengthControlCharactersAndPattern() {
-        newProduct("\"sku\":\"NEW-1\",\"name\":\"" + "n".repeat(201) + "\",\"price\":1,\"stock\":1,\"reorderThreshold\":0", "name");
+        newProduct(
+                "\"sku\":\"NEW-1\",\"name\":\"" + "n".repeat(201) + "\",\"price\":1,\"stock\":1,\"reorderThreshold\":0",
+                "name");
         newProduct("\"sku\":\"NEW-1\",\"name\":\"bell\\u0007\",\"price\":1,\"stock\":1,\"reorderThreshold\":0", "name");
-        newProduct("\"sku\":\"NEW-1\",\"name\":\"line\\nbreak\",\"price\":1,\"stock\":1,\"reorderThreshold\":0", "name");
+        newProduct(
+                "\"sku\":\"NEW-1\",\"name\":\"line\\nbreak\",\"price\":1,\"stock\":1,\"reorderThreshold\":0", "name");
         newProduct("\"sku\":\"NEW-1\",\"name\":\"nul\\u0000\",\"price\":1,\"stock\":1,\"reorderThreshold\":0", "name");
-        newProduct("\"sku\":\"NEW-1\",\"name\":\"rtl\\u202Eevil\",\"price\":1,\"stock\":1,\"reorderThreshold\":0", "name");
+        newProduct(
+                "\"sku\":\"NEW-1\",\"name\":\"rtl\\u202Eevil\",\"price\":1,\"stock\":1,\"reorderThreshold\":0", "name");
         newProduct("\"sku\":\"NEW-1\",\"name\":\"   \",\"price\":1,\"stock\":1,\"reorderThreshold\":0", "name");
         newProduct("\"sku\":\"NEW-1\",\"name\":\"\",\"price\":1,\"stock\":1,\"reorderThreshold\":0", "name");
         newProduct("\"sku\":\"NEW-1\",\"name\":42,\"price\":1,\"stock\":1,\"reorderThreshold\":0", "name");
-        for (String sku : new String[] {"", "has space", "ümlaut", "semi;colon", "slash/sku", "S".repeat(65), "tab\\t"}) {
-            newProduct("\"sku\":\"" + sku + "\",\"name\":\"New\",\"price\":1,\"stock\":1,\"reorderThreshold\":0", "sku");
+        for (String sku :
+                new String[] {"", "has space", "ümlaut", "semi;colon", "slash/sku", "S".repeat(65), "tab\\t"}) {
+            newProduct(
+                    "\"sku\":\"" + sku + "\",\"name\":\"New\",\"price\":1,\"stock\":1,\"reorderThreshold\":0", "sku");
         }
         newProduct(GOOD_PRODUCT + ",\"supplier\":\"" + "s".repeat(201) + "\"", "supplier");
         newProduct(GOOD_PRODUCT + ",\"barcode\":\"" + "1".repeat(65) + "\"", "barcode");
@@ -206,7 +238,9 @@ class BadInputTests extends ApiTestSupport {
     void aNameOfExactly200CharactersIsAccepted() {
         String name = "\uD83D\uDCE6".repeat(200);
 
-        Api.Response added = api.post("/api/products", "{\"sku\":\"BOX-1\",\"name\":\"" + name + "\",\"price\":1,\"stock\":1,\"reorderThreshold\":0}");
+        Api.Response added = api.post(
+                "/api/products",
+                "{\"sku\":\"BOX-1\",\"name\":\"" + name + "\",\"price\":1,\"stock\":1,\"reorderThreshold\":0}");
 
         assertThat(added.status()).isEqualTo(201);
         assertThat(added.json().get("name").asString()).isEqualTo(name);
@@ -254,17 +288,30 @@ class BadInputTests extends ApiTestSupport {
         Map<String, String> text = Map.of("Content-Type", "text/plain");
         assertProblem(api.send("POST", "/api/products", "{" + GOOD_PRODUCT + "}", text), 415, "unsupported-media-type");
         assertProblem(api.send("POST", "/api/purchases", purchase("MOU-001", 1), text), 415, "unsupported-media-type");
-        assertProblem(api.send("PATCH", "/api/products/MOU-001", "{\"name\":\"x\"}", Map.of("Content-Type", "application/xml")), 415,
+        assertProblem(
+                api.send(
+                        "PATCH",
+                        "/api/products/MOU-001",
+                        "{\"name\":\"x\"}",
+                        Map.of("Content-Type", "application/xml")),
+                415,
                 "unsupported-media-type");
-        assertProblem(api.send("POST", "/api/products/MOU-001/receipts", "quantity=1",
-                Map.of("Content-Type", "application/x-www-form-urlencoded")), 415, "unsupported-media-type");
+        assertProblem(
+                api.send(
+                        "POST",
+                        "/api/products/MOU-001/receipts",
+                        "quantity=1",
+                        Map.of("Content-Type", "application/x-www-form-urlencoded")),
+                415,
+                "unsupported-media-type");
         assertUnchanged();
     }
 
     @Test
     void unknownPathsAndMethodsAreProblemsToo() {
         assertProblem(api.get("/api/nothing-here"), 404, "not-found");
-        assertProblem(api.send("PUT", "/api/products/MOU-001", "{\"name\":\"x\"}", Map.of()), 405, "method-not-allowed");
+        assertProblem(
+                api.send("PUT", "/api/products/MOU-001", "{\"name\":\"x\"}", Map.of()), 405, "method-not-allowed");
         assertProblem(api.delete("/api/purchases"), 405, "method-not-allowed");
         assertUnchanged();
     }
@@ -281,14 +328,17 @@ class BadInputTests extends ApiTestSupport {
     @Test
     void aLargeBodyWithoutALengthIsRefusedOnceItPassesTheLimit() throws Exception {
         byte[] chunk = " ".repeat(64 * 1024).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-        var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + "/api/products"))
+        var request = java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create("http://localhost:" + port + "/api/products"))
                 .header("Content-Type", "application/json")
                 .header("Authorization", adminAuthorization())
-                .POST(java.net.http.HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.SequenceInputStream(
-                        java.util.Collections.enumeration(java.util.Collections.nCopies(40, new java.io.ByteArrayInputStream(chunk))))))
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofInputStream(
+                        () -> new java.io.SequenceInputStream(java.util.Collections.enumeration(
+                                java.util.Collections.nCopies(40, new java.io.ByteArrayInputStream(chunk))))))
                 .build();
 
-        var answer = java.net.http.HttpClient.newHttpClient().send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
+        var answer = java.net.http.HttpClient.newHttpClient()
+                .send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
 
         assertInvalid(new Api.Response(answer.statusCode(), answer.headers().map(), answer.body()), "body");
         assertUnchanged();

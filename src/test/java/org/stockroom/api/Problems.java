@@ -44,7 +44,9 @@ final class Problems {
 
     /** Nothing about our insides leaks to a client: no stack trace, no Java class names. */
     static void assertNoInternals(Api.Response response) {
-        assertThat(response.text()).as("body of %s", response)
-                .doesNotContain("Exception", "\tat ", "java.", "tools.jackson", "org.springframework", "org.stockroom", "SQL");
+        assertThat(response.text())
+                .as("body of %s", response)
+                .doesNotContain(
+                        "Exception", "\tat ", "java.", "tools.jackson", "org.springframework", "org.stockroom", "SQL");
     }
 }

@@ -14,9 +14,10 @@ import tools.jackson.databind.JsonNode;
 
 class ProductApiTests extends ApiTestSupport {
 
-    private static final String FULL_LAPTOP = "{\"sku\":\"LAP-001\",\"name\":\"Laptop 14\\\"\",\"price\":999.99,\"stock\":10,"
-            + "\"reorderThreshold\":3,\"cost\":700.00,\"reorderQuantity\":10,\"leadTimeDays\":7,\"supplier\":\"Acme\","
-            + "\"barcode\":\"0123456789012\"}";
+    private static final String FULL_LAPTOP =
+            "{\"sku\":\"LAP-001\",\"name\":\"Laptop 14\\\"\",\"price\":999.99,\"stock\":10,"
+                    + "\"reorderThreshold\":3,\"cost\":700.00,\"reorderQuantity\":10,\"leadTimeDays\":7,\"supplier\":\"Acme\","
+                    + "\"barcode\":\"0123456789012\"}";
 
     @Test
     void addingAProductAnswersItWithItsLocation() {
@@ -73,13 +74,16 @@ class ProductApiTests extends ApiTestSupport {
 
         assertProblem(again, 409, "duplicate-sku");
         assertThat(StoreCounts.of(dataSource)).isEqualTo(before);
-        assertThat(api.get("/api/products/DUP-1").json().get("price").decimalValue()).isEqualByComparingTo("5.00");
+        assertThat(api.get("/api/products/DUP-1").json().get("price").decimalValue())
+                .isEqualByComparingTo("5.00");
     }
 
     @Test
     void skusAreCaseSensitive() {
-        assertThat(api.post("/api/products", product("abc", "1.00", 1, 0)).status()).isEqualTo(201);
-        assertThat(api.post("/api/products", product("ABC", "1.00", 1, 0)).status()).isEqualTo(201);
+        assertThat(api.post("/api/products", product("abc", "1.00", 1, 0)).status())
+                .isEqualTo(201);
+        assertThat(api.post("/api/products", product("ABC", "1.00", 1, 0)).status())
+                .isEqualTo(201);
         assertProblem(api.get("/api/products/Abc"), 404, "unknown-sku");
     }
 
@@ -126,17 +130,28 @@ class ProductApiTests extends ApiTestSupport {
 
     @Test
     void searchMatchesSkuOrNameWithoutRegardToCase() {
-        api.post("/api/products", "{\"sku\":\"LAP-001\",\"name\":\"ThinkPad\",\"price\":1,\"stock\":5,\"reorderThreshold\":0}");
-        api.post("/api/products", "{\"sku\":\"MOU-001\",\"name\":\"Wireless Mouse\",\"price\":1,\"stock\":5,\"reorderThreshold\":0}");
-        api.post("/api/products", "{\"sku\":\"PHO-001\",\"name\":\"Phone 100%\",\"price\":1,\"stock\":5,\"reorderThreshold\":0}");
+        api.post(
+                "/api/products",
+                "{\"sku\":\"LAP-001\",\"name\":\"ThinkPad\",\"price\":1,\"stock\":5,\"reorderThreshold\":0}");
+        api.post(
+                "/api/products",
+                "{\"sku\":\"MOU-001\",\"name\":\"Wireless Mouse\",\"price\":1,\"stock\":5,\"reorderThreshold\":0}");
+        api.post(
+                "/api/products",
+                "{\"sku\":\"PHO-001\",\"name\":\"Phone 100%\",\"price\":1,\"stock\":5,\"reorderThreshold\":0}");
 
         assertThat(skus(api.get("/api/products?q=lap").json())).containsExactly("LAP-001");
         assertThat(skus(api.get("/api/products?q=MOUSE").json())).containsExactly("MOU-001");
         assertThat(skus(api.get("/api/products?q=-001").json())).containsExactly("LAP-001", "MOU-001", "PHO-001");
-        assertThat(skus(api.get("/api/products?q=100%25").json())).as("%% is a literal, not a wildcard").containsExactly("PHO-001");
+        assertThat(skus(api.get("/api/products?q=100%25").json()))
+                .as("%% is a literal, not a wildcard")
+                .containsExactly("PHO-001");
         assertThat(skus(api.get("/api/products?q=0%25").json())).containsExactly("PHO-001");
-        assertThat(skus(api.get("/api/products?q=_").json())).as("_ is a literal, not a wildcard").isEmpty();
-        assertThat(api.get("/api/products?q=nothing").json().get("total").asLong()).isZero();
+        assertThat(skus(api.get("/api/products?q=_").json()))
+                .as("_ is a literal, not a wildcard")
+                .isEmpty();
+        assertThat(api.get("/api/products?q=nothing").json().get("total").asLong())
+                .isZero();
     }
 
     @Test
@@ -171,10 +186,17 @@ class ProductApiTests extends ApiTestSupport {
     @Test
     void editsOfDifferentFieldsMadeAtTheSameTimeAreAllKept() throws Exception {
         api.post("/api/products", FULL_LAPTOP);
-        String[] edits = {"{\"name\":\"Laptop 16\"}", "{\"price\":1249.00}", "{\"supplier\":\"Globex\"}",
-                "{\"reorderThreshold\":5}", "{\"cost\":810.00}", "{\"barcode\":\"4006381333931\"}"};
+        String[] edits = {
+            "{\"name\":\"Laptop 16\"}",
+            "{\"price\":1249.00}",
+            "{\"supplier\":\"Globex\"}",
+            "{\"reorderThreshold\":5}",
+            "{\"cost\":810.00}",
+            "{\"barcode\":\"4006381333931\"}"
+        };
 
-        List<Api.Response> answers = AllAtOnce.send(edits.length, edits.length, i -> () -> api.patch("/api/products/LAP-001", edits[i]));
+        List<Api.Response> answers =
+                AllAtOnce.send(edits.length, edits.length, i -> () -> api.patch("/api/products/LAP-001", edits[i]));
 
         assertThat(answers).allSatisfy(a -> assertThat(a.status()).as(a.text()).isEqualTo(200));
         JsonNode p = api.get("/api/products/LAP-001").json();
@@ -191,11 +213,15 @@ class ProductApiTests extends ApiTestSupport {
     void patchWithNullClearsOptionalFields() {
         api.post("/api/products", FULL_LAPTOP);
 
-        JsonNode p = api.patch("/api/products/LAP-001",
-                "{\"cost\":null,\"reorderQuantity\":null,\"leadTimeDays\":null,\"supplier\":null,\"barcode\":null}").json();
+        JsonNode p = api.patch(
+                        "/api/products/LAP-001",
+                        "{\"cost\":null,\"reorderQuantity\":null,\"leadTimeDays\":null,\"supplier\":null,\"barcode\":null}")
+                .json();
 
         for (String field : List.of("cost", "reorderQuantity", "leadTimeDays", "supplier", "barcode")) {
-            assertThat(p.get(field) == null || p.get(field).isNull()).as(field + " cleared").isTrue();
+            assertThat(p.get(field) == null || p.get(field).isNull())
+                    .as(field + " cleared")
+                    .isTrue();
         }
         assertThat(p.get("name").asString()).isEqualTo("Laptop 14\"");
         JsonNode stored = api.get("/api/products/LAP-001").json();
@@ -206,9 +232,13 @@ class ProductApiTests extends ApiTestSupport {
     void patchCanSetEveryChangeableField() {
         api.post("/api/products", product("SET-1", "1.00", 10, 1));
 
-        JsonNode p = api.send("PATCH", "/api/products/SET-1", "{\"name\":\"Set\",\"price\":2.50,\"reorderThreshold\":4,\"cost\":1.25,"
-                + "\"reorderQuantity\":20,\"leadTimeDays\":3,\"supplier\":\"Bolt & Co\",\"barcode\":\"4006381333931\"}",
-                java.util.Map.of("Content-Type", "application/merge-patch+json")).json();
+        JsonNode p = api.send(
+                        "PATCH",
+                        "/api/products/SET-1",
+                        "{\"name\":\"Set\",\"price\":2.50,\"reorderThreshold\":4,\"cost\":1.25,"
+                                + "\"reorderQuantity\":20,\"leadTimeDays\":3,\"supplier\":\"Bolt & Co\",\"barcode\":\"4006381333931\"}",
+                        java.util.Map.of("Content-Type", "application/merge-patch+json"))
+                .json();
 
         assertThat(p.get("name").asString()).isEqualTo("Set");
         assertThat(p.get("price").decimalValue()).isEqualByComparingTo("2.50");
@@ -257,7 +287,9 @@ class ProductApiTests extends ApiTestSupport {
         JsonNode archived = api.get("/api/products/ARC-1").json();
         assertThat(archived.get("archived").asBoolean()).isTrue();
         assertThat(archived.get("stock").asLong()).as("history is kept").isEqualTo(10);
-        assertThat(api.delete("/api/products/ARC-1").status()).as("archiving twice is harmless").isEqualTo(204);
+        assertThat(api.delete("/api/products/ARC-1").status())
+                .as("archiving twice is harmless")
+                .isEqualTo(204);
     }
 
     @Test

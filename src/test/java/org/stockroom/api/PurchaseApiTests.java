@@ -19,14 +19,21 @@ class PurchaseApiTests extends ApiTestSupport {
 
     @BeforeEach
     void aSmallShop() {
-        api.post("/api/products", "{\"sku\":\"LAP-001\",\"name\":\"Laptop\",\"price\":999.99,\"stock\":5,\"reorderThreshold\":3,\"cost\":700}");
-        api.post("/api/products", "{\"sku\":\"MOU-001\",\"name\":\"Mouse\",\"price\":24.99,\"stock\":50,\"reorderThreshold\":5}");
-        api.post("/api/products", "{\"sku\":\"PHO-001\",\"name\":\"Phone\",\"price\":599.00,\"stock\":2,\"reorderThreshold\":1}");
+        api.post(
+                "/api/products",
+                "{\"sku\":\"LAP-001\",\"name\":\"Laptop\",\"price\":999.99,\"stock\":5,\"reorderThreshold\":3,\"cost\":700}");
+        api.post(
+                "/api/products",
+                "{\"sku\":\"MOU-001\",\"name\":\"Mouse\",\"price\":24.99,\"stock\":50,\"reorderThreshold\":5}");
+        api.post(
+                "/api/products",
+                "{\"sku\":\"PHO-001\",\"name\":\"Phone\",\"price\":599.00,\"stock\":2,\"reorderThreshold\":1}");
     }
 
     @Test
     void aPurchaseTakesEveryLineFromStockAndAnswersWhatWasSold() {
-        Api.Response bought = api.post("/api/purchases",
+        Api.Response bought = api.post(
+                "/api/purchases",
                 "{\"reference\":\"order-1001\",\"lines\":[{\"sku\":\"MOU-001\",\"quantity\":1},{\"sku\":\"LAP-001\",\"quantity\":2}]}");
 
         assertThat(bought.status()).isEqualTo(201);
@@ -53,8 +60,10 @@ class PurchaseApiTests extends ApiTestSupport {
         JsonNode lap = api.get("/api/products/LAP-001").json();
         assertThat(lap.get("stock").asLong()).isEqualTo(3);
         assertThat(lap.get("unitsSold").asLong()).isEqualTo(2);
-        assertThat(api.get("/api/products/MOU-001").json().get("stock").asLong()).isEqualTo(49);
-        assertThat(api.get("/api/products/PHO-001").json().get("stock").asLong()).isEqualTo(2);
+        assertThat(api.get("/api/products/MOU-001").json().get("stock").asLong())
+                .isEqualTo(49);
+        assertThat(api.get("/api/products/PHO-001").json().get("stock").asLong())
+                .isEqualTo(2);
     }
 
     @Test
@@ -66,20 +75,27 @@ class PurchaseApiTests extends ApiTestSupport {
 
     @Test
     void linesNamingTheSameSkuAreAddedTogether() {
-        JsonNode p = api.post("/api/purchases",
-                "{\"lines\":[{\"sku\":\"MOU-001\",\"quantity\":2},{\"sku\":\"MOU-001\",\"quantity\":3}]}").json();
+        JsonNode p = api.post(
+                        "/api/purchases",
+                        "{\"lines\":[{\"sku\":\"MOU-001\",\"quantity\":2},{\"sku\":\"MOU-001\",\"quantity\":3}]}")
+                .json();
 
         assertThat(p.get("lines")).hasSize(1);
         assertThat(line(p, "MOU-001").get("quantity").asLong()).isEqualTo(5);
-        assertThat(api.get("/api/products/MOU-001").json().get("stock").asLong()).isEqualTo(45);
+        assertThat(api.get("/api/products/MOU-001").json().get("stock").asLong())
+                .isEqualTo(45);
     }
 
     @Test
     void mergedLinesAreCheckedAgainstTheStockTogether() {
         StoreCounts before = StoreCounts.of(dataSource);
 
-        JsonNode problem = assertProblem(api.post("/api/purchases",
-                "{\"lines\":[{\"sku\":\"PHO-001\",\"quantity\":1},{\"sku\":\"PHO-001\",\"quantity\":2}]}"), 409, "insufficient-stock");
+        JsonNode problem = assertProblem(
+                api.post(
+                        "/api/purchases",
+                        "{\"lines\":[{\"sku\":\"PHO-001\",\"quantity\":1},{\"sku\":\"PHO-001\",\"quantity\":2}]}"),
+                409,
+                "insufficient-stock");
 
         assertThat(problem.get("shortages")).hasSize(1);
         assertThat(problem.get("shortages").get(0).get("requested").asLong()).isEqualTo(3);
@@ -90,8 +106,10 @@ class PurchaseApiTests extends ApiTestSupport {
     void notEnoughStockRefusesTheWholePurchaseAndListsEveryShortLine() {
         StoreCounts before = StoreCounts.of(dataSource);
 
-        Api.Response refused = api.post("/api/purchases", "{\"lines\":[{\"sku\":\"PHO-001\",\"quantity\":3},"
-                + "{\"sku\":\"MOU-001\",\"quantity\":1},{\"sku\":\"LAP-001\",\"quantity\":6}]}");
+        Api.Response refused = api.post(
+                "/api/purchases",
+                "{\"lines\":[{\"sku\":\"PHO-001\",\"quantity\":3},"
+                        + "{\"sku\":\"MOU-001\",\"quantity\":1},{\"sku\":\"LAP-001\",\"quantity\":6}]}");
 
         JsonNode problem = assertProblem(refused, 409, "insufficient-stock");
         List<String> shortSkus = new ArrayList<>();
@@ -107,17 +125,26 @@ class PurchaseApiTests extends ApiTestSupport {
             }
         }
         assertThat(StoreCounts.of(dataSource)).isEqualTo(before);
-        assertThat(api.get("/api/products/MOU-001").json().get("stock").asLong()).as("the good line is not sold either").isEqualTo(50);
+        assertThat(api.get("/api/products/MOU-001").json().get("stock").asLong())
+                .as("the good line is not sold either")
+                .isEqualTo(50);
     }
 
     @Test
     void unknownSkusRefuseThePurchaseAndAreNamed() {
         StoreCounts before = StoreCounts.of(dataSource);
 
-        JsonNode problem = assertProblem(api.post("/api/purchases", "{\"lines\":[{\"sku\":\"MOU-001\",\"quantity\":1},"
-                + "{\"sku\":\"GHOST-1\",\"quantity\":1},{\"sku\":\"GHOST-2\",\"quantity\":1}]}"), 422, "unknown-sku");
+        JsonNode problem = assertProblem(
+                api.post(
+                        "/api/purchases",
+                        "{\"lines\":[{\"sku\":\"MOU-001\",\"quantity\":1},"
+                                + "{\"sku\":\"GHOST-1\",\"quantity\":1},{\"sku\":\"GHOST-2\",\"quantity\":1}]}"),
+                422,
+                "unknown-sku");
 
-        assertThat(problem.get("skus").toString()).contains("GHOST-1", "GHOST-2").doesNotContain("MOU-001");
+        assertThat(problem.get("skus").toString())
+                .contains("GHOST-1", "GHOST-2")
+                .doesNotContain("MOU-001");
         assertThat(StoreCounts.of(dataSource)).isEqualTo(before);
     }
 
@@ -126,8 +153,12 @@ class PurchaseApiTests extends ApiTestSupport {
         api.delete("/api/products/PHO-001");
         StoreCounts before = StoreCounts.of(dataSource);
 
-        JsonNode problem = assertProblem(api.post("/api/purchases",
-                "{\"lines\":[{\"sku\":\"MOU-001\",\"quantity\":1},{\"sku\":\"PHO-001\",\"quantity\":1}]}"), 422, "product-archived");
+        JsonNode problem = assertProblem(
+                api.post(
+                        "/api/purchases",
+                        "{\"lines\":[{\"sku\":\"MOU-001\",\"quantity\":1},{\"sku\":\"PHO-001\",\"quantity\":1}]}"),
+                422,
+                "product-archived");
 
         assertThat(problem.get("skus").toString()).contains("PHO-001").doesNotContain("MOU-001");
         assertThat(StoreCounts.of(dataSource)).isEqualTo(before);
@@ -143,13 +174,15 @@ class PurchaseApiTests extends ApiTestSupport {
 
         assertThat(first.status()).isEqualTo(201);
         assertThat(again.status()).isEqualTo(201);
-        assertThat(again.json().get("id").asString()).isEqualTo(first.json().get("id").asString());
+        assertThat(again.json().get("id").asString())
+                .isEqualTo(first.json().get("id").asString());
         assertThat(again.json()).isEqualTo(first.json());
         assertThat(again.header("Location")).isEqualTo(first.header("Location"));
         assertThat(again.header("Idempotent-Replayed")).isEqualTo("true");
         assertThat(first.header("Idempotent-Replayed")).isEqualTo("false");
         assertThat(StoreCounts.of(dataSource)).isEqualTo(afterFirst);
-        assertThat(api.get("/api/products/LAP-001").json().get("stock").asLong()).isEqualTo(3);
+        assertThat(api.get("/api/products/LAP-001").json().get("stock").asLong())
+                .isEqualTo(3);
     }
 
     @Test
@@ -160,8 +193,13 @@ class PurchaseApiTests extends ApiTestSupport {
 
         assertProblem(api.post("/api/purchases", purchase("LAP-001", 2), key), 422, "idempotency-key-reused");
         assertProblem(api.post("/api/purchases", purchase("MOU-001", 1), key), 422, "idempotency-key-reused");
-        assertProblem(api.post("/api/purchases", "{\"reference\":\"other\",\"lines\":[{\"sku\":\"LAP-001\",\"quantity\":1}]}", key),
-                422, "idempotency-key-reused");
+        assertProblem(
+                api.post(
+                        "/api/purchases",
+                        "{\"reference\":\"other\",\"lines\":[{\"sku\":\"LAP-001\",\"quantity\":1}]}",
+                        key),
+                422,
+                "idempotency-key-reused");
 
         assertThat(StoreCounts.of(dataSource)).isEqualTo(before);
     }
@@ -182,16 +220,24 @@ class PurchaseApiTests extends ApiTestSupport {
     void anIdempotencyKeyIsOneTo255VisibleCharacters() {
         StoreCounts before = StoreCounts.of(dataSource);
 
-        assertInvalid(api.post("/api/purchases", purchase("MOU-001", 1), Map.of("Idempotency-Key", "k".repeat(256))), "Idempotency-Key");
-        assertInvalid(api.post("/api/purchases", purchase("MOU-001", 1), Map.of("Idempotency-Key", "two words")), "Idempotency-Key");
+        assertInvalid(
+                api.post("/api/purchases", purchase("MOU-001", 1), Map.of("Idempotency-Key", "k".repeat(256))),
+                "Idempotency-Key");
+        assertInvalid(
+                api.post("/api/purchases", purchase("MOU-001", 1), Map.of("Idempotency-Key", "two words")),
+                "Idempotency-Key");
 
         assertThat(StoreCounts.of(dataSource)).isEqualTo(before);
-        assertThat(api.post("/api/purchases", purchase("MOU-001", 1), Map.of("Idempotency-Key", "k".repeat(255))).status()).isEqualTo(201);
+        assertThat(api.post("/api/purchases", purchase("MOU-001", 1), Map.of("Idempotency-Key", "k".repeat(255)))
+                        .status())
+                .isEqualTo(201);
     }
 
     @Test
     void aPurchaseIsReadBackWithThePricesAtTheTimeOfSale() {
-        JsonNode bought = api.post("/api/purchases", "{\"reference\":\"r-1\",\"lines\":[{\"sku\":\"PHO-001\",\"quantity\":1}]}").json();
+        JsonNode bought = api.post(
+                        "/api/purchases", "{\"reference\":\"r-1\",\"lines\":[{\"sku\":\"PHO-001\",\"quantity\":1}]}")
+                .json();
         api.patch("/api/products/PHO-001", "{\"price\":649.00,\"name\":\"Phone 2\"}");
 
         JsonNode read = api.get("/api/purchases/" + bought.get("id").asString()).json();
@@ -201,7 +247,8 @@ class PurchaseApiTests extends ApiTestSupport {
         assertThat(read.get("total").toString()).isEqualTo("599.00");
         assertThat(line(read, "PHO-001").get("unitPrice").toString()).isEqualTo("599.00");
         assertThat(line(read, "PHO-001").get("name").asString()).isEqualTo("Phone");
-        assertThat(read.get("createdAt").asString()).isEqualTo(bought.get("createdAt").asString());
+        assertThat(read.get("createdAt").asString())
+                .isEqualTo(bought.get("createdAt").asString());
     }
 
     @Test
@@ -214,7 +261,10 @@ class PurchaseApiTests extends ApiTestSupport {
     void purchasesAreListedNewestFirstAndPaged() {
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
-            ids.add(api.post("/api/purchases", purchase("MOU-001", 1)).json().get("id").asString());
+            ids.add(api.post("/api/purchases", purchase("MOU-001", 1))
+                    .json()
+                    .get("id")
+                    .asString());
         }
 
         JsonNode page0 = api.get("/api/purchases?size=2").json();
@@ -228,26 +278,43 @@ class PurchaseApiTests extends ApiTestSupport {
 
     @Test
     void purchasesCanBeFilteredBySku() {
-        String mouse = api.post("/api/purchases", purchase("MOU-001", 1)).json().get("id").asString();
-        String both = api.post("/api/purchases",
-                "{\"lines\":[{\"sku\":\"LAP-001\",\"quantity\":1},{\"sku\":\"MOU-001\",\"quantity\":1}]}").json().get("id").asString();
+        String mouse = api.post("/api/purchases", purchase("MOU-001", 1))
+                .json()
+                .get("id")
+                .asString();
+        String both = api.post(
+                        "/api/purchases",
+                        "{\"lines\":[{\"sku\":\"LAP-001\",\"quantity\":1},{\"sku\":\"MOU-001\",\"quantity\":1}]}")
+                .json()
+                .get("id")
+                .asString();
 
         assertThat(ids(api.get("/api/purchases?sku=LAP-001").json())).containsExactly(both);
         assertThat(ids(api.get("/api/purchases?sku=MOU-001").json())).containsExactly(both, mouse);
         assertThat(ids(api.get("/api/purchases?sku=PHO-001").json())).isEmpty();
-        assertThat(api.get("/api/purchases?sku=MOU-001").json().get("total").asLong()).isEqualTo(2);
+        assertThat(api.get("/api/purchases?sku=MOU-001").json().get("total").asLong())
+                .isEqualTo(2);
     }
 
     @Test
     void purchasesCanBeFilteredByDatesBothInclusive() {
-        String id = api.post("/api/purchases", purchase("MOU-001", 1)).json().get("id").asString();
+        String id = api.post("/api/purchases", purchase("MOU-001", 1))
+                .json()
+                .get("id")
+                .asString();
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
 
-        assertThat(ids(api.get("/api/purchases?from=" + today.minusDays(1) + "&to=" + today.plusDays(1)).json())).containsExactly(id);
-        assertThat(ids(api.get("/api/purchases?from=" + today.minusDays(1)).json())).containsExactly(id);
-        assertThat(ids(api.get("/api/purchases?to=" + today.plusDays(1)).json())).containsExactly(id);
-        assertThat(ids(api.get("/api/purchases?from=" + today.plusDays(2)).json())).isEmpty();
-        assertThat(ids(api.get("/api/purchases?to=" + today.minusDays(2)).json())).isEmpty();
+        assertThat(ids(api.get("/api/purchases?from=" + today.minusDays(1) + "&to=" + today.plusDays(1))
+                        .json()))
+                .containsExactly(id);
+        assertThat(ids(api.get("/api/purchases?from=" + today.minusDays(1)).json()))
+                .containsExactly(id);
+        assertThat(ids(api.get("/api/purchases?to=" + today.plusDays(1)).json()))
+                .containsExactly(id);
+        assertThat(ids(api.get("/api/purchases?from=" + today.plusDays(2)).json()))
+                .isEmpty();
+        assertThat(ids(api.get("/api/purchases?to=" + today.minusDays(2)).json()))
+                .isEmpty();
         assertInvalid(api.get("/api/purchases?from=" + today + "&to=" + today.minusDays(1)), "to");
     }
 

@@ -13,10 +13,18 @@ class ReportApiTests extends ApiTestSupport {
 
     @Test
     void theSalesReportSumsUnitsRevenueCostAndMarginPerProductHighestRevenueFirst() {
-        api.post("/api/products", "{\"sku\":\"LAP-001\",\"name\":\"Laptop\",\"price\":999.99,\"stock\":10,\"reorderThreshold\":3,\"cost\":700}");
-        api.post("/api/products", "{\"sku\":\"MOU-001\",\"name\":\"Mouse\",\"price\":24.99,\"stock\":50,\"reorderThreshold\":5,\"cost\":10.50}");
-        api.post("/api/products", "{\"sku\":\"IDLE-1\",\"name\":\"Idle\",\"price\":1,\"stock\":5,\"reorderThreshold\":1,\"cost\":1}");
-        api.post("/api/purchases", "{\"lines\":[{\"sku\":\"LAP-001\",\"quantity\":2},{\"sku\":\"MOU-001\",\"quantity\":3}]}");
+        api.post(
+                "/api/products",
+                "{\"sku\":\"LAP-001\",\"name\":\"Laptop\",\"price\":999.99,\"stock\":10,\"reorderThreshold\":3,\"cost\":700}");
+        api.post(
+                "/api/products",
+                "{\"sku\":\"MOU-001\",\"name\":\"Mouse\",\"price\":24.99,\"stock\":50,\"reorderThreshold\":5,\"cost\":10.50}");
+        api.post(
+                "/api/products",
+                "{\"sku\":\"IDLE-1\",\"name\":\"Idle\",\"price\":1,\"stock\":5,\"reorderThreshold\":1,\"cost\":1}");
+        api.post(
+                "/api/purchases",
+                "{\"lines\":[{\"sku\":\"LAP-001\",\"quantity\":2},{\"sku\":\"MOU-001\",\"quantity\":3}]}");
         api.post("/api/purchases", purchase("MOU-001", 1));
 
         JsonNode report = api.get("/api/reports/sales").json();
@@ -72,7 +80,8 @@ class ReportApiTests extends ApiTestSupport {
         api.post("/api/purchases", purchase("MOU-1", 1));
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
 
-        JsonNode around = api.get("/api/reports/sales?from=" + today.minusDays(1) + "&to=" + today.plusDays(1)).json();
+        JsonNode around = api.get("/api/reports/sales?from=" + today.minusDays(1) + "&to=" + today.plusDays(1))
+                .json();
         JsonNode before = api.get("/api/reports/sales?to=" + today.minusDays(2)).json();
         JsonNode after = api.get("/api/reports/sales?from=" + today.plusDays(2)).json();
 

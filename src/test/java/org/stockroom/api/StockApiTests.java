@@ -35,7 +35,9 @@ class StockApiTests extends ApiTestSupport {
         assertThat(m.get("at").asString()).endsWith("Z");
         JsonNode product = api.get("/api/products/MOU-001").json();
         assertThat(product.get("stock").asLong()).isEqualTo(30);
-        assertThat(product.get("unitsSold").asLong()).as("a receipt is not a sale").isZero();
+        assertThat(product.get("unitsSold").asLong())
+                .as("a receipt is not a sale")
+                .isZero();
     }
 
     @Test
@@ -60,7 +62,8 @@ class StockApiTests extends ApiTestSupport {
         api.delete("/api/products/MOU-001");
         StoreCounts before = StoreCounts.of(dataSource);
 
-        JsonNode problem = assertProblem(api.post("/api/products/MOU-001/receipts", "{\"quantity\":1}"), 422, "product-archived");
+        JsonNode problem =
+                assertProblem(api.post("/api/products/MOU-001/receipts", "{\"quantity\":1}"), 422, "product-archived");
 
         assertThat(problem.get("skus").toString()).contains("MOU-001");
         assertThat(StoreCounts.of(dataSource)).isEqualTo(before);
@@ -70,19 +73,27 @@ class StockApiTests extends ApiTestSupport {
     void aReceiptQuantityIsOneToAMillion() {
         StoreCounts before = StoreCounts.of(dataSource);
 
-        for (String quantity : List.of("0", "-1", "1000001", "2.5", "\"3\"", "true", "null", "99999999999999999999999")) {
+        for (String quantity :
+                List.of("0", "-1", "1000001", "2.5", "\"3\"", "true", "null", "99999999999999999999999")) {
             assertInvalid(api.post("/api/products/MOU-001/receipts", "{\"quantity\":" + quantity + "}"), "quantity");
         }
         assertInvalid(api.post("/api/products/MOU-001/receipts", "{\"note\":\"no quantity\"}"), "quantity");
-        assertInvalid(api.post("/api/products/MOU-001/receipts", "{\"quantity\":1,\"note\":\"" + "n".repeat(501) + "\"}"), "note");
+        assertInvalid(
+                api.post("/api/products/MOU-001/receipts", "{\"quantity\":1,\"note\":\"" + "n".repeat(501) + "\"}"),
+                "note");
 
         assertThat(StoreCounts.of(dataSource)).isEqualTo(before);
-        assertThat(api.post("/api/products/MOU-001/receipts", "{\"quantity\":1000000}").status()).isEqualTo(201);
+        assertThat(api.post("/api/products/MOU-001/receipts", "{\"quantity\":1000000}")
+                        .status())
+                .isEqualTo(201);
     }
 
     @Test
     void theLedgerListsEveryChangeNewestFirstAndSumsToTheStock() {
-        String purchaseId = api.post("/api/purchases", purchase("MOU-001", 3)).json().get("id").asString();
+        String purchaseId = api.post("/api/purchases", purchase("MOU-001", 3))
+                .json()
+                .get("id")
+                .asString();
         api.post("/api/products/MOU-001/receipts", "{\"quantity\":5}");
         api.post("/api/purchases", purchase("MOU-001", 1));
 
@@ -95,7 +106,9 @@ class StockApiTests extends ApiTestSupport {
             sum += m.get("delta").asLong();
         }
         assertThat(types.subList(0, 3)).containsExactly("SALE", "RECEIPT", "SALE");
-        assertThat(sum).isEqualTo(api.get("/api/products/MOU-001").json().get("stock").asLong()).isEqualTo(11);
+        assertThat(sum)
+                .isEqualTo(api.get("/api/products/MOU-001").json().get("stock").asLong())
+                .isEqualTo(11);
         assertThat(ledger.get("total").asLong()).isEqualTo(ledger.get("items").size());
         JsonNode sale = ledger.get("items").get(2);
         assertThat(sale.get("delta").asLong()).isEqualTo(-3);

@@ -7,8 +7,16 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * How many rows each table of the store holds, and the stock figures, so a test can prove that a
  * refused request changed nothing at all.
  */
-record StoreCounts(long products, long purchases, long purchaseLines, long movements, long alerts, long idempotencyKeys,
-                   long totalStock, long totalSold, long lastUpdate) {
+record StoreCounts(
+        long products,
+        long purchases,
+        long purchaseLines,
+        long movements,
+        long alerts,
+        long idempotencyKeys,
+        long totalStock,
+        long totalSold,
+        long lastUpdate) {
 
     static StoreCounts of(DataSource dataSource) {
         JdbcClient jdbc = JdbcClient.create(dataSource);

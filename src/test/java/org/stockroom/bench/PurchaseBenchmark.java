@@ -1,10 +1,10 @@
 package org.stockroom.bench;
 
 import java.io.IOException;
-import java.net.URI;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.HttpURLConnection;
+import java.net.URI;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -77,10 +77,14 @@ public final class PurchaseBenchmark {
             switch (args[i]) {
                 case "--seconds" -> seconds = Double.parseDouble(args[++i]);
                 case "--warmup" -> warmup = Double.parseDouble(args[++i]);
-                case "--clients" -> clients = Arrays.stream(args[++i].split(",")).mapToInt(Integer::parseInt).toArray();
+                case "--clients" ->
+                    clients = Arrays.stream(args[++i].split(","))
+                            .mapToInt(Integer::parseInt)
+                            .toArray();
                 case "--jar" -> jar = Path.of(args[++i]);
-                default -> throw new IllegalArgumentException("unknown option " + args[i]
-                        + " (options: --seconds S, --warmup S, --clients 1,8,32,128, --jar PATH)");
+                default ->
+                    throw new IllegalArgumentException("unknown option " + args[i]
+                            + " (options: --seconds S, --warmup S, --clients 1,8,32,128, --jar PATH)");
             }
         }
         List<Target> targets = new ArrayList<>();
@@ -88,13 +92,18 @@ public final class PurchaseBenchmark {
         targets.add(new Target("SQLite", EmbeddedDatabaseEnvironment.sqliteUrl(sqliteDir), null, null));
         String pgUrl = System.getenv("STOCKROOM_BENCH_POSTGRES_URL");
         if (pgUrl != null && !pgUrl.isBlank()) {
-            targets.add(new Target("PostgreSQL", pgUrl, System.getenv("STOCKROOM_BENCH_POSTGRES_USER"),
+            targets.add(new Target(
+                    "PostgreSQL",
+                    pgUrl,
+                    System.getenv("STOCKROOM_BENCH_POSTGRES_USER"),
                     System.getenv("STOCKROOM_BENCH_POSTGRES_PASSWORD")));
         }
         // One kept-alive connection per client thread: the JDK keeps only 5 per host unless told.
         System.setProperty("http.maxConnections", "512");
-        ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger("org.flywaydb")).setLevel(ch.qos.logback.classic.Level.WARN);
-        System.out.printf("cores: %d, load average at start: %s, %.1f s per cell, %.1f s warm-up per server%n",
+        ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger("org.flywaydb"))
+                .setLevel(ch.qos.logback.classic.Level.WARN);
+        System.out.printf(
+                "cores: %d, load average at start: %s, %.1f s per cell, %.1f s warm-up per server%n",
                 Runtime.getRuntime().availableProcessors(), loadAverage(), seconds, warmup);
         PurchaseBenchmark bench = new PurchaseBenchmark(seconds, warmup, clients, jar);
         bench.startAndDemo();
@@ -123,19 +132,28 @@ public final class PurchaseBenchmark {
                 if (clients[i] == 32) {
                     targets.add(target(target, flash, limits[i], grouped[i]));
                 }
-                rows.add(new String[] {workload, String.valueOf(clients[i]),
-                    perSecond(limits[i]), ms(limits[i].percentileMillis(.5)), ms(limits[i].percentileMillis(.99)),
-                    perSecond(grouped[i]), ms(grouped[i].percentileMillis(.5)), ms(grouped[i].percentileMillis(.99)),
+                rows.add(new String[] {
+                    workload,
+                    String.valueOf(clients[i]),
+                    perSecond(limits[i]),
+                    ms(limits[i].percentileMillis(.5)),
+                    ms(limits[i].percentileMillis(.99)),
+                    perSecond(grouped[i]),
+                    ms(grouped[i].percentileMillis(.5)),
+                    ms(grouped[i].percentileMillis(.99)),
                     String.format("%.2f", grouped[i].perSecond() / limits[i].perSecond()),
-                    perSecond(alone[i]), ms(alone[i].percentileMillis(.99)),
+                    perSecond(alone[i]),
+                    ms(alone[i].percentileMillis(.99)),
                     String.format("%.2f", alone[i].perSecond() / limits[i].perSecond()),
                     String.valueOf(limits[i].refused() + grouped[i].refused() + alone[i].refused()),
-                    String.valueOf(limits[i].failed() + grouped[i].failed() + alone[i].failed())});
+                    String.valueOf(limits[i].failed() + grouped[i].failed() + alone[i].failed())
+                });
             }
         }
         System.out.printf("load average after %s: %s%n", target.name(), loadAverage());
-        System.out.println("| workload | clients | limit /s | limit p50 ms | limit p99 ms | group commit /s | p50 ms | p99 ms "
-                + "| ratio | one tx per purchase /s | p99 ms | ratio | 409s | errors |");
+        System.out.println(
+                "| workload | clients | limit /s | limit p50 ms | limit p99 ms | group commit /s | p50 ms | p99 ms "
+                        + "| ratio | one tx per purchase /s | p99 ms | ratio | 409s | errors |");
         System.out.println("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
         rows.forEach(r -> System.out.println("| " + String.join(" | ", r) + " |"));
         targets.forEach(System.out::println);
@@ -146,20 +164,27 @@ public final class PurchaseBenchmark {
     private static String target(Target target, boolean flash, Cell limit, Cell served) {
         double wanted = flash && target.postgres() ? 5 : 2;
         if (flash && !target.postgres()) {
-            return String.format("target (%s, flash sale, 32 clients): none set; %.2f× the limit, p99 %.1f ms", target.name(),
-                    served.perSecond() / limit.perSecond(), served.percentileMillis(.99));
+            return String.format(
+                    "target (%s, flash sale, 32 clients): none set; %.2f× the limit, p99 %.1f ms",
+                    target.name(), served.perSecond() / limit.perSecond(), served.percentileMillis(.99));
         }
         double ratio = served.perSecond() / limit.perSecond();
         double p99 = served.percentileMillis(.99);
-        return String.format("target (%s, %s, 32 clients): ≥ %.0f× the limit and p99 < 50 ms: %.2f×, p99 %.1f ms -> %s",
-                target.name(), flash ? "flash sale" : "1,000 products", wanted, ratio, p99,
+        return String.format(
+                "target (%s, %s, 32 clients): ≥ %.0f× the limit and p99 < 50 ms: %.2f×, p99 %.1f ms -> %s",
+                target.name(),
+                flash ? "flash sale" : "1,000 products",
+                wanted,
+                ratio,
+                p99,
                 ratio >= wanted && p99 < 50 ? "MET" : "NOT MET");
     }
 
     /** Stockroom over HTTP for every client count, on one server started with group commit on or off. */
     private Cell[] served(Target target, Path sqliteDir, boolean flash, boolean groupCommit) throws Exception {
         Cell[] cells = new Cell[clients.length];
-        Server server = Server.start(jar, target, sqliteDir, Map.of("STOCKROOM_PURCHASES_GROUP_COMMIT", String.valueOf(groupCommit)));
+        Server server = Server.start(
+                jar, target, sqliteDir, Map.of("STOCKROOM_PURCHASES_GROUP_COMMIT", String.valueOf(groupCommit)));
         try {
             String token = server.apiToken();
             // The first requests pay for class loading and the JIT; a discarded warm-up keeps them out of the figures.
@@ -179,7 +204,8 @@ public final class PurchaseBenchmark {
      */
     private static void prepare(Target target) throws SQLException {
         if (target.postgres()) {
-            try (Connection c = connect(target); Statement s = c.createStatement()) {
+            try (Connection c = connect(target);
+                    Statement s = c.createStatement()) {
                 s.execute("DROP SCHEMA public CASCADE");
                 s.execute("CREATE SCHEMA public");
             }
@@ -189,17 +215,22 @@ public final class PurchaseBenchmark {
                 .locations("classpath:db/migration", "classpath:db/" + (target.postgres() ? "postgresql" : "sqlite"))
                 .outOfOrder(true)
                 .placeholders(Map.of(
-                        "id", target.postgres() ? "BIGINT GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY" : "INTEGER PRIMARY KEY AUTOINCREMENT",
+                        "id",
+                                target.postgres()
+                                        ? "BIGINT GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY"
+                                        : "INTEGER PRIMARY KEY AUTOINCREMENT",
                         "text", target.postgres() ? "TEXT COLLATE \"C\"" : "TEXT"))
                 .load()
                 .migrate();
         long now = System.currentTimeMillis();
         try (Connection c = connect(target)) {
             c.setAutoCommit(false);
-            try (PreparedStatement p = c.prepareStatement("INSERT INTO product (sku, name, name_key, price, stock, reorder_threshold, "
-                    + "created_at, updated_at) VALUES (?, ?, ?, 19990, ?, 5, ?, ?)");
-                 PreparedStatement m = c.prepareStatement("INSERT INTO stock_movement (sku, type, reason, delta, balance_after, actor, note, at) "
-                         + "VALUES (?, 'ADJUSTMENT', 'COUNT', ?, ?, 'bench', 'opening stock', ?)")) {
+            try (PreparedStatement p = c.prepareStatement(
+                            "INSERT INTO product (sku, name, name_key, price, stock, reorder_threshold, "
+                                    + "created_at, updated_at) VALUES (?, ?, ?, 19990, ?, 5, ?, ?)");
+                    PreparedStatement m = c.prepareStatement(
+                            "INSERT INTO stock_movement (sku, type, reason, delta, balance_after, actor, note, at) "
+                                    + "VALUES (?, 'ADJUSTMENT', 'COUNT', ?, ?, 'bench', 'opening stock', ?)")) {
                 for (int i = 0; i < PRODUCTS; i++) {
                     String sku = sku(i);
                     p.setString(1, sku);
@@ -238,28 +269,35 @@ public final class PurchaseBenchmark {
                     + "WHERE sku = ? AND archived = FALSE AND stock + ? >= 0 AND units_sold + ? >= 0 "
                     + "RETURNING sku, name, price, stock, reorder_threshold, units_sold, cost, reorder_quantity, "
                     + "lead_time_days, supplier, barcode, archived, created_at, updated_at");
-            PreparedStatement movement = c.prepareStatement("INSERT INTO stock_movement (sku, type, reason, delta, balance_after, actor, note, "
-                    + "purchase_id, at) VALUES (?, 'SALE', NULL, ?, ?, ?, NULL, ?, ?) RETURNING id");
-            PreparedStatement purchase = c.prepareStatement("INSERT INTO purchase (id, reference, total, actor, created_at) VALUES (?, NULL, ?, ?, ?)");
-            PreparedStatement line = c.prepareStatement("INSERT INTO purchase_line (purchase_id, line_no, sku, name, quantity, unit_price, "
-                    + "unit_cost, line_total) VALUES (?, 1, ?, ?, 1, ?, NULL, ?)");
+            PreparedStatement movement = c.prepareStatement(
+                    "INSERT INTO stock_movement (sku, type, reason, delta, balance_after, actor, note, "
+                            + "purchase_id, at) VALUES (?, 'SALE', NULL, ?, ?, ?, NULL, ?, ?) RETURNING id");
+            PreparedStatement purchase = c.prepareStatement(
+                    "INSERT INTO purchase (id, reference, total, actor, created_at) VALUES (?, NULL, ?, ?, ?)");
+            PreparedStatement line = c.prepareStatement(
+                    "INSERT INTO purchase_line (purchase_id, line_no, sku, name, quantity, unit_price, "
+                            + "unit_cost, line_total) VALUES (?, 1, ?, ?, 1, ?, NULL, ?)");
             PreparedStatement daily = c.prepareStatement(upsert("sales_daily", "day, sku"));
             PreparedStatement monthly = c.prepareStatement(upsert("sales_monthly", "month, sku"));
-            PreparedStatement total = c.prepareStatement("INSERT INTO sales_total (sku, units, revenue, cost, unknown_cost_units, last_sale_day) "
-                    + "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (sku) DO UPDATE SET " + sums("sales_total")
-                    + ", last_sale_day = CASE WHEN excluded.last_sale_day IS NULL THEN sales_total.last_sale_day "
-                    + "WHEN sales_total.last_sale_day IS NULL OR excluded.last_sale_day > sales_total.last_sale_day "
-                    + "THEN excluded.last_sale_day ELSE sales_total.last_sale_day END");
-            PreparedStatement dayTotal = c.prepareStatement("INSERT INTO sales_day_total (day, purchases, units, revenue, cost, unknown_cost_units) "
-                    + "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (day) DO UPDATE SET "
-                    + "purchases = sales_day_total.purchases + excluded.purchases, " + sums("sales_day_total"));
+            PreparedStatement total = c.prepareStatement(
+                    "INSERT INTO sales_total (sku, units, revenue, cost, unknown_cost_units, last_sale_day) "
+                            + "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (sku) DO UPDATE SET " + sums("sales_total")
+                            + ", last_sale_day = CASE WHEN excluded.last_sale_day IS NULL THEN sales_total.last_sale_day "
+                            + "WHEN sales_total.last_sale_day IS NULL OR excluded.last_sale_day > sales_total.last_sale_day "
+                            + "THEN excluded.last_sale_day ELSE sales_total.last_sale_day END");
+            PreparedStatement dayTotal = c.prepareStatement(
+                    "INSERT INTO sales_day_total (day, purchases, units, revenue, cost, unknown_cost_units) "
+                            + "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (day) DO UPDATE SET "
+                            + "purchases = sales_day_total.purchases + excluded.purchases, " + sums("sales_day_total"));
             return new Attempt() {
                 @Override
                 public Outcome attempt() throws Exception {
                     String sku = pick(flash);
                     String id = "L" + System.nanoTime() + "-" + ids.incrementAndGet();
                     long now = System.currentTimeMillis();
-                    java.time.LocalDate date = java.time.Instant.ofEpochMilli(now).atZone(java.time.ZoneOffset.UTC).toLocalDate();
+                    java.time.LocalDate date = java.time.Instant.ofEpochMilli(now)
+                            .atZone(java.time.ZoneOffset.UTC)
+                            .toLocalDate();
                     long day = date.toEpochDay();
                     long month = date.getYear() * 12L + date.getMonthValue() - 1;
                     setAll(update, -1L, -1L, 1L, now, sku, -1L, 1L);
@@ -307,13 +345,15 @@ public final class PurchaseBenchmark {
     static final String ACTOR = "token:bench";
 
     private static String upsert(String table, String keyColumns) {
-        return "INSERT INTO " + table + " (" + keyColumns + ", units, revenue, cost, unknown_cost_units) VALUES (?, ?, ?, ?, ?, ?) "
-                + "ON CONFLICT (" + keyColumns + ") DO UPDATE SET " + sums(table);
+        return "INSERT INTO " + table + " (" + keyColumns
+                + ", units, revenue, cost, unknown_cost_units) VALUES (?, ?, ?, ?, ?, ?) " + "ON CONFLICT ("
+                + keyColumns + ") DO UPDATE SET " + sums(table);
     }
 
     private static String sums(String table) {
-        return "units = " + table + ".units + excluded.units, revenue = " + table + ".revenue + excluded.revenue, cost = "
-                + table + ".cost + excluded.cost, unknown_cost_units = " + table + ".unknown_cost_units + excluded.unknown_cost_units";
+        return "units = " + table + ".units + excluded.units, revenue = " + table
+                + ".revenue + excluded.revenue, cost = " + table + ".cost + excluded.cost, unknown_cost_units = "
+                + table + ".unknown_cost_units + excluded.unknown_cost_units";
     }
 
     private static void setAll(PreparedStatement statement, Object... values) throws SQLException {
@@ -340,7 +380,8 @@ public final class PurchaseBenchmark {
         return drive(n, forSeconds, () -> new Attempt() {
             @Override
             public Outcome attempt() throws Exception {
-                byte[] body = ("{\"lines\":[{\"sku\":\"" + pick(flash) + "\",\"quantity\":1}]}").getBytes(StandardCharsets.UTF_8);
+                byte[] body = ("{\"lines\":[{\"sku\":\"" + pick(flash) + "\",\"quantity\":1}]}")
+                        .getBytes(StandardCharsets.UTF_8);
                 HttpURLConnection http = (HttpURLConnection) url.openConnection();
                 http.setConnectTimeout(10_000);
                 http.setReadTimeout(60_000);
@@ -372,7 +413,11 @@ public final class PurchaseBenchmark {
         });
     }
 
-    enum Outcome { BOUGHT, REFUSED, FAILED }
+    enum Outcome {
+        BOUGHT,
+        REFUSED,
+        FAILED
+    }
 
     interface Attempt extends AutoCloseable {
         Outcome attempt() throws Exception;
@@ -433,22 +478,30 @@ public final class PurchaseBenchmark {
             thread.join();
         }
         double elapsed = (System.nanoTime() - start) / 1e9;
-        long[] all = java.util.stream.IntStream.range(0, n).mapToObj(t -> Arrays.stream(latencies[t], 0, counts[t]))
-                .flatMapToLong(x -> x).toArray();
+        long[] all = java.util.stream.IntStream.range(0, n)
+                .mapToObj(t -> Arrays.stream(latencies[t], 0, counts[t]))
+                .flatMapToLong(x -> x)
+                .toArray();
         return new Cell(bought.get(), refused.get(), failed.get(), elapsed, all);
     }
 
     /** Nothing oversold and every ledger sums to its product's stock; prints what it found. */
     private static boolean check(Target target) throws SQLException {
-        try (Connection c = connect(target); Statement s = c.createStatement()) {
-            long conserved = single(s, "SELECT COUNT(*) FROM product WHERE stock + units_sold <> " + OPENING_STOCK + " OR stock < 0");
-            long ledger = single(s, "SELECT COUNT(*) FROM product p WHERE p.stock <> "
-                    + "(SELECT COALESCE(SUM(m.delta), 0) FROM stock_movement m WHERE m.sku = p.sku)");
+        try (Connection c = connect(target);
+                Statement s = c.createStatement()) {
+            long conserved = single(
+                    s, "SELECT COUNT(*) FROM product WHERE stock + units_sold <> " + OPENING_STOCK + " OR stock < 0");
+            long ledger = single(
+                    s,
+                    "SELECT COUNT(*) FROM product p WHERE p.stock <> "
+                            + "(SELECT COALESCE(SUM(m.delta), 0) FROM stock_movement m WHERE m.sku = p.sku)");
             long sold = single(s, "SELECT COALESCE(SUM(units_sold), 0) FROM product");
             long lines = single(s, "SELECT COALESCE(SUM(quantity), 0) FROM purchase_line");
             boolean ok = conserved == 0 && ledger == 0 && sold == lines;
-            System.out.printf("check: units sold %d, purchase line units %d, products with stock+sold != opening: %d, "
-                    + "products whose ledger does not sum to stock: %d -> %s%n", sold, lines, conserved, ledger, ok ? "OK" : "BROKEN");
+            System.out.printf(
+                    "check: units sold %d, purchase line units %d, products with stock+sold != opening: %d, "
+                            + "products whose ledger does not sum to stock: %d -> %s%n",
+                    sold, lines, conserved, ledger, ok ? "OK" : "BROKEN");
             return ok;
         }
     }
@@ -462,11 +515,15 @@ public final class PurchaseBenchmark {
         double healthy = (System.nanoTime() - began) / 1e9;
         server.stop();
         began = System.nanoTime();
-        Process demo = new ProcessBuilder("java", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-jar", jar.toString(), "demo")
-                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        Process demo = new ProcessBuilder(
+                        "java", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-jar", jar.toString(), "demo")
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .start();
         int exit = demo.waitFor();
         double demoSeconds = (System.nanoTime() - began) / 1e9;
-        System.out.printf("server start to healthy: %.1f s; demo end to end: %.1f s (exit %d)%n", healthy, demoSeconds, exit);
+        System.out.printf(
+                "server start to healthy: %.1f s; demo end to end: %.1f s (exit %d)%n", healthy, demoSeconds, exit);
     }
 
     private static String pick(boolean flash) {
@@ -493,7 +550,9 @@ public final class PurchaseBenchmark {
     }
 
     static Connection connect(Target target) throws SQLException {
-        return target.user() == null ? DriverManager.getConnection(target.url()) : DriverManager.getConnection(target.url(), target.user(), target.password());
+        return target.user() == null
+                ? DriverManager.getConnection(target.url())
+                : DriverManager.getConnection(target.url(), target.user(), target.password());
     }
 
     static String loadAverage() {

@@ -12,9 +12,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.concurrent.TimeUnit;
 import org.stockroom.testing.Api;
 
 /** A Stockroom server in its own JVM with a 256 MB heap, as the issue asks; killed however the benchmark ends. */
@@ -23,7 +23,8 @@ record Server(Process process, int port, Path log) {
     /** The administrator's password the benchmark gives the servers it starts; it signs in once, to create an API token. */
     static final String ADMIN_PASSWORD = "bench-password-for-tokens-7";
 
-    static Server start(Path jar, PurchaseBenchmark.Target target, Path dataDir) throws IOException, InterruptedException {
+    static Server start(Path jar, PurchaseBenchmark.Target target, Path dataDir)
+            throws IOException, InterruptedException {
         return start(jar, target, dataDir, Map.of());
     }
 
@@ -33,9 +34,11 @@ record Server(Process process, int port, Path log) {
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
         }
-        List<String> command = new ArrayList<>(List.of("java", "-Xmx256m", "-jar", jar.toString(), "serve", "--port", String.valueOf(port)));
+        List<String> command = new ArrayList<>(
+                List.of("java", "-Xmx256m", "-jar", jar.toString(), "serve", "--port", String.valueOf(port)));
         Path log = Files.createTempFile("stockroom-bench-server", ".log");
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        ProcessBuilder builder =
+                new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().putAll(environment);
         builder.environment().put("STOCKROOM_ADMIN_PASSWORD", ADMIN_PASSWORD);
         if (target.postgres()) {
@@ -56,14 +59,20 @@ record Server(Process process, int port, Path log) {
     private void awaitHealthy() throws InterruptedException, IOException {
         URI health = URI.create("http://127.0.0.1:" + port + "/actuator/health");
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
-        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        HttpClient client =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
                 throw new IllegalStateException("the server exited with " + process.exitValue() + "; see " + log);
             }
             try {
-                if (client.send(HttpRequest.newBuilder(health).timeout(Duration.ofSeconds(5)).build(),
-                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                if (client.send(
+                                        HttpRequest.newBuilder(health)
+                                                .timeout(Duration.ofSeconds(5))
+                                                .build(),
+                                        HttpResponse.BodyHandlers.discarding())
+                                .statusCode()
+                        == 200) {
                     return;
                 }
             } catch (IOException notYet) {
@@ -80,15 +89,19 @@ record Server(Process process, int port, Path log) {
      * is one SHA-256 and one indexed read, where HTTP Basic would cost a bcrypt per request.
      */
     String apiToken() throws IOException, InterruptedException {
-        HttpResponse<String> response = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/tokens"))
-                        .header("Authorization", Api.basic("admin", ADMIN_PASSWORD)).header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"bench-" + System.nanoTime() + "\",\"role\":\"STAFF\"}"))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/tokens"))
+                                .header("Authorization", Api.basic("admin", ADMIN_PASSWORD))
+                                .header("Content-Type", "application/json")
+                                .POST(HttpRequest.BodyPublishers.ofString(
+                                        "{\"name\":\"bench-" + System.nanoTime() + "\",\"role\":\"STAFF\"}"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         Matcher token = Pattern.compile("\"token\"\\s*:\\s*\"([^\"]+)\"").matcher(response.body());
         if (response.statusCode() != 201 || !token.find()) {
-            throw new IllegalStateException("could not create an API token: " + response.statusCode() + " " + response.body());
+            throw new IllegalStateException(
+                    "could not create an API token: " + response.statusCode() + " " + response.body());
         }
         return token.group(1);
     }

@@ -11,8 +11,21 @@ import org.stockroom.support.DomainException;
 class ProductTests {
 
     static Product laptopWithStock(long stock, long threshold) {
-        return new Product(new Sku("LAP-001"), "Laptop", new BigDecimal("999.99"), stock, threshold, 0, null, null, null, null, null,
-                false, Instant.EPOCH, Instant.EPOCH);
+        return new Product(
+                new Sku("LAP-001"),
+                "Laptop",
+                new BigDecimal("999.99"),
+                stock,
+                threshold,
+                0,
+                null,
+                null,
+                null,
+                null,
+                null,
+                false,
+                Instant.EPOCH,
+                Instant.EPOCH);
     }
 
     @Test
@@ -40,10 +53,24 @@ class ProductTests {
 
     @Test
     void anArchivedProductCannotBeSold() {
-        Product archived = new Product(new Sku("OLD-1"), "Old", BigDecimal.ONE, 5, 1, 0, null, null, null, null, null, true,
-                Instant.EPOCH, Instant.EPOCH);
-        assertThatThrownBy(() -> archived.sell(1)).isInstanceOfSatisfying(DomainException.class,
-                e -> assertThat(e.code()).isEqualTo("product-archived"));
+        Product archived = new Product(
+                new Sku("OLD-1"),
+                "Old",
+                BigDecimal.ONE,
+                5,
+                1,
+                0,
+                null,
+                null,
+                null,
+                null,
+                null,
+                true,
+                Instant.EPOCH,
+                Instant.EPOCH);
+        assertThatThrownBy(() -> archived.sell(1))
+                .isInstanceOfSatisfying(
+                        DomainException.class, e -> assertThat(e.code()).isEqualTo("product-archived"));
     }
 
     @Test

@@ -29,14 +29,24 @@ class SameResultsOnEveryEngineTests extends ApiTestSupport {
     };
 
     private void add(String sku, String name, String price, long stock) {
-        String body = JSON.writeValueAsString(Map.of("sku", sku, "name", name, "price", new java.math.BigDecimal(price), "stock", stock,
-                "reorderThreshold", 0));
+        String body = JSON.writeValueAsString(Map.of(
+                "sku",
+                sku,
+                "name",
+                name,
+                "price",
+                new java.math.BigDecimal(price),
+                "stock",
+                stock,
+                "reorderThreshold",
+                0));
         assertThat(api.post("/api/products", body).status()).as(body).isEqualTo(201);
     }
 
     private List<String> listed(String field, String sort) {
         List<String> values = new ArrayList<>();
-        for (JsonNode item : api.get("/api/products?size=500&sort=" + sort).json().get("items")) {
+        for (JsonNode item :
+                api.get("/api/products?size=500&sort=" + sort).json().get("items")) {
             values.add(item.get(field).asString());
         }
         return values;
@@ -49,13 +59,26 @@ class SameResultsOnEveryEngineTests extends ApiTestSupport {
 
         List<String> expected = skus.stream().sorted(CODE_POINTS).toList();
         assertThat(listed("sku", "sku")).containsExactlyElementsOf(expected);
-        assertThat(listed("sku", "-sku")).containsExactlyElementsOf(expected.stream().sorted(CODE_POINTS.reversed()).toList());
+        assertThat(listed("sku", "-sku"))
+                .containsExactlyElementsOf(
+                        expected.stream().sorted(CODE_POINTS.reversed()).toList());
     }
 
     @Test
     void namesSortCaseInsensitivelyByCodePointWithSkuBreakingTies() {
-        List<String> names = List.of("apple", "Banana", "banana split", "Zebra", "Äpfel", "éclair", "Eclair", "日本茶", "😀 smile",
-                "\uFF21 fullwidth", "ǅ title", "apple");
+        List<String> names = List.of(
+                "apple",
+                "Banana",
+                "banana split",
+                "Zebra",
+                "Äpfel",
+                "éclair",
+                "Eclair",
+                "日本茶",
+                "😀 smile",
+                "\uFF21 fullwidth",
+                "ǅ title",
+                "apple");
         for (int i = 0; i < names.size(); i++) {
             add("N-" + (char) ('A' + i), names.get(i), "1.00", 1);
         }
@@ -64,7 +87,10 @@ class SameResultsOnEveryEngineTests extends ApiTestSupport {
         for (int i = 0; i < names.size(); i++) {
             byKey.add(names.get(i).toLowerCase(Locale.ROOT) + "\u0000" + "N-" + (char) ('A' + i));
         }
-        List<String> expectedSkus = byKey.stream().sorted(CODE_POINTS).map(k -> k.substring(k.indexOf('\u0000') + 1)).toList();
+        List<String> expectedSkus = byKey.stream()
+                .sorted(CODE_POINTS)
+                .map(k -> k.substring(k.indexOf('\u0000') + 1))
+                .toList();
         assertThat(listed("sku", "name")).containsExactlyElementsOf(expectedSkus);
     }
 
@@ -92,7 +118,8 @@ class SameResultsOnEveryEngineTests extends ApiTestSupport {
         for (int i = 0; i < 3; i++) {
             assertThat(api.post("/api/purchases", purchase("M-1", 1)).status()).isEqualTo(201);
         }
-        var big = api.post("/api/purchases", "{\"lines\":[{\"sku\":\"M-2\",\"quantity\":7},{\"sku\":\"M-3\",\"quantity\":3}]}");
+        var big = api.post(
+                "/api/purchases", "{\"lines\":[{\"sku\":\"M-2\",\"quantity\":7},{\"sku\":\"M-3\",\"quantity\":3}]}");
         assertThat(big.status()).isEqualTo(201);
         assertThat(big.json().get("total").decimalValue()).isEqualByComparingTo("7000000000.92");
         assertThat(big.text()).contains("\"total\":7000000000.92");
@@ -108,6 +135,7 @@ class SameResultsOnEveryEngineTests extends ApiTestSupport {
         }
         assertThat(dime).isNotNull();
         assertThat(dime.get("revenue").decimalValue()).isEqualByComparingTo("0.30");
-        assertThat(api.get("/api/products/M-2").json().get("price").decimalValue()).isEqualByComparingTo("999999999.99");
+        assertThat(api.get("/api/products/M-2").json().get("price").decimalValue())
+                .isEqualByComparingTo("999999999.99");
     }
 }

@@ -38,7 +38,8 @@ final class Cli {
     Run run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int exit = StockroomCommand.commandLine(new PrintWriter(out, true), new PrintWriter(err, true), sessions).execute(args);
+        int exit = StockroomCommand.commandLine(new PrintWriter(out, true), new PrintWriter(err, true), sessions)
+                .execute(args);
         return new Run(exit, out.toString(), err.toString());
     }
 }

@@ -92,7 +92,9 @@ class LedgerCommandsTests {
         try {
             Cli.Run corrupted = run("verify", "--data", data.toString());
             assertThat(corrupted.exitCode()).isEqualTo(VerifyCommand.DISCREPANCIES);
-            assertThat(corrupted.out()).containsPattern("MUG-1\\s+stock\\s+17\\s+18").contains("1 discrepancies among 1 products");
+            assertThat(corrupted.out())
+                    .containsPattern("MUG-1\\s+stock\\s+17\\s+18")
+                    .contains("1 discrepancies among 1 products");
         } finally {
             jdbc.sql("UPDATE product SET stock = stock - 1 WHERE sku = 'MUG-1'").update();
         }

@@ -28,10 +28,23 @@ class ReportCommandTests {
         store = StoreSession.open(dataDir);
         cli = new Cli(dir -> store.borrow());
         Store s = store.store();
-        s.addProduct(new NewProduct("LAP-001", "Laptop", new BigDecimal("999.99"), 10L, 3L, new BigDecimal("700.00"), null, null, null,
+        s.addProduct(new NewProduct(
+                "LAP-001",
+                "Laptop",
+                new BigDecimal("999.99"),
+                10L,
+                3L,
+                new BigDecimal("700.00"),
+                null,
+                null,
+                null,
                 null));
-        s.addProduct(new NewProduct("MOU-001", "=Mouse", new BigDecimal("24.99"), 50L, 5L, null, 10L, null, null, null));
-        s.purchase(new PurchaseRequest(null, List.of(new PurchaseRequest.Line("LAP-001", 2L), new PurchaseRequest.Line("MOU-001", 3L))),
+        s.addProduct(
+                new NewProduct("MOU-001", "=Mouse", new BigDecimal("24.99"), 50L, 5L, null, 10L, null, null, null));
+        s.purchase(
+                new PurchaseRequest(
+                        null,
+                        List.of(new PurchaseRequest.Line("LAP-001", 2L), new PurchaseRequest.Line("MOU-001", 3L))),
                 null);
     }
 
@@ -53,9 +66,10 @@ class ReportCommandTests {
                 .contains("MOU-001 =Mouse 3 $74.97 unknown unknown 47 ok")
                 .doesNotContain("LAP-001 Laptop")
                 .contains("Total 5 $2,074.95 unknown unknown");
-        assertThat(run("report", "sales", "--csv").out()).isEqualTo("sku,name,unitsSold,revenue,cost,margin,stock,needsRestock\r\n"
-                + "LAP-001,Laptop,2,1999.98,1400.00,599.98,8,false\r\n"
-                + "MOU-001,'=Mouse,3,74.97,,,47,false\r\n");
+        assertThat(run("report", "sales", "--csv").out())
+                .isEqualTo("sku,name,unitsSold,revenue,cost,margin,stock,needsRestock\r\n"
+                        + "LAP-001,Laptop,2,1999.98,1400.00,599.98,8,false\r\n"
+                        + "MOU-001,'=Mouse,3,74.97,,,47,false\r\n");
         Cli.Run bad = cli.run("report", "sales", "--sort", "price");
         assertThat(bad.exitCode()).isEqualTo(2);
         assertThat(bad.err().strip()).startsWith("error:").contains("sort").doesNotContain("\n");
@@ -79,7 +93,8 @@ class ReportCommandTests {
         assertThat(run("report", "daily", "--from", today, "--to", today).squeezed())
                 .contains(today + " 5 $2,074.95 unknown unknown")
                 .contains("TOTAL 5 $2,074.95");
-        // Today's 2 laptops over a 28-day window: d = 0.071/day, σ = √(4/28 − d²) = 0.371, safety = 1.645·0.371·√7 = 1.61;
+        // Today's 2 laptops over a 28-day window: d = 0.071/day, σ = √(4/28 − d²) = 0.371, safety = 1.645·0.371·√7 =
+        // 1.61;
         // reorder point ⌈0.5 + 1.61⌉ = 3 < stock 8, nothing to order: only --all lists it.
         assertThat(run("report", "reorder").out()).doesNotContain("LAP-001");
         assertThat(run("report", "reorder", "--all").squeezed()).contains("LAP-001 Laptop 8 0.071 112.0 d 7* d 3");

@@ -58,8 +58,19 @@ class StoreCommandsTests {
     }
 
     private void addProduct(String sku, String price, long stock, long threshold) {
-        Cli.Run added = run("products", "add", "--sku", sku, "--name", sku + " product", "--price", price, "--stock", "" + stock,
-                "--threshold", "" + threshold);
+        Cli.Run added = run(
+                "products",
+                "add",
+                "--sku",
+                sku,
+                "--name",
+                sku + " product",
+                "--price",
+                price,
+                "--stock",
+                "" + stock,
+                "--threshold",
+                "" + threshold);
         assertThat(added.exitCode()).as(added.toString()).isZero();
     }
 
@@ -78,17 +89,45 @@ class StoreCommandsTests {
 
     @Test
     void productsAddPrintsTheProductAndShowPrintsEveryFieldWithTheOpenAlert() {
-        Cli.Run added = run("products", "add", "--sku", "LAP-1", "--name", "ProBook 15", "--price", "1299.00", "--stock", "2",
-                "--threshold", "3", "--cost", "905", "--reorder-quantity", "10", "--lead-time", "7", "--supplier", "Acme", "--barcode", "4006381333931");
+        Cli.Run added = run(
+                "products",
+                "add",
+                "--sku",
+                "LAP-1",
+                "--name",
+                "ProBook 15",
+                "--price",
+                "1299.00",
+                "--stock",
+                "2",
+                "--threshold",
+                "3",
+                "--cost",
+                "905",
+                "--reorder-quantity",
+                "10",
+                "--lead-time",
+                "7",
+                "--supplier",
+                "Acme",
+                "--barcode",
+                "4006381333931");
         assertThat(added.exitCode()).as(added.toString()).isZero();
         assertThat(added.squeezed()).contains("Price $1,299.00").contains("In stock 2");
 
         Cli.Run shown = run("products", "show", "LAP-1");
         assertThat(shown.exitCode()).as(shown.toString()).isZero();
         assertThat(shown.squeezed())
-                .contains("SKU LAP-1").contains("Name ProBook 15").contains("Restock threshold 3").contains("Status LOW: needs restocking")
-                .contains("Cost $905.00").contains("Reorder quantity 10").contains("Lead time 7 days").contains("Supplier Acme")
-                .contains("Barcode 4006381333931").contains("Archived no")
+                .contains("SKU LAP-1")
+                .contains("Name ProBook 15")
+                .contains("Restock threshold 3")
+                .contains("Status LOW: needs restocking")
+                .contains("Cost $905.00")
+                .contains("Reorder quantity 10")
+                .contains("Lead time 7 days")
+                .contains("Supplier Acme")
+                .contains("Barcode 4006381333931")
+                .contains("Archived no")
                 .containsPattern("Open alert #\\d+ LOW since \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d, not acknowledged");
 
         JsonNode json = JSON.readTree(run("products", "show", "LAP-1", "--json").out());
@@ -103,7 +142,9 @@ class StoreCommandsTests {
         addProduct("MOU-2", "49.99", 5, 5);
         Cli.Run listed = run("products", "list");
         assertThat(listed.exitCode()).isZero();
-        assertThat(listed.squeezed()).contains("MOU-1 MOU-1 product $24.99 40 10 0 ok").contains("MOU-2 MOU-2 product $49.99 5 5 0 LOW");
+        assertThat(listed.squeezed())
+                .contains("MOU-1 MOU-1 product $24.99 40 10 0 ok")
+                .contains("MOU-2 MOU-2 product $49.99 5 5 0 LOW");
         JsonNode json = JSON.readTree(run("products", "list", "--json").out());
         assertThat(json.get("total").asLong()).isEqualTo(2);
         assertThat(json.get("items").get(0).get("sku").stringValue()).isEqualTo("MOU-1");
@@ -112,14 +153,58 @@ class StoreCommandsTests {
     @Test
     void productsAddRefusesBadInputWithExitTwoAndDuplicatesWithExitOne() {
         assertOneLineError(run("products", "add", "--sku", "X", "--name", "X"), 2, "Missing required options");
-        assertOneLineError(run("products", "add", "--sku", "X", "--name", "X", "--price", "-1", "--stock", "1", "--threshold", "0"), 2,
+        assertOneLineError(
+                run(
+                        "products",
+                        "add",
+                        "--sku",
+                        "X",
+                        "--name",
+                        "X",
+                        "--price",
+                        "-1",
+                        "--stock",
+                        "1",
+                        "--threshold",
+                        "0"),
+                2,
                 "price: must be 0 or more (invalid-request)");
-        assertOneLineError(run("products", "add", "--sku", "bad sku", "--name", "", "--price", "1", "--stock", "1", "--threshold", "0"), 2,
+        assertOneLineError(
+                run(
+                        "products",
+                        "add",
+                        "--sku",
+                        "bad sku",
+                        "--name",
+                        "",
+                        "--price",
+                        "1",
+                        "--stock",
+                        "1",
+                        "--threshold",
+                        "0"),
+                2,
                 "sku must be 1 to 64 characters of A-Z a-z 0-9 . _ -; name is required");
-        assertOneLineError(run("products", "add", "--sku", "X", "--name", "X", "--price", "ten", "--stock", "1", "--threshold", "0"), 2,
+        assertOneLineError(
+                run(
+                        "products",
+                        "add",
+                        "--sku",
+                        "X",
+                        "--name",
+                        "X",
+                        "--price",
+                        "ten",
+                        "--stock",
+                        "1",
+                        "--threshold",
+                        "0"),
+                2,
                 "'ten'");
         addProduct("X", "1", 1, 0);
-        assertOneLineError(run("products", "add", "--sku", "X", "--name", "X", "--price", "1", "--stock", "1", "--threshold", "0"), 1,
+        assertOneLineError(
+                run("products", "add", "--sku", "X", "--name", "X", "--price", "1", "--stock", "1", "--threshold", "0"),
+                1,
                 "(duplicate-sku)");
     }
 
@@ -155,7 +240,8 @@ class StoreCommandsTests {
 
         Cli.Run retry = run("purchase", "MOU:4", "--idempotency-key", "order-1", "--json");
         assertThat(retry.exitCode()).isZero();
-        assertThat(JSON.readTree(retry.out()).get("id").stringValue()).isEqualTo(purchase.get("id").stringValue());
+        assertThat(JSON.readTree(retry.out()).get("id").stringValue())
+                .isEqualTo(purchase.get("id").stringValue());
         assertThat(retry.err()).contains("already used for this purchase");
         assertThat(product("MOU").get("stock").asLong()).isEqualTo(46);
     }
@@ -165,7 +251,9 @@ class StoreCommandsTests {
         addProduct("LAP", "1000.00", 2, 1);
         addProduct("MOU", "25.50", 50, 5);
         addProduct("PHN", "400.00", 1, 1);
-        assertOneLineError(run("purchase", "LAP:3", "MOU:1", "PHN:2"), 1,
+        assertOneLineError(
+                run("purchase", "LAP:3", "MOU:1", "PHN:2"),
+                1,
                 "Not enough stock: LAP requested 3, available 2; PHN requested 2, available 1 (insufficient-stock)");
         assertThat(product("LAP").get("stock").asLong()).isEqualTo(2);
         assertThat(product("MOU").get("stock").asLong()).isEqualTo(50);
@@ -181,7 +269,8 @@ class StoreCommandsTests {
     @Test
     void purchaseWithABadQuantityIsBadInputWithExitTwo() {
         addProduct("MOU", "25.50", 50, 5);
-        assertOneLineError(run("purchase", "MOU:0"), 2, "quantity: must be a whole number from 1 to 1000000 (invalid-request)");
+        assertOneLineError(
+                run("purchase", "MOU:0"), 2, "quantity: must be a whole number from 1 to 1000000 (invalid-request)");
         assertOneLineError(run("purchase", "MOU:-3"), 2, "must be a whole number from 1 to 1000000");
         assertOneLineError(run("purchase", "MOU:two"), 2, "the quantity after ':' must be a whole number");
         assertOneLineError(run("purchase", "MOU:2.5"), 2, "the quantity after ':' must be a whole number");
@@ -195,7 +284,9 @@ class StoreCommandsTests {
         addProduct("LAP", "1000.00", 1, 2);
         Cli.Run low = run("restock", "LAP", "1", "--note", "partial delivery");
         assertThat(low.exitCode()).as(low.toString()).isZero();
-        assertThat(low.out()).contains("Received 1 x LAP product (LAP): stock 1 -> 2.").contains("its restock alert stays open");
+        assertThat(low.out())
+                .contains("Received 1 x LAP product (LAP): stock 1 -> 2.")
+                .contains("its restock alert stays open");
         assertThat(run("alerts").squeezed()).contains("LAP LAP product LOW 2 2");
 
         Cli.Run enough = run("restock", "LAP", "10", "--json");
@@ -225,7 +316,8 @@ class StoreCommandsTests {
         Cli.Run open = run("alerts");
         assertThat(open.exitCode()).isZero();
         assertThat(open.squeezed()).contains("LAP LAP product OUT 0 2").doesNotContain("MOU");
-        JsonNode json = JSON.readTree(run("alerts", "--status", "OPEN", "--json").out());
+        JsonNode json =
+                JSON.readTree(run("alerts", "--status", "OPEN", "--json").out());
         assertThat(json.size()).isEqualTo(1);
         assertThat(json.get(0).get("sku").stringValue()).isEqualTo("LAP");
         assertOneLineError(run("alerts", "--status", "closed"), 2, "--status");
@@ -246,7 +338,8 @@ class StoreCommandsTests {
                 .contains("MOU MOU product 4 $102.00 unknown unknown 46 ok")
                 .contains("Total 6 $2,102.00 unknown unknown");
 
-        JsonNode json = JSON.readTree(run("report", "sales", "--json", "--from", "2000-01-01").out());
+        JsonNode json = JSON.readTree(
+                run("report", "sales", "--json", "--from", "2000-01-01").out());
         assertThat(json.get("totals").get("units").asLong()).isEqualTo(6);
         assertThat(json.get("totals").get("revenue").decimalValue()).isEqualByComparingTo("2102.00");
         assertThat(json.get("products")).hasSize(2);
@@ -257,7 +350,8 @@ class StoreCommandsTests {
 
     @Test
     void reportSalesRefusesBadDates() {
-        assertOneLineError(run("report", "sales", "--from", "2026-02-01", "--to", "2026-01-01"), 2, "to: must not be before from");
+        assertOneLineError(
+                run("report", "sales", "--from", "2026-02-01", "--to", "2026-01-01"), 2, "to: must not be before from");
         assertOneLineError(run("report", "sales", "--from", "yesterday"), 2, "'yesterday'");
     }
 
@@ -271,8 +365,14 @@ class StoreCommandsTests {
     @Test
     void everyCommandAnswersHelp() {
         List<String[]> commands = new ArrayList<>();
-        collect(StockroomCommand.commandLine(new java.io.PrintWriter(java.io.Writer.nullWriter()), new java.io.PrintWriter(java.io.Writer.nullWriter())), new ArrayList<>(), commands);
-        assertThat(commands).extracting(c -> String.join(" ", c))
+        collect(
+                StockroomCommand.commandLine(
+                        new java.io.PrintWriter(java.io.Writer.nullWriter()),
+                        new java.io.PrintWriter(java.io.Writer.nullWriter())),
+                new ArrayList<>(),
+                commands);
+        assertThat(commands)
+                .extracting(c -> String.join(" ", c))
                 .contains("demo", "products add", "products show", "purchase", "restock", "alerts", "report sales");
         for (String[] command : commands) {
             List<String> args = new ArrayList<>(List.of(command));

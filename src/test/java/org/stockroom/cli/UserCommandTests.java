@@ -28,7 +28,8 @@ class UserCommandTests {
         InputStream original = System.in;
         System.setIn(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)));
         try {
-            return StockroomCommand.commandLine(new PrintWriter(out, true), new PrintWriter(err, true)).execute(args);
+            return StockroomCommand.commandLine(new PrintWriter(out, true), new PrintWriter(err, true))
+                    .execute(args);
         } finally {
             System.setIn(original);
         }
@@ -36,38 +37,63 @@ class UserCommandTests {
 
     @Test
     void addsChangesAndDisablesUsersWithoutSigningIn() throws Exception {
-        assertThat(run("a-long-user-password\n", "user", "add", "sam", "--role", "STAFF", "--password-stdin", "--data", data.toString()))
-                .as(err.toString()).isZero();
+        assertThat(run(
+                        "a-long-user-password\n",
+                        "user",
+                        "add",
+                        "sam",
+                        "--role",
+                        "STAFF",
+                        "--password-stdin",
+                        "--data",
+                        data.toString()))
+                .as(err.toString())
+                .isZero();
         assertThat(out.toString()).contains("Added sam (STAFF)");
         String firstHash = query("SELECT password_hash FROM app_user WHERE username = 'sam'");
         assertThat(firstHash).startsWith("{bcrypt}");
 
-        assertThat(run("another-long-password\n", "user", "passwd", "sam", "--password-stdin", "--data", data.toString())).isZero();
-        assertThat(query("SELECT password_hash FROM app_user WHERE username = 'sam'")).isNotEqualTo(firstHash);
+        assertThat(run(
+                        "another-long-password\n",
+                        "user",
+                        "passwd",
+                        "sam",
+                        "--password-stdin",
+                        "--data",
+                        data.toString()))
+                .isZero();
+        assertThat(query("SELECT password_hash FROM app_user WHERE username = 'sam'"))
+                .isNotEqualTo(firstHash);
 
         assertThat(run("", "user", "disable", "sam", "--data", data.toString())).isZero();
-        assertThat(query("SELECT CASE WHEN disabled THEN 'yes' ELSE 'no' END FROM app_user WHERE username = 'sam'")).isEqualTo("yes");
-        assertThat(query("SELECT actor FROM audit_event ORDER BY id DESC LIMIT 1")).isEqualTo("cli");
+        assertThat(query("SELECT CASE WHEN disabled THEN 'yes' ELSE 'no' END FROM app_user WHERE username = 'sam'"))
+                .isEqualTo("yes");
+        assertThat(query("SELECT actor FROM audit_event ORDER BY id DESC LIMIT 1"))
+                .isEqualTo("cli");
     }
 
     @Test
     void aWeakPasswordIsOneLineAndExitCode2AndAddsNobody() throws Exception {
-        int exit = run("short\n", "user", "add", "sam", "--role", "STAFF", "--password-stdin", "--data", data.toString());
+        int exit =
+                run("short\n", "user", "add", "sam", "--role", "STAFF", "--password-stdin", "--data", data.toString());
 
         assertThat(exit).isEqualTo(2);
-        assertThat(err.toString().strip()).startsWith("error: password: must be at least 10 characters").doesNotContain("\n");
+        assertThat(err.toString().strip())
+                .startsWith("error: password: must be at least 10 characters")
+                .doesNotContain("\n");
         assertThat(query("SELECT COUNT(*) FROM app_user")).isEqualTo("0");
     }
 
     @Test
     void anUnknownUserIsRefused() {
-        assertThat(run("", "user", "disable", "nobody", "--data", data.toString())).isEqualTo(1);
+        assertThat(run("", "user", "disable", "nobody", "--data", data.toString()))
+                .isEqualTo(1);
         assertThat(err.toString()).contains("unknown-user");
     }
 
     private String query(String sql) throws SQLException {
         try (Connection c = open();
-             ResultSet rs = c.createStatement().executeQuery(sql)) {
+                ResultSet rs = c.createStatement().executeQuery(sql)) {
             rs.next();
             return rs.getString(1);
         }
@@ -76,8 +102,10 @@ class UserCommandTests {
     /** The database the command wrote to: the data directory's SQLite file, or its schema in the suite's PostgreSQL run. */
     private Connection open() throws SQLException {
         if (PostgresTestDatabase.active()) {
-            return DriverManager.getConnection(PostgresTestDatabase.schemaUrl(PostgresTestDatabase.schemaFor(data)),
-                    PostgresTestDatabase.user(), PostgresTestDatabase.password());
+            return DriverManager.getConnection(
+                    PostgresTestDatabase.schemaUrl(PostgresTestDatabase.schemaFor(data)),
+                    PostgresTestDatabase.user(),
+                    PostgresTestDatabase.password());
         }
         return DriverManager.getConnection("jdbc:sqlite:" + data.resolve("stockroom.db"));
     }

@@ -2,7 +2,6 @@ package org.stockroom.imports;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -43,8 +42,10 @@ class ImportApiTests extends ApiTestSupport {
         assertThat(small.get("stock").asLong()).isEqualTo(4);
         assertThat(small.get("supplier").asString()).isEqualTo("Woodworks");
         assertThat(small.get("barcode").asString()).isEqualTo("111");
-        assertThat(api.get("/api/products/DESK-L").json().get("name").asString()).isEqualTo("Desk, oak - Large");
-        assertThat(api.get("/api/products/LAMP-1").json().get("name").asString()).isEqualTo("Lamp \"Aurora\"");
+        assertThat(api.get("/api/products/DESK-L").json().get("name").asString())
+                .isEqualTo("Desk, oak - Large");
+        assertThat(api.get("/api/products/LAMP-1").json().get("name").asString())
+                .isEqualTo("Lamp \"Aurora\"");
         assertThat(ledgerSum("DESK-L")).as("initial stock enters the ledger").isEqualTo(2);
     }
 
@@ -58,7 +59,8 @@ class ImportApiTests extends ApiTestSupport {
         assertThat(response.contentType()).startsWith("application/problem+json");
         assertThat(response.json().get("code").asString()).isEqualTo("invalid-import");
         assertThat(response.json().get("invalid").get(0).get("line").asLong()).isEqualTo(3);
-        assertThat(response.json().get("invalid").get(0).get("reason").asString()).contains("price");
+        assertThat(response.json().get("invalid").get(0).get("reason").asString())
+                .contains("price");
         assertThat(productCount()).isZero();
     }
 
@@ -118,7 +120,8 @@ class ImportApiTests extends ApiTestSupport {
 
         assertThat(response.status()).as(response.text()).isEqualTo(201);
         String id = response.json().get("id").asString();
-        JsonNode movement = api.get("/api/products/A-1/movements").json().get("items").get(0);
+        JsonNode movement =
+                api.get("/api/products/A-1/movements").json().get("items").get(0);
         assertThat(movement.get("type").asString()).isEqualTo("ADJUSTMENT");
         assertThat(movement.get("reason").asString()).isEqualTo("COUNT");
         assertThat(movement.get("delta").asLong()).isEqualTo(-18);
@@ -149,7 +152,10 @@ class ImportApiTests extends ApiTestSupport {
     @Test
     void undoRestoresFieldsAndStockAndArchivesCreatedProducts() {
         api.post("/api/products", product("A-1", "1.00", 5, 1));
-        String id = upload("/api/imports", "sku,name,price,stock\nA-1,Renamed,2.00,9\nN-1,New,3.00,4\n").json().get("id").asString();
+        String id = upload("/api/imports", "sku,name,price,stock\nA-1,Renamed,2.00,9\nN-1,New,3.00,4\n")
+                .json()
+                .get("id")
+                .asString();
 
         Api.Response undo = api.post("/api/imports/" + id + "/undo", null);
 
@@ -158,33 +164,46 @@ class ImportApiTests extends ApiTestSupport {
         assertThat(restored.get("name").asString()).isEqualTo("A-1 product");
         assertThat(restored.get("price").decimalValue()).isEqualByComparingTo("1.00");
         assertThat(restored.get("stock").asLong()).isEqualTo(5);
-        assertThat(api.get("/api/products/N-1").json().get("archived").asBoolean()).isTrue();
+        assertThat(api.get("/api/products/N-1").json().get("archived").asBoolean())
+                .isTrue();
         assertThat(ledgerSum("A-1")).isEqualTo(5);
-        assertThat(api.post("/api/imports/" + id + "/undo", null).json().get("code").asString()).isEqualTo("import-undone");
+        assertThat(api.post("/api/imports/" + id + "/undo", null)
+                        .json()
+                        .get("code")
+                        .asString())
+                .isEqualTo("import-undone");
     }
 
     @Test
     void anImportCannotBeUndoneOnceALaterMovementTouchesItsProducts() {
-        String id = upload("/api/imports", "sku,name,price,stock\nN-1,New,3.00,4\n").json().get("id").asString();
+        String id = upload("/api/imports", "sku,name,price,stock\nN-1,New,3.00,4\n")
+                .json()
+                .get("id")
+                .asString();
         assertThat(api.post("/api/purchases", purchase("N-1", 1)).status()).isEqualTo(201);
 
         Api.Response undo = api.post("/api/imports/" + id + "/undo", null);
 
         assertThat(undo.status()).isEqualTo(409);
         assertThat(undo.json().get("code").asString()).isEqualTo("import-superseded");
-        assertThat(api.get("/api/products/N-1").json().get("archived").asBoolean()).isFalse();
+        assertThat(api.get("/api/products/N-1").json().get("archived").asBoolean())
+                .isFalse();
     }
 
     @Test
     void theProductExportImportsBackUnchangedAndNeutralizesFormulas() {
-        api.post("/api/products", "{\"sku\":\"F-1\",\"name\":\"=HYPERLINK(\\\"x\\\")\",\"price\":1.00,\"stock\":3,\"reorderThreshold\":1}");
+        api.post(
+                "/api/products",
+                "{\"sku\":\"F-1\",\"name\":\"=HYPERLINK(\\\"x\\\")\",\"price\":1.00,\"stock\":3,\"reorderThreshold\":1}");
         api.post("/api/products", product("A-1", "2.50", 5, 1));
 
         Api.Response export = api.get("/api/exports/products");
 
         assertThat(export.status()).isEqualTo(200);
         assertThat(export.contentType()).startsWith("text/csv");
-        assertThat(export.text()).startsWith("sku,name,price,stock,reorderThreshold,cost,reorderQuantity,leadTimeDays,supplier,barcode\r\n");
+        assertThat(export.text())
+                .startsWith(
+                        "sku,name,price,stock,reorderThreshold,cost,reorderQuantity,leadTimeDays,supplier,barcode\r\n");
         assertThat(export.text()).contains("F-1,\"'=HYPERLINK(\"\"x\"\")\",1.00,3,1");
         Api.Response reimport = upload("/api/imports?dryRun=true", export.text().replace("'=HYPERLINK", "=HYPERLINK"));
         assertThat(reimport.json().get("unchanged").asLong()).isEqualTo(2);
@@ -192,11 +211,14 @@ class ImportApiTests extends ApiTestSupport {
 
     @Test
     void theInventoryExportHasShopifysColumns() {
-        api.post("/api/products", "{\"sku\":\"D-1\",\"name\":\"Café Desk\",\"price\":1.00,\"stock\":3,\"reorderThreshold\":1}");
+        api.post(
+                "/api/products",
+                "{\"sku\":\"D-1\",\"name\":\"Café Desk\",\"price\":1.00,\"stock\":3,\"reorderThreshold\":1}");
 
         Api.Response export = api.get("/api/exports/inventory?format=shopify");
 
-        assertThat(export.text()).isEqualTo("Handle,Title,SKU,Location,On hand\r\ncafe-desk,Café Desk,D-1,Shop location,3\r\n");
+        assertThat(export.text())
+                .isEqualTo("Handle,Title,SKU,Location,On hand\r\ncafe-desk,Café Desk,D-1,Shop location,3\r\n");
     }
 
     @Test
@@ -225,6 +247,9 @@ class ImportApiTests extends ApiTestSupport {
     }
 
     private long ledgerSum(String sku) {
-        return jdbc.sql("SELECT SUM(delta) FROM stock_movement WHERE sku = :sku").param("sku", sku).query(Long.class).single();
+        return jdbc.sql("SELECT SUM(delta) FROM stock_movement WHERE sku = :sku")
+                .param("sku", sku)
+                .query(Long.class)
+                .single();
     }
 }

@@ -21,17 +21,23 @@ class AlertEmailTests extends ApiTestSupport {
 
     @Test
     void anAlertEmailNamesTheProductItsStockThresholdAndTheReorderQuantity() throws Exception {
-        api.post("/api/products", "{\"sku\":\"MAIL-1\",\"name\":\"Mouse\",\"price\":5.00,\"stock\":10,\"reorderThreshold\":4,"
-                + "\"reorderQuantity\":25,\"supplier\":\"Acme\"}");
+        api.post(
+                "/api/products",
+                "{\"sku\":\"MAIL-1\",\"name\":\"Mouse\",\"price\":5.00,\"stock\":10,\"reorderThreshold\":4,"
+                        + "\"reorderQuantity\":25,\"supplier\":\"Acme\"}");
         api.post("/api/purchases", purchase("MAIL-1", 8));
 
-        await().atMost(DEADLINE).until(() -> TestMail.withSubjectContaining("MAIL-1").size() == 1);
+        await().atMost(DEADLINE)
+                .until(() -> TestMail.withSubjectContaining("MAIL-1").size() == 1);
         MimeMessage mail = TestMail.withSubjectContaining("MAIL-1").get(0);
         assertThat(TestMail.subject(mail)).isEqualTo("[Stockroom] Low stock: MAIL-1 Mouse (2 left)");
         assertThat(mail.getAllRecipients()[0].toString()).isEqualTo(TestMail.OWNER);
         assertThat(mail.getHeader("X-Stockroom-Notification-Id")[0]).startsWith("msg_");
-        assertThat(TestMail.body(mail)).contains("Stock:                      2").contains("Reorder threshold:          4")
-                .contains("Suggested reorder quantity: 25").contains("Supplier:                   Acme");
+        assertThat(TestMail.body(mail))
+                .contains("Stock:                      2")
+                .contains("Reorder threshold:          4")
+                .contains("Suggested reorder quantity: 25")
+                .contains("Supplier:                   Acme");
     }
 
     @Test
@@ -48,11 +54,14 @@ class AlertEmailTests extends ApiTestSupport {
         String body = TestMail.body(digests(day).get(0));
         assertThat(TestMail.subject(digests(day).get(0))).isEqualTo("[Stockroom] Daily restock digest: 2 open alerts");
         assertThat(body).contains("DIG-1").contains("DIG-2").doesNotContain("DIG-3");
-        assertThat(body.lines().filter(l -> l.startsWith("DIG-2")).findFirst().orElseThrow()).contains("OUT").contains("6");
+        assertThat(body.lines().filter(l -> l.startsWith("DIG-2")).findFirst().orElseThrow())
+                .contains("OUT")
+                .contains("6");
     }
 
     private static List<MimeMessage> digests(LocalDate day) {
         return TestMail.withSubjectContaining("Daily restock digest").stream()
-                .filter(m -> TestMail.body(m).contains("Open restock alerts on " + day)).toList();
+                .filter(m -> TestMail.body(m).contains("Open restock alerts on " + day))
+                .toList();
     }
 }

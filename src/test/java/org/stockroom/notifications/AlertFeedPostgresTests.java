@@ -39,8 +39,11 @@ class AlertFeedPostgresTests {
     @BeforeEach
     void twoInstances() {
         String url = System.getenv("STOCKROOM_TEST_POSTGRES_URL");
-        Assumptions.assumeTrue(url != null && !url.isBlank(), "STOCKROOM_TEST_POSTGRES_URL is not set: no PostgreSQL to test against");
-        dataSource = new DriverManagerDataSource(url, System.getenv().getOrDefault("STOCKROOM_TEST_POSTGRES_USER", ""),
+        Assumptions.assumeTrue(
+                url != null && !url.isBlank(), "STOCKROOM_TEST_POSTGRES_URL is not set: no PostgreSQL to test against");
+        dataSource = new DriverManagerDataSource(
+                url,
+                System.getenv().getOrDefault("STOCKROOM_TEST_POSTGRES_USER", ""),
                 System.getenv().getOrDefault("STOCKROOM_TEST_POSTGRES_PASSWORD", ""));
         InstanceId idA = new InstanceId();
         a = new AlertFeed(dataSource, Database.POSTGRESQL, idA, JSON, heardByA::add);
@@ -72,6 +75,8 @@ class AlertFeedPostgresTests {
 
         await().atMost(Duration.ofSeconds(30)).until(() -> !heardByB.isEmpty());
         assertThat(heardByB).containsExactly(new RemoteAlertChange(raised));
-        assertThat(heardByA).as("an instance's own changes reach it as AlertChange, not as remote ones").isEmpty();
+        assertThat(heardByA)
+                .as("an instance's own changes reach it as AlertChange, not as remote ones")
+                .isEmpty();
     }
 }

@@ -56,11 +56,21 @@ class CrashRecoveryIT {
         int port = freePort();
         Process first = serve(port, data, "first");
         Api api = new Api(port).withBasic("admin", ApiTestSupport.ADMIN_PASSWORD);
-        String hook = api.post("/api/webhooks", "{\"url\":\"http://127.0.0.1:" + receiver.getAddress().getPort()
-                + "/hooks\",\"events\":[\"alert.raised\"]}").json().get("id").asString();
-        assertThat(api.post("/api/products", "{\"sku\":\"CRASH-1\",\"name\":\"Crash\",\"price\":1.00,\"stock\":5,\"reorderThreshold\":3}")
-                .status()).isEqualTo(201);
-        assertThat(api.post("/api/purchases", "{\"lines\":[{\"sku\":\"CRASH-1\",\"quantity\":2}]}").status()).isEqualTo(201);
+        String hook = api.post(
+                        "/api/webhooks",
+                        "{\"url\":\"http://127.0.0.1:" + receiver.getAddress().getPort()
+                                + "/hooks\",\"events\":[\"alert.raised\"]}")
+                .json()
+                .get("id")
+                .asString();
+        assertThat(api.post(
+                                "/api/products",
+                                "{\"sku\":\"CRASH-1\",\"name\":\"Crash\",\"price\":1.00,\"stock\":5,\"reorderThreshold\":3}")
+                        .status())
+                .isEqualTo(201);
+        assertThat(api.post("/api/purchases", "{\"lines\":[{\"sku\":\"CRASH-1\",\"quantity\":2}]}")
+                        .status())
+                .isEqualTo(201);
 
         await().atMost(Duration.ofMinutes(1)).until(() -> ids.size() == 1);
         first.destroyForcibly();
@@ -71,7 +81,12 @@ class CrashRecoveryIT {
         serve(secondPort, data, "second");
         await().atMost(Duration.ofMinutes(2)).until(() -> answered.contains(200));
         assertThat(ids).hasSizeGreaterThanOrEqualTo(2).containsOnly(ids.get(0));
-        var delivery = new Api(secondPort).withBasic("admin", ApiTestSupport.ADMIN_PASSWORD).get("/api/webhooks/" + hook + "/deliveries").json().get("items").get(0);
+        var delivery = new Api(secondPort)
+                .withBasic("admin", ApiTestSupport.ADMIN_PASSWORD)
+                .get("/api/webhooks/" + hook + "/deliveries")
+                .json()
+                .get("items")
+                .get(0);
         assertThat(delivery.get("messageId").asString()).isEqualTo(ids.get(0));
         assertThat(delivery.get("status").asString()).isEqualTo("DELIVERED");
     }
@@ -104,16 +119,28 @@ class CrashRecoveryIT {
         Path jar = Path.of("target", "stockroom.jar");
         assertThat(jar).as("the packaged server (run through mvn verify)").exists();
         Path log = dir.resolve(name + ".log");
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
-                jar.toString(), "serve", "--port", String.valueOf(port), "--data", data.toString(),
-                "--stockroom.webhooks.allow-private=true", "--stockroom.notifications.lease=3s",
-                "--stockroom.notifications.retry-schedule=1s,1s,1s", "--stockroom.webhooks.timeout=60s")
-                .redirectErrorStream(true).redirectOutput(log.toFile());
+        ProcessBuilder builder = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-jar",
+                        jar.toString(),
+                        "serve",
+                        "--port",
+                        String.valueOf(port),
+                        "--data",
+                        data.toString(),
+                        "--stockroom.webhooks.allow-private=true",
+                        "--stockroom.notifications.lease=3s",
+                        "--stockroom.notifications.retry-schedule=1s,1s,1s",
+                        "--stockroom.webhooks.timeout=60s")
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile());
         builder.environment().put("STOCKROOM_ADMIN_PASSWORD", ApiTestSupport.ADMIN_PASSWORD);
         Process process = builder.start();
         servers.add(process);
         Api api = new Api(port);
-        await().atMost(STARTUP).pollInterval(Duration.ofMillis(500)).ignoreExceptions()
+        await().atMost(STARTUP)
+                .pollInterval(Duration.ofMillis(500))
+                .ignoreExceptions()
                 .failFast("the server exited; see " + log, () -> !process.isAlive())
                 .until(() -> api.get("/actuator/health").status() == 200);
         return process;

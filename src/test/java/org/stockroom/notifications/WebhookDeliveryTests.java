@@ -35,7 +35,9 @@ class WebhookDeliveryTests extends ApiTestSupport {
 
     @Test
     void anAlertsLifeSendsOneSignedWebhookPerTransitionAndOneEmailPerRaiseOrEscalation() throws Exception {
-        String secret = register(receiver.url(), "alert.raised", "alert.escalated", "alert.resolved").get("secret").asString();
+        String secret = register(receiver.url(), "alert.raised", "alert.escalated", "alert.resolved")
+                .get("secret")
+                .asString();
         api.post("/api/products", product("LIFE-1", "5.00", 10, 3));
 
         JsonNode bought = api.post("/api/purchases", purchase("LIFE-1", 7)).json();
@@ -49,27 +51,49 @@ class WebhookDeliveryTests extends ApiTestSupport {
         assertThat(body.get("data").get("alert").get("sku").asString()).isEqualTo("LIFE-1");
         assertThat(body.get("data").get("alert").get("level").asString()).isEqualTo("LOW");
         assertThat(body.get("data").get("product").get("stock").asLong()).isEqualTo(3);
-        await().atMost(DEADLINE).until(() -> TestMail.withSubjectContaining("LIFE-1").size() >= 1);
+        await().atMost(DEADLINE)
+                .until(() -> TestMail.withSubjectContaining("LIFE-1").size() >= 1);
         String mail = TestMail.body(TestMail.withSubjectContaining("LIFE-1").get(0));
-        assertThat(mail).contains("Stock:                      3").contains("Reorder threshold:          3")
+        assertThat(mail)
+                .contains("Stock:                      3")
+                .contains("Reorder threshold:          3")
                 .contains("Suggested reorder quantity: 3");
 
         api.post("/api/purchases", purchase("LIFE-1", 1));
         api.post("/api/purchases", purchase("LIFE-1", 1));
-        assertThat(queued("LIFE-1")).as("notifications queued while the alert stays LOW").isEqualTo(2);
+        assertThat(queued("LIFE-1"))
+                .as("notifications queued while the alert stays LOW")
+                .isEqualTo(2);
 
         api.post("/api/purchases", purchase("LIFE-1", 1));
-        await().atMost(DEADLINE).until(() -> receiver.requestsOfType("alert.escalated").size() == 1);
-        await().atMost(DEADLINE).until(() -> TestMail.withSubjectContaining("Out of stock: LIFE-1").size() == 1);
+        await().atMost(DEADLINE)
+                .until(() -> receiver.requestsOfType("alert.escalated").size() == 1);
+        await().atMost(DEADLINE)
+                .until(() ->
+                        TestMail.withSubjectContaining("Out of stock: LIFE-1").size() == 1);
 
-        assertThat(api.post("/api/products/LIFE-1/receipts", "{\"quantity\":20}").status()).isEqualTo(201);
-        await().atMost(DEADLINE).until(() -> receiver.requestsOfType("alert.resolved").size() == 1);
-        WebhookReceiver.Request resolved = receiver.requestsOfType("alert.resolved").get(0);
+        assertThat(api.post("/api/products/LIFE-1/receipts", "{\"quantity\":20}")
+                        .status())
+                .isEqualTo(201);
+        await().atMost(DEADLINE)
+                .until(() -> receiver.requestsOfType("alert.resolved").size() == 1);
+        WebhookReceiver.Request resolved =
+                receiver.requestsOfType("alert.resolved").get(0);
         assertThat(SignatureCheck.valid(secret, resolved)).isTrue();
-        assertThat(Json.read(resolved.body()).get("data").get("product").get("stock").asLong()).isEqualTo(20);
+        assertThat(Json.read(resolved.body())
+                        .get("data")
+                        .get("product")
+                        .get("stock")
+                        .asLong())
+                .isEqualTo(20);
 
-        assertThat(queued("LIFE-1")).as("raised, escalated, resolved webhooks and two emails").isEqualTo(5);
-        assertThat(receiver.requests()).extracting(r -> r.header("webhook-id")).doesNotHaveDuplicates().hasSize(3);
+        assertThat(queued("LIFE-1"))
+                .as("raised, escalated, resolved webhooks and two emails")
+                .isEqualTo(5);
+        assertThat(receiver.requests())
+                .extracting(r -> r.header("webhook-id"))
+                .doesNotHaveDuplicates()
+                .hasSize(3);
         assertThat(TestMail.withSubjectContaining("LIFE-1")).hasSize(2);
     }
 
@@ -78,13 +102,20 @@ class WebhookDeliveryTests extends ApiTestSupport {
         register(receiver.url(), "alert.raised", "alert.escalated", "alert.resolved");
         api.post("/api/products", product("RULE-1", "5.00", 2, 3));
         api.post("/api/products", product("RULE-2", "5.00", 5, 3));
-        assertThat(api.patch("/api/products/RULE-2", "{\"reorderThreshold\":5}").status()).isEqualTo(200);
-        assertThat(api.patch("/api/products/RULE-2", "{\"reorderThreshold\":6}").status()).isEqualTo(200);
+        assertThat(api.patch("/api/products/RULE-2", "{\"reorderThreshold\":5}").status())
+                .isEqualTo(200);
+        assertThat(api.patch("/api/products/RULE-2", "{\"reorderThreshold\":6}").status())
+                .isEqualTo(200);
         assertThat(api.delete("/api/products/RULE-1").status()).isEqualTo(204);
 
         await().atMost(DEADLINE).until(() -> receiver.requests().size() == 3);
-        assertThat(receiver.requests()).extracting(r -> Json.read(r.body()).get("type").asString() + " "
-                        + Json.read(r.body()).get("data").get("alert").get("sku").asString())
+        assertThat(receiver.requests())
+                .extracting(r -> Json.read(r.body()).get("type").asString() + " "
+                        + Json.read(r.body())
+                                .get("data")
+                                .get("alert")
+                                .get("sku")
+                                .asString())
                 .containsExactlyInAnyOrder("alert.raised RULE-1", "alert.raised RULE-2", "alert.resolved RULE-1");
         assertThat(queued("RULE-")).as("three webhooks and two emails").isEqualTo(5);
     }
@@ -102,7 +133,9 @@ class WebhookDeliveryTests extends ApiTestSupport {
             assertThat(data.get("receipt").get("quantity").asLong()).isEqualTo(5);
             assertThat(data.get("receipt").get("note").asString()).isEqualTo("PO-77");
             assertThat(data.get("product").get("stock").asLong()).isEqualTo(15);
-            assertThat(jdbc.sql("SELECT COUNT(*) FROM notification_outbox WHERE event_type = 'stock.received'").query(Long.class).single())
+            assertThat(jdbc.sql("SELECT COUNT(*) FROM notification_outbox WHERE event_type = 'stock.received'")
+                            .query(Long.class)
+                            .single())
                     .isEqualTo(1);
         } catch (Exception e) {
             throw new IllegalStateException(e);
@@ -116,18 +149,25 @@ class WebhookDeliveryTests extends ApiTestSupport {
         api.post("/api/products", product("RETRY-1", "5.00", 5, 3));
         api.post("/api/purchases", purchase("RETRY-1", 2));
 
-        await().atMost(DEADLINE).until(() -> delivery(hook).get("status").asString().equals("DELIVERED"));
+        await().atMost(DEADLINE)
+                .until(() -> delivery(hook).get("status").asString().equals("DELIVERED"));
         List<WebhookReceiver.Request> attempts = receiver.requests();
         assertThat(attempts).hasSize(4);
-        assertThat(attempts).extracting(r -> r.header("webhook-id")).containsOnly(attempts.get(0).header("webhook-id"));
-        assertThat(attempts).extracting(WebhookReceiver.Request::body).containsOnly(attempts.get(0).body());
+        assertThat(attempts)
+                .extracting(r -> r.header("webhook-id"))
+                .containsOnly(attempts.get(0).header("webhook-id"));
+        assertThat(attempts)
+                .extracting(WebhookReceiver.Request::body)
+                .containsOnly(attempts.get(0).body());
         for (WebhookReceiver.Request attempt : attempts) {
-            assertThat(SignatureCheck.valid(hook.get("secret").asString(), attempt)).isTrue();
+            assertThat(SignatureCheck.valid(hook.get("secret").asString(), attempt))
+                    .isTrue();
         }
         JsonNode delivery = delivery(hook);
         assertThat(delivery.get("attempts").asInt()).isEqualTo(4);
         assertThat(delivery.get("responseCode").asInt()).isEqualTo(200);
-        assertThat(delivery.get("messageId").asString()).isEqualTo(attempts.get(0).header("webhook-id"));
+        assertThat(delivery.get("messageId").asString())
+                .isEqualTo(attempts.get(0).header("webhook-id"));
     }
 
     @Test
@@ -141,11 +181,17 @@ class WebhookDeliveryTests extends ApiTestSupport {
         assertThat(receiver.requests()).hasSize(1);
         assertThat(webhook(hook).get("disabledReason").asString()).contains("410");
         assertThat(delivery(hook).get("status").asString()).isEqualTo("FAILED");
-        await().atMost(DEADLINE).until(() -> !TestMail.withSubjectContaining("Webhook disabled: " + receiver.url()).isEmpty());
+        await().atMost(DEADLINE)
+                .until(() -> !TestMail.withSubjectContaining("Webhook disabled: " + receiver.url())
+                        .isEmpty());
 
         api.post("/api/purchases", purchase("GONE-1", 3));
-        assertThat(api.get("/api/webhooks/" + hook.get("id").asString() + "/deliveries").json().get("total").asLong())
-                .as("nothing is queued for a disabled endpoint").isEqualTo(1);
+        assertThat(api.get("/api/webhooks/" + hook.get("id").asString() + "/deliveries")
+                        .json()
+                        .get("total")
+                        .asLong())
+                .as("nothing is queued for a disabled endpoint")
+                .isEqualTo(1);
     }
 
     @Test
@@ -156,15 +202,24 @@ class WebhookDeliveryTests extends ApiTestSupport {
         api.post("/api/purchases", purchase("DOWN-1", 2));
 
         await().atMost(DEADLINE).until(() -> webhook(hook).get("disabled").asBoolean());
-        assertThat(receiver.requests()).as("the first attempt and one per wait of the schedule").hasSize(5);
+        assertThat(receiver.requests())
+                .as("the first attempt and one per wait of the schedule")
+                .hasSize(5);
         JsonNode delivery = delivery(hook);
         assertThat(delivery.get("status").asString()).isEqualTo("FAILED");
         assertThat(delivery.get("attempts").asInt()).isEqualTo(5);
         assertThat(delivery.get("responseCode").asInt()).isEqualTo(503);
-        assertThat(webhook(hook).get("disabledReason").asString()).contains("whole retry schedule").contains("HTTP 503");
-        await().atMost(DEADLINE).until(() -> !TestMail.withSubjectContaining("Webhook disabled: " + receiver.url()).isEmpty());
+        assertThat(webhook(hook).get("disabledReason").asString())
+                .contains("whole retry schedule")
+                .contains("HTTP 503");
+        await().atMost(DEADLINE)
+                .until(() -> !TestMail.withSubjectContaining("Webhook disabled: " + receiver.url())
+                        .isEmpty());
 
-        assertThat(api.post("/api/webhooks/" + hook.get("id").asString() + "/enable", null).json().get("disabled").asBoolean())
+        assertThat(api.post("/api/webhooks/" + hook.get("id").asString() + "/enable", null)
+                        .json()
+                        .get("disabled")
+                        .asBoolean())
                 .isFalse();
     }
 
@@ -177,25 +232,33 @@ class WebhookDeliveryTests extends ApiTestSupport {
         await().atMost(DEADLINE).until(() -> receiver.requests().size() == 1);
         WebhookReceiver.Request request = receiver.requests().get(0);
         assertThat(Json.read(request.body()).get("type").asString()).isEqualTo("webhook.test");
-        assertThat(request.header("webhook-id")).isEqualTo(answer.json().get("messageId").asString());
+        assertThat(request.header("webhook-id"))
+                .isEqualTo(answer.json().get("messageId").asString());
         assertThat(SignatureCheck.valid(hook.get("secret").asString(), request)).isTrue();
     }
 
     @Test
     void registrationShowsTheSecretOnceAndRefusesBadInput() {
-        var created = api.post("/api/webhooks", "{\"url\":\"" + receiver.url() + "\",\"events\":[\"alert.raised\"],\"description\":\"shop\"}");
+        var created = api.post(
+                "/api/webhooks",
+                "{\"url\":\"" + receiver.url() + "\",\"events\":[\"alert.raised\"],\"description\":\"shop\"}");
         assertThat(created.status()).isEqualTo(201);
-        assertThat(created.header("Location")).isEqualTo("/api/webhooks/" + created.json().get("id").asString());
+        assertThat(created.header("Location"))
+                .isEqualTo("/api/webhooks/" + created.json().get("id").asString());
         assertThat(created.json().get("secret").asString()).startsWith("whsec_");
         assertThat(api.get("/api/webhooks").text()).doesNotContain("whsec_").contains("shop");
 
         var ftp = api.post("/api/webhooks", "{\"url\":\"ftp://example.com/x\",\"events\":[\"alert.raised\"]}");
         assertThat(ftp.status()).isEqualTo(400);
         assertThat(ftp.json().get("errors").get(0).get("field").asString()).isEqualTo("url");
-        var unknownEvent = api.post("/api/webhooks", "{\"url\":\"" + receiver.url() + "\",\"events\":[\"alert.exploded\"]}");
+        var unknownEvent =
+                api.post("/api/webhooks", "{\"url\":\"" + receiver.url() + "\",\"events\":[\"alert.exploded\"]}");
         assertThat(unknownEvent.status()).isEqualTo(400);
-        assertThat(unknownEvent.json().get("errors").get(0).get("field").asString()).isEqualTo("events[0]");
-        assertThat(api.post("/api/webhooks", "{\"url\":\"" + receiver.url() + "\",\"events\":[]}").status()).isEqualTo(400);
+        assertThat(unknownEvent.json().get("errors").get(0).get("field").asString())
+                .isEqualTo("events[0]");
+        assertThat(api.post("/api/webhooks", "{\"url\":\"" + receiver.url() + "\",\"events\":[]}")
+                        .status())
+                .isEqualTo(400);
         assertThat(api.get("/api/webhooks").json().size()).isEqualTo(1);
 
         String id = created.json().get("id").asString();
@@ -206,7 +269,8 @@ class WebhookDeliveryTests extends ApiTestSupport {
     }
 
     private JsonNode register(String url, String... events) {
-        var answer = api.post("/api/webhooks", "{\"url\":\"" + url + "\",\"events\":[\"" + String.join("\",\"", events) + "\"]}");
+        var answer = api.post(
+                "/api/webhooks", "{\"url\":\"" + url + "\",\"events\":[\"" + String.join("\",\"", events) + "\"]}");
         assertThat(answer.status()).as(answer.text()).isEqualTo(201);
         return answer.json();
     }
@@ -216,18 +280,23 @@ class WebhookDeliveryTests extends ApiTestSupport {
     }
 
     private JsonNode delivery(JsonNode hook) {
-        JsonNode items = api.get("/api/webhooks/" + hook.get("id").asString() + "/deliveries").json().get("items");
+        JsonNode items = api.get("/api/webhooks/" + hook.get("id").asString() + "/deliveries")
+                .json()
+                .get("items");
         assertThat(items.size()).isEqualTo(1);
         return items.get(0);
     }
 
     private long queued(String sku) {
-        return jdbc.sql("SELECT COUNT(*) FROM notification_outbox WHERE payload LIKE :sku").param("sku", "%" + sku + "%")
-                .query(Long.class).single();
+        return jdbc.sql("SELECT COUNT(*) FROM notification_outbox WHERE payload LIKE :sku")
+                .param("sku", "%" + sku + "%")
+                .query(Long.class)
+                .single();
     }
 
     private static final class Json {
-        private static final tools.jackson.databind.json.JsonMapper JSON = tools.jackson.databind.json.JsonMapper.builder().build();
+        private static final tools.jackson.databind.json.JsonMapper JSON =
+                tools.jackson.databind.json.JsonMapper.builder().build();
 
         static JsonNode read(String text) {
             return JSON.readTree(text);

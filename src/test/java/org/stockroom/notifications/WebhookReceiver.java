@@ -22,8 +22,11 @@ final class WebhookReceiver implements AutoCloseable {
     record Request(Map<String, List<String>> headers, String body) {
 
         String header(String name) {
-            return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name)).map(e -> e.getValue().get(0))
-                    .findFirst().orElse(null);
+            return headers.entrySet().stream()
+                    .filter(e -> e.getKey().equalsIgnoreCase(name))
+                    .map(e -> e.getValue().get(0))
+                    .findFirst()
+                    .orElse(null);
         }
     }
 
@@ -71,7 +74,9 @@ final class WebhookReceiver implements AutoCloseable {
     }
 
     List<Request> requestsOfType(String type) {
-        return requests.stream().filter(r -> r.body().contains("\"type\":\"" + type + "\"")).toList();
+        return requests.stream()
+                .filter(r -> r.body().contains("\"type\":\"" + type + "\""))
+                .toList();
     }
 
     @Override

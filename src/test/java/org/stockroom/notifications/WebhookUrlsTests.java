@@ -8,13 +8,27 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class WebhookUrlsTests {
 
-    private final WebhookUrls guarded = new WebhookUrls(new WebhookProperties(false, Duration.ofSeconds(1), Duration.ofSeconds(1)));
-    private final WebhookUrls open = new WebhookUrls(new WebhookProperties(true, Duration.ofSeconds(1), Duration.ofSeconds(1)));
+    private final WebhookUrls guarded =
+            new WebhookUrls(new WebhookProperties(false, Duration.ofSeconds(1), Duration.ofSeconds(1)));
+    private final WebhookUrls open =
+            new WebhookUrls(new WebhookProperties(true, Duration.ofSeconds(1), Duration.ofSeconds(1)));
 
     @ParameterizedTest
-    @ValueSource(strings = {"http://127.0.0.1/h", "http://localhost:8080/h", "http://10.1.2.3/h", "https://192.168.0.10/h",
-            "http://172.16.5.4/h", "http://169.254.169.254/latest/meta-data", "http://0.0.0.0/h", "http://100.64.0.1/h",
-            "http://[::1]/h", "http://[fd00::1]/h", "http://[fe80::1]/h", "http://[::ffff:127.0.0.1]/h"})
+    @ValueSource(
+            strings = {
+                "http://127.0.0.1/h",
+                "http://localhost:8080/h",
+                "http://10.1.2.3/h",
+                "https://192.168.0.10/h",
+                "http://172.16.5.4/h",
+                "http://169.254.169.254/latest/meta-data",
+                "http://0.0.0.0/h",
+                "http://100.64.0.1/h",
+                "http://[::1]/h",
+                "http://[fd00::1]/h",
+                "http://[fe80::1]/h",
+                "http://[::ffff:127.0.0.1]/h"
+            })
     void localAddressesAreRefusedUnlessAllowed(String url) {
         assertThat(guarded.problem(url)).hasValueSatisfying(p -> assertThat(p).contains("private"));
         assertThat(open.problem(url)).isEmpty();
@@ -27,8 +41,16 @@ class WebhookUrlsTests {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"ftp://93.184.216.34/x", "file:///etc/passwd", "93.184.216.34/x", "http:///x", "http://user:pw@93.184.216.34/x",
-            "http://93.184.216.34/x#frag", "http://exa mple.com/"})
+    @ValueSource(
+            strings = {
+                "ftp://93.184.216.34/x",
+                "file:///etc/passwd",
+                "93.184.216.34/x",
+                "http:///x",
+                "http://user:pw@93.184.216.34/x",
+                "http://93.184.216.34/x#frag",
+                "http://exa mple.com/"
+            })
     void onlyPlainHttpAndHttpsUrlsAreAccepted(String url) {
         assertThat(guarded.problem(url)).isPresent();
         assertThat(open.problem(url)).isPresent();

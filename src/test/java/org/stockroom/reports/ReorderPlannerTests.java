@@ -14,9 +14,18 @@ class ReorderPlannerTests {
 
     private final ReorderPlanner planner = new ReorderPlanner(new ReportsProperties(28, 0.95, 7, 30, 120, 60), 2);
 
-    private static ReorderPlanner.Product product(long stock, long threshold, Long reorderQuantity, Integer leadTime, String cost) {
-        return new ReorderPlanner.Product("P-1", "Product", null, stock, threshold, reorderQuantity, leadTime,
-                cost == null ? null : new BigDecimal(cost), new BigDecimal("10.00"));
+    private static ReorderPlanner.Product product(
+            long stock, long threshold, Long reorderQuantity, Integer leadTime, String cost) {
+        return new ReorderPlanner.Product(
+                "P-1",
+                "Product",
+                null,
+                stock,
+                threshold,
+                reorderQuantity,
+                leadTime,
+                cost == null ? null : new BigDecimal(cost),
+                new BigDecimal("10.00"));
     }
 
     /** Sum and sum of squares of the window's daily units. */
@@ -56,7 +65,8 @@ class ReorderPlannerTests {
     @Test
     void spikyDemandAddsSafetyStockForItsVariability() {
         // 27 days of 0 and one day of 28: d = 28/28 = 1, Σx² = 784, σ = √(784/28 − 1²) = √27 = 5.196152.
-        // L = 4: safety = 1.644853627 · 5.196152 · √4 = 17.093820; reorder point = ⌈1·4 + 17.093820⌉ = ⌈21.093820⌉ = 22.
+        // L = 4: safety = 1.644853627 · 5.196152 · √4 = 17.093820; reorder point = ⌈1·4 + 17.093820⌉ = ⌈21.093820⌉ =
+        // 22.
         // Stock 15 ≤ 22: order ⌈21.093820 + 1·30 − 15⌉ = ⌈36.093820⌉ = 37 (no pack size). Cover 15/1 = 15.0 days.
         long[] history = new long[28];
         history[13] = 28;
@@ -81,7 +91,9 @@ class ReorderPlannerTests {
         assertThat(packed.suggestedQuantity()).isEqualTo(12);
         assertThat(packed.leadTimeDays()).isEqualTo(7);
         assertThat(packed.leadTimeDefaulted()).isTrue();
-        assertThat(planner.plan(product(2, 5, null, null, null), ReorderPlanner.Demand.NONE).suggestedQuantity()).isEqualTo(8);
+        assertThat(planner.plan(product(2, 5, null, null, null), ReorderPlanner.Demand.NONE)
+                        .suggestedQuantity())
+                .isEqualTo(8);
         // Above the threshold nothing is ordered, and no demand is never "overstocked" (the slow report shows it).
         Reorder.Suggestion idle = planner.plan(product(500, 5, null, null, "1.00"), ReorderPlanner.Demand.NONE);
         assertThat(idle.reorder()).isFalse();
@@ -91,7 +103,8 @@ class ReorderPlannerTests {
 
     @Test
     void aLongLeadTimeRaisesTheReorderPoint() {
-        // 3 units every day: d = 3, σ = 0. L = 60: reorder point = 3·60 = 180; stock 100 ≤ 180, cover 100/3 = 33.3 days.
+        // 3 units every day: d = 3, σ = 0. L = 60: reorder point = 3·60 = 180; stock 100 ≤ 180, cover 100/3 = 33.3
+        // days.
         // Order up to 180 + 3·30 = 270: 270 − 100 = 170, in packs of 50 → 200.
         Reorder.Suggestion s = planner.plan(product(100, 10, 50L, 60, "2.00"), days(every(28, 3)));
         assertThat(s.reorderPoint()).isEqualTo(180);
@@ -104,7 +117,8 @@ class ReorderPlannerTests {
     void moreThanTheCoverLimitIsOverstockedWithTheExcessValued() {
         // 1 unit every other day: Σx = 14, d = 0.5; Σx² = 14, σ = √(14/28 − 0.25) = 0.5.
         // Default L = 7: safety = 1.644853627 · 0.5 · √7 = 2.175937; reorder point = ⌈3.5 + 2.175937⌉ = 6.
-        // Stock 200: cover 200/0.5 = 400 days > 120 → overstocked; excess = 200 − 0.5·120 = 140 units, at cost 4.00 = 560.00.
+        // Stock 200: cover 200/0.5 = 400 days > 120 → overstocked; excess = 200 − 0.5·120 = 140 units, at cost 4.00 =
+        // 560.00.
         long[] history = new long[28];
         for (int i = 0; i < 28; i += 2) {
             history[i] = 1;
@@ -135,8 +149,8 @@ class ReorderPlannerTests {
     @Test
     void figuresAreTheShortestDecimalFormRoundedHalfUpAlsoNearAHalf() {
         java.util.Random random = new java.util.Random(7);
-        java.util.List<Double> values = new java.util.ArrayList<>(java.util.List.of(0.15, 2.0005, 22.05, 0.125, 1.0 / 28, 44 / 2.0, 0.0, 2.675,
-                1.005, 1e-9, 123_456.7895));
+        java.util.List<Double> values = new java.util.ArrayList<>(java.util.List.of(
+                0.15, 2.0005, 22.05, 0.125, 1.0 / 28, 44 / 2.0, 0.0, 2.675, 1.005, 1e-9, 123_456.7895));
         for (int i = 0; i < 100_000; i++) {
             values.add(random.nextDouble() * Math.pow(10, random.nextInt(7)));
             values.add(random.nextInt(100_000) / (double) (1 + random.nextInt(56)));
@@ -144,7 +158,8 @@ class ReorderPlannerTests {
         }
         for (double value : values) {
             for (int scale = 1; scale <= 3; scale++) {
-                assertThat(ReorderPlanner.decimal(value, scale)).as("%s at scale %d", value, scale)
+                assertThat(ReorderPlanner.decimal(value, scale))
+                        .as("%s at scale %d", value, scale)
                         .isEqualTo(BigDecimal.valueOf(value).setScale(scale, java.math.RoundingMode.HALF_UP));
             }
         }

@@ -18,7 +18,8 @@ class ReportDatesFollowTheStoreTimeZoneTests extends ApiTestSupport {
 
     @Test
     void aSaleCountsOnTheStoresDateNotTheServersOrUtcs() {
-        assertThat(api.post("/api/products", product("TZ-1", "2.50", 10, 0)).status()).isEqualTo(201);
+        assertThat(api.post("/api/products", product("TZ-1", "2.50", 10, 0)).status())
+                .isEqualTo(201);
         var sold = api.post("/api/purchases", purchase("TZ-1", 2));
         assertThat(sold.status()).isEqualTo(201);
         Instant at = Instant.parse(sold.json().get("createdAt").asString());
@@ -28,12 +29,22 @@ class ReportDatesFollowTheStoreTimeZoneTests extends ApiTestSupport {
         LocalDate westDay = at.atZone(FAR_WEST).toLocalDate();
         assertThat(westDay).as("25 hours apart: always another date").isNotEqualTo(storeDay);
 
-        var onStoreDay = api.get("/api/reports/sales?from=" + storeDay + "&to=" + storeDay).json();
+        var onStoreDay = api.get("/api/reports/sales?from=" + storeDay + "&to=" + storeDay)
+                .json();
         assertThat(onStoreDay.get("totals").get("units").asLong()).isEqualTo(2);
         assertThat(onStoreDay.get("totals").get("revenue").decimalValue()).isEqualByComparingTo("5.00");
-        var onWestDay = api.get("/api/reports/sales?from=" + westDay + "&to=" + westDay).json();
+        var onWestDay =
+                api.get("/api/reports/sales?from=" + westDay + "&to=" + westDay).json();
         assertThat(onWestDay.get("totals").get("units").asLong()).isZero();
-        assertThat(api.get("/api/purchases?from=" + storeDay + "&to=" + storeDay).json().get("total").asLong()).isEqualTo(1);
-        assertThat(api.get("/api/purchases?from=" + westDay + "&to=" + westDay).json().get("total").asLong()).isZero();
+        assertThat(api.get("/api/purchases?from=" + storeDay + "&to=" + storeDay)
+                        .json()
+                        .get("total")
+                        .asLong())
+                .isEqualTo(1);
+        assertThat(api.get("/api/purchases?from=" + westDay + "&to=" + westDay)
+                        .json()
+                        .get("total")
+                        .asLong())
+                .isZero();
     }
 }

@@ -1,10 +1,10 @@
 package org.stockroom.reports;
 
 import java.io.StringReader;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -57,29 +57,45 @@ public final class ReportsBenchmark {
     private static void run(String engine) throws Exception {
         boolean postgres = engine.equals("postgresql");
         Path dataDir = Files.createTempDirectory("stockroom-reports-bench");
-        List<String> args = new ArrayList<>(List.of("--spring.main.banner-mode=off", "--logging.level.root=WARN",
-                "--spring.task.scheduling.enabled=false", "--stockroom.data-dir=" + dataDir));
+        List<String> args = new ArrayList<>(List.of(
+                "--spring.main.banner-mode=off",
+                "--logging.level.root=WARN",
+                "--spring.task.scheduling.enabled=false",
+                "--stockroom.data-dir=" + dataDir));
         if (postgres) {
             args.add("--spring.datasource.url=" + System.getenv("STOCKROOM_BENCH_POSTGRES_URL"));
-            args.add("--spring.datasource.username=" + System.getenv().getOrDefault("STOCKROOM_BENCH_POSTGRES_USER", "postgres"));
-            args.add("--spring.datasource.password=" + System.getenv().getOrDefault("STOCKROOM_BENCH_POSTGRES_PASSWORD", ""));
+            args.add("--spring.datasource.username="
+                    + System.getenv().getOrDefault("STOCKROOM_BENCH_POSTGRES_USER", "postgres"));
+            args.add("--spring.datasource.password="
+                    + System.getenv().getOrDefault("STOCKROOM_BENCH_POSTGRES_PASSWORD", ""));
         }
         try (ConfigurableApplicationContext app = new SpringApplicationBuilder(StockroomApplication.class)
-                .web(WebApplicationType.NONE).run(args.toArray(String[]::new))) {
+                .web(WebApplicationType.NONE)
+                .run(args.toArray(String[]::new))) {
             DataSource dataSource = app.getBean(DataSource.class);
             TestDatabase.wipe(dataSource);
-            System.out.printf("%n== %s, %d cores, load average %s%n", engine, Runtime.getRuntime().availableProcessors(), loadAverage());
+            System.out.printf(
+                    "%n== %s, %d cores, load average %s%n",
+                    engine, Runtime.getRuntime().availableProcessors(), loadAverage());
             long loadStart = System.nanoTime();
             Loaded loaded = load(dataSource, app.getBean(Clock.class).millis(), postgres);
-            System.out.printf("loaded %,d products, %,d purchases with %,d lines, %,d returns in %.1f s%n", PRODUCTS, loaded.purchases(),
-                    loaded.lines(), loaded.returns(), (System.nanoTime() - loadStart) / 1e9);
-            // Statistics (and on PostgreSQL, vacuumed pages) as autovacuum or a PRAGMA optimize would leave a live store's history.
+            System.out.printf(
+                    "loaded %,d products, %,d purchases with %,d lines, %,d returns in %.1f s%n",
+                    PRODUCTS,
+                    loaded.purchases(),
+                    loaded.lines(),
+                    loaded.returns(),
+                    (System.nanoTime() - loadStart) / 1e9);
+            // Statistics (and on PostgreSQL, vacuumed pages) as autovacuum or a PRAGMA optimize would leave a live
+            // store's history.
             execute(dataSource, postgres ? "VACUUM ANALYZE" : "ANALYZE");
             SalesRollup rollup = app.getBean(SalesRollup.class);
             StoreCalendar calendar = app.getBean(StoreCalendar.class);
             long rebuildStart = System.nanoTime();
             app.getBean(TransactionTemplate.class).executeWithoutResult(s -> rollup.rebuild(calendar.zone()));
-            System.out.printf("rollups rebuilt from the purchase and return lines in %.1f s%n", (System.nanoTime() - rebuildStart) / 1e9);
+            System.out.printf(
+                    "rollups rebuilt from the purchase and return lines in %.1f s%n",
+                    (System.nanoTime() - rebuildStart) / 1e9);
             execute(dataSource, postgres ? "VACUUM ANALYZE" : "ANALYZE");
 
             Reports reports = app.getBean(Reports.class);
@@ -89,27 +105,39 @@ public final class ReportsBenchmark {
             long monthFrom = calendar.startOf(monthStart);
             long monthTo = calendar.endOf(monthEnd);
             long windowFrom = calendar.startOf(today.minusDays(27));
-            String raw = "SELECT l.sku, SUM(l.quantity), SUM(l.line_total), SUM(COALESCE(l.unit_cost * l.quantity, 0)), "
-                    + "SUM(CASE WHEN l.unit_cost IS NULL THEN 1 ELSE 0 END) FROM purchase pu JOIN purchase_line l ON l.purchase_id = pu.id ";
+            String raw =
+                    "SELECT l.sku, SUM(l.quantity), SUM(l.line_total), SUM(COALESCE(l.unit_cost * l.quantity, 0)), "
+                            + "SUM(CASE WHEN l.unit_cost IS NULL THEN 1 ELSE 0 END) FROM purchase pu JOIN purchase_line l ON l.purchase_id = pu.id ";
 
             System.out.printf("%-52s %10s %10s%n", "query (median of runs)", "wall ms", "CPU ms");
-            time("sales report, last month (" + monthStart.getMonth() + ")", () -> reports.sales(monthStart, monthEnd, SalesSort.REVENUE, null));
-            timeRaw("  bare SQL over the raw lines, same month", () -> rawAggregate(dataSource,
-                    raw + "WHERE pu.created_at >= " + monthFrom + " AND pu.created_at < " + monthTo + " GROUP BY l.sku"));
+            time(
+                    "sales report, last month (" + monthStart.getMonth() + ")",
+                    () -> reports.sales(monthStart, monthEnd, SalesSort.REVENUE, null));
+            timeRaw(
+                    "  bare SQL over the raw lines, same month",
+                    () -> rawAggregate(
+                            dataSource,
+                            raw + "WHERE pu.created_at >= " + monthFrom + " AND pu.created_at < " + monthTo
+                                    + " GROUP BY l.sku"));
             time("sales report, full history", () -> reports.sales(null, null, SalesSort.REVENUE, null));
-            timeRaw("  bare SQL over the raw lines, full history", () -> rawAggregate(dataSource, raw + "GROUP BY l.sku"));
-            time("sales report, 2 years less a few days, top 20", () -> reports.sales(today.minusDays(700), today.minusDays(3),
-                    SalesSort.REVENUE, 20));
+            timeRaw(
+                    "  bare SQL over the raw lines, full history",
+                    () -> rawAggregate(dataSource, raw + "GROUP BY l.sku"));
+            time(
+                    "sales report, 2 years less a few days, top 20",
+                    () -> reports.sales(today.minusDays(700), today.minusDays(3), SalesSort.REVENUE, 20));
             time("reorder report (28-day window)", reports::reorder);
-            timeRaw("  bare SQL over the raw lines, 28 days", () -> rawAggregate(dataSource,
-                    raw + "WHERE pu.created_at >= " + windowFrom + " GROUP BY l.sku"));
+            timeRaw(
+                    "  bare SQL over the raw lines, 28 days",
+                    () -> rawAggregate(dataSource, raw + "WHERE pu.created_at >= " + windowFrom + " GROUP BY l.sku"));
             time("slow movers (60 days)", () -> reports.slow(60));
             time("valuation", reports::valuation);
             time("daily series, one year, whole store", () -> reports.daily(today.minusDays(364), today, null));
             System.out.printf("load average afterwards %s%n", loadAverage());
         } finally {
             try (var files = Files.walk(dataDir)) {
-                files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+                files.sorted(java.util.Comparator.reverseOrder())
+                        .forEach(f -> f.toFile().delete());
             }
         }
     }
@@ -119,12 +147,16 @@ public final class ReportsBenchmark {
             String[] fields = Files.readString(Path.of("/proc/loadavg")).split(" ");
             return fields[0] + " " + fields[1] + " " + fields[2];
         } catch (java.io.IOException e) {
-            return String.format("%.2f", java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+            return String.format(
+                    "%.2f",
+                    java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                            .getSystemLoadAverage());
         }
     }
 
     private static void execute(DataSource dataSource, String sql) throws java.sql.SQLException {
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+        try (Connection c = dataSource.getConnection();
+                Statement s = c.createStatement()) {
             s.execute(sql);
         }
     }
@@ -166,7 +198,9 @@ public final class ReportsBenchmark {
     }
 
     private static Integer rawAggregate(DataSource dataSource, String sql) {
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+        try (Connection c = dataSource.getConnection();
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery(sql)) {
             int rows = 0;
             while (rs.next()) {
                 rows++;
@@ -188,18 +222,40 @@ public final class ReportsBenchmark {
         Long[] cost = new Long[PRODUCTS];
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
-            Rows products = rows(c, postgres, "product", "sku, name, name_key, price, stock, reorder_threshold, cost, reorder_quantity, "
-                    + "lead_time_days, created_at, updated_at");
+            Rows products = rows(
+                    c,
+                    postgres,
+                    "product",
+                    "sku, name, name_key, price, stock, reorder_threshold, cost, reorder_quantity, "
+                            + "lead_time_days, created_at, updated_at");
             Rows purchases = rows(c, postgres, "purchase", "id, total, actor, created_at");
-            Rows lines = rows(c, postgres, "purchase_line", "purchase_id, line_no, sku, name, quantity, unit_price, unit_cost, line_total, "
-                    + "returned_quantity");
+            Rows lines = rows(
+                    c,
+                    postgres,
+                    "purchase_line",
+                    "purchase_id, line_no, sku, name, quantity, unit_price, unit_cost, line_total, "
+                            + "returned_quantity");
             Rows returns = rows(c, postgres, "purchase_return", "id, purchase_id, total, actor, created_at");
-            Rows returnLines = rows(c, postgres, "purchase_return_line", "return_id, sku, name, quantity, unit_price, unit_cost, line_total");
+            Rows returnLines = rows(
+                    c,
+                    postgres,
+                    "purchase_return_line",
+                    "return_id, sku, name, quantity, unit_price, unit_cost, line_total");
             for (int i = 0; i < PRODUCTS; i++) {
                 price[i] = (100 + random.nextInt(20_000)) * 100L;
                 cost[i] = random.nextInt(10) == 0 ? null : price[i] * 6 / 10;
-                products.add(sku(i), "Product " + i, "product " + i, price[i], (long) random.nextInt(500), 5L, cost[i],
-                        random.nextBoolean() ? 12L : null, random.nextBoolean() ? 3 + random.nextInt(30) : null, now - DAYS * 86_400_000L, now);
+                products.add(
+                        sku(i),
+                        "Product " + i,
+                        "product " + i,
+                        price[i],
+                        (long) random.nextInt(500),
+                        5L,
+                        cost[i],
+                        random.nextBoolean() ? 12L : null,
+                        random.nextBoolean() ? 3 + random.nextInt(30) : null,
+                        now - DAYS * 86_400_000L,
+                        now);
             }
             products.flush();
             long span = DAYS * 86_400_000L;
@@ -216,7 +272,15 @@ public final class ReportsBenchmark {
                 for (int l = 0; l < count; l++) {
                     int product = (first + l * 7919) % PRODUCTS;
                     long quantity = 1 + random.nextInt(3);
-                    lines.add(id, l + 1, sku(product), "Product " + product, quantity, price[product], cost[product], quantity * price[product],
+                    lines.add(
+                            id,
+                            l + 1,
+                            sku(product),
+                            "Product " + product,
+                            quantity,
+                            price[product],
+                            cost[product],
+                            quantity * price[product],
                             returned && l == 0 ? 1L : 0L);
                     total += quantity * price[product];
                 }
@@ -226,7 +290,14 @@ public final class ReportsBenchmark {
                     String returnId = "return-" + id;
                     long returnedAt = Math.min(now - 1, at + (long) (random.nextDouble() * 10 * 86_400_000L));
                     returns.add(returnId, id, price[product], "bench", returnedAt);
-                    returnLines.add(returnId, sku(product), "Product " + product, 1L, price[product], cost[product], price[product]);
+                    returnLines.add(
+                            returnId,
+                            sku(product),
+                            "Product " + product,
+                            1L,
+                            price[product],
+                            cost[product],
+                            price[product]);
                     returnCount++;
                 }
                 lineCount += count;

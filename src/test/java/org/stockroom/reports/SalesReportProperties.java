@@ -34,11 +34,18 @@ import org.stockroom.testing.TestDatabase;
  */
 class SalesReportProperties {
 
-    private static final List<String> ZONES = List.of("UTC", "America/New_York", "Europe/London", "Asia/Kathmandu",
-            "Australia/Lord_Howe", "Pacific/Chatham", "America/St_Johns");
+    private static final List<String> ZONES = List.of(
+            "UTC",
+            "America/New_York",
+            "Europe/London",
+            "Asia/Kathmandu",
+            "Australia/Lord_Howe",
+            "Pacific/Chatham",
+            "America/St_Johns");
     private static final String[] SKUS = {"A", "B", "C"};
     /** 2026-02-20: the generated instants span about 60 days, across the March and April DST changes. */
     private static final long BASE = Instant.parse("2026-02-20T00:00:00Z").toEpochMilli();
+
     private static final long SPAN_MINUTES = 60L * 24 * 60;
 
     private static ConfigurableApplicationContext context;
@@ -51,9 +58,13 @@ class SalesReportProperties {
 
     private static synchronized ConfigurableApplicationContext context() throws Exception {
         if (context == null) {
-            context = new SpringApplicationBuilder(StockroomApplication.class).web(WebApplicationType.NONE)
-                    .run("--stockroom.data-dir=" + Files.createTempDirectory("stockroom-properties"), "--spring.main.banner-mode=off",
-                            "--spring.task.scheduling.enabled=false", "--logging.level.root=WARN");
+            context = new SpringApplicationBuilder(StockroomApplication.class)
+                    .web(WebApplicationType.NONE)
+                    .run(
+                            "--stockroom.data-dir=" + Files.createTempDirectory("stockroom-properties"),
+                            "--spring.main.banner-mode=off",
+                            "--spring.task.scheduling.enabled=false",
+                            "--logging.level.root=WARN");
         }
         return context;
     }
@@ -69,8 +80,12 @@ class SalesReportProperties {
     @Provide
     Arbitrary<List<Item>> catalog() {
         Arbitrary<Long> price = Arbitraries.longs().between(1, 99_999).map(cents -> cents * 100);
-        Arbitrary<Long> cost = Arbitraries.longs().between(0, 50_000).map(cents -> cents * 100).injectNull(0.3);
-        return Combinators.combine(price, cost).as((p, c) -> new long[] {p, c == null ? -1 : c}).list().ofSize(SKUS.length)
+        Arbitrary<Long> cost =
+                Arbitraries.longs().between(0, 50_000).map(cents -> cents * 100).injectNull(0.3);
+        return Combinators.combine(price, cost)
+                .as((p, c) -> new long[] {p, c == null ? -1 : c})
+                .list()
+                .ofSize(SKUS.length)
                 .map(rows -> {
                     List<Item> items = new ArrayList<>();
                     for (int i = 0; i < rows.size(); i++) {
@@ -82,10 +97,15 @@ class SalesReportProperties {
 
     @Provide
     Arbitrary<List<Sale>> sales() {
-        Arbitrary<Line> line = Combinators.combine(Arbitraries.integers().between(0, SKUS.length - 1), Arbitraries.longs().between(1, 9))
+        Arbitrary<Line> line = Combinators.combine(
+                        Arbitraries.integers().between(0, SKUS.length - 1),
+                        Arbitraries.longs().between(1, 9))
                 .as(Line::new);
-        Arbitrary<Sale> sale = Combinators.combine(Arbitraries.longs().between(0, SPAN_MINUTES), line.list().ofMinSize(1).ofMaxSize(3),
-                        Arbitraries.longs().between(0, 20 * 24 * 60), Arbitraries.longs().between(0, 3))
+        Arbitrary<Sale> sale = Combinators.combine(
+                        Arbitraries.longs().between(0, SPAN_MINUTES),
+                        line.list().ofMinSize(1).ofMaxSize(3),
+                        Arbitraries.longs().between(0, 20 * 24 * 60),
+                        Arbitraries.longs().between(0, 3))
                 .as(Sale::new);
         return sale.list().ofMinSize(1).ofMaxSize(30);
     }
@@ -97,13 +117,20 @@ class SalesReportProperties {
 
     @Provide
     Arbitrary<LocalDate> day() {
-        return Arbitraries.integers().between(-3, 85).map(d -> LocalDate.of(2026, 2, 20).plusDays(d)).injectNull(0.2);
+        return Arbitraries.integers()
+                .between(-3, 85)
+                .map(d -> LocalDate.of(2026, 2, 20).plusDays(d))
+                .injectNull(0.2);
     }
 
     @Property(tries = 40)
-    void totalsEqualPurchasesMinusReturnsInTheRangesCalendarDaysAsRecordedAndAfterARebuild(@ForAll("zone") String zoneId, @ForAll("catalog") List<Item> items,
-                                                                 @ForAll("sales") List<Sale> sales, @ForAll boolean withReturns,
-                                                                 @ForAll("day") LocalDate a, @ForAll("day") LocalDate b)
+    void totalsEqualPurchasesMinusReturnsInTheRangesCalendarDaysAsRecordedAndAfterARebuild(
+            @ForAll("zone") String zoneId,
+            @ForAll("catalog") List<Item> items,
+            @ForAll("sales") List<Sale> sales,
+            @ForAll boolean withReturns,
+            @ForAll("day") LocalDate a,
+            @ForAll("day") LocalDate b)
             throws Exception {
         ZoneId zone = ZoneId.of(zoneId);
         LocalDate from = a != null && b != null && b.isBefore(a) ? b : a;
@@ -113,13 +140,21 @@ class SalesReportProperties {
         SalesRollup rollup = app.getBean(SalesRollup.class);
         TestDatabase.wipe(app.getBean(javax.sql.DataSource.class));
         for (Item item : items) {
-            jdbc.sql("INSERT INTO product (sku, name, name_key, price, stock, reorder_threshold, cost, created_at, updated_at) "
-                            + "VALUES (:sku, :sku, :sku, :price, 0, 0, :cost, 0, 0)")
-                    .param("sku", item.sku()).param("price", item.price()).param("cost", item.cost()).update();
+            jdbc.sql(
+                            "INSERT INTO product (sku, name, name_key, price, stock, reorder_threshold, cost, created_at, updated_at) "
+                                    + "VALUES (:sku, :sku, :sku, :price, 0, 0, :cost, 0, 0)")
+                    .param("sku", item.sku())
+                    .param("price", item.price())
+                    .param("cost", item.cost())
+                    .update();
         }
 
-        long start = from == null ? Long.MIN_VALUE : from.atStartOfDay(zone).toInstant().toEpochMilli();
-        long end = to == null ? Long.MAX_VALUE : to.plusDays(1).atStartOfDay(zone).toInstant().toEpochMilli();
+        long start = from == null
+                ? Long.MIN_VALUE
+                : from.atStartOfDay(zone).toInstant().toEpochMilli();
+        long end = to == null
+                ? Long.MAX_VALUE
+                : to.plusDays(1).atStartOfDay(zone).toInstant().toEpochMilli();
         Map<String, long[]> expected = new HashMap<>();
         long expectedPurchases = 0;
         int n = 0;
@@ -145,7 +180,8 @@ class SalesReportProperties {
             long returned = withReturns ? Math.min(sale.returnedUnits(), first.quantity()) : 0;
             if (returned > 0) {
                 long returnedAt = at + sale.returnAfterMinutes() * 60_000;
-                SalesRollup.Line back = new SalesRollup.Line(first.sku(), returned, first.unitPrice(), first.unitCost());
+                SalesRollup.Line back =
+                        new SalesRollup.Line(first.sku(), returned, first.unitPrice(), first.unitCost());
                 app.getBean(TransactionTemplate.class).executeWithoutResult(s -> {
                     insertReturn(jdbc, "r" + id, id, returnedAt, back);
                     rollup.record(zone, returnedAt, List.of(back), -1, false);
@@ -206,23 +242,42 @@ class SalesReportProperties {
     private static void insertPurchase(JdbcClient jdbc, String id, long at, List<SalesRollup.Line> lines) {
         long total = lines.stream().mapToLong(l -> l.quantity() * l.unitPrice()).sum();
         jdbc.sql("INSERT INTO purchase (id, total, actor, created_at) VALUES (:id, :total, 'test', :at)")
-                .param("id", id).param("total", total).param("at", at).update();
+                .param("id", id)
+                .param("total", total)
+                .param("at", at)
+                .update();
         int no = 0;
         for (SalesRollup.Line l : lines) {
-            jdbc.sql("INSERT INTO purchase_line (purchase_id, line_no, sku, name, quantity, unit_price, unit_cost, line_total) "
-                            + "VALUES (:id, :no, :sku, :sku, :q, :price, :cost, :total)")
-                    .param("id", id).param("no", ++no).param("sku", l.sku()).param("q", l.quantity()).param("price", l.unitPrice())
-                    .param("cost", l.unitCost()).param("total", l.quantity() * l.unitPrice()).update();
+            jdbc.sql(
+                            "INSERT INTO purchase_line (purchase_id, line_no, sku, name, quantity, unit_price, unit_cost, line_total) "
+                                    + "VALUES (:id, :no, :sku, :sku, :q, :price, :cost, :total)")
+                    .param("id", id)
+                    .param("no", ++no)
+                    .param("sku", l.sku())
+                    .param("q", l.quantity())
+                    .param("price", l.unitPrice())
+                    .param("cost", l.unitCost())
+                    .param("total", l.quantity() * l.unitPrice())
+                    .update();
         }
     }
 
     private static void insertReturn(JdbcClient jdbc, String id, String purchaseId, long at, SalesRollup.Line line) {
-        jdbc.sql("INSERT INTO purchase_return (id, purchase_id, total, actor, created_at) VALUES (:id, :purchaseId, :total, 'test', :at)")
-                .param("id", id).param("purchaseId", purchaseId).param("total", line.quantity() * line.unitPrice()).param("at", at)
+        jdbc.sql(
+                        "INSERT INTO purchase_return (id, purchase_id, total, actor, created_at) VALUES (:id, :purchaseId, :total, 'test', :at)")
+                .param("id", id)
+                .param("purchaseId", purchaseId)
+                .param("total", line.quantity() * line.unitPrice())
+                .param("at", at)
                 .update();
         jdbc.sql("INSERT INTO purchase_return_line (return_id, sku, name, quantity, unit_price, unit_cost, line_total) "
                         + "VALUES (:id, :sku, :sku, :q, :price, :cost, :total)")
-                .param("id", id).param("sku", line.sku()).param("q", line.quantity()).param("price", line.unitPrice())
-                .param("cost", line.unitCost()).param("total", line.quantity() * line.unitPrice()).update();
+                .param("id", id)
+                .param("sku", line.sku())
+                .param("q", line.quantity())
+                .param("price", line.unitPrice())
+                .param("cost", line.unitCost())
+                .param("total", line.quantity() * line.unitPrice())
+                .update();
     }
 }

@@ -21,13 +21,14 @@ class SalesReportTests extends ApiTestSupport {
         created(api.post("/api/products", withCost("C-1", "100.00", "40.00")));
         created(api.post("/api/products", withCost("D-1", "1.00", "0.50")));
         created(api.post("/api/purchases", purchase("A-1", 3)));
-        created(api.post("/api/purchases", "{\"lines\":[{\"sku\":\"B-1\",\"quantity\":4},{\"sku\":\"C-1\",\"quantity\":1}]}"));
+        created(api.post(
+                "/api/purchases", "{\"lines\":[{\"sku\":\"B-1\",\"quantity\":4},{\"sku\":\"C-1\",\"quantity\":1}]}"));
         created(api.post("/api/purchases", purchase("A-1", 2)));
     }
 
     private static String withCost(String sku, String price, String cost) {
-        return "{\"sku\":\"" + sku + "\",\"name\":\"" + sku + " product\",\"price\":" + price + ",\"stock\":100,\"reorderThreshold\":2,"
-                + "\"cost\":" + cost + "}";
+        return "{\"sku\":\"" + sku + "\",\"name\":\"" + sku + " product\",\"price\":" + price
+                + ",\"stock\":100,\"reorderThreshold\":2," + "\"cost\":" + cost + "}";
     }
 
     private static void created(Api.Response response) {
@@ -48,7 +49,9 @@ class SalesReportTests extends ApiTestSupport {
         assertThat(products.get(1).get("stock").asLong()).isEqualTo(95);
         assertThat(products.get(2).get("sku").asString()).isEqualTo("B-1");
         assertThat(products.get(2).get("revenue").decimalValue()).isEqualByComparingTo("14.00");
-        assertThat(products.get(2).get("cost").isNull()).as("B-1 has no cost: unknown, not zero").isTrue();
+        assertThat(products.get(2).get("cost").isNull())
+                .as("B-1 has no cost: unknown, not zero")
+                .isTrue();
         assertThat(products.get(2).get("margin").isNull()).isTrue();
 
         JsonNode totals = report.get("totals");
@@ -71,11 +74,15 @@ class SalesReportTests extends ApiTestSupport {
 
     @Test
     void readsOnlyTheDaysOfTheRange() {
-        JsonNode todayOnly = api.get("/api/reports/sales?from=" + today + "&to=" + today).json();
+        JsonNode todayOnly =
+                api.get("/api/reports/sales?from=" + today + "&to=" + today).json();
         assertThat(todayOnly.get("totals").get("revenue").decimalValue()).isEqualByComparingTo("164.00");
-        JsonNode monthToDate = api.get("/api/reports/sales?from=" + LocalDate.parse(today).withDayOfMonth(1)).json();
+        JsonNode monthToDate = api.get(
+                        "/api/reports/sales?from=" + LocalDate.parse(today).withDayOfMonth(1))
+                .json();
         assertThat(monthToDate.get("totals").get("units").asLong()).isEqualTo(10);
-        JsonNode lastYear = api.get("/api/reports/sales?from=2020-01-01&to=2020-12-31").json();
+        JsonNode lastYear =
+                api.get("/api/reports/sales?from=2020-01-01&to=2020-12-31").json();
         assertThat(lastYear.get("products")).isEmpty();
         assertThat(lastYear.get("totals").get("purchases").asLong()).isZero();
         assertThat(lastYear.get("totals").get("revenue").decimalValue()).isEqualByComparingTo("0");
@@ -83,10 +90,13 @@ class SalesReportTests extends ApiTestSupport {
 
     @Test
     void answersCsvForAcceptTextCsvOrFormatCsvWithFormulasNeutralized() {
-        created(api.post("/api/products", "{\"sku\":\"X-1\",\"name\":\"=HYPERLINK(\\\"http://x\\\")\",\"price\":2.00,\"stock\":5,"
-                + "\"reorderThreshold\":1}"));
+        created(api.post(
+                "/api/products",
+                "{\"sku\":\"X-1\",\"name\":\"=HYPERLINK(\\\"http://x\\\")\",\"price\":2.00,\"stock\":5,"
+                        + "\"reorderThreshold\":1}"));
         created(api.post("/api/purchases", purchase("X-1", 1)));
-        Api.Response csv = api.send("GET", "/api/reports/sales?sort=units", null, java.util.Map.of("Accept", "text/csv"));
+        Api.Response csv =
+                api.send("GET", "/api/reports/sales?sort=units", null, java.util.Map.of("Accept", "text/csv"));
         assertThat(csv.status()).isEqualTo(200);
         assertThat(csv.contentType()).startsWith("text/csv");
         String[] lines = csv.text().split("\r\n");
@@ -99,16 +109,19 @@ class SalesReportTests extends ApiTestSupport {
 
     @Test
     void refusesABadSortLimitOrRange() {
-        assertThat(api.get("/api/reports/sales?sort=price").json().get("code").asString()).isEqualTo("invalid-request");
+        assertThat(api.get("/api/reports/sales?sort=price").json().get("code").asString())
+                .isEqualTo("invalid-request");
         assertThat(api.get("/api/reports/sales?limit=0").status()).isEqualTo(400);
-        assertThat(api.get("/api/reports/sales?from=2026-02-01&to=2026-01-01").status()).isEqualTo(400);
+        assertThat(api.get("/api/reports/sales?from=2026-02-01&to=2026-01-01").status())
+                .isEqualTo(400);
         assertThat(api.get("/api/reports/sales?format=xml").status()).isEqualTo(400);
     }
 
     @Test
     void dailySeriesHasEveryDayOfTheRangeForTheStoreOrOneProduct() {
         LocalDate day = LocalDate.parse(today);
-        JsonNode series = api.get("/api/reports/sales/daily?from=" + day.minusDays(2) + "&to=" + day).json();
+        JsonNode series = api.get("/api/reports/sales/daily?from=" + day.minusDays(2) + "&to=" + day)
+                .json();
         assertThat(series.get("days")).hasSize(3);
         assertThat(series.get("days").get(0).get("units").asLong()).isZero();
         JsonNode last = series.get("days").get(2);
@@ -124,8 +137,11 @@ class SalesReportTests extends ApiTestSupport {
         assertThat(todayA.get("margin").decimalValue()).isEqualByComparingTo("20.00");
 
         assertThat(api.get("/api/reports/sales/daily?sku=NOPE").status()).isEqualTo(404);
-        assertThat(api.get("/api/reports/sales/daily?from=2000-01-01&to=2026-01-01").status()).isEqualTo(400);
-        assertThat(api.get("/api/reports/sales/daily?format=csv&from=" + today + "&to=" + today).text())
+        assertThat(api.get("/api/reports/sales/daily?from=2000-01-01&to=2026-01-01")
+                        .status())
+                .isEqualTo(400);
+        assertThat(api.get("/api/reports/sales/daily?format=csv&from=" + today + "&to=" + today)
+                        .text())
                 .isEqualTo("date,units,revenue,cost,margin\r\n" + today + ",10,164.00,,\r\n");
     }
 

@@ -34,7 +34,9 @@ class SalesRollupTests extends ApiTestSupport {
 
     @Test
     void aRebuildFromThePurchasesEqualsWhatEachSaleRecorded() {
-        api.post("/api/products", "{\"sku\":\"A-1\",\"name\":\"A\",\"price\":2.50,\"stock\":50,\"reorderThreshold\":1,\"cost\":1.25}");
+        api.post(
+                "/api/products",
+                "{\"sku\":\"A-1\",\"name\":\"A\",\"price\":2.50,\"stock\":50,\"reorderThreshold\":1,\"cost\":1.25}");
         api.post("/api/products", product("B-1", "7.00", 50, 1));
         api.post("/api/purchases", "{\"lines\":[{\"sku\":\"A-1\",\"quantity\":3},{\"sku\":\"B-1\",\"quantity\":2}]}");
         api.post("/api/purchases", purchase("A-1", 4));
@@ -48,17 +50,33 @@ class SalesRollupTests extends ApiTestSupport {
 
     @Test
     void aRebuildKeepsTheReturnsSoEveryReportIsTheSameToTheCent() {
-        api.post("/api/products", "{\"sku\":\"A-1\",\"name\":\"A\",\"price\":2.35,\"stock\":50,\"reorderThreshold\":1,\"cost\":1.15}");
+        api.post(
+                "/api/products",
+                "{\"sku\":\"A-1\",\"name\":\"A\",\"price\":2.35,\"stock\":50,\"reorderThreshold\":1,\"cost\":1.15}");
         api.post("/api/products", product("B-1", "7.05", 50, 1));
-        String first = api.post("/api/purchases", "{\"lines\":[{\"sku\":\"A-1\",\"quantity\":3},{\"sku\":\"B-1\",\"quantity\":2}]}")
-                .json().get("id").asString();
-        String second = api.post("/api/purchases", purchase("A-1", 4)).json().get("id").asString();
-        assertThat(api.post("/api/purchases/" + first + "/returns", "{\"lines\":[{\"sku\":\"A-1\",\"quantity\":1},"
-                + "{\"sku\":\"B-1\",\"quantity\":2}]}").status()).isEqualTo(201);
-        assertThat(api.post("/api/purchases/" + second + "/returns", "{\"lines\":[{\"sku\":\"A-1\",\"quantity\":3}]}").status())
+        String first = api.post(
+                        "/api/purchases",
+                        "{\"lines\":[{\"sku\":\"A-1\",\"quantity\":3},{\"sku\":\"B-1\",\"quantity\":2}]}")
+                .json()
+                .get("id")
+                .asString();
+        String second =
+                api.post("/api/purchases", purchase("A-1", 4)).json().get("id").asString();
+        assertThat(api.post(
+                                "/api/purchases/" + first + "/returns",
+                                "{\"lines\":[{\"sku\":\"A-1\",\"quantity\":1}," + "{\"sku\":\"B-1\",\"quantity\":2}]}")
+                        .status())
                 .isEqualTo(201);
-        List<String> paths = List.of("/api/reports/sales", "/api/reports/sales?from=" + today() + "&to=" + today(),
-                "/api/reports/sales/daily", "/api/reports/sales/daily?sku=A-1", "/api/reports/reorder", "/api/reports/slow?days=1");
+        assertThat(api.post("/api/purchases/" + second + "/returns", "{\"lines\":[{\"sku\":\"A-1\",\"quantity\":3}]}")
+                        .status())
+                .isEqualTo(201);
+        List<String> paths = List.of(
+                "/api/reports/sales",
+                "/api/reports/sales?from=" + today() + "&to=" + today(),
+                "/api/reports/sales/daily",
+                "/api/reports/sales/daily?sku=A-1",
+                "/api/reports/reorder",
+                "/api/reports/slow?days=1");
         List<String> before = paths.stream().map(path -> api.get(path).text()).toList();
         List<Map<String, Object>> recorded = snapshot();
         JsonNode totals = api.get("/api/reports/sales").json().get("totals");
@@ -94,13 +112,24 @@ class SalesRollupTests extends ApiTestSupport {
         transaction.executeWithoutResult(s -> rollup.rebuild(tokyo));
 
         assertThat(snapshot()).isEqualTo(recorded);
-        assertThat(days()).containsExactly(LocalDate.of(2026, 3, 2).toEpochDay(), LocalDate.of(2026, 3, 5).toEpochDay(),
-                LocalDate.of(2026, 3, 6).toEpochDay());
-        assertThat(jdbc.sql("SELECT units FROM sales_daily ORDER BY day").query(Long.class).list()).containsExactly(5L, -2L, -1L);
+        assertThat(days())
+                .containsExactly(
+                        LocalDate.of(2026, 3, 2).toEpochDay(),
+                        LocalDate.of(2026, 3, 5).toEpochDay(),
+                        LocalDate.of(2026, 3, 6).toEpochDay());
+        assertThat(jdbc.sql("SELECT units FROM sales_daily ORDER BY day")
+                        .query(Long.class)
+                        .list())
+                .containsExactly(5L, -2L, -1L);
         assertThat(jdbc.sql("SELECT units, revenue, cost, last_sale_day FROM sales_total")
-                .query((rs, n) -> List.of(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4))).single())
-                .as("a return is not a sale").containsExactly(2L, 25_000L, 15_000L, LocalDate.of(2026, 3, 2).toEpochDay());
-        assertThat(jdbc.sql("SELECT purchases FROM sales_day_total ORDER BY day").query(Long.class).list()).containsExactly(1L, 0L, 0L);
+                        .query((rs, n) -> List.of(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)))
+                        .single())
+                .as("a return is not a sale")
+                .containsExactly(2L, 25_000L, 15_000L, LocalDate.of(2026, 3, 2).toEpochDay());
+        assertThat(jdbc.sql("SELECT purchases FROM sales_day_total ORDER BY day")
+                        .query(Long.class)
+                        .list())
+                .containsExactly(1L, 0L, 0L);
     }
 
     @Test
@@ -113,20 +142,32 @@ class SalesRollupTests extends ApiTestSupport {
                 long at = Instant.parse(days[i] + "T12:00:00Z").toEpochMilli();
                 long units = 1L << i;
                 insertPurchase("p" + i, at, "A-1", units, 10_000L);
-                rollup.record(ZoneId.of("UTC"), at, List.of(new SalesRollup.Line("A-1", units, 10_000L, null),
-                        new SalesRollup.Line("B-1", 1, 10_000L, null)), 1, true);
+                rollup.record(
+                        ZoneId.of("UTC"),
+                        at,
+                        List.of(
+                                new SalesRollup.Line("A-1", units, 10_000L, null),
+                                new SalesRollup.Line("B-1", 1, 10_000L, null)),
+                        1,
+                        true);
             }
         });
         // A-1 sold 1, 2, 4, 8 and 16 units on those days.
-        assertThat(units(reports.sales(LocalDate.of(2026, 3, 1), LocalDate.of(2026, 3, 31)))).containsExactly(14L, 3L);
-        assertThat(units(reports.sales(LocalDate.of(2026, 3, 15), LocalDate.of(2026, 3, 15)))).containsExactly(4L, 1L);
-        assertThat(units(reports.sales(LocalDate.of(2026, 2, 28), LocalDate.of(2026, 4, 1)))).containsExactly(31L, 5L);
-        assertThat(units(reports.sales(LocalDate.of(2026, 2, 1), LocalDate.of(2026, 3, 31)))).containsExactly(15L, 4L);
+        assertThat(units(reports.sales(LocalDate.of(2026, 3, 1), LocalDate.of(2026, 3, 31))))
+                .containsExactly(14L, 3L);
+        assertThat(units(reports.sales(LocalDate.of(2026, 3, 15), LocalDate.of(2026, 3, 15))))
+                .containsExactly(4L, 1L);
+        assertThat(units(reports.sales(LocalDate.of(2026, 2, 28), LocalDate.of(2026, 4, 1))))
+                .containsExactly(31L, 5L);
+        assertThat(units(reports.sales(LocalDate.of(2026, 2, 1), LocalDate.of(2026, 3, 31))))
+                .containsExactly(15L, 4L);
         assertThat(units(reports.sales(null, null))).containsExactly(31L, 5L);
     }
 
     private static List<Long> units(SalesReport report) {
-        return report.products().stream().map(SalesReport.ProductSales::unitsSold).toList();
+        return report.products().stream()
+                .map(SalesReport.ProductSales::unitsSold)
+                .toList();
     }
 
     @Test
@@ -141,9 +182,15 @@ class SalesRollupTests extends ApiTestSupport {
 
         transaction.executeWithoutResult(s -> rollup.rebuild(ZoneId.of("Asia/Tokyo")));
         assertThat(days()).containsExactly(LocalDate.of(2026, 3, 2).toEpochDay());
-        assertThat(jdbc.sql("SELECT month FROM sales_monthly").query(Long.class).single()).isEqualTo(2026 * 12L + 2);
-        assertThat(jdbc.sql("SELECT purchases FROM sales_day_total").query(Long.class).single()).isEqualTo(1);
-        assertThat(jdbc.sql("SELECT last_sale_day FROM sales_total").query(Long.class).single())
+        assertThat(jdbc.sql("SELECT month FROM sales_monthly").query(Long.class).single())
+                .isEqualTo(2026 * 12L + 2);
+        assertThat(jdbc.sql("SELECT purchases FROM sales_day_total")
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
+        assertThat(jdbc.sql("SELECT last_sale_day FROM sales_total")
+                        .query(Long.class)
+                        .single())
                 .isEqualTo(LocalDate.of(2026, 3, 2).toEpochDay());
     }
 
@@ -151,11 +198,16 @@ class SalesRollupTests extends ApiTestSupport {
     void rebuildsOnceWhenTheConfiguredZoneDiffersFromTheOneTheRollupsWereBuiltWith() {
         api.post("/api/products", product("A-1", "1.00", 50, 1));
         insertPurchase("p1", Instant.parse("2026-03-01T12:00:00Z").toEpochMilli(), "A-1", 2, 10_000L);
-        jdbc.sql("INSERT INTO sales_rollup_state (id, zone, built_at) VALUES (1, 'Europe/Paris', 0)").update();
+        jdbc.sql("INSERT INTO sales_rollup_state (id, zone, built_at) VALUES (1, 'Europe/Paris', 0)")
+                .update();
 
         assertThat(rollup.rebuildIfZoneChanged()).isTrue();
-        assertThat(jdbc.sql("SELECT zone FROM sales_rollup_state").query(String.class).single()).isEqualTo("UTC");
-        assertThat(jdbc.sql("SELECT units FROM sales_daily").query(Long.class).single()).isEqualTo(2);
+        assertThat(jdbc.sql("SELECT zone FROM sales_rollup_state")
+                        .query(String.class)
+                        .single())
+                .isEqualTo("UTC");
+        assertThat(jdbc.sql("SELECT units FROM sales_daily").query(Long.class).single())
+                .isEqualTo(2);
         assertThat(rollup.rebuildIfZoneChanged()).isFalse();
     }
 
@@ -165,15 +217,26 @@ class SalesRollupTests extends ApiTestSupport {
         long returned = Instant.parse("2026-03-03T12:00:00Z").toEpochMilli();
         transaction.executeWithoutResult(s -> {
             rollup.record(ZoneId.of("UTC"), sold, List.of(new SalesRollup.Line("A-1", 5, 20_000L, 5_000L)), 1, true);
-            rollup.record(ZoneId.of("UTC"), returned, List.of(new SalesRollup.Line("A-1", 2, 20_000L, 5_000L)), -1, false);
+            rollup.record(
+                    ZoneId.of("UTC"), returned, List.of(new SalesRollup.Line("A-1", 2, 20_000L, 5_000L)), -1, false);
         });
         assertThat(jdbc.sql("SELECT units, revenue, cost FROM sales_total")
-                .query((rs, n) -> List.of(rs.getLong(1), rs.getLong(2), rs.getLong(3))).single())
+                        .query((rs, n) -> List.of(rs.getLong(1), rs.getLong(2), rs.getLong(3)))
+                        .single())
                 .containsExactly(3L, 60_000L, 15_000L);
-        assertThat(jdbc.sql("SELECT units FROM sales_daily ORDER BY day").query(Long.class).list()).containsExactly(5L, -2L);
-        assertThat(jdbc.sql("SELECT purchases FROM sales_day_total ORDER BY day").query(Long.class).list()).containsExactly(1L, 0L);
-        assertThat(jdbc.sql("SELECT last_sale_day FROM sales_total").query(Long.class).single())
-                .as("a return is not a sale").isEqualTo(LocalDate.of(2026, 3, 1).toEpochDay());
+        assertThat(jdbc.sql("SELECT units FROM sales_daily ORDER BY day")
+                        .query(Long.class)
+                        .list())
+                .containsExactly(5L, -2L);
+        assertThat(jdbc.sql("SELECT purchases FROM sales_day_total ORDER BY day")
+                        .query(Long.class)
+                        .list())
+                .containsExactly(1L, 0L);
+        assertThat(jdbc.sql("SELECT last_sale_day FROM sales_total")
+                        .query(Long.class)
+                        .single())
+                .as("a return is not a sale")
+                .isEqualTo(LocalDate.of(2026, 3, 1).toEpochDay());
     }
 
     private void insertPurchase(String id, long at, String sku, long quantity, long unitPrice) {
@@ -182,20 +245,38 @@ class SalesRollupTests extends ApiTestSupport {
 
     private void insertPurchase(String id, long at, String sku, long quantity, long unitPrice, Long unitCost) {
         jdbc.sql("INSERT INTO purchase (id, total, actor, created_at) VALUES (:id, :total, 'test', :at)")
-                .param("id", id).param("total", quantity * unitPrice).param("at", at).update();
-        jdbc.sql("INSERT INTO purchase_line (purchase_id, line_no, sku, name, quantity, unit_price, unit_cost, line_total) "
-                        + "VALUES (:id, 1, :sku, :sku, :q, :price, :cost, :total)")
-                .param("id", id).param("sku", sku).param("q", quantity).param("price", unitPrice).param("cost", unitCost)
+                .param("id", id)
+                .param("total", quantity * unitPrice)
+                .param("at", at)
+                .update();
+        jdbc.sql(
+                        "INSERT INTO purchase_line (purchase_id, line_no, sku, name, quantity, unit_price, unit_cost, line_total) "
+                                + "VALUES (:id, 1, :sku, :sku, :q, :price, :cost, :total)")
+                .param("id", id)
+                .param("sku", sku)
+                .param("q", quantity)
+                .param("price", unitPrice)
+                .param("cost", unitCost)
                 .param("total", quantity * unitPrice)
                 .update();
     }
 
-    private void insertReturn(String id, String purchaseId, long at, String sku, long quantity, long unitPrice, Long unitCost) {
-        jdbc.sql("INSERT INTO purchase_return (id, purchase_id, total, actor, created_at) VALUES (:id, :purchaseId, :total, 'test', :at)")
-                .param("id", id).param("purchaseId", purchaseId).param("total", quantity * unitPrice).param("at", at).update();
+    private void insertReturn(
+            String id, String purchaseId, long at, String sku, long quantity, long unitPrice, Long unitCost) {
+        jdbc.sql(
+                        "INSERT INTO purchase_return (id, purchase_id, total, actor, created_at) VALUES (:id, :purchaseId, :total, 'test', :at)")
+                .param("id", id)
+                .param("purchaseId", purchaseId)
+                .param("total", quantity * unitPrice)
+                .param("at", at)
+                .update();
         jdbc.sql("INSERT INTO purchase_return_line (return_id, sku, name, quantity, unit_price, unit_cost, line_total) "
                         + "VALUES (:id, :sku, :sku, :q, :price, :cost, :total)")
-                .param("id", id).param("sku", sku).param("q", quantity).param("price", unitPrice).param("cost", unitCost)
+                .param("id", id)
+                .param("sku", sku)
+                .param("q", quantity)
+                .param("price", unitPrice)
+                .param("cost", unitCost)
                 .param("total", quantity * unitPrice)
                 .update();
     }
@@ -205,12 +286,17 @@ class SalesRollupTests extends ApiTestSupport {
     }
 
     private List<Long> days() {
-        return jdbc.sql("SELECT day FROM sales_daily ORDER BY day").query(Long.class).list();
+        return jdbc.sql("SELECT day FROM sales_daily ORDER BY day")
+                .query(Long.class)
+                .list();
     }
 
     private List<Map<String, Object>> snapshot() {
         List<Map<String, Object>> rows = new java.util.ArrayList<>();
-        for (String table : List.of("sales_daily ORDER BY day, sku", "sales_monthly ORDER BY month, sku", "sales_total ORDER BY sku",
+        for (String table : List.of(
+                "sales_daily ORDER BY day, sku",
+                "sales_monthly ORDER BY month, sku",
+                "sales_total ORDER BY sku",
                 "sales_day_total ORDER BY day")) {
             rows.addAll(jdbc.sql("SELECT * FROM " + table).query().listOfRows());
         }

@@ -27,22 +27,29 @@ class StockReportTests extends ApiTestSupport {
     TransactionTemplate transaction;
 
     private void add(String sku, String price, String cost, long stock) {
-        String body = "{\"sku\":\"" + sku + "\",\"name\":\"" + sku + " product\",\"price\":" + price + ",\"stock\":" + stock
-                + ",\"reorderThreshold\":2" + (cost == null ? "" : ",\"cost\":" + cost) + "}";
+        String body = "{\"sku\":\"" + sku + "\",\"name\":\"" + sku + " product\",\"price\":" + price + ",\"stock\":"
+                + stock + ",\"reorderThreshold\":2" + (cost == null ? "" : ",\"cost\":" + cost) + "}";
         assertThat(api.post("/api/products", body).status()).isEqualTo(201);
     }
 
     private void createdDaysAgo(String sku, int days) {
         jdbc.sql("UPDATE product SET created_at = :at WHERE sku = :sku")
-                .param("at", Instant.now().minus(Duration.ofDays(days)).toEpochMilli()).param("sku", sku).update();
+                .param("at", Instant.now().minus(Duration.ofDays(days)).toEpochMilli())
+                .param("sku", sku)
+                .update();
     }
 
     private void soldDaysAgo(String id, String sku, int days) {
         long at = Instant.now().minus(Duration.ofDays(days)).toEpochMilli();
-        jdbc.sql("INSERT INTO purchase (id, total, actor, created_at) VALUES (:id, 10000, 'test', :at)").param("id", id).param("at", at)
+        jdbc.sql("INSERT INTO purchase (id, total, actor, created_at) VALUES (:id, 10000, 'test', :at)")
+                .param("id", id)
+                .param("at", at)
                 .update();
         jdbc.sql("INSERT INTO purchase_line (purchase_id, line_no, sku, name, quantity, unit_price, line_total) "
-                + "VALUES (:id, 1, :sku, :sku, 1, 10000, 10000)").param("id", id).param("sku", sku).update();
+                        + "VALUES (:id, 1, :sku, :sku, 1, 10000, 10000)")
+                .param("id", id)
+                .param("sku", sku)
+                .update();
     }
 
     @Test
@@ -70,7 +77,8 @@ class StockReportTests extends ApiTestSupport {
         assertThat(first.get("valueBasis").asString()).isEqualTo("cost");
         JsonNode second = products.get(1);
         assertThat(second.get("sku").asString()).isEqualTo("OLD-2");
-        assertThat(second.get("lastSale").asString()).isEqualTo(LocalDate.now(ZoneOffset.UTC).minusDays(70).toString());
+        assertThat(second.get("lastSale").asString())
+                .isEqualTo(LocalDate.now(ZoneOffset.UTC).minusDays(70).toString());
         assertThat(second.get("daysSinceLastSale").asLong()).isEqualTo(70);
         assertThat(second.get("value").decimalValue()).isEqualByComparingTo("15.00");
         assertThat(second.get("valueBasis").asString()).isEqualTo("retail");
@@ -101,8 +109,8 @@ class StockReportTests extends ApiTestSupport {
         assertThat(totals.get("valueAtRetail").decimalValue()).isEqualByComparingTo("62.00");
         assertThat(totals.get("unknownCostProducts").asLong()).isEqualTo(1);
         assertThat(totals.get("unknownCostUnits").asLong()).isEqualTo(3);
-        assertThat(api.get("/api/reports/valuation?format=csv").text()).isEqualTo(
-                "sku,name,stock,unitCost,unitPrice,valueAtCost,valueAtRetail\r\n"
+        assertThat(api.get("/api/reports/valuation?format=csv").text())
+                .isEqualTo("sku,name,stock,unitCost,unitPrice,valueAtCost,valueAtRetail\r\n"
                         + "A-1,A-1 product,10,2.00,5.00,20.00,50.00\r\n"
                         + "B-1,B-1 product,3,,4.00,,12.00\r\n");
     }
@@ -130,8 +138,12 @@ class StockReportTests extends ApiTestSupport {
 
     @Test
     void reorderCsvIsAPurchaseListOfWhatToOrderAtWhatCost() {
-        assertThat(api.post("/api/products", "{\"sku\":\"FAST-1\",\"name\":\"Fast\",\"price\":1.00,\"stock\":100,"
-                + "\"reorderThreshold\":2,\"cost\":0.35,\"reorderQuantity\":25,\"supplier\":\"Acme\"}").status()).isEqualTo(201);
+        assertThat(api.post(
+                                "/api/products",
+                                "{\"sku\":\"FAST-1\",\"name\":\"Fast\",\"price\":1.00,\"stock\":100,"
+                                        + "\"reorderThreshold\":2,\"cost\":0.35,\"reorderQuantity\":25,\"supplier\":\"Acme\"}")
+                        .status())
+                .isEqualTo(201);
         add("IDLE-1", "1.00", null, 1);
         add("FULL-1", "1.00", "0.50", 100);
         assertThat(api.post("/api/purchases", purchase("FAST-1", 56)).status()).isEqualTo(201);
@@ -139,10 +151,16 @@ class StockReportTests extends ApiTestSupport {
         // FAST-1 as above (order 76), rounded up to packs of 25: 100 units at 0.35 = 35.00. IDLE-1: the
         // threshold's 2 × 2 − 1 = 3 units, cost unknown. FULL-1 has nothing to order and is left out.
         String csv = api.get("/api/reports/reorder?format=csv").text();
-        assertThat(csv.lines().map(line -> String.join(",", java.util.Arrays.asList(line.split(",")).subList(0, 6))).toList())
-                .containsExactly("sku,name,supplier,suggestedQuantity,unitCost,orderCost", "FAST-1,Fast,Acme,100,0.35,35.00",
+        assertThat(csv.lines()
+                        .map(line -> String.join(
+                                ",", java.util.Arrays.asList(line.split(",")).subList(0, 6)))
+                        .toList())
+                .containsExactly(
+                        "sku,name,supplier,suggestedQuantity,unitCost,orderCost",
+                        "FAST-1,Fast,Acme,100,0.35,35.00",
                         "IDLE-1,IDLE-1 product,,3,,");
-        assertThat(api.get("/api/reports/reorder?format=csv&all=true").text()).contains("FULL-1,FULL-1 product,,0,0.50,0.00");
+        assertThat(api.get("/api/reports/reorder?format=csv&all=true").text())
+                .contains("FULL-1,FULL-1 product,,0,0.50,0.00");
     }
 
     private static java.util.List<String> skus(JsonNode report) {

@@ -59,21 +59,27 @@ class CrashSafetyIT {
     @Test
     void onSqliteEveryAcknowledgedPurchaseSurvivesSigkillAndNothingIsHalfApplied() throws Exception {
         Path data = dir.resolve("data");
-        crashAndRecover(List.of("--data", data.toString()),
+        crashAndRecover(
+                List.of("--data", data.toString()),
                 () -> DriverManager.getConnection("jdbc:sqlite:" + data.resolve("stockroom.db")));
     }
 
     @Test
     void onPostgresqlEveryAcknowledgedPurchaseSurvivesSigkillAndNothingIsHalfApplied() throws Exception {
         if (!PostgresTestDatabase.available() && "true".equalsIgnoreCase(System.getenv("CI"))) {
-            throw new AssertionError("CI must run the crash test on PostgreSQL too: " + PostgresTestDatabase.HOW_TO_RUN);
+            throw new AssertionError(
+                    "CI must run the crash test on PostgreSQL too: " + PostgresTestDatabase.HOW_TO_RUN);
         }
         assumeTrue(PostgresTestDatabase.available(), "PostgreSQL tests skipped: " + PostgresTestDatabase.HOW_TO_RUN);
         String schema = PostgresTestDatabase.schemaFor(dir.resolve("data"));
         List<String> args = new ArrayList<>();
         PostgresTestDatabase.datasourceProperties(schema).forEach((k, v) -> args.add("--" + k + "=" + v));
-        crashAndRecover(args, () -> DriverManager.getConnection(PostgresTestDatabase.schemaUrl(schema), PostgresTestDatabase.user(),
-                PostgresTestDatabase.password()));
+        crashAndRecover(
+                args,
+                () -> DriverManager.getConnection(
+                        PostgresTestDatabase.schemaUrl(schema),
+                        PostgresTestDatabase.user(),
+                        PostgresTestDatabase.password()));
     }
 
     interface Connector {
@@ -85,8 +91,10 @@ class CrashSafetyIT {
         Process first = start(port, databaseArgs, "first");
         Api api = new Api("http://127.0.0.1:" + port).withBasic("admin", ApiTestSupport.ADMIN_PASSWORD);
         for (String sku : SKUS) {
-            Api.Response r = api.post("/api/products", "{\"sku\":\"" + sku + "\",\"name\":\"" + sku + "\",\"price\":3.10,\"stock\":" + INITIAL
-                    + ",\"reorderThreshold\":" + THRESHOLD + "}");
+            Api.Response r = api.post(
+                    "/api/products",
+                    "{\"sku\":\"" + sku + "\",\"name\":\"" + sku + "\",\"price\":3.10,\"stock\":" + INITIAL
+                            + ",\"reorderThreshold\":" + THRESHOLD + "}");
             assertThat(r.status()).as(r.toString()).isEqualTo(201);
         }
 
@@ -132,35 +140,47 @@ class CrashSafetyIT {
         start(port, databaseArgs, "second");
         try (Connection connection = database.connect()) {
             JdbcClient jdbc = JdbcClient.create(new SingleConnectionDataSource(connection, true));
-            Set<String> recorded = new HashSet<>(jdbc.sql("SELECT id FROM purchase").query(String.class).list());
+            Set<String> recorded = new HashSet<>(
+                    jdbc.sql("SELECT id FROM purchase").query(String.class).list());
             Set<String> acknowledgedIds = new HashSet<>();
             acknowledged.values().forEach(v -> acknowledgedIds.add(v.substring(0, v.indexOf('\n'))));
             assertThat(recorded).as("every acknowledged purchase is there").containsAll(acknowledgedIds);
-            assertThat(recorded.size() - acknowledgedIds.size()).as("unacknowledged purchases that did commit")
+            assertThat(recorded.size() - acknowledgedIds.size())
+                    .as("unacknowledged purchases that did commit")
                     .isLessThanOrEqualTo(unanswered.size());
             assertBooksBalance(jdbc);
 
-            // Retried after the restart: an acknowledged purchase answers the first one; an unanswered one is applied once.
+            // Retried after the restart: an acknowledged purchase answers the first one; an unanswered one is applied
+            // once.
             String done = acknowledged.keySet().iterator().next();
-            String doneBody = acknowledged.get(done).substring(acknowledged.get(done).indexOf('\n') + 1);
+            String doneBody =
+                    acknowledged.get(done).substring(acknowledged.get(done).indexOf('\n') + 1);
             Api.Response replay = api.post("/api/purchases", doneBody, Map.of("Idempotency-Key", done));
             assertThat(replay.status()).isEqualTo(201);
-            assertThat(replay.json().get("id").asString()).isEqualTo(acknowledged.get(done).substring(0, acknowledged.get(done).indexOf('\n')));
+            assertThat(replay.json().get("id").asString())
+                    .isEqualTo(acknowledged
+                            .get(done)
+                            .substring(0, acknowledged.get(done).indexOf('\n')));
             assertThat(replay.header("Idempotent-Replayed")).isEqualTo("true");
 
-            long before = jdbc.sql("SELECT COUNT(*) FROM purchase").query(Long.class).single();
+            long before =
+                    jdbc.sql("SELECT COUNT(*) FROM purchase").query(Long.class).single();
             Set<String> retriedIds = new HashSet<>();
             for (Map.Entry<String, String> e : unanswered.entrySet()) {
                 Api.Response once = api.post("/api/purchases", e.getValue(), Map.of("Idempotency-Key", e.getKey()));
                 Api.Response twice = api.post("/api/purchases", e.getValue(), Map.of("Idempotency-Key", e.getKey()));
                 assertThat(once.status()).as(once.toString()).isEqualTo(201);
-                assertThat(twice.json().get("id").asString()).isEqualTo(once.json().get("id").asString());
+                assertThat(twice.json().get("id").asString())
+                        .isEqualTo(once.json().get("id").asString());
                 if (!recorded.contains(once.json().get("id").asString())) {
                     retriedIds.add(once.json().get("id").asString());
                 }
             }
-            long after = jdbc.sql("SELECT COUNT(*) FROM purchase").query(Long.class).single();
-            assertThat(after - before).as("each retried purchase applied exactly once").isEqualTo(retriedIds.size());
+            long after =
+                    jdbc.sql("SELECT COUNT(*) FROM purchase").query(Long.class).single();
+            assertThat(after - before)
+                    .as("each retried purchase applied exactly once")
+                    .isEqualTo(retriedIds.size());
             assertBooksBalance(jdbc);
         }
     }
@@ -168,25 +188,42 @@ class CrashSafetyIT {
     /** For every product: stock + sold = initial, the ledger sums to the stock, the lines to units sold, one open alert when low. */
     private static void assertBooksBalance(JdbcClient jdbc) {
         for (String sku : SKUS) {
-            Map<String, Object> row = jdbc.sql("SELECT stock, units_sold FROM product WHERE sku = :sku").param("sku", sku).query().singleRow();
+            Map<String, Object> row = jdbc.sql("SELECT stock, units_sold FROM product WHERE sku = :sku")
+                    .param("sku", sku)
+                    .query()
+                    .singleRow();
             long stock = ((Number) row.get("stock")).longValue();
             long sold = ((Number) row.get("units_sold")).longValue();
             assertThat(stock).isGreaterThanOrEqualTo(0);
             assertThat(stock + sold).as(sku + " stock + sold").isEqualTo(INITIAL);
-            assertThat(sum(jdbc, "SELECT COALESCE(SUM(delta), 0) FROM stock_movement WHERE sku = :sku", sku)).as(sku + " ledger")
+            assertThat(sum(jdbc, "SELECT COALESCE(SUM(delta), 0) FROM stock_movement WHERE sku = :sku", sku))
+                    .as(sku + " ledger")
                     .isEqualTo(stock);
-            assertThat(sum(jdbc, "SELECT COALESCE(SUM(quantity), 0) FROM purchase_line WHERE sku = :sku", sku)).as(sku + " lines")
+            assertThat(sum(jdbc, "SELECT COALESCE(SUM(quantity), 0) FROM purchase_line WHERE sku = :sku", sku))
+                    .as(sku + " lines")
                     .isEqualTo(sold);
-            assertThat(sum(jdbc, "SELECT COUNT(*) FROM restock_alert WHERE sku = :sku AND resolved_at IS NULL", sku)).as(sku + " open alerts")
+            assertThat(sum(jdbc, "SELECT COUNT(*) FROM restock_alert WHERE sku = :sku AND resolved_at IS NULL", sku))
+                    .as(sku + " open alerts")
                     .isEqualTo(stock <= THRESHOLD ? 1 : 0);
         }
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM purchase p WHERE NOT EXISTS (SELECT 1 FROM purchase_line l WHERE l.purchase_id = p.id)")
-                .query(Long.class).single()).as("purchases without lines").isZero();
+        assertThat(jdbc.sql(
+                                "SELECT COUNT(*) FROM purchase p WHERE NOT EXISTS (SELECT 1 FROM purchase_line l WHERE l.purchase_id = p.id)")
+                        .query(Long.class)
+                        .single())
+                .as("purchases without lines")
+                .isZero();
         assertThat(jdbc.sql("SELECT COUNT(*) FROM stock_movement m WHERE m.purchase_id IS NOT NULL "
-                + "AND NOT EXISTS (SELECT 1 FROM purchase p WHERE p.id = m.purchase_id)").query(Long.class).single())
-                .as("sales in the ledger without a purchase").isZero();
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM idempotency_key k WHERE NOT EXISTS (SELECT 1 FROM purchase p WHERE p.id = k.purchase_id)")
-                .query(Long.class).single()).as("keys without their purchase").isZero();
+                                + "AND NOT EXISTS (SELECT 1 FROM purchase p WHERE p.id = m.purchase_id)")
+                        .query(Long.class)
+                        .single())
+                .as("sales in the ledger without a purchase")
+                .isZero();
+        assertThat(jdbc.sql(
+                                "SELECT COUNT(*) FROM idempotency_key k WHERE NOT EXISTS (SELECT 1 FROM purchase p WHERE p.id = k.purchase_id)")
+                        .query(Long.class)
+                        .single())
+                .as("keys without their purchase")
+                .isZero();
     }
 
     private static long sum(JdbcClient jdbc, String sql, String sku) {
@@ -199,7 +236,10 @@ class CrashSafetyIT {
         int lines = 1 + random.nextInt(2);
         StringBuilder body = new StringBuilder("{\"reference\":\"crash-test\",\"lines\":[");
         for (int i = 0; i < lines; i++) {
-            body.append(i == 0 ? "" : ",").append("{\"sku\":\"").append(skus.get(i)).append("\",\"quantity\":1}");
+            body.append(i == 0 ? "" : ",")
+                    .append("{\"sku\":\"")
+                    .append(skus.get(i))
+                    .append("\",\"quantity\":1}");
         }
         return body.append("]}").toString();
     }
@@ -207,11 +247,23 @@ class CrashSafetyIT {
     private Process start(int port, List<String> databaseArgs, String name) throws Exception {
         Path jar = Path.of("target", "stockroom.jar").toAbsolutePath();
         assertThat(jar).as("the packaged jar (failsafe runs after package)").exists();
-        List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"), "-Xmx256m",
-                "-jar", jar.toString(), "serve", "--port", String.valueOf(port), "--server.address=127.0.0.1", "--spring.main.banner-mode=off", "--" + ApiTestSupport.FAST_PASSWORD_HASHES));
+        List<String> command = new ArrayList<>(List.of(
+                ProcessHandle.current().info().command().orElse("java"),
+                "-Xmx256m",
+                "-jar",
+                jar.toString(),
+                "serve",
+                "--port",
+                String.valueOf(port),
+                "--server.address=127.0.0.1",
+                "--spring.main.banner-mode=off",
+                "--" + ApiTestSupport.FAST_PASSWORD_HASHES));
         command.addAll(databaseArgs);
         Path log = dir.resolve(name + ".log");
-        ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).redirectOutput(log.toFile());
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .directory(dir.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile());
         builder.environment().put("STOCKROOM_ADMIN_PASSWORD", ApiTestSupport.ADMIN_PASSWORD);
         Process process = builder.start();
         processes.add(process);
@@ -219,7 +271,8 @@ class CrashSafetyIT {
         Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {
-                throw new AssertionError("Stockroom exited with " + process.exitValue() + ":\n" + Files.readString(log));
+                throw new AssertionError(
+                        "Stockroom exited with " + process.exitValue() + ":\n" + Files.readString(log));
             }
             try {
                 if (api.get("/actuator/health").status() == 200) {

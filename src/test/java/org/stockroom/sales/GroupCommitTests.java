@@ -51,7 +51,9 @@ class GroupCommitTests extends ApiTestSupport {
         groupCommit = sales.groupCommit();
         assertThat(groupCommit).as("group commit is on by default").isNotNull();
         groupCommit.observeBatches(batch -> {
-            List<String> references = batch.stream().map(o -> String.valueOf(o.request().reference())).toList();
+            List<String> references = batch.stream()
+                    .map(o -> String.valueOf(o.request().reference()))
+                    .toList();
             batches.add(references);
             if (references.contains("hold")) {
                 writersHeld.incrementAndGet();
@@ -63,7 +65,7 @@ class GroupCommitTests extends ApiTestSupport {
     @AfterEach
     void stopWatching() {
         writersMayGo.release(1000);
-        groupCommit.observeBatches(batch -> { });
+        groupCommit.observeBatches(batch -> {});
     }
 
     @Test
@@ -78,12 +80,16 @@ class GroupCommitTests extends ApiTestSupport {
                 () -> api.post("/api/purchases", withReference("ok-2", "OK-1", 2)),
                 () -> api.post("/api/purchases", withReference("unknown", "NOPE-1", 1)),
                 // Takes OK-1 first (SKU order), then is refused ZZZ-1: its OK-1 unit goes back with its savepoint.
-                () -> api.post("/api/purchases", "{\"reference\":\"half\",\"lines\":[{\"sku\":\"OK-1\",\"quantity\":4},"
-                        + "{\"sku\":\"ZZZ-1\",\"quantity\":2}]}"),
+                () -> api.post(
+                        "/api/purchases",
+                        "{\"reference\":\"half\",\"lines\":[{\"sku\":\"OK-1\",\"quantity\":4},"
+                                + "{\"sku\":\"ZZZ-1\",\"quantity\":2}]}"),
                 () -> api.post("/api/purchases", withReference("ok-3", "OK-1", 3))));
 
-        assertThat(batches).as("all six in one batch").anySatisfy(b ->
-                assertThat(b).containsExactlyInAnyOrder("ok-1", "short", "ok-2", "unknown", "half", "ok-3"));
+        assertThat(batches)
+                .as("all six in one batch")
+                .anySatisfy(b ->
+                        assertThat(b).containsExactlyInAnyOrder("ok-1", "short", "ok-2", "unknown", "half", "ok-3"));
         assertThat(status(answers.get(0))).isEqualTo(201);
         assertThat(status(answers.get(1))).isEqualTo(409);
         assertThat(answers.get(1).get().json().get("code").asString()).isEqualTo("insufficient-stock");
@@ -95,13 +101,21 @@ class GroupCommitTests extends ApiTestSupport {
         assertThat(stock("OK-1")).isEqualTo(10 - 1 - 2 - 3);
         assertThat(stock("SHORT-1")).isEqualTo(1);
         assertThat(stock("ZZZ-1")).isEqualTo(1);
-        assertThat(count("SELECT COUNT(*) FROM purchase WHERE reference IN ('ok-1', 'ok-2', 'ok-3')")).isEqualTo(3);
-        assertThat(count("SELECT COUNT(*) FROM purchase WHERE reference IN ('short', 'unknown', 'half')")).isZero();
-        assertThat(count("SELECT COUNT(*) FROM stock_movement WHERE sku = 'OK-1' AND type = 'SALE'")).isEqualTo(3);
-        assertThat(count("SELECT units FROM sales_total WHERE sku = 'OK-1'")).as("rollup units").isEqualTo(6);
-        assertThat(count("SELECT SUM(purchases) FROM sales_day_total")).as("rollup purchases")
+        assertThat(count("SELECT COUNT(*) FROM purchase WHERE reference IN ('ok-1', 'ok-2', 'ok-3')"))
+                .isEqualTo(3);
+        assertThat(count("SELECT COUNT(*) FROM purchase WHERE reference IN ('short', 'unknown', 'half')"))
+                .isZero();
+        assertThat(count("SELECT COUNT(*) FROM stock_movement WHERE sku = 'OK-1' AND type = 'SALE'"))
+                .isEqualTo(3);
+        assertThat(count("SELECT units FROM sales_total WHERE sku = 'OK-1'"))
+                .as("rollup units")
+                .isEqualTo(6);
+        assertThat(count("SELECT SUM(purchases) FROM sales_day_total"))
+                .as("rollup purchases")
                 .isEqualTo(count("SELECT COUNT(*) FROM purchase"));
-        assertThat(api.get("/api/admin/verify").json().get("ok").asBoolean()).as("self-check").isTrue();
+        assertThat(api.get("/api/admin/verify").json().get("ok").asBoolean())
+                .as("self-check")
+                .isTrue();
     }
 
     /** The writer thread buys on behalf of whoever asked: the ledger and the purchase name each buyer. */
@@ -117,10 +131,19 @@ class GroupCommitTests extends ApiTestSupport {
         assertThat(batches).anySatisfy(b -> assertThat(b).containsExactlyInAnyOrder("by-admin", "by-clerk"));
         assertThat(status(answers.get(0))).isEqualTo(201);
         assertThat(status(answers.get(1))).isEqualTo(201);
-        assertThat(jdbc.sql("SELECT actor FROM purchase WHERE reference = 'by-admin'").query(String.class).single()).isEqualTo("admin");
-        assertThat(jdbc.sql("SELECT actor FROM purchase WHERE reference = 'by-clerk'").query(String.class).single()).isEqualTo("clerk");
-        assertThat(jdbc.sql("SELECT m.actor FROM stock_movement m JOIN purchase p ON p.id = m.purchase_id WHERE p.reference = 'by-clerk'")
-                .query(String.class).single()).isEqualTo("clerk");
+        assertThat(jdbc.sql("SELECT actor FROM purchase WHERE reference = 'by-admin'")
+                        .query(String.class)
+                        .single())
+                .isEqualTo("admin");
+        assertThat(jdbc.sql("SELECT actor FROM purchase WHERE reference = 'by-clerk'")
+                        .query(String.class)
+                        .single())
+                .isEqualTo("clerk");
+        assertThat(jdbc.sql(
+                                "SELECT m.actor FROM stock_movement m JOIN purchase p ON p.id = m.purchase_id WHERE p.reference = 'by-clerk'")
+                        .query(String.class)
+                        .single())
+                .isEqualTo("clerk");
     }
 
     @Test
@@ -145,7 +168,8 @@ class GroupCommitTests extends ApiTestSupport {
         assertThat(ids).as("one purchase, answered three times").containsOnly(ids.get(0));
         assertThat(replayed).containsExactlyInAnyOrder("false", "true", "true");
         assertThat(stock("KEY-1")).isEqualTo(9);
-        assertThat(count("SELECT COUNT(*) FROM purchase WHERE reference = 'keyed'")).isEqualTo(1);
+        assertThat(count("SELECT COUNT(*) FROM purchase WHERE reference = 'keyed'"))
+                .isEqualTo(1);
     }
 
     /**
@@ -163,7 +187,8 @@ class GroupCommitTests extends ApiTestSupport {
                 return;
             }
             // After the commit, a connection of its own sees the alert.
-            long visible = countOnAConnectionOfItsOwn("SELECT COUNT(*) FROM restock_alert WHERE id = " + change.alertId());
+            long visible =
+                    countOnAConnectionOfItsOwn("SELECT COUNT(*) FROM restock_alert WHERE id = " + change.alertId());
             announced.add(change.type() + " " + change.sku() + (visible == 1 ? "" : " (not committed)"));
         });
         multicaster.addApplicationListener(listener);
@@ -172,11 +197,14 @@ class GroupCommitTests extends ApiTestSupport {
                     () -> api.post("/api/purchases", withReference("hot-a", "HOT-1", 1)),
                     () -> api.post("/api/purchases", withReference("hot-b", "HOT-1", 1)),
                     // AAA-1 falls to its threshold (an alert), then ZZZ-1 is refused: all of it rolls back.
-                    () -> api.post("/api/purchases", "{\"reference\":\"doomed\",\"lines\":[{\"sku\":\"AAA-1\",\"quantity\":6},"
-                            + "{\"sku\":\"ZZZ-1\",\"quantity\":2}]}"),
+                    () -> api.post(
+                            "/api/purchases",
+                            "{\"reference\":\"doomed\",\"lines\":[{\"sku\":\"AAA-1\",\"quantity\":6},"
+                                    + "{\"sku\":\"ZZZ-1\",\"quantity\":2}]}"),
                     () -> api.post("/api/purchases", withReference("hot-c", "HOT-1", 1))));
 
-            assertThat(batches).anySatisfy(b -> assertThat(b).containsExactlyInAnyOrder("hot-a", "hot-b", "doomed", "hot-c"));
+            assertThat(batches)
+                    .anySatisfy(b -> assertThat(b).containsExactlyInAnyOrder("hot-a", "hot-b", "doomed", "hot-c"));
             assertThat(status(answers.get(0))).isEqualTo(201);
             assertThat(status(answers.get(1))).isEqualTo(201);
             assertThat(status(answers.get(2))).isEqualTo(409);
@@ -185,8 +213,10 @@ class GroupCommitTests extends ApiTestSupport {
             multicaster.removeApplicationListener(listener);
         }
         assertThat(announced).containsExactly("RAISED HOT-1");
-        assertThat(count("SELECT COUNT(*) FROM restock_alert WHERE sku = 'AAA-1'")).isZero();
-        assertThat(count("SELECT COUNT(*) FROM restock_alert WHERE sku = 'HOT-1' AND resolved_at IS NULL")).isEqualTo(1);
+        assertThat(count("SELECT COUNT(*) FROM restock_alert WHERE sku = 'AAA-1'"))
+                .isZero();
+        assertThat(count("SELECT COUNT(*) FROM restock_alert WHERE sku = 'HOT-1' AND resolved_at IS NULL"))
+                .isEqualTo(1);
         assertThat(stock("AAA-1")).isEqualTo(10);
     }
 
@@ -195,8 +225,8 @@ class GroupCommitTests extends ApiTestSupport {
         api.post("/api/products", product("RUSH-1", "1.00", 30, 0));
         api.post("/api/products", product("RUSH-2", "1.00", 30, 0));
 
-        List<Api.Response> answers = AllAtOnce.send(96, 96,
-                i -> () -> api.post("/api/purchases", withReference("rush-" + i, "RUSH-" + (i % 2 + 1), 1)));
+        List<Api.Response> answers = AllAtOnce.send(
+                96, 96, i -> () -> api.post("/api/purchases", withReference("rush-" + i, "RUSH-" + (i % 2 + 1), 1)));
 
         for (String sku : List.of("RUSH-1", "RUSH-2")) {
             List<Api.Response> mine = new ArrayList<>();
@@ -205,17 +235,28 @@ class GroupCommitTests extends ApiTestSupport {
                     mine.add(answers.get(i));
                 }
             }
-            assertThat(mine).filteredOn(a -> a.status() == 201).as("sold of %s", sku).hasSize(30);
-            assertThat(mine).filteredOn(a -> a.status() == 409).as("refused of %s", sku).hasSize(18);
+            assertThat(mine)
+                    .filteredOn(a -> a.status() == 201)
+                    .as("sold of %s", sku)
+                    .hasSize(30);
+            assertThat(mine)
+                    .filteredOn(a -> a.status() == 409)
+                    .as("refused of %s", sku)
+                    .hasSize(18);
             assertThat(stock(sku)).isZero();
-            assertThat(count("SELECT SUM(delta) FROM stock_movement WHERE sku = '" + sku + "'")).isZero();
+            assertThat(count("SELECT SUM(delta) FROM stock_movement WHERE sku = '" + sku + "'"))
+                    .isZero();
         }
-        for (Api.Response bought : answers.stream().filter(a -> a.status() == 201).toList()) {
+        for (Api.Response bought :
+                answers.stream().filter(a -> a.status() == 201).toList()) {
             String reference = bought.json().get("reference").asString();
-            assertThat(count("SELECT COUNT(*) FROM purchase WHERE reference = '" + reference + "'")).isEqualTo(1);
+            assertThat(count("SELECT COUNT(*) FROM purchase WHERE reference = '" + reference + "'"))
+                    .isEqualTo(1);
         }
         assertThat(count("SELECT COUNT(*) FROM purchase")).isEqualTo(60);
-        assertThat(batches.stream().mapToInt(List::size).sum()).as("every purchase went through a batch").isEqualTo(96);
+        assertThat(batches.stream().mapToInt(List::size).sum())
+                .as("every purchase went through a batch")
+                .isEqualTo(96);
     }
 
     /**
@@ -226,7 +267,8 @@ class GroupCommitTests extends ApiTestSupport {
         api.post("/api/products", product("HOLD-1", "1.00", 1000, 0));
         List<CompletableFuture<Api.Response>> holds = new ArrayList<>();
         for (int i = 1; i <= groupCommit.writers(); i++) {
-            holds.add(CompletableFuture.supplyAsync(() -> api.post("/api/purchases", withReference("hold", "HOLD-1", 1))));
+            holds.add(CompletableFuture.supplyAsync(
+                    () -> api.post("/api/purchases", withReference("hold", "HOLD-1", 1))));
             awaitTrue(() -> writersHeld.get() == holds.size(), "a writer took the holding purchase");
         }
         List<CompletableFuture<Api.Response>> answers = new ArrayList<>();
@@ -258,7 +300,8 @@ class GroupCommitTests extends ApiTestSupport {
     }
 
     private static String withReference(String reference, String sku, long quantity) {
-        return "{\"reference\":\"" + reference + "\",\"lines\":[{\"sku\":\"" + sku + "\",\"quantity\":" + quantity + "}]}";
+        return "{\"reference\":\"" + reference + "\",\"lines\":[{\"sku\":\"" + sku + "\",\"quantity\":" + quantity
+                + "}]}";
     }
 
     private long stock(String sku) {
@@ -266,8 +309,9 @@ class GroupCommitTests extends ApiTestSupport {
     }
 
     private long countOnAConnectionOfItsOwn(String sql) {
-        try (java.sql.Connection c = dataSource.getConnection(); java.sql.Statement s = c.createStatement();
-             java.sql.ResultSet rs = s.executeQuery(sql)) {
+        try (java.sql.Connection c = dataSource.getConnection();
+                java.sql.Statement s = c.createStatement();
+                java.sql.ResultSet rs = s.executeQuery(sql)) {
             rs.next();
             return rs.getLong(1);
         } catch (java.sql.SQLException e) {

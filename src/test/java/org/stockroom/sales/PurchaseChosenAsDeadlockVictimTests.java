@@ -32,14 +32,16 @@ class PurchaseChosenAsDeadlockVictimTests extends ApiTestSupport {
         api.post("/api/products", product("A-1", "1.00", 10, 0));
         api.post("/api/products", product("B-1", "1.00", 10, 0));
 
-        try (Connection other = dataSource.getConnection(); Connection watcher = dataSource.getConnection()) {
+        try (Connection other = dataSource.getConnection();
+                Connection watcher = dataSource.getConnection()) {
             other.setAutoCommit(false);
             try (Statement s = other.createStatement()) {
                 s.executeUpdate("UPDATE product SET updated_at = updated_at WHERE sku = 'B-1'");
             }
             // The purchase takes A-1, then waits for B-1.
-            CompletableFuture<Api.Response> purchase = CompletableFuture.supplyAsync(
-                    () -> api.post("/api/purchases", "{\"lines\":[{\"sku\":\"B-1\",\"quantity\":1},{\"sku\":\"A-1\",\"quantity\":1}]}"));
+            CompletableFuture<Api.Response> purchase = CompletableFuture.supplyAsync(() -> api.post(
+                    "/api/purchases",
+                    "{\"lines\":[{\"sku\":\"B-1\",\"quantity\":1},{\"sku\":\"A-1\",\"quantity\":1}]}"));
             waitUntilSomeoneWaitsForALock(watcher);
             // Now the other transaction wants A-1: a cycle. The purchase has waited longer, so its
             // deadlock check runs first and aborts it; its retry then waits for the other to commit.
@@ -50,18 +52,24 @@ class PurchaseChosenAsDeadlockVictimTests extends ApiTestSupport {
                     throw new IllegalStateException(e);
                 }
             });
-            assertThat(otherTakesA.get(30, TimeUnit.SECONDS)).as("the other transaction was not the victim").isEqualTo(1);
+            assertThat(otherTakesA.get(30, TimeUnit.SECONDS))
+                    .as("the other transaction was not the victim")
+                    .isEqualTo(1);
             other.commit();
 
             Api.Response answer = purchase.get(30, TimeUnit.SECONDS);
             assertThat(answer.status()).as(answer.toString()).isEqualTo(201);
         }
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM purchase").query(Long.class).single()).isEqualTo(1);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM purchase").query(Long.class).single())
+                .isEqualTo(1);
         for (String sku : new String[] {"A-1", "B-1"}) {
             var product = api.get("/api/products/" + sku).json();
             assertThat(product.get("stock").asLong()).isEqualTo(9);
             assertThat(product.get("unitsSold").asLong()).isEqualTo(1);
-            assertThat(jdbc.sql("SELECT SUM(delta) FROM stock_movement WHERE sku = :sku").param("sku", sku).query(Long.class).single())
+            assertThat(jdbc.sql("SELECT SUM(delta) FROM stock_movement WHERE sku = :sku")
+                            .param("sku", sku)
+                            .query(Long.class)
+                            .single())
                     .isEqualTo(9);
         }
     }
@@ -69,8 +77,9 @@ class PurchaseChosenAsDeadlockVictimTests extends ApiTestSupport {
     private static void waitUntilSomeoneWaitsForALock(Connection watcher) throws Exception {
         for (int i = 0; i < 3000; i++) {
             try (Statement s = watcher.createStatement();
-                 ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' "
-                         + "AND datname = current_database()")) {
+                    ResultSet rs =
+                            s.executeQuery("SELECT COUNT(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' "
+                                    + "AND datname = current_database()")) {
                 rs.next();
                 if (rs.getInt(1) > 0) {
                     return;

@@ -41,13 +41,16 @@ class ReturnApiTests extends ApiTestSupport {
         JsonNode returned = answer.json();
         assertThat(returned.get("purchaseId").asString()).isEqualTo(purchase);
         assertThat(returned.get("total").decimalValue()).isEqualByComparingTo("30.00");
-        assertThat(returned.get("lines").get(0).get("unitPrice").decimalValue()).as("the price of the sale").isEqualByComparingTo("10.00");
+        assertThat(returned.get("lines").get(0).get("unitPrice").decimalValue())
+                .as("the price of the sale")
+                .isEqualByComparingTo("10.00");
         assertThat(returned.get("note").asString()).isEqualTo("wrong size");
         JsonNode product = productNamed("RET-1");
         assertThat(product.get("stock").asLong()).isEqualTo(9);
         assertThat(product.get("unitsSold").asLong()).isEqualTo(1);
 
-        JsonNode movement = api.get("/api/products/RET-1/movements").json().get("items").get(0);
+        JsonNode movement =
+                api.get("/api/products/RET-1/movements").json().get("items").get(0);
         assertThat(movement.get("type").asString()).isEqualTo("ADJUSTMENT");
         assertThat(movement.get("reason").asString()).isEqualTo("RETURN");
         assertThat(movement.get("delta").asLong()).isEqualTo(3);
@@ -62,7 +65,8 @@ class ReturnApiTests extends ApiTestSupport {
 
         JsonNode list = api.get("/api/purchases/" + purchase + "/returns").json();
         assertThat(list).hasSize(1);
-        assertThat(list.get(0).get("id").asString()).isEqualTo(returned.get("id").asString());
+        assertThat(list.get(0).get("id").asString())
+                .isEqualTo(returned.get("id").asString());
         assertThat(api.get("/api/admin/verify").json().get("ok").asBoolean()).isTrue();
     }
 
@@ -71,9 +75,12 @@ class ReturnApiTests extends ApiTestSupport {
         api.post("/api/products", product("RET-2", "5.00", 10, 1));
         api.post("/api/products", product("RET-3", "5.00", 10, 1));
         String purchase = bought("RET-2", 4);
-        assertThat(api.post("/api/purchases/" + purchase + "/returns", returning("RET-2", 3)).status()).isEqualTo(201);
+        assertThat(api.post("/api/purchases/" + purchase + "/returns", returning("RET-2", 3))
+                        .status())
+                .isEqualTo(201);
 
-        Api.Response tooMany = api.post("/api/purchases/" + purchase + "/returns",
+        Api.Response tooMany = api.post(
+                "/api/purchases/" + purchase + "/returns",
                 "{\"lines\":[{\"sku\":\"RET-2\",\"quantity\":2},{\"sku\":\"RET-3\",\"quantity\":1}]}");
 
         assertThat(tooMany.status()).isEqualTo(409);
@@ -83,13 +90,20 @@ class ReturnApiTests extends ApiTestSupport {
         assertThat(problem.get("lines").get(0).get("sku").asString()).isEqualTo("RET-2");
         assertThat(problem.get("lines").get(0).get("requested").asLong()).isEqualTo(2);
         assertThat(problem.get("lines").get(0).get("returnable").asLong()).isEqualTo(1);
-        assertThat(problem.get("lines").get(1).get("returnable").asLong()).as("not on the purchase").isZero();
+        assertThat(problem.get("lines").get(1).get("returnable").asLong())
+                .as("not on the purchase")
+                .isZero();
         assertThat(productNamed("RET-2").get("stock").asLong()).as("unchanged").isEqualTo(9);
         assertThat(productNamed("RET-2").get("unitsSold").asLong()).isEqualTo(1);
         assertThat(api.get("/api/purchases/" + purchase + "/returns").json()).hasSize(1);
 
-        assertThat(api.post("/api/purchases/" + purchase + "/returns", returning("RET-2", 1)).status()).isEqualTo(201);
-        assertThat(api.post("/api/purchases/" + purchase + "/returns", returning("RET-2", 1)).json().get("code").asString())
+        assertThat(api.post("/api/purchases/" + purchase + "/returns", returning("RET-2", 1))
+                        .status())
+                .isEqualTo(201);
+        assertThat(api.post("/api/purchases/" + purchase + "/returns", returning("RET-2", 1))
+                        .json()
+                        .get("code")
+                        .asString())
                 .isEqualTo("return-exceeds-purchase");
         assertThat(api.get("/api/admin/verify").json().get("ok").asBoolean()).isTrue();
     }
@@ -103,8 +117,12 @@ class ReturnApiTests extends ApiTestSupport {
 
         api.post("/api/products", product("RET-4", "5.00", 10, 1));
         String purchase = bought("RET-4", 2);
-        for (String body : List.of("{\"lines\":[]}", "{}", "{\"lines\":[{\"sku\":\"RET-4\",\"quantity\":0}]}",
-                "{\"lines\":[{\"sku\":\"RET-4\"}]}", "{\"lines\":[{\"sku\":\"bad sku\",\"quantity\":1}]}",
+        for (String body : List.of(
+                "{\"lines\":[]}",
+                "{}",
+                "{\"lines\":[{\"sku\":\"RET-4\",\"quantity\":0}]}",
+                "{\"lines\":[{\"sku\":\"RET-4\"}]}",
+                "{\"lines\":[{\"sku\":\"bad sku\",\"quantity\":1}]}",
                 "{\"lines\":[{\"sku\":\"RET-4\",\"quantity\":1}],\"refund\":true}")) {
             Api.Response answer = api.post("/api/purchases/" + purchase + "/returns", body);
             assertThat(answer.status()).as(body).isEqualTo(400);
@@ -120,13 +138,17 @@ class ReturnApiTests extends ApiTestSupport {
         assertThat(api.get("/api/alerts").json()).hasSize(1);
 
         api.post("/api/purchases/" + purchase + "/returns", returning("RET-5", 2));
-        assertThat(api.get("/api/alerts").json()).as("stock 4 is above the threshold 3").isEmpty();
+        assertThat(api.get("/api/alerts").json())
+                .as("stock 4 is above the threshold 3")
+                .isEmpty();
 
         api.delete("/api/products/RET-5");
         Api.Response archived = api.post("/api/purchases/" + purchase + "/returns", returning("RET-5", 1));
         assertThat(archived.status()).isEqualTo(422);
         assertThat(archived.json().get("code").asString()).isEqualTo("product-archived");
-        assertThat(api.get("/api/purchases/" + purchase + "/returns").json()).as("the refused return left nothing").hasSize(1);
+        assertThat(api.get("/api/purchases/" + purchase + "/returns").json())
+                .as("the refused return left nothing")
+                .hasSize(1);
         assertThat(api.get("/api/admin/verify").json().get("ok").asBoolean()).isTrue();
     }
 
@@ -144,7 +166,8 @@ class ReturnApiTests extends ApiTestSupport {
             for (int i = 0; i < clients; i++) {
                 answers.add(pool.submit(() -> {
                     start.await();
-                    return api.post("/api/purchases/" + purchase + "/returns", returning("RET-6", 1)).status();
+                    return api.post("/api/purchases/" + purchase + "/returns", returning("RET-6", 1))
+                            .status();
                 }));
             }
             start.countDown();
@@ -161,7 +184,12 @@ class ReturnApiTests extends ApiTestSupport {
         assertThat(product.get("stock").asLong()).isEqualTo(30);
         assertThat(product.get("unitsSold").asLong()).isZero();
         assertThat(api.get("/api/purchases/" + purchase + "/returns").json()).hasSize(10);
-        assertThat(api.get("/api/reports/sales").json().get("totals").get("revenue").decimalValue()).isEqualByComparingTo("0");
+        assertThat(api.get("/api/reports/sales")
+                        .json()
+                        .get("totals")
+                        .get("revenue")
+                        .decimalValue())
+                .isEqualByComparingTo("0");
         JsonNode verify = api.get("/api/admin/verify").json();
         assertThat(verify.get("discrepancies")).isEmpty();
         assertThat(verify.get("ok").asBoolean()).isTrue();

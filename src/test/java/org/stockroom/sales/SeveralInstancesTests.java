@@ -22,8 +22,8 @@ import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.stockroom.StockroomApplication;
-import org.stockroom.testing.AllAtOnce;
 import org.stockroom.accounts.AdminBootstrap;
+import org.stockroom.testing.AllAtOnce;
 import org.stockroom.testing.Api;
 import org.stockroom.testing.ApiTestSupport;
 import org.stockroom.testing.PostgresTestDatabase;
@@ -55,8 +55,13 @@ class SeveralInstancesTests {
 
     private static ConfigurableApplicationContext start(Path dir) {
         return new SpringApplicationBuilder(StockroomApplication.class)
-                .run("--server.port=0", "--server.address=127.0.0.1", "--stockroom.data-dir=" + dir, "--spring.main.banner-mode=off",
-                        "--STOCKROOM_ADMIN_PASSWORD=" + ApiTestSupport.ADMIN_PASSWORD, "--" + ApiTestSupport.FAST_PASSWORD_HASHES);
+                .run(
+                        "--server.port=0",
+                        "--server.address=127.0.0.1",
+                        "--stockroom.data-dir=" + dir,
+                        "--spring.main.banner-mode=off",
+                        "--STOCKROOM_ADMIN_PASSWORD=" + ApiTestSupport.ADMIN_PASSWORD,
+                        "--" + ApiTestSupport.FAST_PASSWORD_HASHES);
     }
 
     private static int port(ConfigurableApplicationContext context) {
@@ -81,20 +86,25 @@ class SeveralInstancesTests {
 
     @Test
     void twoInstancesTakeFourHundredBuyersOfThreeHundredUnitsAndSellExactlyThreeHundred() throws Exception {
-        assertThat(one.post("/api/products", product("HOT-1", 300, 20)).status()).isEqualTo(201);
+        assertThat(one.post("/api/products", product("HOT-1", 300, 20)).status())
+                .isEqualTo(201);
 
-        List<Api.Response> answers = allAtOnce(400, i -> () -> (i % 2 == 0 ? one : two).post("/api/purchases", line("HOT-1", 1)));
+        List<Api.Response> answers =
+                allAtOnce(400, i -> () -> (i % 2 == 0 ? one : two).post("/api/purchases", line("HOT-1", 1)));
 
         assertThat(answers).filteredOn(a -> a.status() == 201).hasSize(300);
-        assertThat(answers).filteredOn(a -> a.status() == 409)
+        assertThat(answers)
+                .filteredOn(a -> a.status() == 409)
                 .hasSize(100)
                 .allSatisfy(a -> assertThat(a.json().get("code").asString()).isEqualTo("insufficient-stock"));
         var product = two.get("/api/products/HOT-1").json();
         assertThat(product.get("stock").asLong()).isZero();
         assertThat(product.get("unitsSold").asLong()).isEqualTo(300);
         assertThat(count("SELECT COUNT(*) FROM purchase")).isEqualTo(300);
-        assertThat(count("SELECT COUNT(*) FROM restock_alert WHERE resolved_at IS NULL")).isEqualTo(1);
-        assertThat(one.get("/api/alerts?status=open").json().get(0).get("level").asString()).isEqualTo("OUT");
+        assertThat(count("SELECT COUNT(*) FROM restock_alert WHERE resolved_at IS NULL"))
+                .isEqualTo(1);
+        assertThat(one.get("/api/alerts?status=open").json().get(0).get("level").asString())
+                .isEqualTo("OUT");
         assertBooksBalance(Map.of("HOT-1", 300L), Map.of(), idsOf(answers));
     }
 
@@ -111,7 +121,9 @@ class SeveralInstancesTests {
         for (int c = 0; c < 30; c++) {
             initial.put("COLD-" + c, 6L);
         }
-        initial.forEach((sku, stock) -> assertThat(one.post("/api/products", product(sku, stock, 5)).status()).isEqualTo(201));
+        initial.forEach((sku, stock) -> assertThat(
+                        one.post("/api/products", product(sku, stock, 5)).status())
+                .isEqualTo(201));
         List<String> skus = new ArrayList<>(initial.keySet());
         Map<String, Long> receipts = new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -121,7 +133,8 @@ class SeveralInstancesTests {
             Api instance = random.nextBoolean() ? one : two;
             if (i % 40 == 0) {
                 String sku = "HOT-" + random.nextInt(3);
-                Api.Response r = instance.post("/api/products/" + sku + "/receipts", "{\"quantity\":5,\"note\":\"restock\"}");
+                Api.Response r =
+                        instance.post("/api/products/" + sku + "/receipts", "{\"quantity\":5,\"note\":\"restock\"}");
                 if (r.status() == 201) {
                     receipts.merge(sku, 5L, Long::sum);
                 }
@@ -134,50 +147,76 @@ class SeveralInstancesTests {
                 Api.Response other = (instance == one ? two : one).post("/api/purchases", body, key);
                 Api.Response mine = instance.post("/api/purchases", body, key);
                 if (other.status() == 201 && mine.status() == 201) {
-                    assertThat(mine.json().get("id").asString()).isEqualTo(other.json().get("id").asString());
+                    assertThat(mine.json().get("id").asString())
+                            .isEqualTo(other.json().get("id").asString());
                 }
                 return mine.status() == 201 ? mine : other;
             }
             StringBuilder body = new StringBuilder("{\"lines\":[");
             int lines = 1 + random.nextInt(3);
             for (int l = 0; l < lines; l++) {
-                String sku = random.nextInt(3) == 0 ? skus.get(random.nextInt(skus.size())) : "HOT-" + random.nextInt(3);
-                body.append(l == 0 ? "" : ",").append("{\"sku\":\"").append(sku).append("\",\"quantity\":").append(1 + random.nextInt(2))
+                String sku =
+                        random.nextInt(3) == 0 ? skus.get(random.nextInt(skus.size())) : "HOT-" + random.nextInt(3);
+                body.append(l == 0 ? "" : ",")
+                        .append("{\"sku\":\"")
+                        .append(sku)
+                        .append("\",\"quantity\":")
+                        .append(1 + random.nextInt(2))
                         .append('}');
             }
             return instance.post("/api/purchases", body.append("]}").toString());
         });
 
-        assertThat(answers).extracting(Api.Response::status).allMatch(s -> s == 201 || s == 409, "201 or 409, never 5xx");
-        List<Api.Response> purchases = answers.stream().filter(a -> a.status() == 201 && a.json().has("lines")).toList();
+        assertThat(answers)
+                .extracting(Api.Response::status)
+                .allMatch(s -> s == 201 || s == 409, "201 or 409, never 5xx");
+        List<Api.Response> purchases = answers.stream()
+                .filter(a -> a.status() == 201 && a.json().has("lines"))
+                .toList();
         assertThat(purchases).as("some purchases succeeded").isNotEmpty();
         assertThat(answers).as("the hot products ran out for some buyers").anyMatch(a -> a.status() == 409);
         assertBooksBalance(initial, receipts, idsOf(purchases));
     }
 
     /** For every product: never below zero, stock + sold = initial + receipts, the ledger sums to the stock, one open alert where needed. */
-    private static void assertBooksBalance(Map<String, Long> initial, Map<String, Long> receipts, Set<String> acknowledged) {
-        Set<String> recorded = new HashSet<>(jdbc.sql("SELECT id FROM purchase").query(String.class).list());
-        assertThat(recorded).as("exactly the acknowledged purchases are recorded").isEqualTo(acknowledged);
+    private static void assertBooksBalance(
+            Map<String, Long> initial, Map<String, Long> receipts, Set<String> acknowledged) {
+        Set<String> recorded = new HashSet<>(
+                jdbc.sql("SELECT id FROM purchase").query(String.class).list());
+        assertThat(recorded)
+                .as("exactly the acknowledged purchases are recorded")
+                .isEqualTo(acknowledged);
         for (Map.Entry<String, Long> entry : initial.entrySet()) {
             String sku = entry.getKey();
-            Map<String, Object> row = jdbc.sql("SELECT stock, units_sold, reorder_threshold FROM product WHERE sku = :sku")
-                    .param("sku", sku).query().singleRow();
+            Map<String, Object> row = jdbc.sql(
+                            "SELECT stock, units_sold, reorder_threshold FROM product WHERE sku = :sku")
+                    .param("sku", sku)
+                    .query()
+                    .singleRow();
             long stock = ((Number) row.get("stock")).longValue();
             long sold = ((Number) row.get("units_sold")).longValue();
             long threshold = ((Number) row.get("reorder_threshold")).longValue();
             assertThat(stock).as(sku + " stock").isGreaterThanOrEqualTo(0);
-            assertThat(stock + sold).as(sku + " stock + sold").isEqualTo(entry.getValue() + receipts.getOrDefault(sku, 0L));
-            assertThat(sum("SELECT COALESCE(SUM(delta), 0) FROM stock_movement WHERE sku = :sku", sku)).as(sku + " ledger").isEqualTo(stock);
-            assertThat(sum("SELECT COALESCE(SUM(quantity), 0) FROM purchase_line WHERE sku = :sku", sku)).as(sku + " lines").isEqualTo(sold);
-            assertThat(sum("SELECT COUNT(*) FROM restock_alert WHERE sku = :sku AND resolved_at IS NULL", sku)).as(sku + " open alerts")
+            assertThat(stock + sold)
+                    .as(sku + " stock + sold")
+                    .isEqualTo(entry.getValue() + receipts.getOrDefault(sku, 0L));
+            assertThat(sum("SELECT COALESCE(SUM(delta), 0) FROM stock_movement WHERE sku = :sku", sku))
+                    .as(sku + " ledger")
+                    .isEqualTo(stock);
+            assertThat(sum("SELECT COALESCE(SUM(quantity), 0) FROM purchase_line WHERE sku = :sku", sku))
+                    .as(sku + " lines")
+                    .isEqualTo(sold);
+            assertThat(sum("SELECT COUNT(*) FROM restock_alert WHERE sku = :sku AND resolved_at IS NULL", sku))
+                    .as(sku + " open alerts")
                     .isEqualTo(stock <= threshold ? 1 : 0);
         }
     }
 
     private static Set<String> idsOf(List<Api.Response> answers) {
         Set<String> ids = new HashSet<>();
-        answers.stream().filter(a -> a.status() == 201 && a.json().has("lines")).forEach(a -> ids.add(a.json().get("id").asString()));
+        answers.stream()
+                .filter(a -> a.status() == 201 && a.json().has("lines"))
+                .forEach(a -> ids.add(a.json().get("id").asString()));
         return ids;
     }
 
@@ -190,14 +229,16 @@ class SeveralInstancesTests {
     }
 
     private static String product(String sku, long stock, long threshold) {
-        return "{\"sku\":\"" + sku + "\",\"name\":\"" + sku + "\",\"price\":2.50,\"stock\":" + stock + ",\"reorderThreshold\":" + threshold + "}";
+        return "{\"sku\":\"" + sku + "\",\"name\":\"" + sku + "\",\"price\":2.50,\"stock\":" + stock
+                + ",\"reorderThreshold\":" + threshold + "}";
     }
 
     private static String line(String sku, long quantity) {
         return "{\"lines\":[{\"sku\":\"" + sku + "\",\"quantity\":" + quantity + "}]}";
     }
 
-    private static List<Api.Response> allAtOnce(int count, java.util.function.IntFunction<Callable<Api.Response>> request) throws Exception {
+    private static List<Api.Response> allAtOnce(
+            int count, java.util.function.IntFunction<Callable<Api.Response>> request) throws Exception {
         // On SQLite every writer of both instances queues for the one file lock; fewer buyers at once
         // keep each one's wait within the client's timeout on a slow machine.
         return AllAtOnce.send(count, PostgresTestDatabase.active() ? 32 : 16, request);

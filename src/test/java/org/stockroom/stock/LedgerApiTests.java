@@ -20,7 +20,9 @@ class LedgerApiTests extends ApiTestSupport {
     JdbcClient jdbc;
 
     private void productWithStock(String sku, long stock, long threshold) {
-        assertThat(api.post("/api/products", product(sku, "10.00", stock, threshold)).status()).isEqualTo(201);
+        assertThat(api.post("/api/products", product(sku, "10.00", stock, threshold))
+                        .status())
+                .isEqualTo(201);
     }
 
     private JsonNode productNamed(String sku) {
@@ -28,14 +30,19 @@ class LedgerApiTests extends ApiTestSupport {
     }
 
     private long movementCount(String sku) {
-        return jdbc.sql("SELECT COUNT(*) FROM stock_movement WHERE sku = :sku").param("sku", sku).query(Long.class).single();
+        return jdbc.sql("SELECT COUNT(*) FROM stock_movement WHERE sku = :sku")
+                .param("sku", sku)
+                .query(Long.class)
+                .single();
     }
 
     @Test
     void aStocktakeOfSeventeenAgainstTwentyRecordedWritesAMinusThreeCountWithActorAndBalance() {
         productWithStock("CNT-1", 20, 2);
 
-        Api.Response answer = api.post("/api/products/CNT-1/adjustments", "{\"countedQuantity\":17,\"reason\":\"COUNT\",\"note\":\"aisle 4\"}");
+        Api.Response answer = api.post(
+                "/api/products/CNT-1/adjustments",
+                "{\"countedQuantity\":17,\"reason\":\"COUNT\",\"note\":\"aisle 4\"}");
 
         assertThat(answer.status()).as(answer.text()).isEqualTo(201);
         JsonNode movement = answer.json();
@@ -52,7 +59,8 @@ class LedgerApiTests extends ApiTestSupport {
     void aCountThatMatchesIsKeptAsAZeroMovementProvingTheStocktake() {
         productWithStock("CNT-2", 8, 2);
 
-        JsonNode movement = api.post("/api/products/CNT-2/adjustments", "{\"countedQuantity\":8,\"reason\":\"COUNT\"}").json();
+        JsonNode movement = api.post("/api/products/CNT-2/adjustments", "{\"countedQuantity\":8,\"reason\":\"COUNT\"}")
+                .json();
 
         assertThat(movement.get("delta").asLong()).isZero();
         assertThat(movement.get("balanceAfter").asLong()).isEqualTo(8);
@@ -63,12 +71,17 @@ class LedgerApiTests extends ApiTestSupport {
     void aDeltaAdjustmentRecordsItsReasonAndNote() {
         productWithStock("DMG-1", 10, 2);
 
-        JsonNode movement = api.post("/api/products/DMG-1/adjustments", "{\"delta\":-2,\"reason\":\"DAMAGED\",\"note\":\"dropped\"}").json();
+        JsonNode movement = api.post(
+                        "/api/products/DMG-1/adjustments", "{\"delta\":-2,\"reason\":\"DAMAGED\",\"note\":\"dropped\"}")
+                .json();
 
         assertThat(movement.get("delta").asLong()).isEqualTo(-2);
         assertThat(movement.get("reason").asString()).isEqualTo("DAMAGED");
         assertThat(movement.get("balanceAfter").asLong()).isEqualTo(8);
-        assertThat(api.post("/api/products/DMG-1/adjustments", "{\"delta\":5,\"reason\":\"FOUND\"}").json().get("balanceAfter").asLong())
+        assertThat(api.post("/api/products/DMG-1/adjustments", "{\"delta\":5,\"reason\":\"FOUND\"}")
+                        .json()
+                        .get("balanceAfter")
+                        .asLong())
                 .isEqualTo(13);
     }
 
@@ -80,7 +93,8 @@ class LedgerApiTests extends ApiTestSupport {
 
         assertThat(answer.status()).isEqualTo(409);
         assertThat(answer.json().get("code").asString()).isEqualTo("insufficient-stock");
-        assertThat(answer.json().get("shortages").get(0).get("available").asLong()).isEqualTo(3);
+        assertThat(answer.json().get("shortages").get(0).get("available").asLong())
+                .isEqualTo(3);
         assertThat(productNamed("LOW-1").get("stock").asLong()).isEqualTo(3);
         assertThat(movementCount("LOW-1")).as("only the opening stock").isEqualTo(1);
     }
@@ -112,7 +126,8 @@ class LedgerApiTests extends ApiTestSupport {
 
         productWithStock("OLD-1", 3, 1);
         assertThat(api.delete("/api/products/OLD-1").status()).isEqualTo(204);
-        Api.Response archived = api.post("/api/products/OLD-1/adjustments", "{\"countedQuantity\":1,\"reason\":\"COUNT\"}");
+        Api.Response archived =
+                api.post("/api/products/OLD-1/adjustments", "{\"countedQuantity\":1,\"reason\":\"COUNT\"}");
         assertThat(archived.status()).isEqualTo(422);
         assertThat(archived.json().get("code").asString()).isEqualTo("product-archived");
         Api.Response receipt = api.post("/api/products/OLD-1/receipts", "{\"quantity\":5}");
@@ -125,12 +140,15 @@ class LedgerApiTests extends ApiTestSupport {
         productWithStock("NEW-1", 12, 2);
         productWithStock("NEW-0", 0, 2);
 
-        JsonNode opening = api.get("/api/products/NEW-1/movements").json().get("items").get(0);
+        JsonNode opening =
+                api.get("/api/products/NEW-1/movements").json().get("items").get(0);
         assertThat(opening.get("type").asString()).isEqualTo("ADJUSTMENT");
         assertThat(opening.get("reason").asString()).isEqualTo("COUNT");
         assertThat(opening.get("delta").asLong()).isEqualTo(12);
         assertThat(opening.get("note").asString()).isEqualTo("opening stock");
-        assertThat(movementCount("NEW-0")).as("nothing to record for an empty shelf").isZero();
+        assertThat(movementCount("NEW-0"))
+                .as("nothing to record for an empty shelf")
+                .isZero();
     }
 
     @Test
@@ -146,14 +164,20 @@ class LedgerApiTests extends ApiTestSupport {
         assertThat(api.get("/api/alerts").json().get(0).get("level").asString()).isEqualTo("OUT");
 
         api.post("/api/products/ALR-1/receipts", "{\"quantity\":3}");
-        assertThat(api.get("/api/alerts").json().get(0).get("level").asString()).as("a small receipt: back to LOW").isEqualTo("LOW");
+        assertThat(api.get("/api/alerts").json().get(0).get("level").asString())
+                .as("a small receipt: back to LOW")
+                .isEqualTo("LOW");
 
         api.post("/api/products/ALR-1/receipts", "{\"quantity\":20}");
-        assertThat(api.get("/api/alerts").json()).as("resolved above the threshold").isEmpty();
+        assertThat(api.get("/api/alerts").json())
+                .as("resolved above the threshold")
+                .isEmpty();
         assertThat(api.get("/api/alerts?status=resolved").json()).hasSize(1);
 
         api.post("/api/products/ALR-1/adjustments", "{\"countedQuantity\":2,\"reason\":\"COUNT\"}");
-        assertThat(api.get("/api/alerts").json()).as("a count below the threshold raises a new alert").hasSize(1);
+        assertThat(api.get("/api/alerts").json())
+                .as("a count below the threshold raises a new alert")
+                .hasSize(1);
         assertThat(api.get("/api/admin/verify").json().get("ok").asBoolean()).isTrue();
     }
 
@@ -171,15 +195,27 @@ class LedgerApiTests extends ApiTestSupport {
         assertThat(types).containsExactly("ADJUSTMENT", "RECEIPT", "SALE", "ADJUSTMENT");
         assertThat(all.get("items").get(2).get("purchaseId").asString()).isNotBlank();
 
-        JsonNode receipts = api.get("/api/products/MOV-1/movements?type=RECEIPT").json();
+        JsonNode receipts =
+                api.get("/api/products/MOV-1/movements?type=RECEIPT").json();
         assertThat(receipts.get("total").asLong()).isEqualTo(1);
         assertThat(receipts.get("items").get(0).get("note").asString()).isEqualTo("PO-77");
 
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
-        assertThat(api.get("/api/products/MOV-1/movements?from=" + today.minusDays(1) + "&to=" + today.plusDays(1)).json()
-                .get("total").asLong()).isEqualTo(4);
-        assertThat(api.get("/api/products/MOV-1/movements?from=" + today.plusDays(1)).json().get("total").asLong()).isZero();
-        assertThat(api.get("/api/products/MOV-1/movements?to=" + today.minusDays(1)).json().get("total").asLong()).isZero();
+        assertThat(api.get("/api/products/MOV-1/movements?from=" + today.minusDays(1) + "&to=" + today.plusDays(1))
+                        .json()
+                        .get("total")
+                        .asLong())
+                .isEqualTo(4);
+        assertThat(api.get("/api/products/MOV-1/movements?from=" + today.plusDays(1))
+                        .json()
+                        .get("total")
+                        .asLong())
+                .isZero();
+        assertThat(api.get("/api/products/MOV-1/movements?to=" + today.minusDays(1))
+                        .json()
+                        .get("total")
+                        .asLong())
+                .isZero();
 
         JsonNode second = api.get("/api/products/MOV-1/movements?page=1&size=3").json();
         assertThat(second.get("items")).hasSize(1);
@@ -190,8 +226,11 @@ class LedgerApiTests extends ApiTestSupport {
     void movementFiltersRefuseWhatTheyCannotRead() {
         productWithStock("MOV-2", 1, 0);
         assertThat(api.get("/api/products/MOV-2/movements?type=THEFT").status()).isEqualTo(400);
-        assertThat(api.get("/api/products/MOV-2/movements?from=yesterday").status()).isEqualTo(400);
-        assertThat(api.get("/api/products/MOV-2/movements?from=2026-02-02&to=2026-02-01").status()).isEqualTo(400);
+        assertThat(api.get("/api/products/MOV-2/movements?from=yesterday").status())
+                .isEqualTo(400);
+        assertThat(api.get("/api/products/MOV-2/movements?from=2026-02-02&to=2026-02-01")
+                        .status())
+                .isEqualTo(400);
         assertThat(api.get("/api/products/MOV-2/movements?size=0").status()).isEqualTo(400);
         assertThat(api.get("/api/products/NOPE/movements").status()).isEqualTo(404);
     }
@@ -199,7 +238,9 @@ class LedgerApiTests extends ApiTestSupport {
     @Test
     void theCsvExportListsTheRangeOldestFirstWithFormulasDefused() {
         productWithStock("CSV-1", 5, 1);
-        api.post("/api/products/CSV-1/adjustments", "{\"delta\":-2,\"reason\":\"DAMAGED\",\"note\":\"=HYPERLINK(\\\"http://x\\\")\"}");
+        api.post(
+                "/api/products/CSV-1/adjustments",
+                "{\"delta\":-2,\"reason\":\"DAMAGED\",\"note\":\"=HYPERLINK(\\\"http://x\\\")\"}");
         api.post("/api/products/CSV-1/receipts", "{\"quantity\":3,\"note\":\"PO, \\\"urgent\\\"\"}");
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
 
@@ -215,19 +256,29 @@ class LedgerApiTests extends ApiTestSupport {
         assertThat(lines[3]).contains(",RECEIPT,,3,6,admin,\"PO, \"\"urgent\"\"\",");
         assertThat(lines[1]).contains("," + today + ",");
 
-        assertThat(api.get("/api/exports/movements?to=" + today.minusDays(1)).text().split("\r\n")).hasSize(1);
-        assertThat(api.get("/api/exports/movements?from=2026-02-02&to=2026-02-01").status()).isEqualTo(400);
+        assertThat(api.get("/api/exports/movements?to=" + today.minusDays(1))
+                        .text()
+                        .split("\r\n"))
+                .hasSize(1);
+        assertThat(api.get("/api/exports/movements?from=2026-02-02&to=2026-02-01")
+                        .status())
+                .isEqualTo(400);
     }
 
     @Test
     void theLedgerRefusesUpdatesAndDeletesInTheDatabaseItself() {
         productWithStock("APP-1", 5, 1);
 
-        assertThatThrownBy(() -> jdbc.sql("UPDATE stock_movement SET delta = 50 WHERE sku = 'APP-1'").update())
+        assertThatThrownBy(() -> jdbc.sql("UPDATE stock_movement SET delta = 50 WHERE sku = 'APP-1'")
+                        .update())
                 .hasMessageContaining("append-only");
-        assertThatThrownBy(() -> jdbc.sql("DELETE FROM stock_movement WHERE sku = 'APP-1'").update())
+        assertThatThrownBy(() -> jdbc.sql("DELETE FROM stock_movement WHERE sku = 'APP-1'")
+                        .update())
                 .hasMessageContaining("append-only");
-        assertThat(jdbc.sql("SELECT delta FROM stock_movement WHERE sku = 'APP-1'").query(Long.class).single()).isEqualTo(5);
+        assertThat(jdbc.sql("SELECT delta FROM stock_movement WHERE sku = 'APP-1'")
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(5);
     }
 
     @Test
@@ -246,8 +297,12 @@ class LedgerApiTests extends ApiTestSupport {
         JsonNode corrupted = api.get("/api/admin/verify").json();
         assertThat(corrupted.get("ok").asBoolean()).isFalse();
         List<String> found = new ArrayList<>();
-        corrupted.get("discrepancies").forEach(d -> found.add(d.get("sku").asString() + " " + d.get("check").asString() + " expected "
-                + d.get("expected").asString() + " actual " + d.get("actual").asString()));
+        corrupted
+                .get("discrepancies")
+                .forEach(d ->
+                        found.add(d.get("sku").asString() + " " + d.get("check").asString() + " expected "
+                                + d.get("expected").asString() + " actual "
+                                + d.get("actual").asString()));
         assertThat(found).containsExactly("VER-1 stock expected 7 actual 8", "VER-2 units-sold expected 0 actual 4");
     }
 
@@ -258,13 +313,20 @@ class LedgerApiTests extends ApiTestSupport {
         productWithStock("VAL-3", 9, 2);
         jdbc.sql("UPDATE restock_alert SET resolved_at = 1 WHERE sku = 'VAL-1'").update();
         jdbc.sql("UPDATE restock_alert SET level = 'LOW' WHERE sku = 'VAL-2'").update();
-        jdbc.sql("INSERT INTO restock_alert (sku, level, stock, reorder_threshold, raised_at) VALUES ('VAL-3', 'LOW', 9, 2, 1)").update();
+        jdbc.sql(
+                        "INSERT INTO restock_alert (sku, level, stock, reorder_threshold, raised_at) VALUES ('VAL-3', 'LOW', 9, 2, 1)")
+                .update();
 
         List<String> found = new ArrayList<>();
-        api.get("/api/admin/verify").json().get("discrepancies").forEach(d -> found.add(d.get("sku").asString() + " "
-                + d.get("check").asString() + " " + d.get("expected").asString() + "/" + d.get("actual").asString()));
+        api.get("/api/admin/verify")
+                .json()
+                .get("discrepancies")
+                .forEach(d -> found.add(d.get("sku").asString() + " "
+                        + d.get("check").asString() + " " + d.get("expected").asString() + "/"
+                        + d.get("actual").asString()));
 
-        assertThat(found).containsExactly("VAL-1 open-alert LOW/none", "VAL-2 open-alert OUT/LOW", "VAL-3 open-alert none/LOW");
+        assertThat(found)
+                .containsExactly("VAL-1 open-alert LOW/none", "VAL-2 open-alert OUT/LOW", "VAL-3 open-alert none/LOW");
     }
 
     @Test
@@ -276,10 +338,19 @@ class LedgerApiTests extends ApiTestSupport {
         assertThat(api.delete("/api/products/ARC-1").status()).isEqualTo(204);
 
         assertThat(api.get("/api/products").json().get("total").asLong()).isZero();
-        assertThat(api.get("/api/products?lowStock=true").json().get("total").asLong()).isZero();
-        assertThat(api.get("/api/alerts").json()).as("no open alert for an archived product").isEmpty();
-        assertThat(api.get("/api/products/ARC-1/movements").json().get("total").asLong()).as("history kept").isEqualTo(2);
-        assertThat(api.post("/api/purchases", purchase("ARC-1", 1)).json().get("code").asString()).isEqualTo("product-archived");
+        assertThat(api.get("/api/products?lowStock=true").json().get("total").asLong())
+                .isZero();
+        assertThat(api.get("/api/alerts").json())
+                .as("no open alert for an archived product")
+                .isEmpty();
+        assertThat(api.get("/api/products/ARC-1/movements").json().get("total").asLong())
+                .as("history kept")
+                .isEqualTo(2);
+        assertThat(api.post("/api/purchases", purchase("ARC-1", 1))
+                        .json()
+                        .get("code")
+                        .asString())
+                .isEqualTo("product-archived");
         assertThat(api.get("/api/admin/verify").json().get("ok").asBoolean()).isTrue();
 
         assertThat(api.post("/api/products/ARC-1/restore", null).status()).isEqualTo(200);

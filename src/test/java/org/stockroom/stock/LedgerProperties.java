@@ -21,8 +21,8 @@ import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.stockroom.Store;
 import org.stockroom.StockroomApplication;
+import org.stockroom.Store;
 import org.stockroom.catalog.InsufficientStockException;
 import org.stockroom.catalog.NewProduct;
 import org.stockroom.sales.PurchaseRequest;
@@ -63,8 +63,13 @@ class LedgerProperties {
         Path data = Files.createTempDirectory("stockroom-ledger-properties");
         context = new SpringApplicationBuilder(StockroomApplication.class)
                 .web(WebApplicationType.NONE)
-                .run("--stockroom.data-dir=" + data, "--spring.main.banner-mode=off", "--logging.level.root=WARN",
-                        "--logging.level.org.stockroom=ERROR", "--spring.task.scheduling.enabled=false", "--stockroom.actor=property");
+                .run(
+                        "--stockroom.data-dir=" + data,
+                        "--spring.main.banner-mode=off",
+                        "--logging.level.root=WARN",
+                        "--logging.level.org.stockroom=ERROR",
+                        "--spring.task.scheduling.enabled=false",
+                        "--stockroom.actor=property");
     }
 
     @AfterContainer
@@ -80,13 +85,24 @@ class LedgerProperties {
         Arbitrary<Long> units = Arbitraries.longs().between(1, 6);
         Arbitrary<Op> buy = Combinators.combine(product, units).as(Buy::new);
         Arbitrary<Op> receive = Combinators.combine(product, units).as(Receive::new);
-        Arbitrary<Op> adjust = Combinators.combine(product, Arbitraries.longs().between(-6, 6).filter(d -> d != 0)).as(Adjust::new);
-        Arbitrary<Op> count = Combinators.combine(product, Arbitraries.longs().between(0, 9)).as(Count::new);
-        Arbitrary<Op> giveBack = Combinators.combine(Arbitraries.integers().between(0, 30), Arbitraries.longs().between(1, 4)).as(Return::new);
+        Arbitrary<Op> adjust = Combinators.combine(
+                        product, Arbitraries.longs().between(-6, 6).filter(d -> d != 0))
+                .as(Adjust::new);
+        Arbitrary<Op> count =
+                Combinators.combine(product, Arbitraries.longs().between(0, 9)).as(Count::new);
+        Arbitrary<Op> giveBack = Combinators.combine(
+                        Arbitraries.integers().between(0, 30),
+                        Arbitraries.longs().between(1, 4))
+                .as(Return::new);
         return Arbitraries.frequencyOf(
-                        net.jqwik.api.Tuple.of(4, buy), net.jqwik.api.Tuple.of(2, receive), net.jqwik.api.Tuple.of(2, adjust),
-                        net.jqwik.api.Tuple.of(1, count), net.jqwik.api.Tuple.of(3, giveBack))
-                .list().ofMinSize(1).ofMaxSize(30);
+                        net.jqwik.api.Tuple.of(4, buy),
+                        net.jqwik.api.Tuple.of(2, receive),
+                        net.jqwik.api.Tuple.of(2, adjust),
+                        net.jqwik.api.Tuple.of(1, count),
+                        net.jqwik.api.Tuple.of(3, giveBack))
+                .list()
+                .ofMinSize(1)
+                .ofMaxSize(30);
     }
 
     @Property(tries = 60)
@@ -96,8 +112,17 @@ class LedgerProperties {
         long[] stock = new long[SKUS.size()];
         long[] sold = new long[SKUS.size()];
         for (int i = 0; i < SKUS.size(); i++) {
-            store.addProduct(new NewProduct(SKUS.get(i), "Product " + i, new BigDecimal("3.50"), OPENING, 2L, new BigDecimal("2.00"),
-                    null, null, null, null));
+            store.addProduct(new NewProduct(
+                    SKUS.get(i),
+                    "Product " + i,
+                    new BigDecimal("3.50"),
+                    OPENING,
+                    2L,
+                    new BigDecimal("2.00"),
+                    null,
+                    null,
+                    null,
+                    null));
             stock[i] = OPENING;
         }
         List<Bought> purchases = new ArrayList<>();
@@ -108,7 +133,10 @@ class LedgerProperties {
             if (op instanceof Buy b) {
                 boolean possible = b.quantity() <= stock[b.product()];
                 try {
-                    String id = store.purchase(PurchaseRequest.of(null, Map.of(SKUS.get(b.product()), b.quantity())), null).purchase().id();
+                    String id = store.purchase(
+                                    PurchaseRequest.of(null, Map.of(SKUS.get(b.product()), b.quantity())), null)
+                            .purchase()
+                            .id();
                     assertThat(possible).as("bought %s", b).isTrue();
                     purchases.add(new Bought(id, b.product(), b.quantity()));
                     stock[b.product()] -= b.quantity();
@@ -123,7 +151,8 @@ class LedgerProperties {
             } else if (op instanceof Adjust a) {
                 boolean possible = stock[a.product()] + a.delta() >= 0;
                 try {
-                    Movement m = store.adjust(SKUS.get(a.product()), new Adjustment(a.delta(), null, AdjustmentReason.OTHER, null));
+                    Movement m = store.adjust(
+                            SKUS.get(a.product()), new Adjustment(a.delta(), null, AdjustmentReason.OTHER, null));
                     assertThat(possible).as("adjusted %s", a).isTrue();
                     stock[a.product()] += a.delta();
                     assertThat(m.balanceAfter()).isEqualTo(stock[a.product()]);
@@ -131,7 +160,8 @@ class LedgerProperties {
                     assertThat(possible).as("refused %s", a).isFalse();
                 }
             } else if (op instanceof Count c) {
-                Movement m = store.adjust(SKUS.get(c.product()), new Adjustment(null, c.counted(), AdjustmentReason.COUNT, null));
+                Movement m = store.adjust(
+                        SKUS.get(c.product()), new Adjustment(null, c.counted(), AdjustmentReason.COUNT, null));
                 assertThat(m.delta()).isEqualTo(c.counted() - stock[c.product()]);
                 stock[c.product()] = c.counted();
             } else if (op instanceof Return r && !purchases.isEmpty()) {
@@ -155,12 +185,19 @@ class LedgerProperties {
             var product = store.product(SKUS.get(i));
             assertThat(product.stock()).as("stock of %s", SKUS.get(i)).isEqualTo(stock[i]);
             assertThat(product.unitsSold()).as("units sold of %s", SKUS.get(i)).isEqualTo(sold[i]);
-            assertThat(jdbc.sql("SELECT COALESCE(SUM(delta), 0) FROM stock_movement WHERE sku = :sku").param("sku", SKUS.get(i))
-                    .query(Long.class).single()).as("ledger of %s", SKUS.get(i)).isEqualTo(stock[i]);
+            assertThat(jdbc.sql("SELECT COALESCE(SUM(delta), 0) FROM stock_movement WHERE sku = :sku")
+                            .param("sku", SKUS.get(i))
+                            .query(Long.class)
+                            .single())
+                    .as("ledger of %s", SKUS.get(i))
+                    .isEqualTo(stock[i]);
         }
         var report = store.salesReport(null, null);
-        assertThat(report.totals().revenue().movePointRight(2).longValueExact()).as("net revenue in cents").isEqualTo(revenue);
-        assertThat(report.totals().units()).isEqualTo(java.util.Arrays.stream(sold).sum());
+        assertThat(report.totals().revenue().movePointRight(2).longValueExact())
+                .as("net revenue in cents")
+                .isEqualTo(revenue);
+        assertThat(report.totals().units())
+                .isEqualTo(java.util.Arrays.stream(sold).sum());
         SelfCheckReport verify = store.verify();
         assertThat(verify.discrepancies()).isEmpty();
         assertThat(verify.ok()).isTrue();

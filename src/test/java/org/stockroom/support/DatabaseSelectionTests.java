@@ -24,6 +24,8 @@ class DatabaseSelectionTests extends ApiTestSupport {
     @Test
     void everySharedAndEngineSpecificMigrationIsApplied() {
         assertThat(jdbc.sql("SELECT version FROM flyway_schema_history WHERE success = TRUE AND version IS NOT NULL")
-                .query(String.class).list()).contains("1", "60");
+                        .query(String.class)
+                        .list())
+                .contains("1", "60");
     }
 }

@@ -24,6 +24,7 @@ class IdsTests {
         UUID first = UUID.fromString(ids.get(0));
         assertThat(first.version()).isEqualTo(7);
         assertThat(first.variant()).isEqualTo(2);
-        assertThat(first.getMostSignificantBits() >>> 16).isGreaterThanOrEqualTo(Instant.parse("2026-11-25T10:15:30Z").toEpochMilli());
+        assertThat(first.getMostSignificantBits() >>> 16)
+                .isGreaterThanOrEqualTo(Instant.parse("2026-11-25T10:15:30Z").toEpochMilli());
     }
 }

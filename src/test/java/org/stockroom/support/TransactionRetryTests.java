@@ -10,8 +10,6 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.sqlite.SQLiteErrorCode;
-import org.sqlite.SQLiteException;
 import org.springframework.context.annotation.AnnotationConfigApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -26,6 +24,8 @@ import org.springframework.transaction.annotation.EnableTransactionManagement;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.sqlite.SQLiteErrorCode;
+import org.sqlite.SQLiteException;
 
 class TransactionRetryTests {
 
@@ -92,7 +92,9 @@ class TransactionRetryTests {
     void start() throws Exception {
         context = new AnnotationConfigApplicationContext(Setup.class);
         work = context.getBean(Work.class);
-        target = (Work) ((org.springframework.aop.framework.Advised) work).getTargetSource().getTarget();
+        target = (Work) ((org.springframework.aop.framework.Advised) work)
+                .getTargetSource()
+                .getTarget();
     }
 
     @AfterEach
@@ -148,7 +150,9 @@ class TransactionRetryTests {
         String result = template.execute(status -> {
             attempts.add(attempts.size());
             if (attempts.size() < 3) {
-                throw new UncategorizedSQLException("busy", "BEGIN IMMEDIATE",
+                throw new UncategorizedSQLException(
+                        "busy",
+                        "BEGIN IMMEDIATE",
                         new SQLiteException("database is locked", SQLiteErrorCode.SQLITE_BUSY));
             }
             return "done";
@@ -160,15 +164,24 @@ class TransactionRetryTests {
 
     @Test
     void transientMeansDeadlockSerializationLockTimeoutOrSqliteBusyNothingElse() {
-        assertThat(TransientFailures.isTransient(new SQLException("x", "40001"))).isTrue();
-        assertThat(TransientFailures.isTransient(new SQLException("x", "40P01"))).isTrue();
-        assertThat(TransientFailures.isTransient(new SQLException("x", "55P03"))).isTrue();
-        assertThat(TransientFailures.isTransient(new RuntimeException(new SQLiteException("x", SQLiteErrorCode.SQLITE_BUSY_SNAPSHOT))))
+        assertThat(TransientFailures.isTransient(new SQLException("x", "40001")))
                 .isTrue();
-        assertThat(TransientFailures.isTransient(new SQLiteException("x", SQLiteErrorCode.SQLITE_LOCKED))).isTrue();
-        assertThat(TransientFailures.isTransient(new SQLiteException("x", SQLiteErrorCode.SQLITE_CONSTRAINT_UNIQUE))).isFalse();
-        assertThat(TransientFailures.isTransient(new SQLException("duplicate key", "23505"))).isFalse();
-        assertThat(TransientFailures.isTransient(new DataIntegrityViolationException("x"))).isFalse();
-        assertThat(TransientFailures.isTransient(new IllegalStateException("x"))).isFalse();
+        assertThat(TransientFailures.isTransient(new SQLException("x", "40P01")))
+                .isTrue();
+        assertThat(TransientFailures.isTransient(new SQLException("x", "55P03")))
+                .isTrue();
+        assertThat(TransientFailures.isTransient(
+                        new RuntimeException(new SQLiteException("x", SQLiteErrorCode.SQLITE_BUSY_SNAPSHOT))))
+                .isTrue();
+        assertThat(TransientFailures.isTransient(new SQLiteException("x", SQLiteErrorCode.SQLITE_LOCKED)))
+                .isTrue();
+        assertThat(TransientFailures.isTransient(new SQLiteException("x", SQLiteErrorCode.SQLITE_CONSTRAINT_UNIQUE)))
+                .isFalse();
+        assertThat(TransientFailures.isTransient(new SQLException("duplicate key", "23505")))
+                .isFalse();
+        assertThat(TransientFailures.isTransient(new DataIntegrityViolationException("x")))
+                .isFalse();
+        assertThat(TransientFailures.isTransient(new IllegalStateException("x")))
+                .isFalse();
     }
 }

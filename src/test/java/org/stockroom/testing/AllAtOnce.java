@@ -14,7 +14,8 @@ public final class AllAtOnce {
 
     private AllAtOnce() {}
 
-    public static List<Api.Response> send(int count, int threads, IntFunction<Callable<Api.Response>> request) throws Exception {
+    public static List<Api.Response> send(int count, int threads, IntFunction<Callable<Api.Response>> request)
+            throws Exception {
         CountDownLatch start = new CountDownLatch(1);
         ExecutorService pool = Executors.newFixedThreadPool(Math.min(count, threads));
         try {

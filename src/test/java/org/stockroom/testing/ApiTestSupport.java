@@ -19,14 +19,19 @@ import org.stockroom.accounts.LoginThrottle;
  * than access control need not think about it; {@link #anonymous} sends no credentials, and
  * {@link #as} signs in as a fresh user of a given role.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"stockroom.data-dir=${java.io.tmpdir}/stockroom-tests-${random.uuid}",
-                "STOCKROOM_ADMIN_PASSWORD=" + ApiTestSupport.ADMIN_PASSWORD, ApiTestSupport.FAST_PASSWORD_HASHES})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "stockroom.data-dir=${java.io.tmpdir}/stockroom-tests-${random.uuid}",
+            "STOCKROOM_ADMIN_PASSWORD=" + ApiTestSupport.ADMIN_PASSWORD,
+            ApiTestSupport.FAST_PASSWORD_HASHES
+        })
 public abstract class ApiTestSupport {
 
     public static final String ADMIN_PASSWORD = "correct-horse-battery-staple";
     /** Tests sign in over HTTP Basic on nearly every request; the production work factor would make that the suite's cost. */
     public static final String FAST_PASSWORD_HASHES = "stockroom.security.bcrypt-strength=4";
+
     protected static final String USER_PASSWORD = "a-long-user-password";
 
     @LocalServerPort
@@ -63,8 +68,9 @@ public abstract class ApiTestSupport {
 
     /** Creates the user {@code username} with {@code role} (OWNER, STAFF or VIEWER) and answers a client signed in as them. */
     protected Api as(String username, String role) {
-        var created = api.post("/api/users", "{\"username\":\"" + username + "\",\"password\":\"" + USER_PASSWORD
-                + "\",\"role\":\"" + role + "\"}");
+        var created = api.post(
+                "/api/users",
+                "{\"username\":\"" + username + "\",\"password\":\"" + USER_PASSWORD + "\",\"role\":\"" + role + "\"}");
         if (created.status() != 201) {
             throw new IllegalStateException("Cannot create the test user " + username + ": " + created);
         }

@@ -24,7 +24,8 @@ public final class PostgresSuiteFilter implements PostDiscoveryFilter {
                     + PostgresTestDatabase.URL_VARIABLE + " is not set: " + PostgresTestDatabase.HOW_TO_RUN);
         }
         if (TOLD.compareAndSet(false, true)) {
-            System.out.println("PostgreSQL tests skipped: to run the suite on PostgreSQL too, " + PostgresTestDatabase.HOW_TO_RUN);
+            System.out.println(
+                    "PostgreSQL tests skipped: to run the suite on PostgreSQL too, " + PostgresTestDatabase.HOW_TO_RUN);
         }
         return FilterResult.excluded("no PostgreSQL server configured");
     }

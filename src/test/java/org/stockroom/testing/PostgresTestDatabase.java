@@ -34,8 +34,8 @@ public final class PostgresTestDatabase implements EnvironmentPostProcessor, Ord
     public static final String URL_VARIABLE = "STOCKROOM_TEST_POSTGRES_URL";
     public static final String USER_VARIABLE = "STOCKROOM_TEST_POSTGRES_USER";
     public static final String PASSWORD_VARIABLE = "STOCKROOM_TEST_POSTGRES_PASSWORD";
-    public static final String HOW_TO_RUN = "set " + URL_VARIABLE + "=jdbc:postgresql://127.0.0.1:5432/DB (and " + USER_VARIABLE
-            + ", " + PASSWORD_VARIABLE + "), as .ci/run does; see README \"Running on PostgreSQL\"";
+    public static final String HOW_TO_RUN = "set " + URL_VARIABLE + "=jdbc:postgresql://127.0.0.1:5432/DB (and "
+            + USER_VARIABLE + ", " + PASSWORD_VARIABLE + "), as .ci/run does; see README \"Running on PostgreSQL\"";
 
     private static final Set<String> CREATED = ConcurrentHashMap.newKeySet();
 
@@ -84,7 +84,8 @@ public final class PostgresTestDatabase implements EnvironmentPostProcessor, Ord
     /** Creates (if needed) the schema that stands for the SQLite database in {@code dataDir}, and answers its name. */
     public static String schemaFor(Path dataDir) {
         String schema = "t_" + digest(dataDir.toAbsolutePath().normalize().toString());
-        try (Connection c = connect(); Statement s = c.createStatement()) {
+        try (Connection c = connect();
+                Statement s = c.createStatement()) {
             s.execute("CREATE SCHEMA IF NOT EXISTS " + schema);
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot create a test schema on " + url() + " (" + HOW_TO_RUN + ")", e);
@@ -121,7 +122,8 @@ public final class PostgresTestDatabase implements EnvironmentPostProcessor, Ord
         if (CREATED.isEmpty()) {
             return;
         }
-        try (Connection c = connect(); Statement s = c.createStatement()) {
+        try (Connection c = connect();
+                Statement s = c.createStatement()) {
             s.execute("SET lock_timeout = '5s'");
             for (String schema : CREATED) {
                 s.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");

@@ -28,8 +28,12 @@ public final class TestDatabase {
     private TestDatabase() {}
 
     public static void wipe(DataSource dataSource) {
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
-            boolean postgres = c.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres");
+        try (Connection c = dataSource.getConnection();
+                Statement s = c.createStatement()) {
+            boolean postgres = c.getMetaData()
+                    .getDatabaseProductName()
+                    .toLowerCase(Locale.ROOT)
+                    .contains("postgres");
             List<String> tables = deletionOrder(c);
             c.setAutoCommit(false);
             try {
@@ -74,7 +78,8 @@ public final class TestDatabase {
 
     private static List<String> deletionOrder(Connection c) throws SQLException {
         DatabaseMetaData meta = c.getMetaData();
-        String schema = meta.getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres") ? c.getSchema() : null;
+        String schema =
+                meta.getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres") ? c.getSchema() : null;
         Set<String> tables = new LinkedHashSet<>();
         try (ResultSet rs = meta.getTables(null, schema, "%", new String[] {"TABLE"})) {
             while (rs.next()) {
@@ -101,7 +106,9 @@ public final class TestDatabase {
         Set<String> remaining = new LinkedHashSet<>(tables);
         while (!remaining.isEmpty()) {
             String next = remaining.stream()
-                    .filter(t -> remaining.stream().noneMatch(other -> !other.equals(t) && parents.get(other).contains(t)))
+                    .filter(t -> remaining.stream()
+                            .noneMatch(other ->
+                                    !other.equals(t) && parents.get(other).contains(t)))
                     .findFirst()
                     .orElseThrow(() -> new IllegalStateException("Foreign keys form a cycle among " + remaining));
             order.add(next);

@@ -40,7 +40,9 @@ public final class TestMail {
 
     /** Received messages whose subject contains {@code text}. */
     public static List<MimeMessage> withSubjectContaining(String text) {
-        return Arrays.stream(server().getReceivedMessages()).filter(m -> subject(m).contains(text)).toList();
+        return Arrays.stream(server().getReceivedMessages())
+                .filter(m -> subject(m).contains(text))
+                .toList();
     }
 
     public static String subject(MimeMessage message) {

@@ -52,23 +52,37 @@ class BrowserTests extends ApiTestSupport {
     static void startBrowser() throws IOException {
         boolean installed = Files.isExecutable(CHROMEDRIVER) && Files.isExecutable(CHROMIUM);
         if (!installed && !"true".equalsIgnoreCase(System.getenv("CI"))) {
-            System.out.println("BrowserTests skipped: no Chromium here (apt-get install -y chromium chromium-driver); CI=true makes this a failure");
+            System.out.println(
+                    "BrowserTests skipped: no Chromium here (apt-get install -y chromium chromium-driver); CI=true makes this a failure");
             Assumptions.abort("Chromium and chromedriver are not installed");
         }
-        assertThat(installed).as("Chromium and chromedriver must be installed when CI=true (see .ci/run)").isTrue();
+        assertThat(installed)
+                .as("Chromium and chromedriver must be installed when CI=true (see .ci/run)")
+                .isTrue();
         downloads = Files.createTempDirectory("stockroom-downloads");
         profile = Files.createTempDirectory("stockroom-chromium");
         Files.createDirectories(SCREENSHOTS);
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic",
-                "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--user-data-dir=" + profile, "--window-size=1280,900");
-        options.setExperimentalOption("prefs", Map.of(
-                "download.default_directory", downloads.toString(),
-                "download.prompt_for_download", false));
+        options.addArguments(
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-dev-shm-usage",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--user-data-dir=" + profile,
+                "--window-size=1280,900");
+        options.setExperimentalOption(
+                "prefs",
+                Map.of("download.default_directory", downloads.toString(), "download.prompt_for_download", false));
         ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+                .usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingAnyFreePort()
+                .build();
         browser = new ChromeDriver(service, options);
     }
 
@@ -117,7 +131,9 @@ class BrowserTests extends ApiTestSupport {
         open("/alerts");
         awaitAlertStream();
         markPage();
-        assertThat(browser.findElement(By.id("alert-list")).getText()).contains("Blue mug").contains("LOW");
+        assertThat(browser.findElement(By.id("alert-list")).getText())
+                .contains("Blue mug")
+                .contains("LOW");
         screenshot("alerts");
 
         browser.switchTo().window(selling);
@@ -157,7 +173,8 @@ class BrowserTests extends ApiTestSupport {
 
         WebElement error = waitFor(By.id("line-error-0"));
         assertThat(error.getText()).isEqualTo("Not enough stock: 1 available, 3 asked for");
-        assertThat(browser.findElement(By.id("sku-0")).getAttribute("aria-invalid")).isEqualTo("true");
+        assertThat(browser.findElement(By.id("sku-0")).getAttribute("aria-invalid"))
+                .isEqualTo("true");
         assertThat(api.get("/api/products/LAMP").json().get("stock").asLong()).isEqualTo(1);
     }
 
@@ -167,13 +184,17 @@ class BrowserTests extends ApiTestSupport {
         api.post("/api/purchases", purchase("PEN", 7));
 
         open("/reports");
-        assertThat(browser.findElement(By.tagName("table")).getText()).contains("PEN").contains("14.00");
+        assertThat(browser.findElement(By.tagName("table")).getText())
+                .contains("PEN")
+                .contains("14.00");
         screenshot("reports");
         browser.findElement(By.id("download-csv")).click();
 
         Path csv = new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> downloaded("sales-"));
         assertThat(Files.readAllLines(csv))
-                .containsExactly("sku,name,unitsSold,revenue,cost,margin,stock,needsRestock", "PEN,PEN product,7,14.00,,,43,false");
+                .containsExactly(
+                        "sku,name,unitsSold,revenue,cost,margin,stock,needsRestock",
+                        "PEN,PEN product,7,14.00,,,43,false");
     }
 
     @Test
@@ -192,7 +213,9 @@ class BrowserTests extends ApiTestSupport {
         assertThat(done.getText()).isEqualTo("Stock adjusted by -2; it is now 7.");
         assertThat(browser.findElement(By.id("stock")).getText()).isEqualTo("7");
         assertThat(browser.findElement(By.cssSelector("#ledger tbody tr")).getText())
-                .contains("ADJUSTMENT (DAMAGED)").contains("-2").contains("Dropped in the stockroom");
+                .contains("ADJUSTMENT (DAMAGED)")
+                .contains("-2")
+                .contains("Dropped in the stockroom");
         assertThat(pageWasNotReloaded()).isTrue();
 
         browser.findElement(By.id("kind-delta")).click();
@@ -200,7 +223,8 @@ class BrowserTests extends ApiTestSupport {
         new Select(browser.findElement(By.id("reason"))).selectByValue("LOST");
         browser.findElement(By.cssSelector("#adjust-form button")).click();
 
-        assertThat(waitFor(By.id("adjust-problem")).getText()).startsWith("Stock cannot go below zero: 7 in stock, 50 to take away");
+        assertThat(waitFor(By.id("adjust-problem")).getText())
+                .startsWith("Stock cannot go below zero: 7 in stock, 50 to take away");
         assertThat(browser.findElement(By.id("amount")).getAttribute("value")).isEqualTo("-50");
         assertThat(api.get("/api/products/VASE").json().get("stock").asLong()).isEqualTo(7);
         screenshot("adjust");
@@ -208,13 +232,20 @@ class BrowserTests extends ApiTestSupport {
 
     @Test
     void theReorderPurchaseListDownloadsWithTheProductsToOrder() throws Exception {
-        api.post("/api/products", "{\"sku\":\"INK-BLK\",\"name\":\"Black ink\",\"price\":6.00,\"cost\":2.40,\"stock\":1,"
-                + "\"reorderThreshold\":4,\"reorderQuantity\":10}");
-        api.post("/api/products", "{\"sku\":\"PAPER\",\"name\":\"Paper, A4\",\"price\":5.00,\"stock\":0,\"reorderThreshold\":3}");
+        api.post(
+                "/api/products",
+                "{\"sku\":\"INK-BLK\",\"name\":\"Black ink\",\"price\":6.00,\"cost\":2.40,\"stock\":1,"
+                        + "\"reorderThreshold\":4,\"reorderQuantity\":10}");
+        api.post(
+                "/api/products",
+                "{\"sku\":\"PAPER\",\"name\":\"Paper, A4\",\"price\":5.00,\"stock\":0,\"reorderThreshold\":3}");
         api.post("/api/products", product("PLENTY", "1.00", 400, 5));
 
         open("/reports/reorder");
-        assertThat(browser.findElement(By.id("reorder-table")).getText()).contains("INK-BLK").contains("PAPER").doesNotContain("PLENTY");
+        assertThat(browser.findElement(By.id("reorder-table")).getText())
+                .contains("INK-BLK")
+                .contains("PAPER")
+                .doesNotContain("PLENTY");
         screenshot("reorder");
         browser.findElement(By.id("purchase-list")).click();
 
@@ -233,13 +264,18 @@ class BrowserTests extends ApiTestSupport {
 
         assertThat(waitFor(By.tagName("h1")).getText()).isEqualTo("Not found");
         assertThat(browser.findElement(By.id("problem")).getText()).startsWith("There is no page at this address");
-        assertThat(browser.findElement(By.cssSelector("nav[aria-label='Main']")).isDisplayed()).isTrue();
+        assertThat(browser.findElement(By.cssSelector("nav[aria-label='Main']")).isDisplayed())
+                .isTrue();
     }
 
     @Test
     void theValuationAndSettingsPagesForTheReadme() {
-        api.post("/api/products", "{\"sku\":\"MUG-BLUE\",\"name\":\"Blue mug\",\"price\":12.50,\"cost\":5.00,\"stock\":6,\"reorderThreshold\":3}");
-        api.post("/api/products", "{\"sku\":\"LAMP\",\"name\":\"Desk lamp\",\"price\":30.00,\"cost\":18.00,\"stock\":10,\"reorderThreshold\":2}");
+        api.post(
+                "/api/products",
+                "{\"sku\":\"MUG-BLUE\",\"name\":\"Blue mug\",\"price\":12.50,\"cost\":5.00,\"stock\":6,\"reorderThreshold\":3}");
+        api.post(
+                "/api/products",
+                "{\"sku\":\"LAMP\",\"name\":\"Desk lamp\",\"price\":30.00,\"cost\":18.00,\"stock\":10,\"reorderThreshold\":2}");
 
         open("/reports/valuation");
         assertThat(browser.findElement(By.id("value-at-cost")).getText()).isEqualTo("210.00");
@@ -280,7 +316,8 @@ class BrowserTests extends ApiTestSupport {
             open("/");
             assertThat(horizontalOverflow()).isFalse();
             screenshot("dashboard-phone");
-            for (String page : List.of("/products", "/products/PEN", "/reports/valuation", "/reports/reorder?all=true", "/reports/slow")) {
+            for (String page : List.of(
+                    "/products", "/products/PEN", "/reports/valuation", "/reports/reorder?all=true", "/reports/slow")) {
                 open(page);
                 assertThat(horizontalOverflow()).as(page).isFalse();
             }
@@ -304,7 +341,8 @@ class BrowserTests extends ApiTestSupport {
             browser.findElement(By.id("username")).sendKeys("admin");
             browser.findElement(By.id("password")).sendKeys(ADMIN_PASSWORD);
             browser.findElement(By.cssSelector("form[action$='/login'] button")).click();
-            new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> !d.getCurrentUrl().contains("/login"));
+            new WebDriverWait(browser, Duration.ofSeconds(10))
+                    .until(d -> !d.getCurrentUrl().contains("/login"));
         }
     }
 
@@ -319,7 +357,8 @@ class BrowserTests extends ApiTestSupport {
     }
 
     private WebElement waitFor(By locator) {
-        return new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.visibilityOfElementLocated(locator));
+        return new WebDriverWait(browser, Duration.ofSeconds(10))
+                .until(ExpectedConditions.visibilityOfElementLocated(locator));
     }
 
     private String badge() {
@@ -343,9 +382,11 @@ class BrowserTests extends ApiTestSupport {
     /** Ids of visible fields that no label names, neither a {@code <label>} nor {@code aria-label}. */
     @SuppressWarnings("unchecked")
     private List<String> unlabelledFields() {
-        return (List<String>) ((JavascriptExecutor) browser).executeScript(
-                "return Array.from(document.querySelectorAll('input:not([type=hidden]), select, textarea'))"
-                        + ".filter(f => f.labels.length === 0 && !f.getAttribute('aria-label')).map(f => f.id || f.name);");
+        return (List<String>)
+                ((JavascriptExecutor) browser)
+                        .executeScript(
+                                "return Array.from(document.querySelectorAll('input:not([type=hidden]), select, textarea'))"
+                                        + ".filter(f => f.labels.length === 0 && !f.getAttribute('aria-label')).map(f => f.id || f.name);");
     }
 
     private boolean horizontalOverflow() {
@@ -355,7 +396,8 @@ class BrowserTests extends ApiTestSupport {
 
     private void screenshot(String name) {
         try {
-            Path shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath();
+            Path shot =
+                    ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath();
             Files.copy(shot, SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
@@ -365,7 +407,9 @@ class BrowserTests extends ApiTestSupport {
     /** A finished download whose name starts so; Chromium writes it under another name until it is complete. */
     private static Path downloaded(String prefix) {
         try (Stream<Path> files = Files.list(downloads)) {
-            List<Path> done = files.filter(f -> f.getFileName().toString().startsWith(prefix) && f.toString().endsWith(".csv")).toList();
+            List<Path> done = files.filter(f -> f.getFileName().toString().startsWith(prefix)
+                            && f.toString().endsWith(".csv"))
+                    .toList();
             return done.isEmpty() ? null : done.get(0);
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);

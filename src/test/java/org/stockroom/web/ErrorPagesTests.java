@@ -17,8 +17,12 @@ class ErrorPagesTests extends ApiTestSupport {
 
         assertThat(missing.status()).isEqualTo(404);
         assertThat(missing.contentType()).startsWith("text/html");
-        assertThat(missing.text()).contains("<h1>Not found</h1>").contains("There is no page at this address")
-                .contains("<nav aria-label=\"Main\">").doesNotContain("NoResourceFoundException").doesNotContain("static resource");
+        assertThat(missing.text())
+                .contains("<h1>Not found</h1>")
+                .contains("There is no page at this address")
+                .contains("<nav aria-label=\"Main\">")
+                .doesNotContain("NoResourceFoundException")
+                .doesNotContain("static resource");
     }
 
     @Test

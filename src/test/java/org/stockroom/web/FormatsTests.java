@@ -13,7 +13,8 @@ import org.stockroom.support.StockroomProperties;
 class FormatsTests {
 
     private static Formats in(String currency) {
-        return new Formats(new StockroomProperties(Currency.getInstance(currency), ZoneId.of("UTC"), Path.of("."), Duration.ofHours(48)));
+        return new Formats(new StockroomProperties(
+                Currency.getInstance(currency), ZoneId.of("UTC"), Path.of("."), Duration.ofHours(48)));
     }
 
     @Test

@@ -10,9 +10,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.stockroom.testing.Api;
 import org.stockroom.testing.ApiTestSupport;
 
@@ -22,8 +22,10 @@ import org.stockroom.testing.ApiTestSupport;
  */
 final class Forms {
 
-    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private static final Pattern CSRF = Pattern.compile("name=\"(?:_csrf|csrf-token)\"[^>]*(?:value|content)=\"([^\"]+)\"");
+    private static final HttpClient CLIENT =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final Pattern CSRF =
+            Pattern.compile("name=\"(?:_csrf|csrf-token)\"[^>]*(?:value|content)=\"([^\"]+)\"");
 
     private final String base;
     private String session;
@@ -45,8 +47,12 @@ final class Forms {
 
     private void signIn() {
         csrfFrom(get("/login"));
-        Api.Response signedIn = send("/login", List.of(Map.entry("username", "admin"), Map.entry("password", ApiTestSupport.ADMIN_PASSWORD),
-                Map.entry("_csrf", csrf)));
+        Api.Response signedIn = send(
+                "/login",
+                List.of(
+                        Map.entry("username", "admin"),
+                        Map.entry("password", ApiTestSupport.ADMIN_PASSWORD),
+                        Map.entry("_csrf", csrf)));
         if (signedIn.status() != 302 || signedIn.header("Location").contains("error")) {
             throw new IllegalStateException("Cannot sign in: " + signedIn);
         }
@@ -62,14 +68,18 @@ final class Forms {
     }
 
     private Api.Response get(String path) {
-        return exchange(HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30)).GET());
+        return exchange(HttpRequest.newBuilder(URI.create(base + path))
+                .timeout(Duration.ofSeconds(30))
+                .GET());
     }
 
     private Api.Response send(String path, List<Map.Entry<String, String>> fields) {
         String body = fields.stream()
-                .map(f -> URLEncoder.encode(f.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(f.getValue(), StandardCharsets.UTF_8))
+                .map(f -> URLEncoder.encode(f.getKey(), StandardCharsets.UTF_8) + "="
+                        + URLEncoder.encode(f.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
-        return exchange(HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
+        return exchange(HttpRequest.newBuilder(URI.create(base + path))
+                .timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
     }

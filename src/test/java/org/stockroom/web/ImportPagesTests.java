@@ -18,8 +18,12 @@ class ImportPagesTests extends ApiTestSupport {
         Api.Response page = upload("sku,name,price,stock\nA-1,A-1 product,1.50,5\nN-1,New,2.00,3\n", "check");
 
         assertThat(page.status()).isEqualTo(200);
-        assertThat(page.text()).contains("What this file would do").contains("1 new, 1 changed").contains("<td>price</td>");
-        assertThat(api.get("/api/products/A-1").json().get("price").decimalValue()).isEqualByComparingTo("1.00");
+        assertThat(page.text())
+                .contains("What this file would do")
+                .contains("1 new, 1 changed")
+                .contains("<td>price</td>");
+        assertThat(api.get("/api/products/A-1").json().get("price").decimalValue())
+                .isEqualByComparingTo("1.00");
     }
 
     @Test
@@ -40,7 +44,8 @@ class ImportPagesTests extends ApiTestSupport {
         Api.Response undone = api.send("POST", action, "", Map.of("Content-Type", "application/x-www-form-urlencoded"));
 
         assertThat(undone.text()).contains("Import undone");
-        assertThat(api.get("/api/products/N-1").json().get("archived").asBoolean()).isTrue();
+        assertThat(api.get("/api/products/N-1").json().get("archived").asBoolean())
+                .isTrue();
     }
 
     private Api.Response upload(String csv, String action) {

@@ -21,8 +21,16 @@ class WebPagesTests extends ApiTestSupport {
 
     @Test
     void everyMainPageRendersForAnEmptyStore() {
-        for (String page : List.of("/", "/products", "/products/new", "/sales", "/sales/new", "/alerts", "/alerts?status=resolved",
-                "/reports", "/settings")) {
+        for (String page : List.of(
+                "/",
+                "/products",
+                "/products/new",
+                "/sales",
+                "/sales/new",
+                "/alerts",
+                "/alerts?status=resolved",
+                "/reports",
+                "/settings")) {
             Api.Response response = api.get(page);
             assertThat(response.status()).as(page).isEqualTo(200);
             assertThat(response.contentType()).as(page).startsWith("text/html");
@@ -32,9 +40,19 @@ class WebPagesTests extends ApiTestSupport {
 
     @Test
     void addingAProductThroughTheFormLeadsToItsPage() {
-        Api.Response added = forms.post("/products", List.of(field("sku", "MUG-1"), field("name", "Blue mug"), field("price", "12.50"),
-                field("stock", "40"), field("reorderThreshold", "5"), field("cost", ""), field("reorderQuantity", ""),
-                field("leadTimeDays", ""), field("supplier", "Potter & Co"), field("barcode", "")));
+        Api.Response added = forms.post(
+                "/products",
+                List.of(
+                        field("sku", "MUG-1"),
+                        field("name", "Blue mug"),
+                        field("price", "12.50"),
+                        field("stock", "40"),
+                        field("reorderThreshold", "5"),
+                        field("cost", ""),
+                        field("reorderQuantity", ""),
+                        field("leadTimeDays", ""),
+                        field("supplier", "Potter & Co"),
+                        field("barcode", "")));
 
         assertThat(added.status()).isEqualTo(302);
         assertThat(added.header("Location")).endsWith("/products/MUG-1?added");
@@ -45,15 +63,25 @@ class WebPagesTests extends ApiTestSupport {
 
     @Test
     void aRefusedProductFormShowsTheMessagesBesideTheFieldsAndAddsNothing() {
-        Api.Response refused = forms.post("/products", List.of(field("sku", "bad sku!"), field("name", " "), field("price", "ten"),
-                field("stock", "5"), field("reorderThreshold", "-1")));
+        Api.Response refused = forms.post(
+                "/products",
+                List.of(
+                        field("sku", "bad sku!"),
+                        field("name", " "),
+                        field("price", "ten"),
+                        field("stock", "5"),
+                        field("reorderThreshold", "-1")));
 
         assertThat(refused.status()).isEqualTo(400);
         assertThat(refused.text())
-                .contains("id=\"sku-error\"").contains("SKU must be 1 to 64 characters")
-                .contains("id=\"name-error\"").contains("Name is required")
-                .contains("id=\"price-error\"").contains("Price must be a number")
-                .contains("id=\"reorderThreshold-error\"").contains("Reorder threshold must be between 0 and")
+                .contains("id=\"sku-error\"")
+                .contains("SKU must be 1 to 64 characters")
+                .contains("id=\"name-error\"")
+                .contains("Name is required")
+                .contains("id=\"price-error\"")
+                .contains("Price must be a number")
+                .contains("id=\"reorderThreshold-error\"")
+                .contains("Reorder threshold must be between 0 and")
                 .contains("value=\"bad sku!\"");
         assertThat(api.get("/api/products?q=bad").json().get("total").asLong()).isZero();
     }
@@ -62,9 +90,17 @@ class WebPagesTests extends ApiTestSupport {
     void editingAProductChangesItsFields() {
         api.post("/api/products", product("LAMP", "30.00", 8, 2));
 
-        Api.Response saved = forms.post("/products/LAMP", List.of(field("name", "Desk lamp"), field("price", "32.00"),
-                field("reorderThreshold", "3"), field("cost", "20"), field("reorderQuantity", ""), field("leadTimeDays", ""),
-                field("supplier", ""), field("barcode", "")));
+        Api.Response saved = forms.post(
+                "/products/LAMP",
+                List.of(
+                        field("name", "Desk lamp"),
+                        field("price", "32.00"),
+                        field("reorderThreshold", "3"),
+                        field("cost", "20"),
+                        field("reorderQuantity", ""),
+                        field("leadTimeDays", ""),
+                        field("supplier", ""),
+                        field("barcode", "")));
 
         assertThat(saved.status()).isEqualTo(302);
         var product = api.get("/api/products/LAMP").json();
@@ -76,14 +112,26 @@ class WebPagesTests extends ApiTestSupport {
 
     @Test
     void userTextIsEscapedOnEveryPageThatShowsIt() {
-        api.post("/api/products", "{\"sku\":\"XSS\",\"name\":\"<script>alert(1)</script>\",\"price\":1,\"stock\":2,\"reorderThreshold\":1,"
-                + "\"supplier\":\"<img src=x onerror=alert(2)>\"}");
+        api.post(
+                "/api/products",
+                "{\"sku\":\"XSS\",\"name\":\"<script>alert(1)</script>\",\"price\":1,\"stock\":2,\"reorderThreshold\":1,"
+                        + "\"supplier\":\"<img src=x onerror=alert(2)>\"}");
         api.post("/api/purchases", purchase("XSS", 1));
 
-        for (String page : List.of("/", "/products", "/products/XSS", "/alerts", "/reports", "/reports/valuation",
-                "/reports/reorder", "/admin/audit")) {
+        for (String page : List.of(
+                "/",
+                "/products",
+                "/products/XSS",
+                "/alerts",
+                "/reports",
+                "/reports/valuation",
+                "/reports/reorder",
+                "/admin/audit")) {
             String html = api.get(page).text();
-            assertThat(html).as(page).doesNotContain("<script>alert(1)</script>").doesNotContain("<img src=x")
+            assertThat(html)
+                    .as(page)
+                    .doesNotContain("<script>alert(1)</script>")
+                    .doesNotContain("<img src=x")
                     .contains("&lt;script&gt;alert(1)&lt;/script&gt;");
         }
     }
@@ -95,9 +143,17 @@ class WebPagesTests extends ApiTestSupport {
         api.post("/api/products", product("CCC", "1.00", 0, 2));
 
         String all = api.get("/products").text();
-        assertThat(all).contains("3 products").contains("stock-badge ok").contains("stock-badge low").contains("stock-badge out");
+        assertThat(all)
+                .contains("3 products")
+                .contains("stock-badge ok")
+                .contains("stock-badge low")
+                .contains("stock-badge out");
         String low = api.get("/products?lowStock=true").text();
-        assertThat(low).contains("2 products").contains(">BBB<").contains(">CCC<").doesNotContain(">AAA<");
+        assertThat(low)
+                .contains("2 products")
+                .contains(">BBB<")
+                .contains(">CCC<")
+                .doesNotContain(">AAA<");
         String sorted = api.get("/products?sort=-stock").text();
         assertThat(sorted.indexOf(">AAA<")).isLessThan(sorted.indexOf(">BBB<"));
     }
@@ -107,11 +163,21 @@ class WebPagesTests extends ApiTestSupport {
         api.post("/api/products", product("PEN", "2.00", 10, 1));
         api.post("/api/products", product("INK", "5.00", 2, 1));
 
-        Api.Response refused = forms.post("/sales", List.of(field("key", "k-1"), field("sku", "PEN"), field("quantity", "3"),
-                field("sku", "INK"), field("quantity", "5"), field("reference", ""), field("action", "record")));
+        Api.Response refused = forms.post(
+                "/sales",
+                List.of(
+                        field("key", "k-1"),
+                        field("sku", "PEN"),
+                        field("quantity", "3"),
+                        field("sku", "INK"),
+                        field("quantity", "5"),
+                        field("reference", ""),
+                        field("action", "record")));
 
         assertThat(refused.status()).isEqualTo(409);
-        assertThat(refused.text()).contains("Not enough stock: 2 available, 5 asked for").contains("Nothing was sold");
+        assertThat(refused.text())
+                .contains("Not enough stock: 2 available, 5 asked for")
+                .contains("Nothing was sold");
         assertThat(api.get("/api/products/PEN").json().get("stock").asLong()).isEqualTo(10);
         assertThat(api.get("/api/products/INK").json().get("stock").asLong()).isEqualTo(2);
     }
@@ -119,8 +185,14 @@ class WebPagesTests extends ApiTestSupport {
     @Test
     void aRecordedSaleLeadsToItsReceiptAndASecondSubmitOfTheSameFormSellsNothingMore() {
         api.post("/api/products", product("PEN", "2.00", 10, 1));
-        var fields = List.of(field("key", "form-key-1"), field("sku", "PEN"), field("quantity", "3"), field("sku", ""),
-                field("quantity", ""), field("reference", "phone order"), field("action", "record"));
+        var fields = List.of(
+                field("key", "form-key-1"),
+                field("sku", "PEN"),
+                field("quantity", "3"),
+                field("sku", ""),
+                field("quantity", ""),
+                field("reference", "phone order"),
+                field("action", "record"));
 
         Api.Response first = forms.post("/sales", fields);
         Api.Response again = forms.post("/sales", fields);
@@ -128,7 +200,8 @@ class WebPagesTests extends ApiTestSupport {
         assertThat(first.status()).isEqualTo(302);
         assertThat(again.header("Location")).isEqualTo(first.header("Location"));
         assertThat(api.get("/api/products/PEN").json().get("stock").asLong()).isEqualTo(7);
-        String receipt = api.get(first.header("Location").replaceFirst("^https?://[^/]+", "")).text();
+        String receipt = api.get(first.header("Location").replaceFirst("^https?://[^/]+", ""))
+                .text();
         assertThat(receipt).contains("phone order").contains("6.00");
     }
 
@@ -136,8 +209,9 @@ class WebPagesTests extends ApiTestSupport {
     void theSaleFormShowsTheTotalBeforeRecording() {
         api.post("/api/products", product("PEN", "2.50", 10, 1));
 
-        Api.Response preview = forms.post("/sales", List.of(field("key", "k"), field("sku", "PEN"), field("quantity", "4"),
-                field("action", "preview")));
+        Api.Response preview = forms.post(
+                "/sales",
+                List.of(field("key", "k"), field("sku", "PEN"), field("quantity", "4"), field("action", "preview")));
 
         assertThat(preview.status()).isEqualTo(200);
         assertThat(preview.text()).contains("id=\"sale-total\"").contains("USD 10.00");
@@ -149,7 +223,8 @@ class WebPagesTests extends ApiTestSupport {
         api.post("/api/products", product("CUP", "3.00", 2, 5));
         assertThat(api.get("/alerts").text()).contains(">CUP<");
 
-        Api.Response received = forms.post("/products/CUP/receipts", List.of(field("quantity", "10"), field("note", "PO-9")));
+        Api.Response received =
+                forms.post("/products/CUP/receipts", List.of(field("quantity", "10"), field("note", "PO-9")));
 
         assertThat(received.status()).isEqualTo(302);
         assertThat(api.get("/api/products/CUP").json().get("stock").asLong()).isEqualTo(12);
@@ -164,7 +239,9 @@ class WebPagesTests extends ApiTestSupport {
         Api.Response refused = forms.post("/products/CUP/receipts", List.of(field("quantity", "0"), field("note", "")));
 
         assertThat(refused.status()).isEqualTo(400);
-        assertThat(refused.text()).contains("id=\"quantity-error\"").contains("must be a whole number from 1 to 1000000");
+        assertThat(refused.text())
+                .contains("id=\"quantity-error\"")
+                .contains("must be a whole number from 1 to 1000000");
         assertThat(api.get("/api/products/CUP").json().get("stock").asLong()).isEqualTo(2);
     }
 
@@ -176,7 +253,8 @@ class WebPagesTests extends ApiTestSupport {
         api.post("/api/purchases", purchase("C1", 5));
 
         String html = api.get("/").text();
-        assertThat(html).containsPattern("<span class=\"figure\">3</span> products")
+        assertThat(html)
+                .containsPattern("<span class=\"figure\">3</span> products")
                 .containsPattern("<span class=\"figure\">1</span> low on stock")
                 .containsPattern("<span class=\"figure\">1</span> out of stock")
                 .containsPattern("<span class=\"figure\">1</span> sales today,\\s*<span>USD 50.00</span>");
@@ -193,7 +271,8 @@ class WebPagesTests extends ApiTestSupport {
         assertThat(csv.contentType()).startsWith("text/csv");
         assertThat(csv.header("Content-Disposition")).startsWith("attachment");
         assertThat(csv.text().lines().toList())
-                .containsExactly("sku,name,unitsSold,revenue,cost,margin,stock,needsRestock", "A1,A1 product,3,30.00,,,7,false");
+                .containsExactly(
+                        "sku,name,unitsSold,revenue,cost,margin,stock,needsRestock", "A1,A1 product,3,30.00,,,7,false");
     }
 
     @Test

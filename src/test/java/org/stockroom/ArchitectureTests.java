@@ -32,7 +32,9 @@ class ArchitectureTests {
         "org.stockroom.accounts..",
         "org.stockroom.selfcheck.."
     };
-    private static final String[] FACES = {"org.stockroom.api..", "org.stockroom.cli..", "org.stockroom.web.."};
+    private static final String[] FACES = {
+        "org.stockroom.api..", "org.stockroom.cli..", "org.stockroom.web..", "org.stockroom.http.."
+    };
 
     @ArchTest
     static final ArchRule featuresDoNotDependOnFaces = noClasses()

@@ -36,6 +36,7 @@ import org.stockroom.catalog.InsufficientStockException;
 import org.stockroom.catalog.NewProduct;
 import org.stockroom.catalog.Product;
 import org.stockroom.catalog.ProductChanges;
+import org.stockroom.http.Statuses;
 import org.stockroom.sales.Purchase;
 import org.stockroom.sales.PurchaseRequest;
 import org.stockroom.support.DomainException;
@@ -111,14 +112,14 @@ class StoreModelProperties {
         try {
             return op.runOn(store);
         } catch (InsufficientStockException e) {
-            return e.status() + " " + e.code() + " "
+            return Statuses.of(e) + " " + e.code() + " "
                     + e.shortages().stream()
                             .map(s -> s.sku() + ":" + s.requested() + "/" + s.available())
                             .sorted()
                             .collect(Collectors.joining(","));
         } catch (DomainException e) {
             Object skus = e.properties().get("skus");
-            return e.status() + " " + e.code() + (skus == null ? "" : " " + new TreeSet<>((List<?>) skus));
+            return Statuses.of(e) + " " + e.code() + (skus == null ? "" : " " + new TreeSet<>((List<?>) skus));
         }
     }
 

@@ -55,7 +55,9 @@ public class Tokens {
         }
         if (!creator.role().includes(role)) {
             throw new DomainException(
-                    403, "forbidden", "A token cannot have a higher role than its creator (" + creator.role() + ")");
+                    DomainException.Kind.FORBIDDEN,
+                    "forbidden",
+                    "A token cannot have a higher role than its creator (" + creator.role() + ")");
         }
         long now = clock.millis();
         if (expiresAt != null && expiresAt.toEpochMilli() <= now) {

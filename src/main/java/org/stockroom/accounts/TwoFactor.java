@@ -49,7 +49,10 @@ class TwoFactor {
     List<String> enrol(String username, String secret, String code) {
         UserRepository.Row user = users.find(username).orElseThrow();
         if (user.totpSecret() != null) {
-            throw new DomainException(409, "already-enrolled", "An authenticator is already set up for this account");
+            throw new DomainException(
+                    DomainException.Kind.CONFLICT,
+                    "already-enrolled",
+                    "An authenticator is already set up for this account");
         }
         OptionalLong step = Totp.match(secret, clean(code), clock.millis());
         if (step.isEmpty()) {

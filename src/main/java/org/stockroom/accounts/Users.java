@@ -43,7 +43,10 @@ public class Users {
         }
         PasswordPolicy.check("password", username, user.password());
         if (!users.insert(username, passwords.encode(user.password()), user.role(), clock.millis())) {
-            throw new DomainException(409, "duplicate-username", "A user named " + username + " already exists");
+            throw new DomainException(
+                    DomainException.Kind.CONFLICT,
+                    "duplicate-username",
+                    "A user named " + username + " already exists");
         }
         audit.record("user.created", username, "role " + user.role());
         return get(username);
@@ -73,7 +76,8 @@ public class Users {
         }
         boolean losesOwner = current.role() == Role.OWNER && !current.disabled() && (role != Role.OWNER || disabled);
         if (losesOwner && users.activeOwners() <= 1) {
-            throw new DomainException(409, "last-owner", "The store must keep at least one enabled OWNER");
+            throw new DomainException(
+                    DomainException.Kind.CONFLICT, "last-owner", "The store must keep at least one enabled OWNER");
         }
         users.update(username, hash, role, disabled, clock.millis());
         List<String> what = new ArrayList<>();

@@ -21,6 +21,8 @@ class AlertStreamApi {
     SseEmitter stream() {
         return stream.connect()
                 .orElseThrow(() -> new DomainException(
-                        503, "too-many-streams", "Too many browsers are following alerts right now; try again later"));
+                        DomainException.Kind.UNAVAILABLE,
+                        "too-many-streams",
+                        "Too many browsers are following alerts right now; try again later"));
     }
 }

@@ -20,6 +20,7 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.stockroom.http.Statuses;
 import org.stockroom.support.DomainException;
 import org.stockroom.support.InvalidRequestException;
 import org.stockroom.support.InvalidRequestException.FieldError;
@@ -39,7 +40,7 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(DomainException.class)
     ResponseEntity<ProblemDetail> domain(DomainException e) {
-        return ResponseEntity.status(e.status())
+        return ResponseEntity.status(Statuses.of(e))
                 .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
                 .body(problem(e));
     }
@@ -87,7 +88,7 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
             HttpMessageNotReadableException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
             if (cause instanceof DomainException domain) {
-                return ResponseEntity.status(domain.status()).body(problem(domain));
+                return ResponseEntity.status(Statuses.of(domain)).body(problem(domain));
             }
         }
         JacksonException json = find(e, JacksonException.class);
@@ -143,7 +144,7 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
     }
 
     static ProblemDetail problem(DomainException e) {
-        ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.valueOf(e.status()), e.getMessage());
+        ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.valueOf(Statuses.of(e)), e.getMessage());
         body.setType(URI.create(TYPE_BASE + e.code()));
         body.setProperty("code", e.code());
         for (Map.Entry<String, Object> p : e.properties().entrySet()) {

@@ -33,7 +33,7 @@ public class Catalog {
         checkCurrencyScale(product.price(), "price");
         checkCurrencyScale(product.cost(), "cost");
         if (!products.insert(product, clock.millis())) {
-            throw new DomainException(409, "duplicate-sku", "A product with SKU " + product.sku() + " already exists");
+            throw new DuplicateSkuException(product.sku());
         }
         Product added = get(product.sku());
         events.publishEvent(new ProductsAdded(List.of(added)));
@@ -53,11 +53,7 @@ public class Catalog {
         long now = clock.millis();
         List<String> taken = products.insertAll(newProducts, now);
         if (!taken.isEmpty()) {
-            throw new DomainException(
-                    409,
-                    "duplicate-sku",
-                    "Products with these SKUs already exist: " + String.join(", ", taken),
-                    java.util.Map.of("skus", taken));
+            throw new DuplicateSkuException(taken);
         }
         java.time.Instant at = java.time.Instant.ofEpochMilli(now);
         List<Product> added = newProducts.stream()

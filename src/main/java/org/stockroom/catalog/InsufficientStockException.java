@@ -13,7 +13,11 @@ public class InsufficientStockException extends DomainException {
     private final List<Shortage> shortages;
 
     public InsufficientStockException(List<Shortage> shortages) {
-        super(409, "insufficient-stock", describe(shortages), Map.of("shortages", List.copyOf(shortages)));
+        super(
+                DomainException.Kind.CONFLICT,
+                "insufficient-stock",
+                describe(shortages),
+                Map.of("shortages", List.copyOf(shortages)));
         this.shortages = List.copyOf(shortages);
     }
 

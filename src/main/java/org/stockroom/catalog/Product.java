@@ -52,7 +52,8 @@ public record Product(
             throw new IllegalArgumentException("quantity must be positive");
         }
         if (archived) {
-            throw new DomainException(422, "product-archived", sku + " is archived and cannot be sold");
+            throw new DomainException(
+                    DomainException.Kind.UNPROCESSABLE, "product-archived", sku + " is archived and cannot be sold");
         }
         if (quantity > stock) {
             throw new InsufficientStockException(

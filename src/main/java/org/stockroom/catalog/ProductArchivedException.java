@@ -7,7 +7,7 @@ import org.stockroom.support.DomainException;
 public class ProductArchivedException extends DomainException {
     public ProductArchivedException(List<String> skus) {
         super(
-                422,
+                DomainException.Kind.UNPROCESSABLE,
                 "product-archived",
                 "Archived and no longer sold or received: " + String.join(", ", skus),
                 Map.of("skus", List.copyOf(skus)));

@@ -23,7 +23,7 @@ final class CliErrors implements CommandLine.IExecutionExceptionHandler {
         if (cause instanceof DomainException domain) {
             cli.getErr().println("error: " + message(domain) + " (" + domain.code() + ")");
             cli.getErr().flush();
-            return domain.status() == 400 ? BAD_INPUT : REFUSED;
+            return domain.kind() == DomainException.Kind.INVALID ? BAD_INPUT : REFUSED;
         }
         cli.getErr().println("error: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
         cli.getErr().flush();

@@ -101,7 +101,7 @@ public class Importer {
         if (!plan.invalid.isEmpty() && !skipInvalid) {
             ImportReport report = plan.report(null, false, false);
             throw new DomainException(
-                    422,
+                    DomainException.Kind.UNPROCESSABLE,
                     "invalid-import",
                     plan.invalid.size() + " row(s) are invalid; nothing was imported. "
                             + "Fix them, or import with skipInvalid=true to import the valid rows only.",
@@ -156,12 +156,13 @@ public class Importer {
         return transaction.execute(status -> {
             ImportRepository.StoredImport stored = stored(id);
             if (stored.undoneAt() != null) {
-                throw new DomainException(409, "import-undone", "Import " + id + " was already undone");
+                throw new DomainException(
+                        DomainException.Kind.CONFLICT, "import-undone", "Import " + id + " was already undone");
             }
             List<String> touched = imports.touchedSince(id, stored.movementMark(), stored.createdAt());
             if (!touched.isEmpty()) {
                 throw new DomainException(
-                        409,
+                        DomainException.Kind.CONFLICT,
                         "import-superseded",
                         "Later changes touch products of this import ("
                                 + String.join(", ", touched.subList(0, Math.min(10, touched.size())))
@@ -170,7 +171,8 @@ public class Importer {
                         Map.of("skus", touched));
             }
             if (!imports.markUndone(id, clock.millis())) {
-                throw new DomainException(409, "import-undone", "Import " + id + " was already undone");
+                throw new DomainException(
+                        DomainException.Kind.CONFLICT, "import-undone", "Import " + id + " was already undone");
             }
             String note = "undo of import " + id;
             List<StockChange> reversals = new ArrayList<>();

@@ -318,7 +318,7 @@ final class GroupCommit {
     }
 
     private static DomainException busy(String message) {
-        return new DomainException(503, "busy", message);
+        return new DomainException(DomainException.Kind.UNAVAILABLE, "busy", message);
     }
 
     private static RuntimeException rethrow(Throwable failure) {

@@ -12,7 +12,11 @@ public class ReturnExceedsPurchaseException extends DomainException {
     public record Excess(String sku, long requested, long returnable) {}
 
     public ReturnExceedsPurchaseException(String purchaseId, List<Excess> excesses) {
-        super(409, "return-exceeds-purchase", describe(purchaseId, excesses), Map.of("lines", List.copyOf(excesses)));
+        super(
+                DomainException.Kind.CONFLICT,
+                "return-exceeds-purchase",
+                describe(purchaseId, excesses),
+                Map.of("lines", List.copyOf(excesses)));
     }
 
     private static String describe(String purchaseId, List<Excess> excesses) {

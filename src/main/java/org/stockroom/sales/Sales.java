@@ -193,7 +193,7 @@ public class Sales implements DisposableBean {
         return purchases.findKey(key).map(stored -> {
             if (!stored.requestHash().equals(request.fingerprint())) {
                 throw new DomainException(
-                        422,
+                        DomainException.Kind.UNPROCESSABLE,
                         "idempotency-key-reused",
                         "This Idempotency-Key was used for a different request; use a new key for a new purchase");
             }

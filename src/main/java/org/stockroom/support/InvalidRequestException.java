@@ -11,7 +11,7 @@ public class InvalidRequestException extends DomainException {
     private final List<FieldError> errors;
 
     public InvalidRequestException(List<FieldError> errors) {
-        super(400, "invalid-request", summary(errors), Map.of("errors", errors));
+        super(DomainException.Kind.INVALID, "invalid-request", summary(errors), Map.of("errors", errors));
         this.errors = List.copyOf(errors);
     }
 

@@ -2,6 +2,6 @@ package org.stockroom.support;
 
 public class NotFoundException extends DomainException {
     public NotFoundException(String code, String message) {
-        super(404, code, message);
+        super(DomainException.Kind.NOT_FOUND, code, message);
     }
 }

@@ -3,6 +3,7 @@ package org.stockroom.web;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.web.ErrorResponse;
+import org.stockroom.http.Statuses;
 import org.stockroom.support.DomainException;
 import org.stockroom.support.TransientFailures;
 
@@ -25,7 +26,9 @@ record ErrorPage(int status, String title, String message) {
     static ErrorPage of(Exception e) {
         if (e instanceof DomainException refused) {
             return new ErrorPage(
-                    refused.status(), refused.status() == 404 ? "Not found" : "Not possible", refused.getMessage());
+                    Statuses.of(refused),
+                    refused.kind() == DomainException.Kind.NOT_FOUND ? "Not found" : "Not possible",
+                    refused.getMessage());
         }
         if (TransientFailures.isTransient(e)) {
             return new ErrorPage(

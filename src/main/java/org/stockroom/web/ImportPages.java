@@ -11,6 +11,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
+import org.stockroom.http.Statuses;
 import org.stockroom.imports.ImportFormat;
 import org.stockroom.imports.ImportReport;
 import org.stockroom.imports.Importer;
@@ -65,7 +66,7 @@ class ImportPages {
                                     .map(f -> f.field() + " " + f.message())
                                     .toList()));
         } catch (DomainException e) {
-            response.setStatus(e.status());
+            response.setStatus(Statuses.of(e));
             model.addAttribute("error", e.getMessage());
             model.addAttribute("refused", refusedReport(e.properties()));
         }

@@ -14,9 +14,11 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.util.UriComponentsBuilder;
 import org.stockroom.Store;
+import org.stockroom.catalog.DuplicateSkuException;
 import org.stockroom.catalog.InsufficientStockException;
 import org.stockroom.catalog.Product;
 import org.stockroom.catalog.ProductQuery;
+import org.stockroom.http.Statuses;
 import org.stockroom.stock.Movement;
 import org.stockroom.support.DomainException;
 import org.stockroom.support.InvalidRequestException;
@@ -73,10 +75,12 @@ class ProductPages {
         } catch (InvalidRequestException e) {
             return refusedForm(e, model, response);
         } catch (DomainException e) {
-            response.setStatus(e.status());
+            response.setStatus(Statuses.of(e));
             model.addAttribute(
                     "errors",
-                    "duplicate-sku".equals(e.code()) ? Map.of("sku", "is already used by another product") : Map.of());
+                    e instanceof DuplicateSkuException
+                            ? Map.of("sku", "is already used by another product")
+                            : Map.of());
             model.addAttribute("problem", e.getMessage());
             return "products/form";
         }
@@ -154,7 +158,7 @@ class ProductPages {
             return "redirect:" + productPath(sku) + "?received=" + units;
         } catch (DomainException e) {
             show(sku, 0, model);
-            response.setStatus(e.status());
+            response.setStatus(Statuses.of(e));
             model.addAttribute("errors", e instanceof InvalidRequestException invalid ? fieldMap(invalid) : Map.of());
             model.addAttribute("receiptProblem", e instanceof InvalidRequestException ? null : e.getMessage());
             model.addAttribute("receiptQuantity", quantity);
@@ -184,7 +188,7 @@ class ProductPages {
                             .toUriString();
         } catch (DomainException e) {
             show(sku, 0, model);
-            response.setStatus(e.status());
+            response.setStatus(Statuses.of(e));
             model.addAttribute("errors", e instanceof InvalidRequestException invalid ? fieldMap(invalid) : Map.of());
             model.addAttribute("adjustProblem", refusal(e));
             return "products/detail";

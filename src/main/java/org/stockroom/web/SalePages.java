@@ -19,6 +19,8 @@ import org.stockroom.Store;
 import org.stockroom.catalog.InsufficientStockException;
 import org.stockroom.catalog.Product;
 import org.stockroom.catalog.ProductQuery;
+import org.stockroom.catalog.UnknownSkuException;
+import org.stockroom.http.Statuses;
 import org.stockroom.sales.Purchase;
 import org.stockroom.sales.PurchaseQuery;
 import org.stockroom.support.DomainException;
@@ -72,7 +74,7 @@ class SalePages {
                 Purchase purchase = store.purchase(form.toRequest(), form.key).purchase();
                 return "redirect:/sales/" + purchase.id() + "?recorded";
             } catch (DomainException e) {
-                response.setStatus(e.status());
+                response.setStatus(Statuses.of(e));
                 explain(e, form, model);
             }
         }
@@ -162,7 +164,7 @@ class SalePages {
             }
             problems.add("Nothing was sold: there is not enough stock for every line.");
         } else if (e.properties().get("skus") instanceof List<?> skus) {
-            String why = "unknown-sku".equals(e.code())
+            String why = e instanceof UnknownSkuException
                     ? "No product has this SKU"
                     : "This product is archived and cannot be sold";
             skus.forEach(sku -> forRowsOf(String.valueOf(sku), form, rowErrors, why));

@@ -118,7 +118,7 @@ class TransactionRetryTests {
     @Test
     void aRefusalIsNotRetried() {
         target.failuresLeft = 1;
-        target.failure = new DomainException(409, "insufficient-stock", "no");
+        target.failure = new DomainException(DomainException.Kind.CONFLICT, "insufficient-stock", "no");
 
         assertThatThrownBy(work::run).isSameAs(target.failure);
         assertThat(target.attempts).hasSize(1);

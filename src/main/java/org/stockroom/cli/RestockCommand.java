@@ -1,29 +1,19 @@
 package org.stockroom.cli;
 
 import java.io.PrintWriter;
-import java.util.concurrent.Callable;
 import org.stockroom.Store;
 import org.stockroom.catalog.Product;
 import org.stockroom.stock.Movement;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 @Command(
         name = "restock",
         mixinStandardHelpOptions = true,
         description =
                 "Receives units from a supplier delivery; resolves the product's restock alert once it is above its threshold.")
-class RestockCommand implements Callable<Integer> {
-
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    DataOption data = new DataOption();
+class RestockCommand extends StoreCommand {
 
     @Parameters(index = "0", paramLabel = "SKU", description = "The product received.")
     String sku;
@@ -41,24 +31,21 @@ class RestockCommand implements Callable<Integer> {
     boolean json;
 
     @Override
-    public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
-        try (StoreSession session = data.open()) {
-            Store store = session.store();
-            Movement movement = store.receive(sku, quantity, note);
-            if (json) {
-                Output.json(out, movement);
-                return 0;
-            }
-            Product product = store.product(sku);
-            out.println("Received " + movement.delta() + " x " + product.name() + " (" + product.sku() + "): stock "
-                    + (movement.balanceAfter() - movement.delta()) + " -> " + movement.balanceAfter() + ".");
-            if (product.needsRestock()) {
-                out.println("Still at or below its restock threshold of " + product.reorderThreshold()
-                        + ": its restock alert stays open.");
-            }
-            out.flush();
+    int run(StoreSession session, PrintWriter out) {
+        Store store = session.store();
+        Movement movement = store.receive(sku, quantity, note);
+        if (json) {
+            Output.json(out, movement);
             return 0;
         }
+        Product product = store.product(sku);
+        out.println("Received " + movement.delta() + " x " + product.name() + " (" + product.sku() + "): stock "
+                + (movement.balanceAfter() - movement.delta()) + " -> " + movement.balanceAfter() + ".");
+        if (product.needsRestock()) {
+            out.println("Still at or below its restock threshold of " + product.reorderThreshold()
+                    + ": its restock alert stays open.");
+        }
+        out.flush();
+        return 0;
     }
 }

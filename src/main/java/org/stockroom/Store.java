@@ -23,6 +23,7 @@ import org.stockroom.reports.SalesSort;
 import org.stockroom.reports.SalesTrend;
 import org.stockroom.reports.SlowMovers;
 import org.stockroom.reports.Valuation;
+import org.stockroom.reservations.Reservations;
 import org.stockroom.sales.Purchase;
 import org.stockroom.sales.PurchaseOutcome;
 import org.stockroom.sales.PurchaseQuery;
@@ -58,6 +59,7 @@ public class Store {
     private final Quotes quotes;
     private final SelfCheck selfCheck;
     private final Returns returns;
+    private final Reservations reservations;
 
     Store(
             Catalog catalog,
@@ -68,7 +70,9 @@ public class Store {
             SalesTrend trend,
             Quotes quotes,
             SelfCheck selfCheck,
-            Returns returns) {
+            Returns returns,
+            Reservations reservations) {
+        this.reservations = reservations;
         this.selfCheck = selfCheck;
         this.returns = returns;
         this.catalog = catalog;
@@ -78,6 +82,11 @@ public class Store {
         this.reports = reports;
         this.trend = trend;
         this.quotes = quotes;
+    }
+
+    /** Stock held for unpaid orders and carts. */
+    public Reservations reservations() {
+        return reservations;
     }
 
     public Product addProduct(NewProduct product) {

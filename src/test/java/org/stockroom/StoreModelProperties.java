@@ -32,13 +32,13 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.stockroom.alerts.Alert;
 import org.stockroom.alerts.AlertStatus;
-import org.stockroom.catalog.InsufficientStockException;
 import org.stockroom.catalog.NewProduct;
 import org.stockroom.catalog.Product;
 import org.stockroom.catalog.ProductChanges;
 import org.stockroom.http.Statuses;
 import org.stockroom.sales.Purchase;
 import org.stockroom.sales.PurchaseRequest;
+import org.stockroom.stock.InsufficientStockException;
 import org.stockroom.support.DomainException;
 import org.stockroom.testing.TestDatabase;
 

@@ -40,13 +40,14 @@ public class Alerts {
     }
 
     /**
-     * Follows a change of stock by {@code delta} that left the product as {@code after}. Skips the
+     * Follows a change of available units by {@code delta} (a stock change, or a hold taken or given
+     * back) that left the product as {@code after}; alerts follow what can be sold. Skips the
      * alert table entirely when the product needed no restocking before or after, the common case
      * on the purchase path.
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public Optional<AlertChange> afterStockChange(Product after, long delta) {
-        long before = after.stock() - delta;
+        long before = after.available() - delta;
         if (before > after.reorderThreshold() && !after.needsRestock()) {
             return Optional.empty();
         }
@@ -59,13 +60,13 @@ public class Alerts {
         long now = clock.millis();
         String sku = product.sku().value();
         if (!product.needsRestock() || product.archived()) {
-            return alerts.resolve(sku, product.stock(), product.reorderThreshold(), now)
+            return alerts.resolve(sku, product.available(), product.reorderThreshold(), now)
                     .map(id -> publish(change(AlertChange.Type.RESOLVED, id, product)));
         }
-        AlertLevel level = AlertLevel.forStock(product.stock());
+        AlertLevel level = AlertLevel.forStock(product.available());
         Optional<AlertRepository.OpenAlert> open = alerts.findOpen(sku);
         if (open.isEmpty()) {
-            Optional<Long> raised = alerts.raise(sku, level, product.stock(), product.reorderThreshold(), now);
+            Optional<Long> raised = alerts.raise(sku, level, product.available(), product.reorderThreshold(), now);
             if (raised.isPresent()) {
                 return Optional.of(announce(change(AlertChange.Type.RAISED, raised.get(), product)));
             }
@@ -80,7 +81,7 @@ public class Alerts {
         if (open.get().level() == level) {
             return Optional.empty();
         }
-        alerts.changeLevel(open.get().id(), level, product.stock(), product.reorderThreshold(), now);
+        alerts.changeLevel(open.get().id(), level, product.available(), product.reorderThreshold(), now);
         // Going back from OUT to LOW (a small receipt) is recorded but tells nobody.
         return level == AlertLevel.OUT
                 ? Optional.of(
@@ -121,7 +122,13 @@ public class Alerts {
 
     private static AlertChange change(AlertChange.Type type, long id, Product p) {
         return new AlertChange(
-                type, id, p.sku().value(), p.name(), AlertLevel.forStock(p.stock()), p.stock(), p.reorderThreshold());
+                type,
+                id,
+                p.sku().value(),
+                p.name(),
+                AlertLevel.forStock(p.available()),
+                p.available(),
+                p.reorderThreshold());
     }
 
     /**

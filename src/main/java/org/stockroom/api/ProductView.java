@@ -4,12 +4,16 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import org.stockroom.catalog.Product;
 
-/** A product as the API shows it. */
+/** A product as the API shows it: {@code stock} on hand, {@code available} = stock - reserved. */
 record ProductView(
         String sku,
         String name,
         BigDecimal price,
         long stock,
+        long reserved,
+        long available,
+        long backordered,
+        long incoming,
         long reorderThreshold,
         long unitsSold,
         boolean needsRestock,
@@ -28,6 +32,10 @@ record ProductView(
                 p.name(),
                 p.price(),
                 p.stock(),
+                p.reserved(),
+                p.available(),
+                p.backordered(),
+                p.incoming(),
                 p.reorderThreshold(),
                 p.unitsSold(),
                 p.needsRestock(),

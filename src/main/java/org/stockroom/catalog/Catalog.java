@@ -1,18 +1,16 @@
 package org.stockroom.catalog;
 
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.stockroom.support.DomainException;
 import org.stockroom.support.InvalidRequestException;
 import org.stockroom.support.Page;
 import org.stockroom.support.StockroomProperties;
 
-/** The catalog: products, their descriptive fields, archiving, and the one way stock changes. */
+/** The catalog: products, their descriptive fields, archiving. Stock is the {@code stock} package's. */
 @Service
 public class Catalog {
 
@@ -62,6 +60,8 @@ public class Catalog {
                         p.name(),
                         p.price().setScale(currencyScale),
                         p.stock(),
+                        0,
+                        0,
                         p.reorderThreshold(),
                         0,
                         p.cost() == null ? null : p.cost().setScale(currencyScale),
@@ -130,57 +130,6 @@ public class Catalog {
         }
         return get(sku);
     }
-
-    /**
-     * Applies a change of stock as one conditional update, or explains why it cannot: unknown SKU,
-     * archived product, or not enough on hand. Must run inside the caller's transaction.
-     */
-    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
-    public Optional<Product> changeStock(String sku, long delta, long soldDelta) {
-        return products.changeStock(sku, delta, soldDelta, clock.millis());
-    }
-
-    /**
-     * Sets the stock to a counted quantity (a stocktake) in one statement that also computes, from the
-     * stock it replaces, how much it changed; empty when the product is unknown or archived. Must
-     * run inside the caller's transaction.
-     */
-    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
-    public Optional<CountedStock> countStock(String sku, long counted) {
-        return products.countStock(sku, counted, clock.millis());
-    }
-
-    /** The product after a stocktake, and by how much the count changed its stock. */
-    public record CountedStock(Product product, long delta) {}
-
-    /**
-     * Why a stock change that matched no row was refused, for each SKU given, with every
-     * problem listed: unknown SKUs first, then archived products, then shortages.
-     */
-    public DomainException explainRefusal(List<StockRequest> requests) {
-        List<String> wanted = requests.stream().map(StockRequest::sku).toList();
-        var found = new java.util.HashMap<String, Product>();
-        products.findAll(wanted).forEach(p -> found.put(p.sku().value(), p));
-        List<String> unknown =
-                wanted.stream().filter(s -> !found.containsKey(s)).toList();
-        if (!unknown.isEmpty()) {
-            return new UnknownSkuException(unknown);
-        }
-        List<String> archived =
-                wanted.stream().filter(s -> found.get(s).archived()).toList();
-        if (!archived.isEmpty()) {
-            return new ProductArchivedException(archived);
-        }
-        List<InsufficientStockException.Shortage> shortages = new ArrayList<>();
-        for (StockRequest r : requests) {
-            shortages.add(new InsufficientStockException.Shortage(
-                    r.sku(), r.quantity(), found.get(r.sku()).stock()));
-        }
-        return new InsufficientStockException(shortages);
-    }
-
-    /** A request to take {@code quantity} units of {@code sku} that could not be met. */
-    public record StockRequest(String sku, long quantity) {}
 
     private void checkCurrencyScale(java.math.BigDecimal amount, String field) {
         if (amount != null && amount.stripTrailingZeros().scale() > currencyScale) {

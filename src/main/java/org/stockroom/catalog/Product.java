@@ -2,11 +2,12 @@ package org.stockroom.catalog;
 
 import java.math.BigDecimal;
 import java.time.Instant;
-import org.stockroom.support.DomainException;
 
 /**
  * A product of the catalog, as the seed described it: identifier, name, price, stock, restock
- * threshold and units sold, plus what reordering needs. It is a snapshot; the database applies the
+ * threshold and units sold, plus what reordering needs and the stock model's other faces: units
+ * {@code reserved} by active reservations and units {@code backordered} (owed to orders taken
+ * while stock was short). It is a snapshot; the database applies the
  * same rules to the stored row with conditional updates, so concurrent sales cannot break them.
  */
 public record Product(
@@ -14,6 +15,8 @@ public record Product(
         String name,
         BigDecimal price,
         long stock,
+        long reserved,
+        long backordered,
         long reorderThreshold,
         long unitsSold,
         BigDecimal cost,
@@ -29,62 +32,39 @@ public record Product(
         if (stock < 0) {
             throw new IllegalArgumentException("stock cannot be negative");
         }
+        if (reserved < 0 || reserved > stock) {
+            throw new IllegalArgumentException("reserved must be from 0 to the stock");
+        }
+        if (backordered < 0) {
+            throw new IllegalArgumentException("backordered cannot be negative");
+        }
         if (reorderThreshold < 0) {
             throw new IllegalArgumentException("reorder threshold cannot be negative");
         }
     }
 
-    /** A product needs restocking when its stock is at or below its threshold. */
-    public boolean needsRestock() {
-        return stock <= reorderThreshold;
-    }
-
-    public boolean outOfStock() {
-        return stock == 0;
+    /** What can be sold: the units on hand that no reservation holds. */
+    public long available() {
+        return stock - reserved;
     }
 
     /**
-     * The product after selling {@code quantity} units. Refuses to sell more than is on hand:
-     * stock never goes negative.
+     * Units on sent, not yet received purchase-order lines. Zero until purchase orders exist; this
+     * is the one place that says so, for the purchasing feature to replace.
      */
-    public Product sell(long quantity) {
-        if (quantity <= 0) {
-            throw new IllegalArgumentException("quantity must be positive");
-        }
-        if (archived) {
-            throw new DomainException(
-                    DomainException.Kind.UNPROCESSABLE, "product-archived", sku + " is archived and cannot be sold");
-        }
-        if (quantity > stock) {
-            throw new InsufficientStockException(
-                    java.util.List.of(new InsufficientStockException.Shortage(sku.value(), quantity, stock)));
-        }
-        return withStock(stock - quantity, unitsSold + quantity);
+    public long incoming() {
+        return 0;
     }
 
-    /** The product after receiving {@code quantity} units from a supplier. */
-    public Product receive(long quantity) {
-        if (quantity <= 0) {
-            throw new IllegalArgumentException("quantity must be positive");
-        }
-        return withStock(stock + quantity, unitsSold);
+    /**
+     * A product needs restocking when what it can sell is at or below its threshold: units held for
+     * unpaid orders count as gone.
+     */
+    public boolean needsRestock() {
+        return available() <= reorderThreshold;
     }
 
-    private Product withStock(long newStock, long newUnitsSold) {
-        return new Product(
-                sku,
-                name,
-                price,
-                newStock,
-                reorderThreshold,
-                newUnitsSold,
-                cost,
-                reorderQuantity,
-                leadTimeDays,
-                supplier,
-                barcode,
-                archived,
-                createdAt,
-                updatedAt);
+    public boolean outOfStock() {
+        return available() == 0;
     }
 }

@@ -1,9 +1,6 @@
 package org.stockroom.catalog;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Types;
-import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -16,12 +13,14 @@ import org.springframework.stereotype.Repository;
 import org.stockroom.support.Money;
 import org.stockroom.support.StockroomProperties;
 
-/** The product table. Stock changes only through {@link #changeStock}, a single conditional update. */
+/**
+ * The product table's descriptive columns. The stock columns (stock, reserved, backordered,
+ * units_sold, last_stock_delta) are written only by the {@code stock} package, through its own conditional statements.
+ */
 @Repository
 class ProductRepository {
 
-    static final String COLUMNS = "sku, name, price, stock, reorder_threshold, units_sold, cost, reorder_quantity, "
-            + "lead_time_days, supplier, barcode, archived, created_at, updated_at";
+    static final String COLUMNS = ProductRows.COLUMNS;
 
     private final JdbcClient jdbc;
     private final NamedParameterJdbcTemplate batchJdbc;
@@ -32,35 +31,7 @@ class ProductRepository {
         this.jdbc = jdbc;
         this.batchJdbc = batchJdbc;
         this.currencyScale = properties.currencyScale();
-        this.mapper = (rs, n) -> map(rs, currencyScale);
-    }
-
-    static Product map(ResultSet rs, int scale) throws SQLException {
-        return new Product(
-                new Sku(rs.getString("sku")),
-                rs.getString("name"),
-                Money.fromColumn(rs.getLong("price"), scale),
-                rs.getLong("stock"),
-                rs.getLong("reorder_threshold"),
-                rs.getLong("units_sold"),
-                Money.fromColumn(nullableLong(rs, "cost"), scale),
-                nullableLong(rs, "reorder_quantity"),
-                nullableInt(rs, "lead_time_days"),
-                rs.getString("supplier"),
-                rs.getString("barcode"),
-                rs.getBoolean("archived"),
-                Instant.ofEpochMilli(rs.getLong("created_at")),
-                Instant.ofEpochMilli(rs.getLong("updated_at")));
-    }
-
-    private static Long nullableLong(ResultSet rs, String column) throws SQLException {
-        long value = rs.getLong(column);
-        return rs.wasNull() ? null : value;
-    }
-
-    private static Integer nullableInt(ResultSet rs, String column) throws SQLException {
-        int value = rs.getInt(column);
-        return rs.wasNull() ? null : value;
+        this.mapper = (rs, n) -> ProductRows.map(rs, currencyScale);
     }
 
     static String searchKey(String text) {
@@ -69,7 +40,8 @@ class ProductRepository {
 
     private static final int BATCH = 1000;
     private static final String INSERT =
-            "INSERT INTO product (" + COLUMNS + ", name_key) VALUES (:sku, :name, :price, :stock, "
+            "INSERT INTO product (sku, name, price, stock, reorder_threshold, units_sold, cost, reorder_quantity, "
+                    + "lead_time_days, supplier, barcode, archived, created_at, updated_at, name_key) VALUES (:sku, :name, :price, :stock, "
                     + ":threshold, 0, :cost, :reorderQuantity, :leadTimeDays, :supplier, :barcode, FALSE, :now, :now, :nameKey) "
                     + "ON CONFLICT (sku) DO NOTHING";
 
@@ -147,8 +119,8 @@ class ProductRepository {
     StockCounts counts() {
         return jdbc.sql(
                         "SELECT COUNT(*) AS products, "
-                                + "COALESCE(SUM(CASE WHEN stock > 0 AND stock <= reorder_threshold THEN 1 ELSE 0 END), 0) AS low, "
-                                + "COALESCE(SUM(CASE WHEN stock = 0 THEN 1 ELSE 0 END), 0) AS out_of_stock FROM product WHERE archived = FALSE")
+                                + "COALESCE(SUM(CASE WHEN stock - reserved > 0 AND stock - reserved <= reorder_threshold THEN 1 ELSE 0 END), 0) AS low, "
+                                + "COALESCE(SUM(CASE WHEN stock - reserved = 0 THEN 1 ELSE 0 END), 0) AS out_of_stock FROM product WHERE archived = FALSE")
                 .query((rs, n) ->
                         new StockCounts(rs.getLong("products"), rs.getLong("low"), rs.getLong("out_of_stock")))
                 .single();
@@ -160,7 +132,7 @@ class ProductRepository {
             sql.append(" AND (lower(sku) LIKE :pattern ESCAPE '\\' OR name_key LIKE :pattern ESCAPE '\\')");
         }
         if (query.lowStock()) {
-            sql.append(" AND stock <= reorder_threshold");
+            sql.append(" AND stock - reserved <= reorder_threshold");
         }
         return sql.toString();
     }
@@ -231,39 +203,5 @@ class ProductRepository {
                         .param("now", now)
                         .update()
                 == 1;
-    }
-
-    /**
-     * Adds {@code delta} to the stock (and {@code soldDelta} to units sold) in one conditional
-     * statement: it changes nothing and answers empty when the product is unknown, archived, or
-     * the stock would go below zero. No stock value is ever read into Java and written back.
-     */
-    Optional<Product> changeStock(String sku, long delta, long soldDelta, long now) {
-        return jdbc.sql(
-                        "UPDATE product SET stock = stock + :delta, last_stock_delta = :delta, units_sold = units_sold + :sold, updated_at = :now "
-                                + "WHERE sku = :sku AND archived = FALSE AND stock + :delta >= 0 AND units_sold + :sold >= 0 "
-                                + "RETURNING " + COLUMNS)
-                .param("sku", sku)
-                .param("delta", delta)
-                .param("sold", soldDelta)
-                .param("now", now)
-                .query(mapper)
-                .optional();
-    }
-
-    /**
-     * Sets the stock to {@code counted}; SQL evaluates every SET expression against the row as it
-     * was, so {@code last_stock_delta} receives counted minus the stock it replaces, in the same
-     * statement that holds the row's lock. Empty when the product is unknown or archived.
-     */
-    Optional<Catalog.CountedStock> countStock(String sku, long counted, long now) {
-        int scale = currencyScale;
-        return jdbc.sql("UPDATE product SET stock = :counted, last_stock_delta = :counted - stock, updated_at = :now "
-                        + "WHERE sku = :sku AND archived = FALSE RETURNING " + COLUMNS + ", last_stock_delta")
-                .param("sku", sku)
-                .param("counted", counted)
-                .param("now", now)
-                .query((rs, n) -> new Catalog.CountedStock(map(rs, scale), rs.getLong("last_stock_delta")))
-                .optional();
     }
 }

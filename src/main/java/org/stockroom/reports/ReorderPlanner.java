@@ -13,7 +13,10 @@ import java.math.RoundingMode;
  */
 final class ReorderPlanner {
 
-    /** What the planner needs to know of a product; money in the store's currency. */
+    /**
+     * What the planner needs to know of a product; money in the store's currency. {@code stock} is
+     * what the product can sell (on hand less reserved), since held units are as good as gone.
+     */
     record Product(
             String sku,
             String name,

@@ -18,7 +18,7 @@ import org.stockroom.support.StoreCalendar;
 
 /**
  * Reports: what sold, what stock is worth, what to reorder. They read the sales rollups (kept by
- * {@link SalesRollup} in each sale's transaction) and the catalog, never the purchase history, and
+ * {@link org.stockroom.sales.SalesRollup} in each sale's transaction) and the catalog, never the purchase history, and
  * change nothing.
  */
 @Service
@@ -81,7 +81,7 @@ public class Reports {
                     cost,
                     marginOf(revenue, cost),
                     row.stock(),
-                    row.stock() <= row.reorderThreshold()));
+                    row.stock() - row.reserved() <= row.reorderThreshold()));
         }
         products.sort((sort == null ? SalesSort.REVENUE : sort).order());
         List<SalesReport.ProductSales> shown =
@@ -216,7 +216,7 @@ public class Reports {
                             p.sku(),
                             p.name(),
                             p.supplier(),
-                            p.stock(),
+                            p.available(),
                             p.reorderThreshold(),
                             p.reorderQuantity(),
                             p.leadTimeDays(),

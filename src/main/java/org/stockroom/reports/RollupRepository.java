@@ -19,7 +19,7 @@ class RollupRepository {
     /** Sums of one product (or one day) in database money units. */
     record Sums(long units, long revenue, long cost, long unknownCostUnits) {}
 
-    record ProductRow(String sku, String name, long stock, long reorderThreshold, Sums sums) {}
+    record ProductRow(String sku, String name, long stock, long reserved, long reorderThreshold, Sums sums) {}
 
     record DayRow(long day, Sums sums) {}
 
@@ -46,13 +46,14 @@ class RollupRepository {
                 : "SELECT sku, SUM(units) AS units, SUM(revenue) AS revenue, SUM(cost) AS cost, "
                         + "SUM(unknown_cost_units) AS unknown_cost_units FROM (" + source.sql() + ") r GROUP BY sku";
         return jdbc.sql(
-                        "SELECT s.sku, p.name, p.stock, p.reorder_threshold, s.units, s.revenue, s.cost, s.unknown_cost_units FROM ("
+                        "SELECT s.sku, p.name, p.stock, p.reserved, p.reorder_threshold, s.units, s.revenue, s.cost, s.unknown_cost_units FROM ("
                                 + perProduct + ") s JOIN product p ON p.sku = s.sku")
                 .params(params)
                 .query((rs, n) -> new ProductRow(
                         rs.getString("sku"),
                         rs.getString("name"),
                         rs.getLong("stock"),
+                        rs.getLong("reserved"),
                         rs.getLong("reorder_threshold"),
                         sums(rs)))
                 .list();
@@ -103,8 +104,8 @@ class RollupRepository {
         if (start.isBefore(firstWholeMonth)) {
             parts.add(daily(start, firstWholeMonth.minusDays(1), "d1", params));
         }
-        long firstMonth = SalesRollup.monthOf(firstWholeMonth);
-        long lastMonth = SalesRollup.monthOf(lastWholeMonthEnd);
+        long firstMonth = org.stockroom.sales.SalesRollup.monthOf(firstWholeMonth);
+        long lastMonth = org.stockroom.sales.SalesRollup.monthOf(lastWholeMonthEnd);
         params.put("m1", firstMonth);
         params.put("m2", lastMonth);
         parts.add("SELECT sku, " + SUMS + " FROM sales_monthly WHERE month BETWEEN :m1 AND :m2");

@@ -18,6 +18,7 @@ class StockRepository {
             String sku,
             String name,
             long stock,
+            long available,
             long reorderThreshold,
             Long reorderQuantity,
             Integer leadTimeDays,
@@ -36,13 +37,14 @@ class StockRepository {
     /** Active products (only those with stock on hand when {@code inStock}), by SKU. */
     List<ProductRow> activeProducts(boolean inStock) {
         return jdbc.sql(
-                        "SELECT p.sku, p.name, p.stock, p.reorder_threshold, p.reorder_quantity, p.lead_time_days, p.cost, p.price, "
+                        "SELECT p.sku, p.name, p.stock, p.stock - p.reserved AS available, p.reorder_threshold, p.reorder_quantity, p.lead_time_days, p.cost, p.price, "
                                 + "p.supplier, p.created_at, t.last_sale_day FROM product p LEFT JOIN sales_total t ON t.sku = p.sku "
                                 + "WHERE p.archived = FALSE" + (inStock ? " AND p.stock > 0" : "") + " ORDER BY p.sku")
                 .query((rs, n) -> new ProductRow(
                         rs.getString("sku"),
                         rs.getString("name"),
                         rs.getLong("stock"),
+                        rs.getLong("available"),
                         rs.getLong("reorder_threshold"),
                         nullableLong(rs, "reorder_quantity"),
                         nullableLong(rs, "lead_time_days") == null ? null : rs.getInt("lead_time_days"),

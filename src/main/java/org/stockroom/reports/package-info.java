@@ -1,2 +1,2 @@
-/** Reports: what sold, what stock is worth, what to reorder. Read-only. */
+/** Reports: what sold, what stock is worth, what to reorder. Read-only: writes no table (the rollups are {@code sales}'). */
 package org.stockroom.reports;

@@ -20,7 +20,6 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
-import org.stockroom.reports.SalesRollup;
 import org.stockroom.support.DomainException;
 import org.stockroom.support.TransientFailures;
 

@@ -3,6 +3,7 @@ package org.stockroom.sales;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.stockroom.support.Database;
 
 /**
  * How purchases reach the database ({@code stockroom.purchases.*}).
@@ -35,5 +36,16 @@ record PurchaseSettings(
             throw new IllegalArgumentException(
                     "stockroom.purchases.window must not be negative, and timeout must be positive");
         }
+    }
+
+    /** PostgreSQL's default, measured ahead of 3 writers on the shared 2-core machine (README, benchmarks). */
+    static final int POSTGRESQL_WRITERS = 8;
+
+    /** The writer threads for {@code database}: SQLite has one writer at a time anyway. */
+    int writers(Database database) {
+        if (database == Database.SQLITE) {
+            return 1;
+        }
+        return writers == null ? POSTGRESQL_WRITERS : writers;
     }
 }

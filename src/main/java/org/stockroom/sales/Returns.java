@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.stockroom.reports.SalesRollup;
 import org.stockroom.stock.Stock;
 import org.stockroom.stock.StockChange;
 import org.stockroom.support.Actors;

@@ -1,30 +1,19 @@
 package org.stockroom.sales;
 
-import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Consumer;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
-import org.stockroom.alerts.AlertChange;
-import org.stockroom.catalog.Product;
-import org.stockroom.reports.SalesRollup;
-import org.stockroom.stock.Stock;
-import org.stockroom.stock.StockChange;
 import org.stockroom.support.Actors;
 import org.stockroom.support.Database;
 import org.stockroom.support.DomainException;
-import org.stockroom.support.Ids;
 import org.stockroom.support.InvalidRequestException;
 import org.stockroom.support.Money;
 import org.stockroom.support.NotFoundException;
@@ -43,7 +32,7 @@ import tools.jackson.databind.json.JsonMapper;
 @Service
 public class Sales implements DisposableBean {
 
-    private final Stock stock;
+    private final Checkout checkout;
     private final PurchaseRepository purchases;
     private final TransactionTemplate transaction;
     private final JsonMapper json;
@@ -51,11 +40,10 @@ public class Sales implements DisposableBean {
     private final Clock clock;
     private final StoreCalendar calendar;
     private final StockroomProperties properties;
-    private final SalesRollup rollup;
     private final GroupCommit groupCommit;
 
     Sales(
-            Stock stock,
+            Checkout checkout,
             PurchaseRepository purchases,
             TransactionTemplate transaction,
             JsonMapper json,
@@ -63,11 +51,10 @@ public class Sales implements DisposableBean {
             Clock clock,
             StoreCalendar calendar,
             StockroomProperties properties,
-            SalesRollup rollup,
             PurchaseSettings settings,
             PlatformTransactionManager transactionManager,
             Database database) {
-        this.stock = stock;
+        this.checkout = checkout;
         this.purchases = purchases;
         this.transaction = transaction;
         this.json = json;
@@ -75,24 +62,12 @@ public class Sales implements DisposableBean {
         this.clock = clock;
         this.calendar = calendar;
         this.properties = properties;
-        this.rollup = rollup;
-        int writers = database == Database.SQLITE ? 1 : settings.writers() == null ? 8 : settings.writers();
         this.groupCommit = settings.groupCommit()
                 ? new GroupCommit(
-                        new GroupCommit.Work() {
-                            @Override
-                            public Purchase buy(GroupCommit.Order order, Consumer<GroupCommit.Sold> sold) {
-                                return Sales.this.buy(order.request(), order.idempotencyKey(), order.actor(), sold);
-                            }
-
-                            @Override
-                            public void recordSales(List<GroupCommit.Sold> sold) {
-                                Sales.this.recordSales(sold);
-                            }
-                        },
+                        checkout,
                         transaction,
                         transactionManager,
-                        writers,
+                        settings.writers(database),
                         settings.batchSize(),
                         settings.window(),
                         settings.timeout())
@@ -113,80 +88,14 @@ public class Sales implements DisposableBean {
             // Inside a caller's transaction the purchase must commit or roll back with it, so it cannot join a batch.
             Purchase purchase = groupCommit != null && !TransactionSynchronizationManager.isActualTransactionActive()
                     ? groupCommit.buy(new GroupCommit.Order(request, idempotencyKey, actor))
-                    : transaction.execute(
-                            status -> buy(request, idempotencyKey, actor, sold -> recordSales(List.of(sold))));
+                    : transaction.execute(status -> checkout.buy(
+                            new GroupCommit.Order(request, idempotencyKey, actor),
+                            sold -> checkout.recordSales(List.of(sold))));
             return new PurchaseOutcome(purchase, false);
-        } catch (KeyTakenMeanwhile e) {
+        } catch (Checkout.KeyTakenMeanwhile e) {
             return replay(idempotencyKey, request)
                     .orElseThrow(() -> new IllegalStateException("idempotency key vanished"));
         }
-    }
-
-    private Purchase buy(
-            PurchaseRequest request, String idempotencyKey, String actor, Consumer<GroupCommit.Sold> sold) {
-        String id = Ids.newId(clock);
-        // The key is claimed before any stock is touched: a racing retry must find the key taken
-        // and answer the first purchase, not try to buy a second time and be refused for lack of stock.
-        if (idempotencyKey != null && !purchases.claimKey(idempotencyKey, request.fingerprint(), id, clock.millis())) {
-            throw new KeyTakenMeanwhile();
-        }
-        List<StockChange> changes = request.lines().stream()
-                .map(l -> StockChange.sale(l.sku(), l.quantity(), id))
-                .toList();
-        List<Stock.Applied> applied = stock.apply(changes, actor);
-
-        int scale = properties.currencyScale();
-        List<PurchaseRepository.LineRow> rows = new ArrayList<>();
-        List<Purchase.Line> lines = new ArrayList<>();
-        List<Purchase.RaisedAlert> alerts = new ArrayList<>();
-        BigDecimal total = BigDecimal.ZERO.setScale(scale);
-        for (Stock.Applied a : applied) {
-            Product p = a.product();
-            long quantity = -a.movement().delta();
-            BigDecimal lineTotal = p.price().multiply(BigDecimal.valueOf(quantity));
-            total = total.add(lineTotal);
-            rows.add(new PurchaseRepository.LineRow(
-                    id,
-                    p.sku().value(),
-                    p.name(),
-                    quantity,
-                    Money.toColumn(p.price()),
-                    Money.toColumnOrNull(p.cost()),
-                    Money.toColumn(lineTotal)));
-            lines.add(new Purchase.Line(p.sku().value(), p.name(), quantity, p.price(), lineTotal));
-            a.alert()
-                    .filter(AlertChange::notifiesPeople)
-                    .ifPresent(c ->
-                            alerts.add(new Purchase.RaisedAlert(c.sku(), c.level(), c.stock(), c.reorderThreshold())));
-        }
-        long now = clock.millis();
-        Instant createdAt = Instant.ofEpochMilli(now);
-        purchases.insert(new PurchaseRepository.Row(id, request.reference(), Money.toColumn(total), now), actor, rows);
-        sold.accept(new GroupCommit.Sold(
-                now,
-                rows.stream()
-                        .map(r -> new SalesRollup.Line(r.sku(), r.quantity(), r.unitPrice(), r.unitCost()))
-                        .toList()));
-        Purchase purchase = new Purchase(
-                id, request.reference(), createdAt, properties.currency().getCurrencyCode(), total, lines, alerts);
-        if (idempotencyKey != null) {
-            purchases.recordAnswer(idempotencyKey, json.writeValueAsString(purchase));
-        }
-        return purchase;
-    }
-
-    /** Purchases committed together go to the rollups once per calendar day among them, not once each. */
-    private void recordSales(List<GroupCommit.Sold> sold) {
-        Map<LocalDate, List<GroupCommit.Sold>> byDay = new LinkedHashMap<>();
-        for (GroupCommit.Sold s : sold) {
-            byDay.computeIfAbsent(calendar.dateOf(Instant.ofEpochMilli(s.atMillis())), d -> new ArrayList<>())
-                    .add(s);
-        }
-        byDay.values()
-                .forEach(day -> rollup.sales(
-                        day.get(0).atMillis(),
-                        day.stream().flatMap(s -> s.lines().stream()).toList(),
-                        day.size()));
     }
 
     private Optional<PurchaseOutcome> replay(String key, PurchaseRequest request) {
@@ -264,12 +173,5 @@ public class Sales implements DisposableBean {
     public void forgetOldKeys() {
         purchases.deleteKeysBefore(
                 clock.millis() - properties.idempotencyRetention().toMillis());
-    }
-
-    /** Another request with the same key committed while this one ran; this one rolls back and answers that one. */
-    private static final class KeyTakenMeanwhile extends RuntimeException {
-        KeyTakenMeanwhile() {
-            super(null, null, false, false);
-        }
     }
 }

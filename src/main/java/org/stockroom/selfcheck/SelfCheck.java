@@ -15,8 +15,9 @@ import org.stockroom.selfcheck.SelfCheckReport.Discrepancy;
  *     up to it (the first wrong one per product is reported);</li>
  * <li>{@code units-sold}: units sold equal the units of its purchase lines minus the units returned;</li>
  * <li>{@code returned-quantity}: what a purchase line says was returned equals its return lines;</li>
+ * <li>{@code reserved}: the units reserved equal the units of the active reservations' lines;</li>
  * <li>{@code open-alert}: an alert is open exactly while the product needs restocking and is not
- *     archived, at level OUT at zero stock and LOW otherwise.</li>
+ *     archived, at level OUT at zero available (stock less reserved) and LOW otherwise.</li>
  * </ul>
  * Each check is one SQL statement, so each sees one consistent state even while sales go on.
  */
@@ -44,6 +45,8 @@ public class SelfCheck {
         record Row(
                 String sku,
                 long stock,
+                long reserved,
+                long held,
                 long ledger,
                 long unitsSold,
                 long sold,
@@ -52,24 +55,30 @@ public class SelfCheck {
                 long open,
                 String level) {}
         List<Row> rows = jdbc.sql("""
-                        SELECT p.sku, p.stock, p.units_sold, p.reorder_threshold, p.archived,
+                        SELECT p.sku, p.stock, p.reserved, COALESCE(h.held, 0) AS held, p.units_sold, p.reorder_threshold, p.archived,
                                COALESCE(m.total, 0) AS ledger, COALESCE(s.sold, 0) AS sold, COALESCE(r.returned, 0) AS returned,
                                COALESCE(a.open_count, 0) AS open_count, a.level
                         FROM product p
                         LEFT JOIN (SELECT sku, SUM(delta) AS total FROM stock_movement GROUP BY sku) m ON m.sku = p.sku
                         LEFT JOIN (SELECT sku, SUM(quantity) AS sold FROM purchase_line GROUP BY sku) s ON s.sku = p.sku
                         LEFT JOIN (SELECT sku, SUM(quantity) AS returned FROM purchase_return_line GROUP BY sku) r ON r.sku = p.sku
+                        LEFT JOIN (SELECT l.sku, SUM(l.quantity) AS held FROM reservation v
+                                   JOIN reservation_line l ON l.reservation_id = v.id WHERE v.status = 'ACTIVE'
+                                   GROUP BY l.sku) h ON h.sku = p.sku
                         LEFT JOIN (SELECT sku, COUNT(*) AS open_count, MAX(level) AS level FROM restock_alert
                                    WHERE resolved_at IS NULL GROUP BY sku) a ON a.sku = p.sku
                         ORDER BY p.sku""")
                 .query((rs, n) -> new Row(
                         rs.getString("sku"),
                         rs.getLong("stock"),
+                        rs.getLong("reserved"),
+                        rs.getLong("held"),
                         rs.getLong("ledger"),
                         rs.getLong("units_sold"),
                         rs.getLong("sold"),
                         rs.getLong("returned"),
-                        !rs.getBoolean("archived") && rs.getLong("stock") <= rs.getLong("reorder_threshold"),
+                        !rs.getBoolean("archived")
+                                && rs.getLong("stock") - rs.getLong("reserved") <= rs.getLong("reorder_threshold"),
                         rs.getLong("open_count"),
                         rs.getString("level")))
                 .list();
@@ -90,7 +99,15 @@ public class SelfCheck {
                         String.valueOf(row.unitsSold()),
                         row.sold() + " sold, " + row.returned() + " returned"));
             }
-            String expected = row.needsAlert() ? (row.stock() == 0 ? "OUT" : "LOW") : NONE;
+            if (row.reserved() != row.held()) {
+                found.add(new Discrepancy(
+                        row.sku(),
+                        "reserved",
+                        String.valueOf(row.held()),
+                        String.valueOf(row.reserved()),
+                        "the units of the active reservations"));
+            }
+            String expected = row.needsAlert() ? (row.stock() - row.reserved() == 0 ? "OUT" : "LOW") : NONE;
             String actual = row.open() == 0 ? NONE : row.open() > 1 ? row.open() + " open alerts" : row.level();
             if (!expected.equals(actual)) {
                 found.add(new Discrepancy(row.sku(), "open-alert", expected, actual, null));

@@ -7,10 +7,13 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.apache.commons.csv.CSVPrinter;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
@@ -24,6 +27,7 @@ import org.stockroom.catalog.ProductsAdded;
 import org.stockroom.catalog.UnknownSkuException;
 import org.stockroom.support.Actors;
 import org.stockroom.support.Csv;
+import org.stockroom.support.DomainException;
 import org.stockroom.support.InvalidRequestException;
 import org.stockroom.support.Page;
 import org.stockroom.support.StoreCalendar;
@@ -43,6 +47,8 @@ public class Stock {
     public static final long MAX_RECEIPT = 1_000_000;
 
     private final Catalog catalog;
+    private final ObjectProvider<ExpiredHolds> expiredHolds;
+    private final StockStatements rows;
     private final MovementRepository movements;
     private final Alerts alerts;
     private final Actors actors;
@@ -52,6 +58,8 @@ public class Stock {
 
     Stock(
             Catalog catalog,
+            ObjectProvider<ExpiredHolds> expiredHolds,
+            StockStatements rows,
             MovementRepository movements,
             Alerts alerts,
             Actors actors,
@@ -60,6 +68,8 @@ public class Stock {
             StoreCalendar calendar) {
         this.calendar = calendar;
         this.catalog = catalog;
+        this.rows = rows;
+        this.expiredHolds = expiredHolds;
         this.movements = movements;
         this.alerts = alerts;
         this.actors = actors;
@@ -86,31 +96,146 @@ public class Stock {
         List<StockChange> ordered =
                 changes.stream().sorted(Comparator.comparing(StockChange::sku)).toList();
         List<Applied> applied = new ArrayList<>(ordered.size());
-        List<Catalog.StockRequest> refused = new ArrayList<>();
+        List<StockChange> refused = new ArrayList<>();
+        long now = clock.millis();
         for (StockChange change : ordered) {
-            Optional<Catalog.CountedStock> after = change.isCount()
-                    ? catalog.countStock(change.sku(), change.countedQuantity())
-                    : catalog.changeStock(change.sku(), change.delta(), change.soldDelta())
-                            .map(p -> new Catalog.CountedStock(p, change.delta()));
-            if (after.isEmpty()) {
-                refused.add(new Catalog.StockRequest(change.sku(), change.requested()));
-                continue;
-            }
-            if (!refused.isEmpty()) {
-                continue;
-            }
-            Product product = after.get().product();
-            long delta = after.get().delta();
-            Movement movement = movements.append(change, delta, product.stock(), actor, clock.millis());
-            applied.add(new Applied(product, movement, alerts.afterStockChange(product, delta)));
-            if (change.type() == MovementType.RECEIPT) {
-                events.publishEvent(new StockReceived(product, movement));
-            }
+            tryApply(change, actor, now).ifPresentOrElse(applied::add, () -> refused.add(change));
+        }
+        if (!refused.isEmpty()
+                && releaseDueHolds(refused.stream().map(StockChange::sku).toList())) {
+            // Units held past their expiry came back: the refused changes may fit now. Only on this
+            // path, so the sweeper's lag never refuses a sale and the common path pays nothing.
+            refused.removeIf(
+                    change -> tryApply(change, actor, now).map(applied::add).orElse(false));
+            applied.sort(Comparator.comparing(a -> a.product().sku().value()));
         }
         if (!refused.isEmpty()) {
-            throw catalog.explainRefusal(refused);
+            // The caller's transaction rolls back, taking the changes that were applied with it.
+            throw explainRefusal(refused.stream()
+                    .map(c -> new StockRequest(c.sku(), c.requested()))
+                    .toList());
         }
         return applied;
+    }
+
+    /** One conditional statement and, when it matched, the ledger row and the alert transition. */
+    private Optional<Applied> tryApply(StockChange change, String actor, long now) {
+        Optional<StockStatements.Changed> after = change.isCount()
+                ? rows.count(change.sku(), change.countedQuantity(), now)
+                : rows.change(change.sku(), change.delta(), change.soldDelta(), now)
+                        .map(p -> new StockStatements.Changed(p, change.delta()));
+        if (after.isEmpty()) {
+            return Optional.empty();
+        }
+        Product product = after.get().product();
+        long delta = after.get().delta();
+        Movement movement = movements.append(change, delta, product.stock(), actor, now);
+        if (change.type() == MovementType.RECEIPT) {
+            events.publishEvent(new StockReceived(product, movement));
+        }
+        return Optional.of(new Applied(product, movement, alerts.afterStockChange(product, delta)));
+    }
+
+    /** A line of a reservation: units of one product to hold or give back. */
+    public record Hold(String sku, long quantity) {
+        public Hold {
+            if (quantity < 1) {
+                throw new IllegalArgumentException("a hold is of at least one unit");
+            }
+        }
+    }
+
+    /**
+     * Holds every line's units or none, from what is available (on hand and not held), in SKU
+     * order. Holds do not touch the ledger: stock on hand does not move. A refusal explains itself
+     * as a purchase's does (unknown, archived, or short against {@code available}).
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public List<Product> hold(List<Hold> holds) {
+        List<Hold> ordered = merged(holds);
+        long now = clock.millis();
+        List<Product> held = new ArrayList<>(ordered.size());
+        List<Hold> refused = new ArrayList<>();
+        for (Hold h : ordered) {
+            tryHold(h, now).ifPresentOrElse(held::add, () -> refused.add(h));
+        }
+        if (!refused.isEmpty()
+                && releaseDueHolds(refused.stream().map(Hold::sku).toList())) {
+            refused.removeIf(h -> tryHold(h, now).map(held::add).orElse(false));
+        }
+        if (!refused.isEmpty()) {
+            throw explainRefusal(refused.stream()
+                    .map(h -> new StockRequest(h.sku(), h.quantity()))
+                    .toList());
+        }
+        return held;
+    }
+
+    private Optional<Product> tryHold(Hold h, long now) {
+        Optional<Product> after = rows.hold(h.sku(), h.quantity(), now);
+        after.ifPresent(p -> alerts.afterStockChange(p, -h.quantity()));
+        return after;
+    }
+
+    /**
+     * Gives held units back, in SKU order. Giving back more than is held would mean the holds'
+     * bookkeeping is wrong, so it fails (and the caller's transaction rolls back) rather than
+     * hide it.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public List<Product> unhold(List<Hold> holds) {
+        long now = clock.millis();
+        List<Product> after = new ArrayList<>();
+        for (Hold h : merged(holds)) {
+            Product p = rows.unhold(h.sku(), h.quantity(), now)
+                    .orElseThrow(() -> new IllegalStateException(
+                            "Fewer than " + h.quantity() + " units of " + h.sku() + " are held"));
+            alerts.afterStockChange(p, h.quantity());
+            after.add(p);
+        }
+        return after;
+    }
+
+    private static List<Hold> merged(List<Hold> holds) {
+        Map<String, Long> bySku = new java.util.TreeMap<>();
+        holds.forEach(h -> bySku.merge(h.sku(), h.quantity(), Long::sum));
+        return bySku.entrySet().stream()
+                .map(e -> new Hold(e.getKey(), e.getValue()))
+                .toList();
+    }
+
+    private boolean releaseDueHolds(List<String> skus) {
+        ExpiredHolds due = expiredHolds.getIfAvailable();
+        return due != null && due.releaseDue(skus);
+    }
+
+    /** A request to take {@code quantity} units of {@code sku} that could not be met. */
+    private record StockRequest(String sku, long quantity) {}
+
+    /**
+     * Why stock changes that matched no row were refused, worked out only on this failure path, with
+     * every problem listed: unknown SKUs first, then archived products, then shortages.
+     */
+    private DomainException explainRefusal(List<StockRequest> requests) {
+        List<String> wanted = requests.stream().map(StockRequest::sku).toList();
+        Map<String, Product> found = new HashMap<>();
+        catalog.findAll(wanted).forEach(p -> found.put(p.sku().value(), p));
+        List<String> unknown =
+                wanted.stream().filter(s -> !found.containsKey(s)).toList();
+        if (!unknown.isEmpty()) {
+            return new UnknownSkuException(unknown);
+        }
+        List<String> archived =
+                wanted.stream().filter(s -> found.get(s).archived()).toList();
+        if (!archived.isEmpty()) {
+            return new ProductArchivedException(archived);
+        }
+        List<InsufficientStockException.Shortage> shortages = new ArrayList<>();
+        for (StockRequest r : requests) {
+            shortages.add(new InsufficientStockException.Shortage(
+                    r.sku(), r.quantity(), found.get(r.sku()).available()));
+        }
+        return new InsufficientStockException(shortages);
     }
 
     /** Receives units from a supplier: a RECEIPT in the ledger; may resolve the product's alert. */

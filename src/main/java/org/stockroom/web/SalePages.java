@@ -16,13 +16,13 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.stockroom.Store;
-import org.stockroom.catalog.InsufficientStockException;
 import org.stockroom.catalog.Product;
 import org.stockroom.catalog.ProductQuery;
 import org.stockroom.catalog.UnknownSkuException;
 import org.stockroom.http.Statuses;
 import org.stockroom.sales.Purchase;
 import org.stockroom.sales.PurchaseQuery;
+import org.stockroom.stock.InsufficientStockException;
 import org.stockroom.support.DomainException;
 import org.stockroom.support.InvalidRequestException;
 

@@ -16,6 +16,8 @@ class ProductTests {
                 "Laptop",
                 new BigDecimal("999.99"),
                 stock,
+                0,
+                0,
                 threshold,
                 0,
                 null,
@@ -33,44 +35,6 @@ class ProductTests {
         assertThat(laptopWithStock(4, 3).needsRestock()).isFalse();
         assertThat(laptopWithStock(3, 3).needsRestock()).isTrue();
         assertThat(laptopWithStock(0, 3).needsRestock()).isTrue();
-    }
-
-    @Test
-    void sellingTakesStockAndCountsUnitsSold() {
-        Product after = laptopWithStock(5, 2).sell(3);
-        assertThat(after.stock()).isEqualTo(2);
-        assertThat(after.unitsSold()).isEqualTo(3);
-    }
-
-    @Test
-    void refusesToSellMoreThanIsOnHand() {
-        assertThatThrownBy(() -> laptopWithStock(2, 1).sell(3))
-                .isInstanceOfSatisfying(InsufficientStockException.class, e -> {
-                    assertThat(e.code()).isEqualTo("insufficient-stock");
-                    assertThat(e.shortages()).containsExactly(new InsufficientStockException.Shortage("LAP-001", 3, 2));
-                });
-    }
-
-    @Test
-    void anArchivedProductCannotBeSold() {
-        Product archived = new Product(
-                new Sku("OLD-1"),
-                "Old",
-                BigDecimal.ONE,
-                5,
-                1,
-                0,
-                null,
-                null,
-                null,
-                null,
-                null,
-                true,
-                Instant.EPOCH,
-                Instant.EPOCH);
-        assertThatThrownBy(() -> archived.sell(1))
-                .isInstanceOfSatisfying(
-                        DomainException.class, e -> assertThat(e.code()).isEqualTo("product-archived"));
     }
 
     @Test

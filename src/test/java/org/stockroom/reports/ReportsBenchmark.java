@@ -24,6 +24,7 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.stockroom.StockroomApplication;
+import org.stockroom.sales.SalesRollup;
 import org.stockroom.support.StoreCalendar;
 import org.stockroom.testing.TestDatabase;
 

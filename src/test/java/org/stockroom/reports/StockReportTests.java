@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.stockroom.sales.SalesRollup;
 import org.stockroom.testing.ApiTestSupport;
 import tools.jackson.databind.JsonNode;
 

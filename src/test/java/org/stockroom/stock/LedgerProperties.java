@@ -23,7 +23,6 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.stockroom.StockroomApplication;
 import org.stockroom.Store;
-import org.stockroom.catalog.InsufficientStockException;
 import org.stockroom.catalog.NewProduct;
 import org.stockroom.sales.PurchaseRequest;
 import org.stockroom.sales.ReturnExceedsPurchaseException;

@@ -1,4 +1,4 @@
-package org.stockroom.reports;
+package org.stockroom.sales;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -24,6 +24,9 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.stockroom.StockroomApplication;
+import org.stockroom.reports.Reports;
+import org.stockroom.reports.SalesReport;
+import org.stockroom.reports.SalesSort;
 import org.stockroom.testing.TestDatabase;
 
 /**

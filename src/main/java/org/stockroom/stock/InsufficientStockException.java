@@ -1,4 +1,4 @@
-package org.stockroom.catalog;
+package org.stockroom.stock;
 
 import java.util.List;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package org.stockroom.reports;
+package org.stockroom.sales;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -12,6 +12,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.stockroom.reports.Reports;
+import org.stockroom.reports.SalesReport;
 import org.stockroom.testing.ApiTestSupport;
 import tools.jackson.databind.JsonNode;
 

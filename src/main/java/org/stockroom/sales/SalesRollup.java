@@ -1,4 +1,4 @@
-package org.stockroom.reports;
+package org.stockroom.sales;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -21,8 +21,9 @@ import org.stockroom.support.Database;
 import org.stockroom.support.StoreCalendar;
 
 /**
- * The daily, monthly and all-time sales rollups that reports read instead of the purchase history.
- * Sales and returns record into them in their own transaction, so a report never disagrees with
+ * The daily, monthly and all-time sales rollups that reports read instead of the purchase history;
+ * {@code sales} is their only writer ({@code reports} reads them). Sales and returns record into
+ * them in their own transaction, so a report never disagrees with
  * the purchases it sums. Days are the store's calendar days; when the configured time zone is not
  * the one the rollups were built with (or they were never built), they are rebuilt from the
  * purchases before first use.
@@ -34,8 +35,8 @@ public class SalesRollup implements InitializingBean {
      * One line of a sale or a return, in database money units (amount × 10,000). {@code unitCost}
      * is null when the product had no known cost when it was sold.
      */
-    public record Line(String sku, long quantity, long unitPrice, Long unitCost) {
-        public Line {
+    record Line(String sku, long quantity, long unitPrice, Long unitCost) {
+        Line {
             if (quantity <= 0) {
                 throw new IllegalArgumentException("quantity must be positive");
             }
@@ -74,13 +75,13 @@ public class SalesRollup implements InitializingBean {
      * together: one upsert per product for all of them instead of one per purchase; in their transaction.
      */
     @Transactional(propagation = Propagation.MANDATORY)
-    public void sales(long atMillis, List<Line> lines, int purchases) {
+    void sales(long atMillis, List<Line> lines, int purchases) {
         record(calendar.zone(), atMillis, lines, 1, purchases);
     }
 
     /** Takes returned units off the day of the return (at the prices and costs they were sold at); in the return's transaction. */
     @Transactional(propagation = Propagation.MANDATORY)
-    public void returned(long atMillis, List<Line> lines) {
+    void returned(long atMillis, List<Line> lines) {
         record(calendar.zone(), atMillis, lines, -1, false);
     }
 
@@ -129,8 +130,11 @@ public class SalesRollup implements InitializingBean {
                 + table + ".unknown_cost_units + excluded.unknown_cost_units";
     }
 
-    /** Months are numbered year × 12 + month − 1, so consecutive months are consecutive numbers. */
-    static long monthOf(LocalDate date) {
+    /**
+     * Months are numbered year × 12 + month − 1, so consecutive months are consecutive numbers;
+     * public because readers of {@code sales_monthly} must number them the same way.
+     */
+    public static long monthOf(LocalDate date) {
         return date.getYear() * 12L + date.getMonthValue() - 1;
     }
 
@@ -194,8 +198,10 @@ public class SalesRollup implements InitializingBean {
      * Replaces every rollup row by the sums the live path would have recorded: each purchase line
      * added on the day of its purchase, each return line taken off the day of its return (at the
      * prices and costs on the line), by calendar days of {@code zone}; in the caller's transaction.
+     * Public for whoever loads purchase history in bulk without the live path (benchmarks, tests).
      */
-    void rebuild(ZoneId zone) {
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void rebuild(ZoneId zone) {
         if (database == Database.POSTGRESQL) {
             // The day ranges' row estimates are far too high, which would have PostgreSQL spend
             // seconds compiling the grouping (JIT) for this one run; until the transaction ends.

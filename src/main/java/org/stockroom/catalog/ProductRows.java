@@ -1,0 +1,52 @@
+package org.stockroom.catalog;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import org.stockroom.support.Money;
+
+/**
+ * How a product row reads: the columns to select and the mapping to a {@link Product}. Public
+ * because the {@code stock} package's statements answer the product they changed ({@code RETURNING}),
+ * and a second read after every stock change would cost the purchase path a round trip.
+ */
+public final class ProductRows {
+
+    /** Every column a {@link Product} is read from. */
+    public static final String COLUMNS =
+            "sku, name, price, stock, reserved, backordered, reorder_threshold, units_sold, cost, reorder_quantity, "
+                    + "lead_time_days, supplier, barcode, archived, created_at, updated_at";
+
+    private ProductRows() {}
+
+    /** The product of the current row of {@code rs}, selected with {@link #COLUMNS}. */
+    public static Product map(ResultSet rs, int scale) throws SQLException {
+        return new Product(
+                new Sku(rs.getString("sku")),
+                rs.getString("name"),
+                Money.fromColumn(rs.getLong("price"), scale),
+                rs.getLong("stock"),
+                rs.getLong("reserved"),
+                rs.getLong("backordered"),
+                rs.getLong("reorder_threshold"),
+                rs.getLong("units_sold"),
+                Money.fromColumn(nullableLong(rs, "cost"), scale),
+                nullableLong(rs, "reorder_quantity"),
+                nullableInt(rs, "lead_time_days"),
+                rs.getString("supplier"),
+                rs.getString("barcode"),
+                rs.getBoolean("archived"),
+                Instant.ofEpochMilli(rs.getLong("created_at")),
+                Instant.ofEpochMilli(rs.getLong("updated_at")));
+    }
+
+    private static Long nullableLong(ResultSet rs, String column) throws SQLException {
+        long value = rs.getLong(column);
+        return rs.wasNull() ? null : value;
+    }
+
+    private static Integer nullableInt(ResultSet rs, String column) throws SQLException {
+        int value = rs.getInt(column);
+        return rs.wasNull() ? null : value;
+    }
+}

@@ -1,0 +1,133 @@
+package org.stockroom.sales;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.springframework.stereotype.Component;
+import org.stockroom.alerts.AlertChange;
+import org.stockroom.catalog.Product;
+import org.stockroom.stock.Stock;
+import org.stockroom.stock.StockChange;
+import org.stockroom.support.Ids;
+import org.stockroom.support.Money;
+import org.stockroom.support.StockroomProperties;
+import org.stockroom.support.StoreCalendar;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * One purchase in the caller's transaction: the idempotency key claimed, every line taken from
+ * stock, the purchase and its answer stored. What it sold reaches the rollups through
+ * {@link #recordSales}, once for all the purchases that commit together ({@link GroupCommit}).
+ */
+@Component
+class Checkout implements GroupCommit.Work {
+
+    private final Stock stock;
+    private final PurchaseRepository purchases;
+    private final JsonMapper json;
+    private final Clock clock;
+    private final StoreCalendar calendar;
+    private final StockroomProperties properties;
+    private final SalesRollup rollup;
+
+    Checkout(
+            Stock stock,
+            PurchaseRepository purchases,
+            JsonMapper json,
+            Clock clock,
+            StoreCalendar calendar,
+            StockroomProperties properties,
+            SalesRollup rollup) {
+        this.stock = stock;
+        this.purchases = purchases;
+        this.json = json;
+        this.clock = clock;
+        this.calendar = calendar;
+        this.properties = properties;
+        this.rollup = rollup;
+    }
+
+    @Override
+    public Purchase buy(GroupCommit.Order order, Consumer<GroupCommit.Sold> sold) {
+        PurchaseRequest request = order.request();
+        String idempotencyKey = order.idempotencyKey();
+        String actor = order.actor();
+        String id = Ids.newId(clock);
+        // The key is claimed before any stock is touched: a racing retry must find the key taken
+        // and answer the first purchase, not try to buy a second time and be refused for lack of stock.
+        if (idempotencyKey != null && !purchases.claimKey(idempotencyKey, request.fingerprint(), id, clock.millis())) {
+            throw new KeyTakenMeanwhile();
+        }
+        List<StockChange> changes = request.lines().stream()
+                .map(l -> StockChange.sale(l.sku(), l.quantity(), id))
+                .toList();
+        List<Stock.Applied> applied = stock.apply(changes, actor);
+
+        int scale = properties.currencyScale();
+        List<PurchaseRepository.LineRow> rows = new ArrayList<>();
+        List<Purchase.Line> lines = new ArrayList<>();
+        List<Purchase.RaisedAlert> alerts = new ArrayList<>();
+        BigDecimal total = BigDecimal.ZERO.setScale(scale);
+        for (Stock.Applied a : applied) {
+            Product p = a.product();
+            long quantity = -a.movement().delta();
+            BigDecimal lineTotal = p.price().multiply(BigDecimal.valueOf(quantity));
+            total = total.add(lineTotal);
+            rows.add(new PurchaseRepository.LineRow(
+                    id,
+                    p.sku().value(),
+                    p.name(),
+                    quantity,
+                    Money.toColumn(p.price()),
+                    Money.toColumnOrNull(p.cost()),
+                    Money.toColumn(lineTotal)));
+            lines.add(new Purchase.Line(p.sku().value(), p.name(), quantity, p.price(), lineTotal));
+            a.alert()
+                    .filter(AlertChange::notifiesPeople)
+                    .ifPresent(c ->
+                            alerts.add(new Purchase.RaisedAlert(c.sku(), c.level(), c.stock(), c.reorderThreshold())));
+        }
+        long now = clock.millis();
+        Instant createdAt = Instant.ofEpochMilli(now);
+        purchases.insert(new PurchaseRepository.Row(id, request.reference(), Money.toColumn(total), now), actor, rows);
+        sold.accept(new GroupCommit.Sold(
+                now,
+                rows.stream()
+                        .map(r -> new SalesRollup.Line(r.sku(), r.quantity(), r.unitPrice(), r.unitCost()))
+                        .toList()));
+        Purchase purchase = new Purchase(
+                id, request.reference(), createdAt, properties.currency().getCurrencyCode(), total, lines, alerts);
+        if (idempotencyKey != null) {
+            purchases.recordAnswer(idempotencyKey, json.writeValueAsString(purchase));
+        }
+        return purchase;
+    }
+
+    /** Purchases committed together go to the rollups once per calendar day among them, not once each. */
+    @Override
+    public void recordSales(List<GroupCommit.Sold> sold) {
+        Map<LocalDate, List<GroupCommit.Sold>> byDay = new LinkedHashMap<>();
+        for (GroupCommit.Sold s : sold) {
+            byDay.computeIfAbsent(calendar.dateOf(Instant.ofEpochMilli(s.atMillis())), d -> new ArrayList<>())
+                    .add(s);
+        }
+        byDay.values()
+                .forEach(day -> rollup.sales(
+                        day.get(0).atMillis(),
+                        day.stream().flatMap(s -> s.lines().stream()).toList(),
+                        day.size()));
+    }
+
+    /** Another request with the same key committed while this one ran; this one rolls back and answers that one. */
+    static final class KeyTakenMeanwhile extends RuntimeException {
+        KeyTakenMeanwhile() {
+            super(null, null, false, false);
+        }
+    }
+}

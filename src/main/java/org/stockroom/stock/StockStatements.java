@@ -1,0 +1,96 @@
+package org.stockroom.stock;
+
+import java.util.Optional;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.stockroom.catalog.Product;
+import org.stockroom.catalog.ProductRows;
+import org.stockroom.support.StockroomProperties;
+
+/**
+ * The stock statements: the only SQL that writes the product table's stock columns (stock,
+ * units_sold, last_stock_delta). Package-private, so Java visibility keeps every other package from
+ * changing stock except through {@link Stock#apply}. No stock value is ever read into Java and
+ * written back; each statement is one conditional update that answers the row it changed.
+ */
+@Repository
+class StockStatements {
+
+    private final JdbcClient jdbc;
+    private final RowMapper<Product> mapper;
+    private final int currencyScale;
+
+    StockStatements(JdbcClient jdbc, StockroomProperties properties) {
+        this.jdbc = jdbc;
+        this.currencyScale = properties.currencyScale();
+        this.mapper = (rs, n) -> ProductRows.map(rs, currencyScale);
+    }
+
+    /** The product after a change, and by how much its stock changed (computed by the database for a count). */
+    record Changed(Product product, long delta) {}
+
+    /**
+     * Adds {@code delta} to the stock (and {@code soldDelta} to units sold) in one conditional
+     * statement: it changes nothing and answers empty when the product is unknown, archived, or
+     * the stock would go below what reservations hold (so a sale takes only from {@code available},
+     * never from held units). This is the take statement: the one place its SQL is written.
+     */
+    Optional<Product> change(String sku, long delta, long soldDelta, long now) {
+        return jdbc.sql(
+                        "UPDATE product SET stock = stock + :delta, last_stock_delta = :delta, units_sold = units_sold + :sold, updated_at = :now "
+                                + "WHERE sku = :sku AND archived = FALSE AND stock + :delta >= reserved AND units_sold + :sold >= 0 "
+                                + "RETURNING " + ProductRows.COLUMNS)
+                .param("sku", sku)
+                .param("delta", delta)
+                .param("sold", soldDelta)
+                .param("now", now)
+                .query(mapper)
+                .optional();
+    }
+
+    /**
+     * Sets the stock to {@code counted}; SQL evaluates every SET expression against the row as it
+     * was, so {@code last_stock_delta} receives counted minus the stock it replaces, in the same
+     * statement that holds the row's lock. Empty when the product is unknown or archived, or when
+     * the count is below what reservations hold (those holds must be released first).
+     */
+    Optional<Changed> count(String sku, long counted, long now) {
+        int scale = currencyScale;
+        return jdbc.sql("UPDATE product SET stock = :counted, last_stock_delta = :counted - stock, updated_at = :now "
+                        + "WHERE sku = :sku AND archived = FALSE AND :counted >= reserved RETURNING "
+                        + ProductRows.COLUMNS
+                        + ", last_stock_delta")
+                .param("sku", sku)
+                .param("counted", counted)
+                .param("now", now)
+                .query((rs, n) -> new Changed(ProductRows.map(rs, scale), rs.getLong("last_stock_delta")))
+                .optional();
+    }
+
+    /**
+     * Holds {@code quantity} more units for a reservation, only if that many are available (on hand
+     * and not held); empty when they are not, or the product is unknown or archived.
+     */
+    Optional<Product> hold(String sku, long quantity, long now) {
+        return jdbc.sql("UPDATE product SET reserved = reserved + :q, updated_at = :now "
+                        + "WHERE sku = :sku AND archived = FALSE AND stock - reserved >= :q RETURNING "
+                        + ProductRows.COLUMNS)
+                .param("sku", sku)
+                .param("q", quantity)
+                .param("now", now)
+                .query(mapper)
+                .optional();
+    }
+
+    /** Gives back {@code quantity} held units (an archived product's too); empty when fewer are held. */
+    Optional<Product> unhold(String sku, long quantity, long now) {
+        return jdbc.sql("UPDATE product SET reserved = reserved - :q, updated_at = :now "
+                        + "WHERE sku = :sku AND reserved >= :q RETURNING " + ProductRows.COLUMNS)
+                .param("sku", sku)
+                .param("q", quantity)
+                .param("now", now)
+                .query(mapper)
+                .optional();
+    }
+}

@@ -22,6 +22,7 @@ import org.stockroom.reports.SalesRollup;
 import org.stockroom.stock.Stock;
 import org.stockroom.stock.StockChange;
 import org.stockroom.support.Actors;
+import org.stockroom.support.CommitFailedException;
 import org.stockroom.support.Database;
 import org.stockroom.support.DomainException;
 import org.stockroom.support.Ids;
@@ -116,6 +117,8 @@ public class Sales implements DisposableBean {
                     : transaction.execute(
                             status -> buy(request, idempotencyKey, actor, sold -> recordSales(List.of(sold))));
             return new PurchaseOutcome(purchase, false);
+        } catch (CommitFailedException e) {
+            throw GroupCommit.unknown(GroupCommit.COMMIT_FAILED, new GroupCommit.Order(request, idempotencyKey, actor));
         } catch (KeyTakenMeanwhile e) {
             return replay(idempotencyKey, request)
                     .orElseThrow(() -> new IllegalStateException("idempotency key vanished"));
@@ -145,6 +148,10 @@ public class Sales implements DisposableBean {
             long quantity = -a.movement().delta();
             BigDecimal lineTotal = p.price().multiply(BigDecimal.valueOf(quantity));
             total = total.add(lineTotal);
+            if (total.compareTo(Money.MAX_PURCHASE_TOTAL) > 0) {
+                // Refused before anything is stored; the stock already taken rolls back with the transaction.
+                throw Money.tooLarge("The purchase's total", Money.MAX_PURCHASE_TOTAL);
+            }
             rows.add(new PurchaseRepository.LineRow(
                     id,
                     p.sku().value(),
@@ -217,14 +224,14 @@ public class Sales implements DisposableBean {
     public Page<Purchase> list(PurchaseQuery query) {
         Long from = calendar.startOf(query.from());
         Long to = calendar.endOf(query.to());
-        List<PurchaseRepository.Row> rows =
-                purchases.page(from, to, query.sku(), query.size(), (long) query.page() * query.size());
+        List<PurchaseRepository.Row> rows = purchases.page(
+                from, to, query.sku(), query.reference(), query.size(), (long) query.page() * query.size());
         Map<String, List<PurchaseRepository.LineRow>> lines =
                 purchases.lines(rows.stream().map(PurchaseRepository.Row::id).toList());
         List<Purchase> items = rows.stream()
                 .map(r -> toPurchase(r, lines.getOrDefault(r.id(), List.of())))
                 .toList();
-        return new Page<>(items, query.page(), query.size(), purchases.count(from, to, query.sku()));
+        return new Page<>(items, query.page(), query.size(), purchases.count(from, to, query.sku(), query.reference()));
     }
 
     private Purchase toPurchase(PurchaseRepository.Row row, List<PurchaseRepository.LineRow> lineRows) {

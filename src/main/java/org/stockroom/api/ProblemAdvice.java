@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -59,6 +60,10 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
     ResponseEntity<ProblemDetail> unexpected(Exception e) {
         if (TransientFailures.isTransient(e)) {
             return busy(e);
+        }
+        if (find(e, InvalidParameterException.class) != null) {
+            // Tomcat parses the query string lazily, when a handler first asks for a parameter.
+            return domain(new InvalidRequestException("query", "is not validly percent-encoded UTF-8"));
         }
         if (find(e, CommitFailedException.class) != null) {
             log.warn("A commit was not confirmed; the request's outcome is unknown ({})", e.toString());

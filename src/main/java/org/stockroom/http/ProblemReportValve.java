@@ -7,6 +7,7 @@ import org.apache.catalina.Pipeline;
 import org.apache.catalina.Valve;
 import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
+import org.apache.catalina.core.StandardHost;
 import org.apache.catalina.valves.ErrorReportValve;
 import org.apache.tomcat.util.res.StringManager;
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
@@ -20,9 +21,10 @@ import org.springframework.stereotype.Component;
  * these become Problem Details like every other error; pages keep Tomcat's bare report, without
  * server details.
  */
-final class ProblemReportValve extends ErrorReportValve {
+public final class ProblemReportValve extends ErrorReportValve {
 
-    ProblemReportValve() {
+    /** Public, as the host may create it by its class name. */
+    public ProblemReportValve() {
         setShowReport(false);
         setShowServerInfo(false);
     }
@@ -50,10 +52,14 @@ final class ProblemReportValve extends ErrorReportValve {
         }
     }
 
-    /** The raw path, as sent: a request refused for its path still says whether it was meant for the API. */
+    /**
+     * The raw path, as sent: a request refused for its path still says whether it was meant for the
+     * API. One refused before its path could be read (a request line too long) gets Problem Details
+     * too: nobody can tell, and a script is likelier to send such a thing than a person.
+     */
     private static boolean forTheApi(Request request) {
         String uri = request.getCoyoteRequest().requestURI().toString();
-        return uri != null && (uri.equals("/api") || uri.startsWith("/api/") || uri.startsWith("/api;"));
+        return uri == null || uri.isEmpty() || uri.equals("/api") || uri.startsWith("/api/") || uri.startsWith("/api;");
     }
 
     private static String reason(int status) {
@@ -68,6 +74,10 @@ final class ProblemReportValve extends ErrorReportValve {
         @Override
         public void customize(TomcatServletWebServerFactory factory) {
             factory.addContextCustomizers(context -> {
+                // The host adds a default valve at start unless one of exactly this class is in place.
+                if (context.getParent() instanceof StandardHost standard) {
+                    standard.setErrorReportValveClass(ProblemReportValve.class.getName());
+                }
                 Pipeline host = context.getParent().getPipeline();
                 for (Valve valve : host.getValves()) {
                     if (valve instanceof ErrorReportValve) {

@@ -32,6 +32,10 @@ record ErrorPage(int status, String title, String message) {
                     refused.getMessage());
         }
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof org.apache.tomcat.util.http.InvalidParameterException) {
+                return new ErrorPage(
+                        400, "Not possible", "The address is not valid: its query is not properly encoded.");
+            }
             if (cause instanceof CommitFailedException) {
                 return new ErrorPage(
                         503,

@@ -15,6 +15,9 @@ import org.junit.jupiter.api.Test;
  */
 class WebhookSenderAddressTests {
 
+    private static final String SECRET =
+            WebhookSignature.SECRET_PREFIX + java.util.Base64.getEncoder().encodeToString(new byte[32]);
+
     private static final WebhookProperties GUARDED =
             new WebhookProperties(false, Duration.ofSeconds(2), Duration.ofSeconds(2));
 
@@ -31,7 +34,7 @@ class WebhookSenderAddressTests {
             assertThat(urls.problem(url)).isEmpty();
 
             WebhookSender.Outcome outcome =
-                    new WebhookSender(GUARDED, urls, Clock.systemUTC()).send(url, "secret", "msg_1", "{}");
+                    new WebhookSender(GUARDED, urls, Clock.systemUTC()).send(url, SECRET, "msg_1", "{}");
 
             assertThat(outcome.delivered()).isFalse();
             assertThat(outcome.error()).startsWith("refused").contains("127.0.0.1");
@@ -46,7 +49,7 @@ class WebhookSenderAddressTests {
             WebhookUrls urls = new WebhookUrls(open, host -> new InetAddress[] {InetAddress.getLoopbackAddress()});
 
             WebhookSender.Outcome outcome = new WebhookSender(open, urls, Clock.systemUTC())
-                    .send("http://receiver.example:" + port(receiver) + "/hooks", "secret", "msg_1", "{\"a\":1}");
+                    .send("http://receiver.example:" + port(receiver) + "/hooks", SECRET, "msg_1", "{\"a\":1}");
 
             assertThat(outcome.status()).isEqualTo(200);
             assertThat(receiver.requests()).singleElement().satisfies(r -> {

@@ -64,7 +64,7 @@ class AmountLimitsTests extends ApiTestSupport {
         assertThat(valuation.status()).as(valuation.toString()).isEqualTo(200);
         assertThat(valuation.json().get("totals").get("valueAtRetail").decimalValue())
                 .isEqualByComparingTo(new BigDecimal(TOP_PRICE).multiply(new BigDecimal("2000000000")));
-        assertThat(valuation.json().get("items").get(0).get("valueAtRetail").decimalValue())
+        assertThat(valuation.json().get("products").get(0).get("valueAtRetail").decimalValue())
                 .isEqualByComparingTo(new BigDecimal(TOP_PRICE).multiply(new BigDecimal("1000000000")));
     }
 

@@ -87,6 +87,16 @@ public class LoginThrottle {
      * who also knows one password must not be able to wipe it by signing in between guesses.
      */
     void succeeded(String username) {
+        // Nearly every API request signs in: only one after failures costs a write. An account's
+        // pair rows are written with, and forgotten no later than, its own row.
+        boolean failedBefore = jdbc.sql("SELECT COUNT(*) FROM login_failure WHERE key = :account")
+                        .param("account", accountKey(username))
+                        .query(Long.class)
+                        .single()
+                > 0;
+        if (!failedBefore) {
+            return;
+        }
         outsideTheCurrentTransaction(
                 true,
                 () -> jdbc.sql("DELETE FROM login_failure WHERE key = :account OR key LIKE :pair ESCAPE '!'")

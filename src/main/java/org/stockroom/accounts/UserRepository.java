@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.stockroom.support.Database;
 
 @Repository
 class UserRepository {
@@ -37,9 +38,26 @@ class UserRepository {
             "username, password_hash, role, disabled, totp_secret, totp_last_step, created_at, updated_at, last_login_at";
 
     private final JdbcClient jdbc;
+    private final Database database;
 
-    UserRepository(JdbcClient jdbc) {
+    UserRepository(JdbcClient jdbc, Database database) {
         this.jdbc = jdbc;
+        this.database = database;
+    }
+
+    /**
+     * Locks the enabled owners until the transaction ends, in one order so two lockers cannot
+     * deadlock. PostgreSQL re-reads a row it waited for, so a waiter no longer sees an owner the
+     * first transaction demoted. SQLite needs nothing: its write transactions begin IMMEDIATE and
+     * so already run one at a time.
+     */
+    void lockActiveOwners() {
+        if (database == Database.POSTGRESQL) {
+            jdbc.sql(
+                            "SELECT username FROM app_user WHERE role = 'OWNER' AND disabled = FALSE ORDER BY username FOR UPDATE")
+                    .query(String.class)
+                    .list();
+        }
     }
 
     Optional<Row> find(String username) {

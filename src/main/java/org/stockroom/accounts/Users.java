@@ -67,6 +67,13 @@ public class Users {
     @Transactional
     public User update(String username, UserChanges changes) {
         UserRepository.Row current = row(username);
+        if (current.role() == Role.OWNER && !current.disabled()) {
+            // Two owners demoting each other would each see the other still enabled and both
+            // succeed; locking every enabled owner first makes the second wait for the first and
+            // then count what the first left behind.
+            users.lockActiveOwners();
+            current = row(username);
+        }
         Role role = changes.role() == null ? current.role() : changes.role();
         boolean disabled = changes.disabled() == null ? current.disabled() : changes.disabled();
         String hash = current.passwordHash();
@@ -76,6 +83,7 @@ public class Users {
         }
         boolean losesOwner = current.role() == Role.OWNER && !current.disabled() && (role != Role.OWNER || disabled);
         if (losesOwner && users.activeOwners() <= 1) {
+            // Counted after lockActiveOwners, so no other transaction can change the count before commit.
             throw new DomainException(
                     DomainException.Kind.CONFLICT, "last-owner", "The store must keep at least one enabled OWNER");
         }

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -20,7 +21,9 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.stockroom.http.ErrorCodes;
 import org.stockroom.http.Statuses;
+import org.stockroom.support.CommitFailedException;
 import org.stockroom.support.DomainException;
 import org.stockroom.support.InvalidRequestException;
 import org.stockroom.support.InvalidRequestException.FieldError;
@@ -40,6 +43,9 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(DomainException.class)
     ResponseEntity<ProblemDetail> domain(DomainException e) {
+        if (e.kind() == DomainException.Kind.OUTCOME_UNKNOWN) {
+            log.warn("Answered that the outcome is unknown: {}", e.getMessage());
+        }
         return ResponseEntity.status(Statuses.of(e))
                 .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
                 .body(problem(e));
@@ -55,10 +61,23 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
         if (TransientFailures.isTransient(e)) {
             return busy(e);
         }
+        if (find(e, InvalidParameterException.class) != null) {
+            // Tomcat parses the query string lazily, when a handler first asks for a parameter.
+            return domain(new InvalidRequestException("query", "is not validly percent-encoded UTF-8"));
+        }
+        if (find(e, CommitFailedException.class) != null) {
+            log.warn("A commit was not confirmed; the request's outcome is unknown ({})", e.toString());
+            return domain(new DomainException(
+                    DomainException.Kind.OUTCOME_UNKNOWN,
+                    "outcome-unknown",
+                    "The database did not confirm the commit (the connection to it broke), so this change may or may"
+                            + " not have been made. Look at the current state before sending it again."));
+        }
         log.error("Unexpected failure", e);
+        // Not "nothing was changed": a failure we did not foresee says nothing certain about that.
         ProblemDetail body = ProblemDetail.forStatusAndDetail(
                 HttpStatus.INTERNAL_SERVER_ERROR,
-                "Something went wrong on our side; nothing was changed by this request.");
+                "Something went wrong on our side. Look at the current state before sending this request again.");
         body.setType(URI.create(TYPE_BASE + "internal-error"));
         body.setProperty("code", "internal-error");
         return ResponseEntity.internalServerError()
@@ -132,15 +151,7 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
     }
 
     private static String codeFor(HttpStatusCode status) {
-        return switch (status.value()) {
-            case 400 -> "invalid-request";
-            case 404 -> "not-found";
-            case 405 -> "method-not-allowed";
-            case 406 -> "not-acceptable";
-            case 413 -> "payload-too-large";
-            case 415 -> "unsupported-media-type";
-            default -> status.is4xxClientError() ? "client-error" : "internal-error";
-        };
+        return ErrorCodes.of(status.value());
     }
 
     static ProblemDetail problem(DomainException e) {

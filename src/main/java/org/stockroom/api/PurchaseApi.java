@@ -53,9 +53,10 @@ class PurchaseApi {
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
             @RequestParam(required = false) String sku,
+            @RequestParam(required = false) String reference,
             @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "50") int size) {
-        return store.purchases(new PurchaseQuery(from, to, sku, page, size));
+        return store.purchases(new PurchaseQuery(from, to, sku, page, size, reference));
     }
 
     @GetMapping("/{id}")

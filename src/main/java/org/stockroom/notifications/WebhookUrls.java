@@ -1,26 +1,70 @@
 package org.stockroom.notifications;
 
 import java.net.InetAddress;
+import java.net.NetworkInterface;
+import java.net.SocketException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.UnknownHostException;
+import java.util.Arrays;
+import java.util.Enumeration;
 import java.util.Locale;
 import java.util.Optional;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
- * Which URLs the server may call. Unless private addresses are allowed, a URL whose host resolves
- * to a loopback, private, link-local or otherwise local address is refused, so a webhook cannot
- * be aimed at the server's own network. The check runs at registration and again before every
- * attempt, because a name can be pointed elsewhere after it was registered.
+ * Which URLs and addresses the server may call. Unless private addresses are allowed, a URL whose
+ * host resolves to a loopback, private, link-local, documentation or otherwise local address, or
+ * to an address of this machine's own interfaces, is refused, so a webhook cannot be aimed at the
+ * server's own network. The check runs at registration, again before every attempt, and once more
+ * on the very addresses the sender then connects to ({@link #connectable}), because a name can be
+ * pointed elsewhere between any two lookups (DNS rebinding).
  */
 @Component
 class WebhookUrls {
 
-    private final boolean allowPrivate;
+    /** Looks a host name up; the system's resolver, or a test's. */
+    @FunctionalInterface
+    interface Resolver {
+        InetAddress[] resolve(String host) throws UnknownHostException;
+    }
 
+    /** A host that resolves to an address webhooks may not reach; the sender connects to nothing. */
+    static final class RefusedAddressException extends UnknownHostException {
+        RefusedAddressException(String message) {
+            super(message);
+        }
+    }
+
+    private final boolean allowPrivate;
+    private final Resolver resolver;
+
+    @Autowired
     WebhookUrls(WebhookProperties properties) {
+        this(properties, InetAddress::getAllByName);
+    }
+
+    WebhookUrls(WebhookProperties properties, Resolver resolver) {
         this.allowPrivate = properties.allowPrivate();
+        this.resolver = resolver;
+    }
+
+    /**
+     * Resolves {@code host} once for the sender to connect to: every address it answers must be
+     * allowed, or none is used.
+     */
+    InetAddress[] connectable(String host) throws UnknownHostException {
+        InetAddress[] addresses = resolver.resolve(unbracketed(host));
+        if (!allowPrivate) {
+            for (InetAddress address : addresses) {
+                if (local(address)) {
+                    throw new RefusedAddressException(host + " resolves to a private, loopback or local address ("
+                            + address.getHostAddress() + "); not connecting");
+                }
+            }
+        }
+        return addresses;
     }
 
     /** Why {@code url} may not be called, or empty when it may. */
@@ -47,43 +91,80 @@ class WebhookUrls {
         if (allowPrivate) {
             return Optional.empty();
         }
-        String host = uri.getHost().startsWith("[")
-                ? uri.getHost().substring(1, uri.getHost().length() - 1)
-                : uri.getHost();
         InetAddress[] addresses;
         try {
-            addresses = InetAddress.getAllByName(host);
+            addresses = resolver.resolve(unbracketed(uri.getHost()));
         } catch (UnknownHostException e) {
             return Optional.of("names a host that does not resolve");
         }
         for (InetAddress address : addresses) {
             if (local(address)) {
-                return Optional.of("resolves to a private, loopback or link-local address (" + address.getHostAddress()
+                return Optional.of("resolves to a private, loopback, link-local or local address ("
+                        + address.getHostAddress()
                         + "); set stockroom.webhooks.allow-private=true to allow it");
             }
         }
         return Optional.empty();
     }
 
-    private static boolean local(InetAddress a) {
+    private static String unbracketed(String host) {
+        return host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
+    }
+
+    static boolean local(InetAddress a) {
         if (a.isAnyLocalAddress()
                 || a.isLoopbackAddress()
                 || a.isLinkLocalAddress()
                 || a.isSiteLocalAddress()
-                || a.isMulticastAddress()) {
+                || a.isMulticastAddress()
+                || reserved(a.getAddress())) {
             return true;
         }
-        byte[] b = a.getAddress();
+        return ownInterfaceAddress(a);
+    }
+
+    private static boolean reserved(byte[] b) {
         if (b.length == 4) {
             int first = b[0] & 0xff;
             int second = b[1] & 0xff;
-            // 100.64/10 carrier-grade NAT, 0/8 "this network", 198.18/15 benchmarking, 240/4 reserved.
+            int third = b[2] & 0xff;
+            // 100.64/10 carrier-grade NAT, 0/8 "this network", 198.18/15 benchmarking, 240/4 reserved,
+            // and the documentation ranges 192.0.2/24, 198.51.100/24, 203.0.113/24 (RFC 5737), which
+            // a misconfigured or hostile network may still route somewhere inside.
             return first == 0
                     || (first == 100 && second >= 64 && second < 128)
                     || (first == 198 && (second == 18 || second == 19))
-                    || first >= 240;
+                    || first >= 240
+                    || (first == 192 && second == 0 && third == 2)
+                    || (first == 198 && second == 51 && third == 100)
+                    || (first == 203 && second == 0 && third == 113);
         }
-        // fc00::/7 unique local addresses (Java's isSiteLocalAddress knows only the old fec0::/10).
-        return (b[0] & 0xfe) == 0xfc;
+        // fc00::/7 unique local addresses (Java's isSiteLocalAddress knows only the old fec0::/10),
+        // and 2001:db8::/32 for documentation (RFC 3849).
+        return (b[0] & 0xfe) == 0xfc
+                || ((b[0] & 0xff) == 0x20 && (b[1] & 0xff) == 0x01 && (b[2] & 0xff) == 0x0d && (b[3] & 0xff) == 0xb8);
+    }
+
+    /**
+     * An address of this machine itself, such as its public address: a request to it reaches
+     * services that listen on every interface but trust only the machine. Asked each time, as
+     * interfaces come and go.
+     */
+    private static boolean ownInterfaceAddress(InetAddress a) {
+        try {
+            Enumeration<NetworkInterface> interfaces = NetworkInterface.getNetworkInterfaces();
+            while (interfaces != null && interfaces.hasMoreElements()) {
+                Enumeration<InetAddress> own = interfaces.nextElement().getInetAddresses();
+                while (own.hasMoreElements()) {
+                    if (Arrays.equals(own.nextElement().getAddress(), a.getAddress())) {
+                        return true;
+                    }
+                }
+            }
+            return false;
+        } catch (SocketException e) {
+            // Not knowing the machine's own addresses, refuse rather than risk calling it.
+            return true;
+        }
     }
 }

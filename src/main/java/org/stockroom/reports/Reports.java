@@ -1,6 +1,7 @@
 package org.stockroom.reports;
 
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -86,15 +87,14 @@ public class Reports {
         products.sort((sort == null ? SalesSort.REVENUE : sort).order());
         List<SalesReport.ProductSales> shown =
                 limit == null || limit >= products.size() ? products : products.subList(0, limit);
-        RollupRepository.Sums sums = total.sums();
-        BigDecimal revenue = money(sums.revenue());
-        BigDecimal cost = costOf(sums);
+        BigDecimal revenue = money(total.revenue);
+        BigDecimal cost = total.unknown != 0 ? null : money(total.cost);
         return new SalesReport(
                 from,
                 to,
                 currency(),
                 new SalesReport.Totals(
-                        rollups.purchases(from, to), sums.units(), revenue, cost, marginOf(revenue, cost)),
+                        rollups.purchases(from, to), total.units, revenue, cost, marginOf(revenue, cost)),
                 List.copyOf(shown));
     }
 
@@ -133,22 +133,22 @@ public class Reports {
         long createdBefore = calendar.endOf(cutoff);
         List<SlowMovers.Item> items = new ArrayList<>();
         long units = 0;
-        long atCost = 0;
+        BigInteger atCost = BigInteger.ZERO;
         long unknownProducts = 0;
-        long unknownAtRetail = 0;
+        BigInteger unknownAtRetail = BigInteger.ZERO;
         for (StockRepository.ProductRow p : stock.activeProducts(true)) {
             boolean soldSince = p.lastSaleDay() != null && p.lastSaleDay() > cutoff.toEpochDay();
             if (soldSince || p.createdAt() >= createdBefore) {
                 continue;
             }
             LocalDate lastSale = p.lastSaleDay() == null ? null : LocalDate.ofEpochDay(p.lastSaleDay());
-            long value = Math.multiplyExact(p.stock(), p.cost() != null ? p.cost() : p.price());
-            units += p.stock();
+            BigInteger value = times(p.stock(), p.cost() != null ? p.cost() : p.price());
+            units = Math.addExact(units, p.stock());
             if (p.cost() != null) {
-                atCost += value;
+                atCost = atCost.add(value);
             } else {
                 unknownProducts++;
-                unknownAtRetail += value;
+                unknownAtRetail = unknownAtRetail.add(value);
             }
             items.add(new SlowMovers.Item(
                     p.sku(),
@@ -174,20 +174,21 @@ public class Reports {
     public Valuation valuation() {
         List<Valuation.Item> items = new ArrayList<>();
         long units = 0;
-        long atCost = 0;
-        long atRetail = 0;
+        BigInteger atCost = BigInteger.ZERO;
+        BigInteger atRetail = BigInteger.ZERO;
         long unknownProducts = 0;
         long unknownUnits = 0;
         for (StockRepository.ProductRow p : stock.activeProducts(true)) {
-            long retail = Math.multiplyExact(p.stock(), p.price());
-            Long cost = p.cost() == null ? null : Math.multiplyExact(p.stock(), p.cost());
-            units += p.stock();
-            atRetail += retail;
+            // Up to a billion units at up to a trillion each: past what 64 bits hold, so in BigInteger.
+            BigInteger retail = times(p.stock(), p.price());
+            BigInteger cost = p.cost() == null ? null : times(p.stock(), p.cost());
+            units = Math.addExact(units, p.stock());
+            atRetail = atRetail.add(retail);
             if (cost == null) {
                 unknownProducts++;
-                unknownUnits += p.stock();
+                unknownUnits = Math.addExact(unknownUnits, p.stock());
             } else {
-                atCost += cost;
+                atCost = atCost.add(cost);
             }
             items.add(new Valuation.Item(
                     p.sku(), p.name(), p.stock(), money(p.cost()), money(p.price()), money(cost), money(retail)));
@@ -259,6 +260,14 @@ public class Reports {
         return Money.fromColumn(stored, properties.currencyScale());
     }
 
+    private BigDecimal money(BigInteger stored) {
+        return stored == null ? null : Money.fromColumns(stored, properties.currencyScale());
+    }
+
+    private static BigInteger times(long units, long stored) {
+        return BigInteger.valueOf(units).multiply(BigInteger.valueOf(stored));
+    }
+
     private BigDecimal money(Long stored) {
         return Money.fromColumn(stored, properties.currencyScale());
     }
@@ -272,21 +281,18 @@ public class Reports {
         return cost == null ? null : revenue.subtract(cost);
     }
 
+    /** The totals over every product: each product's sums fit 64 bits (SalesRollup sees to it), their total need not. */
     private static final class Sum {
         long units;
-        long revenue;
-        long cost;
+        BigInteger revenue = BigInteger.ZERO;
+        BigInteger cost = BigInteger.ZERO;
         long unknown;
 
         void add(RollupRepository.Sums s) {
-            units += s.units();
-            revenue += s.revenue();
-            cost += s.cost();
-            unknown += Math.abs(s.unknownCostUnits());
-        }
-
-        RollupRepository.Sums sums() {
-            return new RollupRepository.Sums(units, revenue, cost, unknown);
+            units = Math.addExact(units, s.units());
+            revenue = revenue.add(BigInteger.valueOf(s.revenue()));
+            cost = cost.add(BigInteger.valueOf(s.cost()));
+            unknown = Math.addExact(unknown, Math.abs(s.unknownCostUnits()));
         }
     }
 }

@@ -79,6 +79,10 @@ class Checkout implements GroupCommit.Work {
             long quantity = -a.movement().delta();
             BigDecimal lineTotal = p.price().multiply(BigDecimal.valueOf(quantity));
             total = total.add(lineTotal);
+            if (total.compareTo(Money.MAX_PURCHASE_TOTAL) > 0) {
+                // Refused before anything is stored; the stock already taken rolls back with the transaction.
+                throw Money.tooLarge("The purchase's total", Money.MAX_PURCHASE_TOTAL);
+            }
             rows.add(new PurchaseRepository.LineRow(
                     id,
                     p.sku().value(),

@@ -20,6 +20,7 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.stockroom.support.CommitFailedException;
 import org.stockroom.support.DomainException;
 import org.stockroom.support.TransientFailures;
 
@@ -123,15 +124,13 @@ final class GroupCommit {
         } catch (ExecutionException e) {
             throw rethrow(e.getCause());
         } catch (TimeoutException e) {
-            throw busy("The store is busy; this purchase may or may not have been made. "
-                    + "Retry with the same Idempotency-Key to find out safely.");
+            throw unknown("The store did not finish this purchase in time", order);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw busy(
-                    queue.remove(pending)
-                            ? "The request was interrupted while this purchase waited; it was not made."
-                            : "The request was interrupted while this purchase was being made; it may or may not have been. "
-                                    + "Retry with the same Idempotency-Key to find out safely.");
+            if (queue.remove(pending)) {
+                throw busy("The request was interrupted while this purchase waited; it was not made.");
+            }
+            throw unknown("The request was interrupted while this purchase was being made", order);
         }
     }
 
@@ -251,7 +250,7 @@ final class GroupCommit {
                         "The commit of a batch of {} purchases failed; its outcome is unknown ({})",
                         batch.size(),
                         e.toString());
-                batch.forEach(p -> p.answer.completeExceptionally(e));
+                batch.forEach(p -> p.answer.completeExceptionally(unknown(COMMIT_FAILED, p.order)));
                 return;
             }
             if (batch.size() > 1) {
@@ -313,7 +312,21 @@ final class GroupCommit {
     }
 
     private Purchase alone(Order order) {
-        return transaction.execute(status -> work.buy(order, sold -> work.recordSales(List.of(sold))));
+        try {
+            return transaction.execute(status -> work.buy(order, sold -> work.recordSales(List.of(sold))));
+        } catch (CommitFailedException e) {
+            log.warn(
+                    "The commit of a purchase failed; its outcome is unknown ({})",
+                    e.getMostSpecificCause().toString());
+            throw unknown(COMMIT_FAILED, order);
+        }
+    }
+
+    static final String COMMIT_FAILED = "The database did not confirm the commit (the connection to it broke)";
+
+    static PurchaseOutcomeUnknownException unknown(String why, Order order) {
+        return new PurchaseOutcomeUnknownException(
+                why, order.idempotencyKey(), order.request().reference());
     }
 
     private static DomainException busy(String message) {

@@ -105,10 +105,11 @@ class PurchaseRepository {
                 .optional();
     }
 
-    List<Row> page(Long fromMillis, Long toMillis, String sku, int limit, long offset) {
-        return jdbc.sql("SELECT id, reference, total, created_at FROM purchase" + where(fromMillis, toMillis, sku)
+    List<Row> page(Long fromMillis, Long toMillis, String sku, String reference, int limit, long offset) {
+        return jdbc.sql("SELECT id, reference, total, created_at FROM purchase"
+                        + where(fromMillis, toMillis, sku, reference)
                         + " ORDER BY created_at DESC, id DESC LIMIT :limit OFFSET :offset")
-                .params(params(fromMillis, toMillis, sku))
+                .params(params(fromMillis, toMillis, sku, reference))
                 .param("limit", limit)
                 .param("offset", offset)
                 .query((rs, n) -> new Row(
@@ -116,15 +117,18 @@ class PurchaseRepository {
                 .list();
     }
 
-    long count(Long fromMillis, Long toMillis, String sku) {
-        return jdbc.sql("SELECT COUNT(*) FROM purchase" + where(fromMillis, toMillis, sku))
-                .params(params(fromMillis, toMillis, sku))
+    long count(Long fromMillis, Long toMillis, String sku, String reference) {
+        return jdbc.sql("SELECT COUNT(*) FROM purchase" + where(fromMillis, toMillis, sku, reference))
+                .params(params(fromMillis, toMillis, sku, reference))
                 .query(Long.class)
                 .single();
     }
 
-    private static String where(Long from, Long to, String sku) {
+    private static String where(Long from, Long to, String sku, String reference) {
         List<String> conditions = new ArrayList<>();
+        if (reference != null) {
+            conditions.add("reference = :reference");
+        }
         if (from != null) {
             conditions.add("created_at >= :from");
         }
@@ -137,8 +141,11 @@ class PurchaseRepository {
         return conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
     }
 
-    private static Map<String, Object> params(Long from, Long to, String sku) {
+    private static Map<String, Object> params(Long from, Long to, String sku, String reference) {
         Map<String, Object> params = new LinkedHashMap<>();
+        if (reference != null) {
+            params.put("reference", reference);
+        }
         if (from != null) {
             params.put("from", from);
         }

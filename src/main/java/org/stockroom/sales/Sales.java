@@ -12,6 +12,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.stockroom.support.Actors;
+import org.stockroom.support.CommitFailedException;
 import org.stockroom.support.Database;
 import org.stockroom.support.DomainException;
 import org.stockroom.support.InvalidRequestException;
@@ -92,6 +93,8 @@ public class Sales implements DisposableBean {
                             new GroupCommit.Order(request, idempotencyKey, actor),
                             sold -> checkout.recordSales(List.of(sold))));
             return new PurchaseOutcome(purchase, false);
+        } catch (CommitFailedException e) {
+            throw GroupCommit.unknown(GroupCommit.COMMIT_FAILED, new GroupCommit.Order(request, idempotencyKey, actor));
         } catch (Checkout.KeyTakenMeanwhile e) {
             return replay(idempotencyKey, request)
                     .orElseThrow(() -> new IllegalStateException("idempotency key vanished"));
@@ -126,14 +129,14 @@ public class Sales implements DisposableBean {
     public Page<Purchase> list(PurchaseQuery query) {
         Long from = calendar.startOf(query.from());
         Long to = calendar.endOf(query.to());
-        List<PurchaseRepository.Row> rows =
-                purchases.page(from, to, query.sku(), query.size(), (long) query.page() * query.size());
+        List<PurchaseRepository.Row> rows = purchases.page(
+                from, to, query.sku(), query.reference(), query.size(), (long) query.page() * query.size());
         Map<String, List<PurchaseRepository.LineRow>> lines =
                 purchases.lines(rows.stream().map(PurchaseRepository.Row::id).toList());
         List<Purchase> items = rows.stream()
                 .map(r -> toPurchase(r, lines.getOrDefault(r.id(), List.of())))
                 .toList();
-        return new Page<>(items, query.page(), query.size(), purchases.count(from, to, query.sku()));
+        return new Page<>(items, query.page(), query.size(), purchases.count(from, to, query.sku(), query.reference()));
     }
 
     private Purchase toPurchase(PurchaseRepository.Row row, List<PurchaseRepository.LineRow> lineRows) {

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.beans.factory.InitializingBean;
+import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.namedparam.SqlParameterSource;
@@ -18,6 +19,7 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.stockroom.support.Database;
+import org.stockroom.support.Money;
 import org.stockroom.support.StoreCalendar;
 
 /**
@@ -107,6 +109,33 @@ public class SalesRollup implements InitializingBean {
                 .addValue("month", monthOf(date))
                 .addValue("lastSale", purchase ? day : null)));
         SqlParameterSource[] batch = rows.toArray(SqlParameterSource[]::new);
+        try {
+            upsert(day, purchases, all, batch);
+        } catch (DataAccessException e) {
+            if (overflowed(e)) {
+                throw Money.tooLarge("A stored sum of sales (of a product or of a day)", Money.MAX_STORED_SUM);
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * A sum past 64 bits: PostgreSQL refuses it (22003); SQLite would turn it into an inexact float,
+     * which triggers of its own refuse (db/sqlite V63).
+     */
+    private static boolean overflowed(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof java.sql.SQLException sql
+                    && ("22003".equals(sql.getSQLState())
+                            || String.valueOf(sql.getMessage()).contains("amount-out-of-range")
+                            || String.valueOf(sql.getMessage()).contains("integer overflow"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void upsert(long day, int purchases, Sums all, SqlParameterSource[] batch) {
         named.batchUpdate(upsert("sales_daily", "day, sku", "VALUES (:day, :sku, " + VALUES), batch);
         named.batchUpdate(upsert("sales_monthly", "month, sku", "VALUES (:month, :sku, " + VALUES), batch);
         named.batchUpdate(
@@ -145,12 +174,16 @@ public class SalesRollup implements InitializingBean {
         long unknown;
 
         void add(Line line, int sign) {
-            units += sign * line.quantity();
-            revenue += sign * Math.multiplyExact(line.quantity(), line.unitPrice());
-            if (line.unitCost() == null) {
-                unknown += sign * line.quantity();
-            } else {
-                cost += sign * Math.multiplyExact(line.quantity(), line.unitCost());
+            try {
+                units = Math.addExact(units, sign * line.quantity());
+                revenue = Math.addExact(revenue, sign * Math.multiplyExact(line.quantity(), line.unitPrice()));
+                if (line.unitCost() == null) {
+                    unknown = Math.addExact(unknown, sign * line.quantity());
+                } else {
+                    cost = Math.addExact(cost, sign * Math.multiplyExact(line.quantity(), line.unitCost()));
+                }
+            } catch (ArithmeticException e) {
+                throw Money.tooLarge("The sales of " + line.sku() + " on one day", Money.MAX_STORED_SUM);
             }
         }
 

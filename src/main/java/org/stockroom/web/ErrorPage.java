@@ -4,6 +4,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.web.ErrorResponse;
 import org.stockroom.http.Statuses;
+import org.stockroom.support.CommitFailedException;
 import org.stockroom.support.DomainException;
 import org.stockroom.support.TransientFailures;
 
@@ -29,6 +30,19 @@ record ErrorPage(int status, String title, String message) {
                     Statuses.of(refused),
                     refused.kind() == DomainException.Kind.NOT_FOUND ? "Not found" : "Not possible",
                     refused.getMessage());
+        }
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof org.apache.tomcat.util.http.InvalidParameterException) {
+                return new ErrorPage(
+                        400, "Not possible", "The address is not valid: its query is not properly encoded.");
+            }
+            if (cause instanceof CommitFailedException) {
+                return new ErrorPage(
+                        503,
+                        "Not sure it was saved",
+                        "The database did not confirm this change (the connection to it broke), so it may or may not"
+                                + " have been saved. Look before doing it again.");
+            }
         }
         if (TransientFailures.isTransient(e)) {
             return new ErrorPage(
@@ -56,6 +70,6 @@ record ErrorPage(int status, String title, String message) {
         return new ErrorPage(
                 500,
                 "Something went wrong",
-                "Something went wrong on our side; nothing was changed by this request. Try again in a moment.");
+                "Something went wrong on our side. Look at what you changed before trying again.");
     }
 }

@@ -69,4 +69,28 @@ class BruteForceTests extends ApiTestSupport {
         assertThat(refused).isNotNull();
         assertThat(refused.json().get("code").asString()).isEqualTo("rate-limited");
     }
+
+    @Test
+    void failuresOfOtherNamesFromOneAddressNeverLockOutAnotherAccountsCorrectPassword() {
+        as("sam", "STAFF");
+        for (int i = 0; i < LoginThrottle.FREE_ADDRESS_FAILURES + 5; i++) {
+            assertThat(anonymous
+                            .withBasic(i % 4 == 0 ? "sam" : "nobody" + i, "wrong-password-" + i)
+                            .get("/api/products")
+                            .status())
+                    .isIn(401, 429);
+        }
+
+        assertThat(api.get("/api/products").status()).isEqualTo(200);
+        assertThat(anonymous
+                        .withBasic("sam", "wrong-again")
+                        .get("/api/products")
+                        .status())
+                .isEqualTo(429);
+        assertThat(anonymous
+                        .withBasic("nobody1", "wrong-again")
+                        .get("/api/products")
+                        .status())
+                .isEqualTo(429);
+    }
 }

@@ -6,9 +6,21 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.stockroom.testing.ApiTestSupport;
 
-class LoginThrottleTests {
+/** The throttle's rules, on the real store's table (both engines), with a clock the test moves. */
+class LoginThrottleTests extends ApiTestSupport {
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    PlatformTransactionManager transactions;
 
     /** A clock the test moves by hand. */
     static final class ManualClock extends Clock {
@@ -31,7 +43,12 @@ class LoginThrottleTests {
     }
 
     private final ManualClock clock = new ManualClock();
-    private final LoginThrottle throttle = new LoginThrottle(clock);
+    private LoginThrottle throttle;
+
+    @BeforeEach
+    void throttleOnTheStoresTable() {
+        throttle = new LoginThrottle(jdbc, transactions, clock);
+    }
 
     private long retryAfter(String user, String address) {
         try {
@@ -74,13 +91,38 @@ class LoginThrottleTests {
     }
 
     @Test
-    void anAddressIsLockedAfterManyFailuresWhateverTheAccounts() {
+    void aLockedAddressRefusesTheNamesThatFailedFromItButNotAnotherAccountsCorrectPassword() {
         for (int i = 0; i <= LoginThrottle.FREE_ADDRESS_FAILURES; i++) {
-            throttle.failed(i % 2 == 0 ? null : "guess" + i, "10.0.0.66");
+            throttle.failed(i < 3 ? "sam" : "guess" + i, "10.0.0.66");
         }
 
-        assertThat(retryAfter("admin", "10.0.0.66")).isPositive();
-        assertThat(retryAfter("admin", "10.0.0.1")).isZero();
+        assertThat(retryAfter("guess7", "10.0.0.66")).isPositive();
+        assertThat(retryAfter("sam", "10.0.0.66")).isPositive();
+        assertThat(retryAfter("admin", "10.0.0.66")).isZero();
+        assertThat(retryAfter("sam", "10.0.0.1")).isZero();
+    }
+
+    @Test
+    void tokenGuessesAndPasswordFailuresAreCountedApart() {
+        for (int i = 0; i <= LoginThrottle.FREE_ADDRESS_FAILURES; i++) {
+            throttle.failed(null, "10.0.0.66");
+        }
+
+        assertThat(retryAfter(null, "10.0.0.66")).isPositive();
+        assertThat(retryAfter("admin", "10.0.0.66")).isZero();
+    }
+
+    @Test
+    void anotherInstanceOnTheSameStoreSeesTheLock() {
+        LoginThrottle otherInstance = new LoginThrottle(jdbc, transactions, clock);
+        for (int i = 0; i <= LoginThrottle.FREE_ACCOUNT_FAILURES; i++) {
+            (i % 2 == 0 ? throttle : otherInstance).failed("sam", "10.0.0." + i);
+        }
+
+        assertThatThrownBy(() -> otherInstance.check("sam", "10.0.0.9")).isInstanceOf(RateLimitedException.class);
+        assertThat(otherInstance.lockouts())
+                .extracting(LoginThrottle.Lockout::key)
+                .containsExactly("sam");
     }
 
     @Test
@@ -92,6 +134,7 @@ class LoginThrottleTests {
         throttle.failed("sam", "10.0.0.1");
 
         assertThat(retryAfter("sam", "10.0.0.2")).isZero();
+        assertThat(retryAfter("sam", "10.0.0.1")).isZero();
     }
 
     @Test

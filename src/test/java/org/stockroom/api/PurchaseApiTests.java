@@ -332,4 +332,23 @@ class PurchaseApiTests extends ApiTestSupport {
         page.get("items").forEach(p -> ids.add(p.get("id").asString()));
         return ids;
     }
+
+    @Test
+    void purchasesAreFoundByTheirExactReference() {
+        api.post("/api/products", product("REF-1", "1.00", 10, 0));
+        api.post("/api/purchases", "{\"reference\":\"order-7\",\"lines\":[{\"sku\":\"REF-1\",\"quantity\":1}]}");
+        api.post("/api/purchases", "{\"reference\":\"order-77\",\"lines\":[{\"sku\":\"REF-1\",\"quantity\":2}]}");
+        api.post("/api/purchases", purchase("REF-1", 3));
+
+        var found = api.get("/api/purchases?reference=order-7").json();
+
+        assertThat(found.get("total").asLong()).isEqualTo(1);
+        assertThat(found.get("items").get(0).get("reference").asString()).isEqualTo("order-7");
+        assertThat(api.get("/api/purchases?reference=order-8")
+                        .json()
+                        .get("total")
+                        .asLong())
+                .isZero();
+        assertThat(api.get("/api/purchases").json().get("total").asLong()).isEqualTo(3);
+    }
 }

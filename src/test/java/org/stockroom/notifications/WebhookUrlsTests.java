@@ -1,8 +1,16 @@
 package org.stockroom.notifications;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assumptions.assumeThat;
 
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.net.NetworkInterface;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -27,7 +35,12 @@ class WebhookUrlsTests {
                 "http://[::1]/h",
                 "http://[fd00::1]/h",
                 "http://[fe80::1]/h",
-                "http://[::ffff:127.0.0.1]/h"
+                "http://[::ffff:127.0.0.1]/h",
+                "http://192.0.2.10/h",
+                "http://198.51.100.7/h",
+                "http://203.0.113.9/h",
+                "http://[2001:db8::1]/h",
+                "http://[2001:db8:ffff::abcd]/h"
             })
     void localAddressesAreRefusedUnlessAllowed(String url) {
         assertThat(guarded.problem(url)).hasValueSatisfying(p -> assertThat(p).contains("private"));
@@ -54,5 +67,23 @@ class WebhookUrlsTests {
     void onlyPlainHttpAndHttpsUrlsAreAccepted(String url) {
         assertThat(guarded.problem(url)).isPresent();
         assertThat(open.problem(url)).isPresent();
+    }
+
+    @Test
+    void theMachinesOwnInterfaceAddressesAreRefused() throws Exception {
+        List<InetAddress> own = new ArrayList<>();
+        for (NetworkInterface i : Collections.list(NetworkInterface.getNetworkInterfaces())) {
+            Collections.list(i.getInetAddresses()).stream()
+                    .filter(a -> !a.isLoopbackAddress() && !a.isLinkLocalAddress())
+                    .forEach(own::add);
+        }
+        assumeThat(own).as("this machine has an address other than loopback").isNotEmpty();
+
+        for (InetAddress address : own) {
+            String host = address instanceof Inet6Address
+                    ? "[" + address.getHostAddress().replaceAll("%.*", "") + "]"
+                    : address.getHostAddress();
+            assertThat(guarded.problem("http://" + host + ":8080/h")).as(host).isPresent();
+        }
     }
 }

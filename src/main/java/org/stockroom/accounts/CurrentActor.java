@@ -1,6 +1,7 @@
 package org.stockroom.accounts;
 
-import org.springframework.beans.factory.annotation.Value;
+import org.stockroom.support.StockroomProperties;
+
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
@@ -16,8 +17,8 @@ class CurrentActor implements Actors {
 
     private final String fallback;
 
-    CurrentActor(@Value("${stockroom.actor:system}") String fallback) {
-        this.fallback = fallback;
+    CurrentActor(StockroomProperties properties) {
+        this.fallback = properties.actor();
     }
 
     @Override

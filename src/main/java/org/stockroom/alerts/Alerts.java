@@ -1,5 +1,13 @@
 package org.stockroom.alerts;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Metrics;
+import java.util.EnumMap;
+import java.util.Map;
+import org.springframework.beans.factory.ObjectProvider;
+import org.stockroom.support.AfterCommit;
+
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -31,9 +39,25 @@ public class Alerts {
     private final Clock clock;
     private final Actors actors;
     private final ApplicationEventPublisher events;
+    private final Map<AlertLevel, Counter> raised;
 
-    Alerts(AlertRepository alerts, Clock clock, Actors actors, ApplicationEventPublisher events) {
+    Alerts(
+            AlertRepository alerts,
+            Clock clock,
+            Actors actors,
+            ApplicationEventPublisher events,
+            ObjectProvider<MeterRegistry> meterRegistry) {
         this.alerts = alerts;
+        MeterRegistry registry = meterRegistry.getIfAvailable(() -> Metrics.globalRegistry);
+        this.raised = new EnumMap<>(AlertLevel.class);
+        for (AlertLevel level : AlertLevel.values()) {
+            raised.put(
+                    level,
+                    Counter.builder("stockroom.alerts.raised")
+                            .description("Restock alerts raised, and escalated to OUT, by level")
+                            .tag("level", level.name())
+                            .register(registry));
+        }
         this.clock = clock;
         this.actors = actors;
         this.events = events;
@@ -136,6 +160,8 @@ public class Alerts {
 
     private AlertChange announce(AlertChange change) {
         publish(change);
+        Counter counter = raised.get(change.level());
+        AfterCommit.run(counter::increment);
         log.warn(
                 "restock alert {}: sku={} level={} stock={} threshold={} alert={}",
                 change.type().event(),

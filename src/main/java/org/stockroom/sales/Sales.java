@@ -1,5 +1,10 @@
 package org.stockroom.sales;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Metrics;
+import org.springframework.beans.factory.ObjectProvider;
+import org.stockroom.support.AfterCommit;
+
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
@@ -53,6 +58,7 @@ public class Sales implements DisposableBean {
     private final StockroomProperties properties;
     private final SalesRollup rollup;
     private final GroupCommit groupCommit;
+    private final SalesMeters meters;
 
     Sales(
             Stock stock,
@@ -64,10 +70,13 @@ public class Sales implements DisposableBean {
             StoreCalendar calendar,
             StockroomProperties properties,
             SalesRollup rollup,
-            PurchaseSettings settings,
+            PurchaseProperties settings,
             PlatformTransactionManager transactionManager,
-            Database database) {
+            Database database,
+            ObjectProvider<MeterRegistry> meterRegistry) {
         this.stock = stock;
+        // Commands of the CLI run without metrics; the global registry then counts into nothing.
+        this.meters = new SalesMeters(meterRegistry.getIfAvailable(() -> Metrics.globalRegistry));
         this.purchases = purchases;
         this.transaction = transaction;
         this.json = json;
@@ -95,7 +104,8 @@ public class Sales implements DisposableBean {
                         writers,
                         settings.batchSize(),
                         settings.window(),
-                        settings.timeout())
+                        settings.timeout(),
+                        meters::batch)
                 : null;
     }
 
@@ -111,11 +121,16 @@ public class Sales implements DisposableBean {
         String actor = actors.current();
         try {
             // Inside a caller's transaction the purchase must commit or roll back with it, so it cannot join a batch.
-            Purchase purchase = groupCommit != null && !TransactionSynchronizationManager.isActualTransactionActive()
+            boolean batched = groupCommit != null && !TransactionSynchronizationManager.isActualTransactionActive();
+            Purchase purchase = batched
                     ? groupCommit.buy(new GroupCommit.Order(request, idempotencyKey, actor))
                     : transaction.execute(
                             status -> buy(request, idempotencyKey, actor, sold -> recordSales(List.of(sold))));
+            AfterCommit.run(() -> meters.made(purchase));
             return new PurchaseOutcome(purchase, false);
+        } catch (DomainException e) {
+            meters.refused(e.code());
+            throw e;
         } catch (KeyTakenMeanwhile e) {
             return replay(idempotencyKey, request)
                     .orElseThrow(() -> new IllegalStateException("idempotency key vanished"));

@@ -1,5 +1,7 @@
 package org.stockroom;
 
+import org.stockroom.backup.Backups;
+
 import java.time.LocalDate;
 import java.util.List;
 import java.util.function.Consumer;
@@ -58,6 +60,7 @@ public class Store {
     private final Quotes quotes;
     private final SelfCheck selfCheck;
     private final Returns returns;
+    private final Backups backups;
 
     Store(
             Catalog catalog,
@@ -68,7 +71,9 @@ public class Store {
             SalesTrend trend,
             Quotes quotes,
             SelfCheck selfCheck,
-            Returns returns) {
+            Returns returns,
+            Backups backups) {
+        this.backups = backups;
         this.selfCheck = selfCheck;
         this.returns = returns;
         this.catalog = catalog;
@@ -167,6 +172,10 @@ public class Store {
     /** Recomputes stock, units sold and alerts from the ledger, sales, returns and thresholds; lists every disagreement. */
     public SelfCheckReport verify() {
         return selfCheck.run();
+    }
+
+    public Backups backups() {
+        return backups;
     }
 
     public List<Alert> alerts(AlertStatus status) {

@@ -30,7 +30,8 @@ class ArchitectureTests {
         "org.stockroom.imports..",
         "org.stockroom.notifications..",
         "org.stockroom.accounts..",
-        "org.stockroom.selfcheck.."
+        "org.stockroom.selfcheck..",
+        "org.stockroom.backup.."
     };
     private static final String[] FACES = {
         "org.stockroom.api..", "org.stockroom.cli..", "org.stockroom.web..", "org.stockroom.http.."

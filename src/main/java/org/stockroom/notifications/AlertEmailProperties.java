@@ -26,7 +26,7 @@ public record AlertEmailProperties(
         DIGEST
     }
 
-    AlertEmailProperties {
+    public AlertEmailProperties {
         to = to.stream().map(String::strip).filter(s -> !s.isEmpty()).toList();
     }
 

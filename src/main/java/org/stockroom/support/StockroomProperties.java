@@ -19,6 +19,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     uploads have their own limits, {@code spring.servlet.multipart.*})
  * @param actor who the ledger names for changes made outside a signed-in request: {@code system}
  *     for the server's own work; the command line sets {@code cli}
+ * @param scheduling whether background jobs run (outbox retention, digests, scheduled backups);
+ *     commands of the command line turn them off (see SchedulingConfiguration)
  */
 @ConfigurationProperties("stockroom")
 public record StockroomProperties(
@@ -27,7 +29,8 @@ public record StockroomProperties(
         @DefaultValue("./data") Path dataDir,
         @DefaultValue("48h") Duration idempotencyRetention,
         @DefaultValue("1MB") DataSize maxBodySize,
-        @DefaultValue("system") String actor) {
+        @DefaultValue("system") String actor,
+        @DefaultValue("true") boolean scheduling) {
 
     public StockroomProperties {
         if (idempotencyRetention.compareTo(Duration.ofHours(24)) < 0) {

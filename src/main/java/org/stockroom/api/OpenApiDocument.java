@@ -157,7 +157,7 @@ class OpenApiDocument {
             }
         }));
         Set<String> used = reachable(api, roots);
-        api.getComponents().getSchemas().keySet().removeIf(name -> !used.contains(name));
+        api.getComponents().getSchemas().keySet().removeIf(name -> !used.contains(name) && !name.equals(PROBLEM));
     }
 
     /**

@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.stockroom.Store;
 import org.stockroom.imports.CatalogExport;
 import org.stockroom.support.InvalidRequestException;
 
@@ -22,8 +23,8 @@ class ExportApi {
 
     private final CatalogExport export;
 
-    ExportApi(CatalogExport export) {
-        this.export = export;
+    ExportApi(Store store) {
+        this.export = store.exports();
     }
 
     @Operation(

@@ -10,6 +10,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.stockroom.Store;
 import org.stockroom.notifications.RegisteredWebhook;
 import org.stockroom.notifications.AlertEmailProperties;
 import org.stockroom.notifications.Webhooks;
@@ -33,10 +34,10 @@ class SettingsPage {
 
     SettingsPage(
             StockroomProperties properties,
-            Webhooks webhooks,
+            Store store,
             AlertEmailProperties email) {
         this.properties = properties;
-        this.webhooks = webhooks;
+        this.webhooks = store.webhooks();
         this.emailRecipients = email.to();
         this.emailMode = email.mode().name().toLowerCase(java.util.Locale.ROOT);
     }

@@ -1,7 +1,5 @@
 package org.stockroom;
 
-import org.stockroom.backup.Backups;
-
 import java.time.LocalDate;
 import java.util.List;
 import org.springframework.stereotype.Component;
@@ -14,6 +12,7 @@ import org.stockroom.alerts.Alert;
 import org.stockroom.alerts.AlertStatus;
 import org.stockroom.alerts.AlertStream;
 import org.stockroom.alerts.Alerts;
+import org.stockroom.backup.Backups;
 import org.stockroom.catalog.Catalog;
 import org.stockroom.catalog.NewProduct;
 import org.stockroom.catalog.Product;

@@ -1,11 +1,10 @@
 package org.stockroom.accounts;
 
-import org.stockroom.support.StockroomProperties;
-
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 import org.stockroom.support.Actors;
+import org.stockroom.support.StockroomProperties;
 
 /**
  * The ledger's actor: the signed-in user or token of the request; otherwise {@code stockroom.actor}:

@@ -3,16 +3,14 @@ package org.stockroom.alerts;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Metrics;
-import java.util.EnumMap;
-import java.util.Map;
-import org.springframework.beans.factory.ObjectProvider;
-import org.stockroom.support.AfterCommit;
-
 import java.time.Clock;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.dao.ConcurrencyFailureException;
@@ -23,6 +21,7 @@ import org.stockroom.catalog.Product;
 import org.stockroom.catalog.ProductChanged;
 import org.stockroom.catalog.ProductsAdded;
 import org.stockroom.support.Actors;
+import org.stockroom.support.AfterCommit;
 import org.stockroom.support.NotFoundException;
 
 /**

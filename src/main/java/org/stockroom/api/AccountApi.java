@@ -36,33 +36,44 @@ import org.stockroom.support.Page;
 class AccountApi {
 
     record NewUserRequest(
-            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "sam") String username,
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "sam")
+            String username,
+
             @Schema(
-                            requiredMode = Schema.RequiredMode.REQUIRED,
-                            description = "At least 12 characters, not a common password",
-                            example = "a-long-user-password")
-                    String password,
+                    requiredMode = Schema.RequiredMode.REQUIRED,
+                    description = "At least 12 characters, not a common password",
+                    example = "a-long-user-password")
+            String password,
+
             @Schema(
-                            requiredMode = Schema.RequiredMode.REQUIRED,
-                            allowableValues = {"OWNER", "STAFF", "VIEWER"},
-                            example = "STAFF")
-                    String role) {}
+                    requiredMode = Schema.RequiredMode.REQUIRED,
+                    allowableValues = {"OWNER", "STAFF", "VIEWER"},
+                    example = "STAFF")
+            String role) {}
 
     record UserPatch(
-            @Schema(allowableValues = {"OWNER", "STAFF", "VIEWER"}, example = "VIEWER") String role,
+            @Schema(
+                    allowableValues = {"OWNER", "STAFF", "VIEWER"},
+                    example = "VIEWER")
+            String role,
+
             @Schema(description = "A new password") String password,
+
             @Schema(description = "A disabled user cannot sign in; the last enabled OWNER cannot be disabled")
-                    Boolean disabled) {}
+            Boolean disabled) {}
 
     record NewTokenRequest(
-            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "shop-sync") String name,
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "shop-sync")
+            String name,
+
             @Schema(
-                            requiredMode = Schema.RequiredMode.REQUIRED,
-                            allowableValues = {"OWNER", "STAFF", "VIEWER"},
-                            example = "STAFF")
-                    String role,
+                    requiredMode = Schema.RequiredMode.REQUIRED,
+                    allowableValues = {"OWNER", "STAFF", "VIEWER"},
+                    example = "STAFF")
+            String role,
+
             @Schema(description = "When the token stops working; null: never", example = "2027-01-01T00:00:00Z")
-                    Instant expiresAt) {}
+            Instant expiresAt) {}
 
     private final Users users;
     private final Tokens tokens;
@@ -112,7 +123,8 @@ class AccountApi {
 
     @Operation(
             summary = "Issue an API token",
-            description = "The answer carries the token itself, shown only this once; send it as `Authorization: Bearer`.")
+            description =
+                    "The answer carries the token itself, shown only this once; send it as `Authorization: Bearer`.")
     @ApiResponse(responseCode = "201", description = "The token was issued")
     @PostMapping("/api/tokens")
     ResponseEntity<Tokens.Issued> issueToken(

@@ -39,7 +39,8 @@ class AlertStreamApi {
                                     @Schema(
                                             type = "string",
                                             description = "Server-sent events; each `data` line is an Alert as JSON",
-                                            example = "event: alert\ndata: {\"id\":7,\"sku\":\"LAP-001\",\"level\":\"LOW\"}\n\n")))
+                                            example =
+                                                    "event: alert\ndata: {\"id\":7,\"sku\":\"LAP-001\",\"level\":\"LOW\"}\n\n")))
     @ApiResponse(responseCode = "503", description = "Too many streams are open now: `too-many-streams`")
     @GetMapping(path = "/api/alerts/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     SseEmitter stream() {

@@ -29,14 +29,20 @@ class ExportApi {
 
     @Operation(
             summary = "Export the catalog as CSV",
-            description = "Every product in the columns the import reads, so the file can be edited and imported again.")
+            description =
+                    "Every product in the columns the import reads, so the file can be edited and imported again.")
     @ApiResponse(
             responseCode = "200",
             description = "The catalog, streamed as it is read",
             content =
                     @Content(
                             mediaType = "text/csv",
-                            schema = @Schema(type = "string", description = "RFC 4180 CSV with a header row", example = "sku,name,price,stock,reorder_threshold\nLAP-001,Laptop,999.99,10,3\n")))
+                            schema =
+                                    @Schema(
+                                            type = "string",
+                                            description = "RFC 4180 CSV with a header row",
+                                            example =
+                                                    "sku,name,price,stock,reorder_threshold\nLAP-001,Laptop,999.99,10,3\n")))
     @GetMapping("/products")
     void products(HttpServletResponse response) throws IOException {
         csv(response, "products.csv");
@@ -45,14 +51,19 @@ class ExportApi {
 
     @Operation(
             summary = "Export stock levels for Shopify",
-            description = "Stock of every product in Shopify's inventory CSV, for the location `stockroom.imports.shopify-location`.")
+            description =
+                    "Stock of every product in Shopify's inventory CSV, for the location `stockroom.imports.shopify-location`.")
     @ApiResponse(
             responseCode = "200",
             description = "Shopify inventory CSV",
             content =
                     @Content(
                             mediaType = "text/csv",
-                            schema = @Schema(type = "string", description = "Shopify's inventory import format", example = "Handle,Title,SKU,Location,On hand\n")))
+                            schema =
+                                    @Schema(
+                                            type = "string",
+                                            description = "Shopify's inventory import format",
+                                            example = "Handle,Title,SKU,Location,On hand\n")))
     @GetMapping("/inventory")
     void inventory(@RequestParam(defaultValue = "shopify") String format, HttpServletResponse response)
             throws IOException {

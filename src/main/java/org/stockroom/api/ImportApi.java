@@ -1,8 +1,6 @@
 package org.stockroom.api;
 
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
@@ -69,7 +67,8 @@ class ImportApi {
     @ApiResponse(responseCode = "200", description = "The import was undone")
     @ApiResponse(
             responseCode = "409",
-            description = "Already undone (`import-undone`) or later movements touch its products (`import-superseded`)")
+            description =
+                    "Already undone (`import-undone`) or later movements touch its products (`import-superseded`)")
     @PostMapping("/{id}/undo")
     ImportReport undo(@PathVariable String id) {
         return importer.undo(id);

@@ -42,7 +42,11 @@ class MovementExportApi {
             content =
                     @Content(
                             mediaType = "text/csv",
-                            schema = @Schema(type = "string", description = "RFC 4180 CSV with a header row", example = "id,at,sku,type,quantity,balance,actor,reason,note\n")))
+                            schema =
+                                    @Schema(
+                                            type = "string",
+                                            description = "RFC 4180 CSV with a header row",
+                                            example = "id,at,sku,type,quantity,balance,actor,reason,note\n")))
     @GetMapping(path = "/movements", produces = "text/csv")
     ResponseEntity<org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody> movements(
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,

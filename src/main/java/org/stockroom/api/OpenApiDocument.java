@@ -62,8 +62,7 @@ class OpenApiDocument {
                 .info(new Info()
                         .title("Stockroom API")
                         .version(version)
-                        .description(
-                                """
+                        .description("""
                                 Inventory management for small online shops: products, purchases that never oversell, \
                                 the stock ledger, restock alerts, reports, imports and webhooks.
 
@@ -91,8 +90,7 @@ class OpenApiDocument {
                         .addSchemas(PROBLEM, problemSchema()))
                 .addSecurityItem(new SecurityRequirement().addList("basic"))
                 .addSecurityItem(new SecurityRequirement().addList("bearer"));
-        TAGS.forEach((name, description) ->
-                api.addTagsItem(new Tag().name(name).description(description)));
+        TAGS.forEach((name, description) -> api.addTagsItem(new Tag().name(name).description(description)));
         return api;
     }
 
@@ -103,8 +101,9 @@ class OpenApiDocument {
             if (api.getPaths() == null) {
                 return;
             }
-            api.getPaths().forEach((path, item) -> item.readOperationsMap()
-                    .forEach((method, operation) -> describeErrors(path, method, operation)));
+            api.getPaths()
+                    .forEach((path, item) -> item.readOperationsMap()
+                            .forEach((method, operation) -> describeErrors(path, method, operation)));
             ResponseSchemas.markAlwaysPresent(api);
             describeCoreRequests(api);
             dropUnused(api);
@@ -121,7 +120,9 @@ class OpenApiDocument {
                 .replaceWithSchema(
                         org.stockroom.imports.ImportReport.Problem.class,
                         new ObjectSchema()
-                                .addProperty("line", new IntegerSchema().format("int64").example(7))
+                                .addProperty(
+                                        "line",
+                                        new IntegerSchema().format("int64").example(7))
                                 .addProperty("reason", new StringSchema().example("price: must be a number"))
                                 .description("A row of the file that was refused or skipped")
                                 .required(List.of("line", "reason")));
@@ -141,21 +142,24 @@ class OpenApiDocument {
             return;
         }
         List<Schema<?>> roots = new ArrayList<>();
-        api.getPaths().values().forEach(item -> item.readOperations().forEach(operation -> {
-            if (operation.getRequestBody() != null && operation.getRequestBody().getContent() != null) {
-                operation.getRequestBody().getContent().values().forEach(m -> roots.add(m.getSchema()));
-            }
-            if (operation.getParameters() != null) {
-                operation.getParameters().forEach(p -> roots.add(p.getSchema()));
-            }
-            if (operation.getResponses() != null) {
-                operation.getResponses().values().forEach(r -> {
-                    if (r.getContent() != null) {
-                        r.getContent().values().forEach(m -> roots.add(m.getSchema()));
+        api.getPaths()
+                .values()
+                .forEach(item -> item.readOperations().forEach(operation -> {
+                    if (operation.getRequestBody() != null
+                            && operation.getRequestBody().getContent() != null) {
+                        operation.getRequestBody().getContent().values().forEach(m -> roots.add(m.getSchema()));
                     }
-                });
-            }
-        }));
+                    if (operation.getParameters() != null) {
+                        operation.getParameters().forEach(p -> roots.add(p.getSchema()));
+                    }
+                    if (operation.getResponses() != null) {
+                        operation.getResponses().values().forEach(r -> {
+                            if (r.getContent() != null) {
+                                r.getContent().values().forEach(m -> roots.add(m.getSchema()));
+                            }
+                        });
+                    }
+                }));
         Set<String> used = reachable(api, roots);
         api.getComponents().getSchemas().keySet().removeIf(name -> !used.contains(name) && !name.equals(PROBLEM));
     }
@@ -166,8 +170,9 @@ class OpenApiDocument {
      */
     @SuppressWarnings({"rawtypes", "unchecked"})
     private static void describeCoreRequests(OpenAPI api) {
-        Map<String, Schema> schemas =
-                api.getComponents().getSchemas() == null ? Map.of() : api.getComponents().getSchemas();
+        Map<String, Schema> schemas = api.getComponents().getSchemas() == null
+                ? Map.of()
+                : api.getComponents().getSchemas();
         describe(
                 schemas.get("NewProduct"),
                 List.of("sku", "name", "price", "stock", "reorderThreshold"),
@@ -201,7 +206,10 @@ class OpenApiDocument {
                 || operation.getRequestBody() != null
                 || path.contains("{");
         if (input) {
-            add(responses, "400", "The request is invalid: `invalid-request`, with `errors` naming each field at fault");
+            add(
+                    responses,
+                    "400",
+                    "The request is invalid: `invalid-request`, with `errors` naming each field at fault");
         }
         add(responses, "401", "No credentials, or wrong ones: `unauthorized`");
         if (role != Role.VIEWER) {
@@ -210,7 +218,10 @@ class OpenApiDocument {
         if (path.contains("{")) {
             add(responses, "404", "Nothing has this identifier: `not-found` or a more precise code");
         }
-        add(responses, "429", "Too many failed sign-ins from this account or address: `rate-limited`, with Retry-After");
+        add(
+                responses,
+                "429",
+                "Too many failed sign-ins from this account or address: `rate-limited`, with Retry-After");
         if (write) {
             add(responses, "503", "The store is busy; nothing was changed and the request may be retried: `busy`");
         }
@@ -247,7 +258,9 @@ class OpenApiDocument {
     @SuppressWarnings({"rawtypes", "unchecked"})
     private static Schema<?> problemSchema() {
         Schema fieldError = new ObjectSchema()
-                .addProperty("field", new StringSchema().description("The field at fault").example("quantity"))
+                .addProperty(
+                        "field",
+                        new StringSchema().description("The field at fault").example("quantity"))
                 .addProperty(
                         "message",
                         new StringSchema().description("What is wrong with it").example("must be at least 1"));
@@ -259,7 +272,8 @@ class OpenApiDocument {
                         .format("uri")
                         .description("Identifies the kind of problem")
                         .example("https://stockroom.dev/problems/insufficient-stock"));
-        properties.put("title", new StringSchema().description("Short, human-readable").example("Conflict"));
+        properties.put(
+                "title", new StringSchema().description("Short, human-readable").example("Conflict"));
         properties.put("status", new IntegerSchema().format("int32").example(409));
         properties.put(
                 "detail",
@@ -268,7 +282,10 @@ class OpenApiDocument {
                         .example("Not enough stock for LAP-001: 2 requested, 1 available"));
         properties.put(
                 "instance",
-                new StringSchema().format("uri-reference").description("The request path").example("/api/purchases"));
+                new StringSchema()
+                        .format("uri-reference")
+                        .description("The request path")
+                        .example("/api/purchases"));
         properties.put(
                 "code",
                 new StringSchema()
@@ -277,9 +294,7 @@ class OpenApiDocument {
                         .example("insufficient-stock"));
         properties.put(
                 "errors",
-                new ArraySchema()
-                        .items(fieldError)
-                        .description("With `invalid-request`: every field at fault"));
+                new ArraySchema().items(fieldError).description("With `invalid-request`: every field at fault"));
         Schema problem = new ObjectSchema()
                 .description(
                         "RFC 9457 Problem Details. Refusals may carry more members, such as `shortages` or `skus`.");

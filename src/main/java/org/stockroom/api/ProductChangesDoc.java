@@ -15,8 +15,15 @@ record ProductChangesDoc(
         @Schema(maxLength = 200, example = "Laptop 14\"") String name,
         @Schema(minimum = "0", example = "999.99") BigDecimal price,
         @Schema(minimum = "0", example = "3") Long reorderThreshold,
-        @Schema(minimum = "0", nullable = true, example = "700.00") BigDecimal cost,
-        @Schema(minimum = "1", nullable = true, example = "10") Long reorderQuantity,
-        @Schema(minimum = "0", nullable = true, example = "7") Integer leadTimeDays,
+
+        @Schema(minimum = "0", nullable = true, example = "700.00")
+        BigDecimal cost,
+
+        @Schema(minimum = "1", nullable = true, example = "10")
+        Long reorderQuantity,
+
+        @Schema(minimum = "0", nullable = true, example = "7")
+        Integer leadTimeDays,
+
         @Schema(nullable = true, example = "Acme") String supplier,
         @Schema(nullable = true, example = "4006381333931") String barcode) {}

@@ -1,8 +1,6 @@
 package org.stockroom.api;
 
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.LocalDate;
@@ -94,7 +92,9 @@ class PurchaseApi {
             summary = "Return units of a purchase",
             description = "Units go back to stock and come off units sold and revenue.")
     @ApiResponse(responseCode = "201", description = "The return was recorded")
-    @ApiResponse(responseCode = "409", description = "More than was bought and not yet returned: `return-exceeds-purchase`")
+    @ApiResponse(
+            responseCode = "409",
+            description = "More than was bought and not yet returned: `return-exceeds-purchase`")
     /** {@code {"lines":[{"sku":"LAP-001","quantity":1}],"note":"…"}}: units back to stock, off units sold and revenue. */
     @PostMapping("/{id}/returns")
     ResponseEntity<PurchaseReturn> returnUnits(@PathVariable String id, @RequestBody ReturnRequest request) {

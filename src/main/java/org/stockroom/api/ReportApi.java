@@ -39,8 +39,9 @@ class ReportApi {
 
     @Operation(
             summary = "Sales report",
-            description = "Purchases, units, revenue, cost and margin of a date range (store calendar, both inclusive), "
-                    + "in total and per product, sorted by `sort` and cut at `limit`.")
+            description =
+                    "Purchases, units, revenue, cost and margin of a date range (store calendar, both inclusive), "
+                            + "in total and per product, sorted by `sort` and cut at `limit`.")
     @ApiResponse(
             responseCode = "200",
             description = "The report as JSON, or as CSV with `format=csv` or `Accept: text/csv`",
@@ -48,7 +49,12 @@ class ReportApi {
                 @Content(mediaType = "application/json", schema = @Schema(implementation = SalesReport.class)),
                 @Content(
                         mediaType = "text/csv",
-                        schema = @Schema(type = "string", description = "RFC 4180 CSV with a header row", example = "sku,name,units,revenue,cost,margin\\nLAP-001,Laptop,3,2999.97,2100.00,899.97\\n"))
+                        schema =
+                                @Schema(
+                                        type = "string",
+                                        description = "RFC 4180 CSV with a header row",
+                                        example =
+                                                "sku,name,units,revenue,cost,margin\\nLAP-001,Laptop,3,2999.97,2100.00,899.97\\n"))
             })
     @GetMapping("/sales")
     ResponseEntity<?> sales(
@@ -73,7 +79,11 @@ class ReportApi {
                 @Content(mediaType = "application/json", schema = @Schema(implementation = SalesSeries.class)),
                 @Content(
                         mediaType = "text/csv",
-                        schema = @Schema(type = "string", description = "RFC 4180 CSV with a header row", example = "date,units,revenue\\n2026-11-01,4,1203.50\\n"))
+                        schema =
+                                @Schema(
+                                        type = "string",
+                                        description = "RFC 4180 CSV with a header row",
+                                        example = "date,units,revenue\\n2026-11-01,4,1203.50\\n"))
             })
     @GetMapping("/sales/daily")
     ResponseEntity<?> daily(
@@ -88,7 +98,8 @@ class ReportApi {
 
     @Operation(
             summary = "Slow movers",
-            description = "Products in stock that sold nothing (or little) in the last `days` days, with the value tied up.")
+            description =
+                    "Products in stock that sold nothing (or little) in the last `days` days, with the value tied up.")
     @ApiResponse(
             responseCode = "200",
             description = "The report as JSON, or as CSV with `format=csv` or `Accept: text/csv`",
@@ -96,7 +107,11 @@ class ReportApi {
                 @Content(mediaType = "application/json", schema = @Schema(implementation = SlowMovers.class)),
                 @Content(
                         mediaType = "text/csv",
-                        schema = @Schema(type = "string", description = "RFC 4180 CSV with a header row", example = "sku,name,stock,lastSold,value\\n"))
+                        schema =
+                                @Schema(
+                                        type = "string",
+                                        description = "RFC 4180 CSV with a header row",
+                                        example = "sku,name,stock,lastSold,value\\n"))
             })
     @GetMapping("/slow")
     ResponseEntity<?> slow(
@@ -117,7 +132,11 @@ class ReportApi {
                 @Content(mediaType = "application/json", schema = @Schema(implementation = Valuation.class)),
                 @Content(
                         mediaType = "text/csv",
-                        schema = @Schema(type = "string", description = "RFC 4180 CSV with a header row", example = "sku,name,stock,cost,value\\n"))
+                        schema =
+                                @Schema(
+                                        type = "string",
+                                        description = "RFC 4180 CSV with a header row",
+                                        example = "sku,name,stock,cost,value\\n"))
             })
     @GetMapping("/valuation")
     ResponseEntity<?> valuation(
@@ -138,7 +157,11 @@ class ReportApi {
                 @Content(mediaType = "application/json", schema = @Schema(implementation = Reorder.class)),
                 @Content(
                         mediaType = "text/csv",
-                        schema = @Schema(type = "string", description = "RFC 4180 CSV with a header row", example = "sku,name,supplier,stock,suggested,orderCost\\n"))
+                        schema =
+                                @Schema(
+                                        type = "string",
+                                        description = "RFC 4180 CSV with a header row",
+                                        example = "sku,name,supplier,stock,suggested,orderCost\\n"))
             })
     @GetMapping("/reorder")
     ResponseEntity<?> reorder(

@@ -102,22 +102,24 @@ class ResponseSchemas implements ModelConverter {
         }
         List<Schema<?>> requests = new ArrayList<>();
         List<Schema<?>> answers = new ArrayList<>();
-        api.getPaths().values().forEach(item -> item.readOperations().forEach(operation -> {
-            if (operation.getRequestBody() != null
-                    && operation.getRequestBody().getContent() != null) {
-                operation.getRequestBody().getContent().values().forEach(m -> requests.add(m.getSchema()));
-            }
-            if (operation.getParameters() != null) {
-                operation.getParameters().forEach(p -> requests.add(p.getSchema()));
-            }
-            if (operation.getResponses() != null) {
-                operation.getResponses().values().forEach(r -> {
-                    if (r.getContent() != null) {
-                        r.getContent().values().forEach(m -> answers.add(m.getSchema()));
+        api.getPaths()
+                .values()
+                .forEach(item -> item.readOperations().forEach(operation -> {
+                    if (operation.getRequestBody() != null
+                            && operation.getRequestBody().getContent() != null) {
+                        operation.getRequestBody().getContent().values().forEach(m -> requests.add(m.getSchema()));
                     }
-                });
-            }
-        }));
+                    if (operation.getParameters() != null) {
+                        operation.getParameters().forEach(p -> requests.add(p.getSchema()));
+                    }
+                    if (operation.getResponses() != null) {
+                        operation.getResponses().values().forEach(r -> {
+                            if (r.getContent() != null) {
+                                r.getContent().values().forEach(m -> answers.add(m.getSchema()));
+                            }
+                        });
+                    }
+                }));
         Set<String> requestSchemas = OpenApiDocument.reachable(api, requests);
         for (String name : OpenApiDocument.reachable(api, answers)) {
             Schema schema = api.getComponents().getSchemas().get(name);

@@ -1,7 +1,6 @@
 package org.stockroom.api;
 
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -31,13 +30,11 @@ import org.stockroom.support.Text;
 class StockApi {
 
     record ReceiptRequest(
-            @Schema(
-                            requiredMode = Schema.RequiredMode.REQUIRED,
-                            minimum = "1",
-                            maximum = "1000000",
-                            example = "20")
-                    Long quantity,
-            @Schema(description = "Up to 500 characters", example = "PO-77") String note) {
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, minimum = "1", maximum = "1000000", example = "20")
+            Long quantity,
+
+            @Schema(description = "Up to 500 characters", example = "PO-77")
+            String note) {
         ReceiptRequest {
             if (quantity == null || quantity < 1 || quantity > 1_000_000) {
                 throw new InvalidRequestException("quantity", "must be a whole number from 1 to 1000000");

@@ -2,7 +2,6 @@ package org.stockroom.api;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
-import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -33,21 +32,23 @@ class WebhookApi {
 
     record WebhookRequest(
             @Schema(
-                            requiredMode = Schema.RequiredMode.REQUIRED,
-                            format = "uri",
-                            example = "https://shop.example.com/hooks/stockroom")
-                    String url,
+                    requiredMode = Schema.RequiredMode.REQUIRED,
+                    format = "uri",
+                    example = "https://shop.example.com/hooks/stockroom")
+            String url,
+
             @ArraySchema(
-                            arraySchema = @Schema(requiredMode = Schema.RequiredMode.REQUIRED),
-                            schema =
-                                    @Schema(
-                                            allowableValues = {
-                                                "alert.raised",
-                                                "alert.escalated",
-                                                "alert.resolved",
-                                                "stock.received"
-                                            }))
-                    List<String> events,
+                    arraySchema = @Schema(requiredMode = Schema.RequiredMode.REQUIRED),
+                    schema =
+                            @Schema(
+                                    allowableValues = {
+                                        "alert.raised",
+                                        "alert.escalated",
+                                        "alert.resolved",
+                                        "stock.received"
+                                    }))
+            List<String> events,
+
             @Schema(example = "Shop front restock banner") String description) {}
 
     private final Webhooks webhooks;
@@ -102,7 +103,8 @@ class WebhookApi {
 
     @Operation(
             summary = "Send a test event",
-            description = "Queues a `webhook.test` event; the answer is the queued delivery, whose progress the log shows.")
+            description =
+                    "Queues a `webhook.test` event; the answer is the queued delivery, whose progress the log shows.")
     @ApiResponse(responseCode = "202", description = "The test event is queued")
     /** Queues a {@code webhook.test} event; the answer is the queued delivery, whose progress the delivery log shows. */
     @PostMapping("/{id}/test")

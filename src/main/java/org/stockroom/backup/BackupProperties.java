@@ -13,7 +13,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param keep how many scheduled backups are kept; older ones are deleted after each new one
  */
 @ConfigurationProperties("stockroom.backup")
-public record BackupProperties(@DefaultValue("-") String cron, Path directory, @DefaultValue("7") int keep) {
+public record BackupProperties(
+        @DefaultValue("-") String cron,
+        Path directory,
+        @DefaultValue("7") int keep) {
 
     public BackupProperties {
         if (keep < 1) {

@@ -120,7 +120,9 @@ public class Backups {
     }
 
     Path directory() {
-        return backup.directory() != null ? backup.directory() : properties.dataDir().resolve("backups");
+        return backup.directory() != null
+                ? backup.directory()
+                : properties.dataDir().resolve("backups");
     }
 
     private void pgDump(Path file) {
@@ -160,8 +162,7 @@ public class Backups {
             String said = new String(output.readAllBytes(), StandardCharsets.UTF_8).strip();
             if (!process.waitFor(1, TimeUnit.HOURS) || process.exitValue() != 0) {
                 Files.deleteIfExists(file);
-                throw new DomainException(
-                        DomainException.Kind.UNAVAILABLE, "backup-failed", "pg_dump failed: " + said);
+                throw new DomainException(DomainException.Kind.UNAVAILABLE, "backup-failed", "pg_dump failed: " + said);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -178,7 +179,9 @@ public class Backups {
             for (String pair : raw.split("&")) {
                 int eq = pair.indexOf('=');
                 if (eq > 0) {
-                    out.put(pair.substring(0, eq), java.net.URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+                    out.put(
+                            pair.substring(0, eq),
+                            java.net.URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
                 }
             }
         }

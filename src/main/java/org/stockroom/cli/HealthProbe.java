@@ -30,6 +30,6 @@ public final class HealthProbe {
             System.exit(answer.statusCode() == 200 ? 0 : 1);
         } catch (Exception e) {
             System.exit(1);
-        } 
+        }
     }
 }

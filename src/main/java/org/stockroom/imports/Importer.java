@@ -3,8 +3,6 @@ package org.stockroom.imports;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Metrics;
-import org.springframework.beans.factory.ObjectProvider;
-
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -14,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.stockroom.catalog.Catalog;
@@ -109,10 +108,13 @@ public class Importer {
 
     /** Rows of applied imports by what became of them; dry runs and refused files change nothing and count nothing. */
     private void count(ImportReport report) {
-        rows.get("created").increment(report.created() == null ? 0 : report.created().size());
-        rows.get("updated").increment(report.updated() == null ? 0 : report.updated().size());
+        rows.get("created")
+                .increment(report.created() == null ? 0 : report.created().size());
+        rows.get("updated")
+                .increment(report.updated() == null ? 0 : report.updated().size());
         rows.get("unchanged").increment(report.unchanged());
-        rows.get("skipped").increment(report.skipped() == null ? 0 : report.skipped().size());
+        rows.get("skipped")
+                .increment(report.skipped() == null ? 0 : report.skipped().size());
     }
 
     public ImportReport get(String id) {

@@ -2,9 +2,6 @@ package org.stockroom.sales;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Metrics;
-import org.springframework.beans.factory.ObjectProvider;
-import org.stockroom.support.AfterCommit;
-
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
@@ -16,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -27,6 +25,7 @@ import org.stockroom.reports.SalesRollup;
 import org.stockroom.stock.Stock;
 import org.stockroom.stock.StockChange;
 import org.stockroom.support.Actors;
+import org.stockroom.support.AfterCommit;
 import org.stockroom.support.Database;
 import org.stockroom.support.DomainException;
 import org.stockroom.support.Ids;

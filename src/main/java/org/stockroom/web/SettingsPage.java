@@ -11,8 +11,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.stockroom.Store;
-import org.stockroom.notifications.RegisteredWebhook;
 import org.stockroom.notifications.AlertEmailProperties;
+import org.stockroom.notifications.RegisteredWebhook;
 import org.stockroom.notifications.Webhooks;
 import org.stockroom.support.InvalidRequestException;
 import org.stockroom.support.StockroomProperties;
@@ -32,10 +32,7 @@ class SettingsPage {
     private final List<String> emailRecipients;
     private final String emailMode;
 
-    SettingsPage(
-            StockroomProperties properties,
-            Store store,
-            AlertEmailProperties email) {
+    SettingsPage(StockroomProperties properties, Store store, AlertEmailProperties email) {
         this.properties = properties;
         this.webhooks = store.webhooks();
         this.emailRecipients = email.to();

@@ -3,14 +3,14 @@ package org.stockroom.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import java.lang.reflect.Method;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
-import java.lang.reflect.Method;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -179,11 +179,16 @@ class OpenApiContractTests extends ApiTestSupport {
         schemas.path("NewProduct").path("required").forEach(n -> newProduct.add(n.asString()));
         assertThat(newProduct).containsExactlyInAnyOrder("sku", "name", "price", "stock", "reorderThreshold");
         assertThat(schemas.path("NewProduct").has("example")).isTrue();
-        JsonNode purchaseLine = schemas.path("PurchaseRequest").path("properties").path("lines").path("items");
+        JsonNode purchaseLine =
+                schemas.path("PurchaseRequest").path("properties").path("lines").path("items");
         assertThat(purchaseLine.path("properties").has("quantity")).isTrue();
         assertThat(purchaseLine.path("properties").has("unitPrice")).isFalse();
-        assertThat(schemas.path("PurchaseLine").path("properties").has("unitPrice")).isTrue();
-        assertThat(schemas.path("ReturnRequest").path("properties").path("lines").toString())
+        assertThat(schemas.path("PurchaseLine").path("properties").has("unitPrice"))
+                .isTrue();
+        assertThat(schemas.path("ReturnRequest")
+                        .path("properties")
+                        .path("lines")
+                        .toString())
                 .doesNotContain("PurchaseLine");
     }
 
@@ -260,9 +265,9 @@ class OpenApiContractTests extends ApiTestSupport {
     }
 
     private void operations(java.util.function.BiConsumer<String, JsonNode> check) {
-        document.path("paths").properties().forEach(path -> path.getValue()
+        document.path("paths")
                 .properties()
-                .forEach(method -> {
+                .forEach(path -> path.getValue().properties().forEach(method -> {
                     if (List.of("get", "put", "post", "delete", "patch", "head").contains(method.getKey())) {
                         check.accept(method.getKey().toUpperCase() + " " + path.getKey(), method.getValue());
                     }

@@ -269,7 +269,8 @@ class SeveralInstancesTests {
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(elsewhere.statusCode())
-                .as("the second instance knows the session: " + elsewhere.headers().map())
+                .as("the second instance knows the session: "
+                        + elsewhere.headers().map())
                 .isEqualTo(200);
         HttpResponse<String> stranger = client.send(
                 HttpRequest.newBuilder(URI.create(base2 + "/products"))

@@ -28,7 +28,8 @@ class MetricsTests extends ApiTestSupport {
         String after = scrape();
         assertThat(delta(before, after, "stockroom_purchases_total", "reason=\"none\",result=\"made\""))
                 .isEqualTo(1.0);
-        assertThat(delta(before, after, "stockroom_purchases_total", "reason=\"insufficient-stock\",result=\"refused\""))
+        assertThat(delta(
+                        before, after, "stockroom_purchases_total", "reason=\"insufficient-stock\",result=\"refused\""))
                 .isEqualTo(1.0);
         assertThat(delta(before, after, "stockroom_purchases_total", "reason=\"unknown-sku\",result=\"refused\""))
                 .isEqualTo(1.0);
@@ -49,7 +50,10 @@ class MetricsTests extends ApiTestSupport {
                 + "Content-Type: text/csv\r\n\r\n"
                 + csv + "\r\n--" + boundary + "--\r\n";
         var answer = api.send(
-                "POST", "/api/imports", body, java.util.Map.of("Content-Type", "multipart/form-data; boundary=" + boundary));
+                "POST",
+                "/api/imports",
+                body,
+                java.util.Map.of("Content-Type", "multipart/form-data; boundary=" + boundary));
         assertThat(answer.status()).as(answer.text()).isEqualTo(201);
         assertThat(delta(before, scrape(), "stockroom_imports_rows_total", "outcome=\"created\""))
                 .isEqualTo(2.0);
@@ -87,7 +91,8 @@ class MetricsTests extends ApiTestSupport {
 
     /** The sample of {@code name} whose labels include {@code labels}; 0 when the series is absent. */
     private static double value(String scrape, String name, String labels) {
-        Matcher m = Pattern.compile("(?m)^" + Pattern.quote(name) + "(\\{[^}]*})? (\\S+)$").matcher(scrape);
+        Matcher m = Pattern.compile("(?m)^" + Pattern.quote(name) + "(\\{[^}]*})? (\\S+)$")
+                .matcher(scrape);
         while (m.find()) {
             String found = m.group(1) == null ? "" : m.group(1);
             if (found.contains(labels)) {

@@ -27,7 +27,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import org.springdoc.core.customizers.OpenApiCustomizer;
-import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.info.BuildProperties;
 import org.springframework.context.annotation.Bean;
@@ -104,36 +103,84 @@ class OpenApiDocument {
             api.getPaths()
                     .forEach((path, item) -> item.readOperationsMap()
                             .forEach((method, operation) -> describeErrors(path, method, operation)));
-            ResponseSchemas.markAlwaysPresent(api);
+            shortenNames(api);
             describeCoreRequests(api);
+            ResponseSchemas.markAlwaysPresent(api);
             dropUnused(api);
         };
     }
 
-    static {
-        // Purchase lines and return lines share the simple name "Line" with the lines of a purchase's
-        // answer; as separate named schemas one would silently replace the other in the document.
-        SpringDocUtils.getConfig()
-                .replaceWithSchema(org.stockroom.sales.PurchaseRequest.Line.class, requestLine())
-                .replaceWithSchema(org.stockroom.sales.ReturnRequest.Line.class, requestLine())
-                // An import's row problem would take the name of the error schema, Problem.
-                .replaceWithSchema(
-                        org.stockroom.imports.ImportReport.Problem.class,
-                        new ObjectSchema()
-                                .addProperty(
-                                        "line",
-                                        new IntegerSchema().format("int64").example(7))
-                                .addProperty("reason", new StringSchema().example("price: must be a number"))
-                                .description("A row of the file that was refused or skipped")
-                                .required(List.of("line", "reason")));
+    /**
+     * springdoc names schemas by fully qualified class name ({@code springdoc.use-fqn}), since the core's
+     * nested records share simple names (Valuation.Totals, SlowMovers.Totals, Purchase.Line, ...) and one
+     * would silently stand for all. Here each becomes its classes' simple names joined:
+     * {@code org.stockroom.reports.Valuation$Totals} is {@code ValuationTotals}.
+     */
+    @SuppressWarnings({"rawtypes", "unchecked"})
+    private static void shortenNames(OpenAPI api) {
+        if (api.getComponents() == null || api.getComponents().getSchemas() == null) {
+            return;
+        }
+        Map<String, Schema> renamed = new LinkedHashMap<>();
+        api.getComponents().getSchemas().forEach((name, schema) -> {
+            String shorter = shortName(name);
+            if (renamed.containsKey(shorter)) {
+                shorter = name;
+            }
+            renamed.put(shorter, schema);
+        });
+        api.getComponents().setSchemas(renamed);
+        List<Schema> todo = new ArrayList<>(renamed.values());
+        api.getPaths()
+                .values()
+                .forEach(item -> item.readOperations().forEach(operation -> {
+                    if (operation.getRequestBody() != null
+                            && operation.getRequestBody().getContent() != null) {
+                        operation.getRequestBody().getContent().values().forEach(m -> todo.add(m.getSchema()));
+                    }
+                    if (operation.getParameters() != null) {
+                        operation.getParameters().forEach(p -> todo.add(p.getSchema()));
+                    }
+                    if (operation.getResponses() != null) {
+                        operation.getResponses().values().forEach(r -> {
+                            if (r.getContent() != null) {
+                                r.getContent().values().forEach(m -> todo.add(m.getSchema()));
+                            }
+                        });
+                    }
+                }));
+        java.util.Set<Schema> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        while (!todo.isEmpty()) {
+            Schema schema = todo.remove(todo.size() - 1);
+            if (schema == null || !seen.add(schema)) {
+                continue;
+            }
+            if (schema.get$ref() != null && schema.get$ref().startsWith("#/components/schemas/")) {
+                String name = schema.get$ref().substring("#/components/schemas/".length());
+                String shorter = renamed.containsKey(name) ? name : shortName(name);
+                schema.set$ref("#/components/schemas/" + shorter);
+            }
+            if (schema.getProperties() != null) {
+                todo.addAll(schema.getProperties().values());
+            }
+            todo.add(schema.getItems());
+            if (schema.getAdditionalProperties() instanceof Schema values) {
+                todo.add(values);
+            }
+            for (List<Schema> composed :
+                    java.util.Arrays.asList(schema.getAllOf(), schema.getAnyOf(), schema.getOneOf())) {
+                if (composed != null) {
+                    todo.addAll(composed);
+                }
+            }
+        }
     }
 
-    private static Schema<?> requestLine() {
-        return new ObjectSchema()
-                .addProperty("sku", new StringSchema().example("LAP-001"))
-                .addProperty("quantity", new IntegerSchema().format("int64").minimum(java.math.BigDecimal.ONE))
-                .description("A SKU and a whole number of units")
-                .required(List.of("sku", "quantity"));
+    /** {@code org.stockroom.reports.Valuation$Totals} to {@code ValuationTotals}; a request record of an API class keeps its own name. */
+    static String shortName(String name) {
+        String shorter = name.replaceAll("(?i)org\\.stockroom\\.([a-z]+\\.)*", "");
+        shorter = shorter.replaceAll("^[A-Za-z]+Api\\$", "");
+        return shorter.replace("$", "").replace(".", "").replaceAll("[^A-Za-z0-9_-]", "");
     }
 
     /** Types springdoc saw but no operation shows (the alert stream's Java type) would be noise to a reader. */
@@ -181,6 +228,11 @@ class OpenApiDocument {
                 schemas.get("PurchaseRequest"),
                 List.of("lines"),
                 Map.of("reference", "order-1001", "lines", List.of(Map.of("sku", "LAP-001", "quantity", 2))));
+        describe(
+                schemas.get("PurchaseRequestLine"),
+                List.of("sku", "quantity"),
+                Map.of("sku", "LAP-001", "quantity", 2));
+        describe(schemas.get("ReturnRequestLine"), List.of("sku", "quantity"), Map.of("sku", "LAP-001", "quantity", 1));
         describe(
                 schemas.get("ReturnRequest"),
                 List.of("lines"),

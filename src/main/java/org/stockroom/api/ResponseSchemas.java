@@ -30,22 +30,13 @@ class ResponseSchemas implements ModelConverter {
 
     @Override
     public Schema<?> resolve(AnnotatedType type, ModelConverterContext context, Iterator<ModelConverter> chain) {
-        Class<?> raw = rawClass(type);
-        if (raw != null
-                && raw.isRecord()
-                && raw.getEnclosingClass() != null
-                && type.getName() == null
-                && !raw.getPackageName().equals(ResponseSchemas.class.getPackageName())) {
-            // Nested records of the core share simple names (Purchase.Line, PurchaseReturn.Line, ...); under
-            // one name the document would show one shape for all of them.
-            type.name(raw.getEnclosingClass().getSimpleName() + raw.getSimpleName());
-        }
         Schema<?> schema = chain.hasNext() ? chain.next().resolve(type, context, chain) : null;
+        Class<?> raw = rawClass(type);
         if (raw != null && raw.isRecord()) {
             String name = schema != null && schema.get$ref() != null
                     ? schema.get$ref().substring(schema.get$ref().lastIndexOf('/') + 1)
                     : raw.getSimpleName();
-            OMITTABLE.put(name, omittable(raw));
+            OMITTABLE.put(OpenApiDocument.shortName(name), omittable(raw));
         }
         return schema;
     }

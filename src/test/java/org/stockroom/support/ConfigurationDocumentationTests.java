@@ -76,6 +76,12 @@ class ConfigurationDocumentationTests {
             value.forEach(v -> items.add(v.asString()));
             return String.join(",", items);
         }
-        return value.asString();
+        String text = value.asString();
+        // The processor writes a list default as its toString ("[5s, 5m]").
+        if (text.startsWith("[") && text.endsWith("]")) {
+            String items = text.substring(1, text.length() - 1).strip();
+            return items.isEmpty() ? null : String.join(",", items.split(",\\s*"));
+        }
+        return text;
     }
 }

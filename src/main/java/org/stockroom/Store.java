@@ -12,6 +12,7 @@ import org.stockroom.alerts.Alert;
 import org.stockroom.alerts.AlertStatus;
 import org.stockroom.alerts.AlertStream;
 import org.stockroom.alerts.Alerts;
+import org.stockroom.backup.Backups;
 import org.stockroom.catalog.Catalog;
 import org.stockroom.catalog.NewProduct;
 import org.stockroom.catalog.Product;
@@ -69,6 +70,7 @@ public class Store {
     private final SelfCheck selfCheck;
     private final Returns returns;
     private final Reservations reservations;
+    private final Backups backups;
     private final Users users;
     private final Tokens tokens;
     private final Audit audit;
@@ -96,8 +98,10 @@ public class Store {
             CatalogExport export,
             Webhooks webhooks,
             AlertStream alertStream,
-            Reservations reservations) {
+            Reservations reservations,
+            Backups backups) {
         this.reservations = reservations;
+        this.backups = backups;
         this.alertStream = alertStream;
         this.users = users;
         this.tokens = tokens;
@@ -204,6 +208,10 @@ public class Store {
     /** Recomputes stock, units sold and alerts from the ledger, sales, returns and thresholds; lists every disagreement. */
     public SelfCheckReport verify() {
         return selfCheck.run();
+    }
+
+    public Backups backups() {
+        return backups;
     }
 
     public List<Alert> alerts(AlertStatus status) {

@@ -41,7 +41,8 @@ class ArchitectureTests {
         "org.stockroom.notifications..",
         "org.stockroom.accounts..",
         "org.stockroom.selfcheck..",
-        "org.stockroom.reservations.."
+        "org.stockroom.reservations..",
+        "org.stockroom.backup.."
     };
     private static final String[] FACES = {
         "org.stockroom.api..", "org.stockroom.cli..", "org.stockroom.web..", "org.stockroom.http.."

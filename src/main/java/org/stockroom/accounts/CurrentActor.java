@@ -1,10 +1,10 @@
 package org.stockroom.accounts;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 import org.stockroom.support.Actors;
+import org.stockroom.support.StockroomProperties;
 
 /**
  * The ledger's actor: the signed-in user or token of the request; otherwise {@code stockroom.actor}:
@@ -16,8 +16,8 @@ class CurrentActor implements Actors {
 
     private final String fallback;
 
-    CurrentActor(@Value("${stockroom.actor:system}") String fallback) {
-        this.fallback = fallback;
+    CurrentActor(StockroomProperties properties) {
+        this.fallback = properties.actor();
     }
 
     @Override

@@ -20,7 +20,7 @@ class PasswordConfiguration {
      * to passwords set from then on.
      */
     @Bean
-    PasswordEncoder passwordEncoder(SecuritySettings settings) {
+    PasswordEncoder passwordEncoder(SecurityProperties settings) {
         if (settings.bcryptStrength() < 4 || settings.bcryptStrength() > 31) {
             throw new IllegalArgumentException(
                     "stockroom.security.bcrypt-strength must be between 4 and 31, not " + settings.bcryptStrength());

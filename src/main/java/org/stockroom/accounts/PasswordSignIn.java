@@ -25,14 +25,14 @@ final class PasswordSignIn implements AuthenticationProvider {
     private final UserRepository users;
     private final PasswordCheck passwords;
     private final LoginThrottle throttle;
-    private final SecuritySettings settings;
+    private final SecurityProperties settings;
     private final boolean secondFactorFollows;
 
     PasswordSignIn(
             UserRepository users,
             PasswordCheck passwords,
             LoginThrottle throttle,
-            SecuritySettings settings,
+            SecurityProperties settings,
             boolean secondFactorFollows) {
         this.users = users;
         this.passwords = passwords;
@@ -66,7 +66,7 @@ final class PasswordSignIn implements AuthenticationProvider {
                 account, null, user.role().authorities());
     }
 
-    static boolean needsSecondFactor(UserRepository.Row user, SecuritySettings settings) {
+    static boolean needsSecondFactor(UserRepository.Row user, SecurityProperties settings) {
         return user.totpSecret() != null || (user.role() == Role.OWNER && settings.requireMfaForOwners());
     }
 

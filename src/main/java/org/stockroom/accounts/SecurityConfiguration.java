@@ -38,16 +38,6 @@ class SecurityConfiguration {
                     + "img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; "
                     + "form-action 'self'; frame-ancestors 'none'";
 
-    private static final String[] OWNER_ONLY = {
-        "/api/users/**",
-        "/api/tokens/**",
-        "/api/audit/**",
-        "/api/lockouts/**",
-        "/api/webhooks/**",
-        "/api/settings/**",
-        "/api/admin/**"
-    };
-
     @Bean
     @Order(1)
     SecurityFilterChain api(
@@ -55,7 +45,7 @@ class SecurityConfiguration {
             UserRepository users,
             PasswordCheck passwords,
             LoginThrottle throttle,
-            SecuritySettings settings,
+            SecurityProperties settings,
             Tokens tokens)
             throws Exception {
         Problems problems = new Problems();
@@ -69,7 +59,7 @@ class SecurityConfiguration {
                         .permitAll()
                         .requestMatchers("/actuator/**")
                         .hasRole("OWNER")
-                        .requestMatchers(OWNER_ONLY)
+                        .requestMatchers(ApiAccess.OWNER_ONLY)
                         .hasRole("OWNER")
                         .requestMatchers(HttpMethod.GET, "/api/**")
                         .hasRole("VIEWER")
@@ -104,7 +94,7 @@ class SecurityConfiguration {
             UserRepository users,
             PasswordCheck passwords,
             LoginThrottle throttle,
-            SecuritySettings settings,
+            SecurityProperties settings,
             WebSignIn signIn)
             throws Exception {
         Problems problems = new Problems();

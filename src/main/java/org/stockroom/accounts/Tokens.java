@@ -28,7 +28,9 @@ import org.stockroom.support.Text;
 public class Tokens {
 
     /** A freshly issued token; {@code token} is never shown again. */
-    public record Issued(String id, String name, Role role, String token, Instant createdAt, Instant expiresAt) {}
+    /** Serializable: the token pages hand it to the next page in the (shared, database-held) web session. */
+    public record Issued(String id, String name, Role role, String token, Instant createdAt, Instant expiresAt)
+            implements java.io.Serializable {}
 
     static final String PREFIX = "sr_";
     /** The last-used time is written at most this often per token, so busy integrations do not write on every call. */

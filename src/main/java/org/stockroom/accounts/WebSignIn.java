@@ -35,13 +35,13 @@ class WebSignIn implements AuthenticationSuccessHandler, AuthenticationFailureHa
     static final String CREDENTIAL = "stockroom.credential";
 
     private final UserRepository users;
-    private final SecuritySettings settings;
+    private final SecurityProperties settings;
     private final Audit audit;
     private final Clock clock;
     private final SecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
     private final RequestCache requests = new HttpSessionRequestCache();
 
-    WebSignIn(UserRepository users, SecuritySettings settings, Audit audit, Clock clock) {
+    WebSignIn(UserRepository users, SecurityProperties settings, Audit audit, Clock clock) {
         this.users = users;
         this.settings = settings;
         this.audit = audit;

@@ -1,10 +1,16 @@
 package org.stockroom.alerts;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Metrics;
 import java.time.Clock;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.dao.ConcurrencyFailureException;
@@ -15,6 +21,7 @@ import org.stockroom.catalog.Product;
 import org.stockroom.catalog.ProductChanged;
 import org.stockroom.catalog.ProductsAdded;
 import org.stockroom.support.Actors;
+import org.stockroom.support.AfterCommit;
 import org.stockroom.support.NotFoundException;
 
 /**
@@ -31,9 +38,25 @@ public class Alerts {
     private final Clock clock;
     private final Actors actors;
     private final ApplicationEventPublisher events;
+    private final Map<AlertLevel, Counter> raised;
 
-    Alerts(AlertRepository alerts, Clock clock, Actors actors, ApplicationEventPublisher events) {
+    Alerts(
+            AlertRepository alerts,
+            Clock clock,
+            Actors actors,
+            ApplicationEventPublisher events,
+            ObjectProvider<MeterRegistry> meterRegistry) {
         this.alerts = alerts;
+        MeterRegistry registry = meterRegistry.getIfAvailable(() -> Metrics.globalRegistry);
+        this.raised = new EnumMap<>(AlertLevel.class);
+        for (AlertLevel level : AlertLevel.values()) {
+            raised.put(
+                    level,
+                    Counter.builder("stockroom.alerts.raised")
+                            .description("Restock alerts raised, and escalated to OUT, by level")
+                            .tag("level", level.name())
+                            .register(registry));
+        }
         this.clock = clock;
         this.actors = actors;
         this.events = events;
@@ -143,6 +166,8 @@ public class Alerts {
 
     private AlertChange announce(AlertChange change) {
         publish(change);
+        Counter counter = raised.get(change.level());
+        AfterCommit.run(counter::increment);
         log.warn(
                 "restock alert {}: sku={} level={} stock={} threshold={} alert={}",
                 change.type().event(),

@@ -1,5 +1,9 @@
 package org.stockroom.api;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
 import java.util.List;
 import org.springframework.http.HttpStatus;
@@ -28,13 +32,48 @@ import org.stockroom.support.Page;
 
 /** Users, API tokens, the audit trail and current lockouts; OWNER only (see accounts/SecurityConfiguration). */
 @RestController
+@Tag(name = "Accounts")
 class AccountApi {
 
-    record NewUserRequest(String username, String password, String role) {}
+    record NewUserRequest(
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "sam")
+            String username,
 
-    record UserPatch(String role, String password, Boolean disabled) {}
+            @Schema(
+                    requiredMode = Schema.RequiredMode.REQUIRED,
+                    description = "At least 12 characters, not a common password",
+                    example = "a-long-user-password")
+            String password,
 
-    record NewTokenRequest(String name, String role, Instant expiresAt) {}
+            @Schema(
+                    requiredMode = Schema.RequiredMode.REQUIRED,
+                    allowableValues = {"OWNER", "STAFF", "VIEWER"},
+                    example = "STAFF")
+            String role) {}
+
+    record UserPatch(
+            @Schema(
+                    allowableValues = {"OWNER", "STAFF", "VIEWER"},
+                    example = "VIEWER")
+            String role,
+
+            @Schema(description = "A new password") String password,
+
+            @Schema(description = "A disabled user cannot sign in; the last enabled OWNER cannot be disabled")
+            Boolean disabled) {}
+
+    record NewTokenRequest(
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "shop-sync")
+            String name,
+
+            @Schema(
+                    requiredMode = Schema.RequiredMode.REQUIRED,
+                    allowableValues = {"OWNER", "STAFF", "VIEWER"},
+                    example = "STAFF")
+            String role,
+
+            @Schema(description = "When the token stops working; null: never", example = "2027-01-01T00:00:00Z")
+            Instant expiresAt) {}
 
     private final Users users;
     private final Tokens tokens;
@@ -48,6 +87,11 @@ class AccountApi {
         this.throttle = store.signInThrottle();
     }
 
+    @Operation(
+            summary = "Add a user",
+            description = "Creates a user who signs in with a password; the answer's Location names the user.")
+    @ApiResponse(responseCode = "201", description = "The user was added")
+    @ApiResponse(responseCode = "409", description = "The username is taken: `duplicate-username`")
     @PostMapping("/api/users")
     ResponseEntity<User> addUser(@RequestBody NewUserRequest request, UriComponentsBuilder uri) {
         User user = users.add(
@@ -58,11 +102,17 @@ class AccountApi {
                 .body(user);
     }
 
+    @Operation(summary = "List users", description = "Every user with role and whether they are disabled.")
     @GetMapping("/api/users")
     List<User> users() {
         return users.list();
     }
 
+    @Operation(
+            summary = "Change a user",
+            description = "Changes the role, the password or whether the user is disabled; absent fields stay.")
+    @ApiResponse(responseCode = "200", description = "The user as changed")
+    @ApiResponse(responseCode = "409", description = "The change would leave no enabled OWNER: `last-owner`")
     @PatchMapping(
             path = "/api/users/{username}",
             consumes = {"application/json", "application/merge-patch+json"})
@@ -71,6 +121,11 @@ class AccountApi {
         return users.update(username, new Users.UserChanges(role, patch.password(), patch.disabled()));
     }
 
+    @Operation(
+            summary = "Issue an API token",
+            description =
+                    "The answer carries the token itself, shown only this once; send it as `Authorization: Bearer`.")
+    @ApiResponse(responseCode = "201", description = "The token was issued")
     @PostMapping("/api/tokens")
     ResponseEntity<Tokens.Issued> issueToken(
             @AuthenticationPrincipal Account creator, @RequestBody NewTokenRequest request, UriComponentsBuilder uri) {
@@ -82,17 +137,23 @@ class AccountApi {
                 .body(issued);
     }
 
+    @Operation(summary = "List API tokens", description = "Every token, without its secret; revoked ones included.")
     @GetMapping("/api/tokens")
     List<ApiToken> tokens() {
         return tokens.list();
     }
 
+    @Operation(summary = "Revoke an API token", description = "The token stops working at once.")
+    @ApiResponse(responseCode = "204", description = "The token is revoked")
     @DeleteMapping("/api/tokens/{id}")
     ResponseEntity<Void> revokeToken(@PathVariable String id) {
         tokens.revoke(id);
         return ResponseEntity.noContent().build();
     }
 
+    @Operation(
+            summary = "Read the audit trail",
+            description = "Who did what and when, newest first, optionally for one actor or action.")
     @GetMapping("/api/audit")
     Page<AuditEvent> audit(
             @RequestParam(required = false) String actor,
@@ -102,7 +163,9 @@ class AccountApi {
         return audit.list(actor, action, page, size);
     }
 
-    /** Accounts and addresses that are locked now after failed sign-ins; each lock lifts by itself. */
+    @Operation(
+            summary = "List current lockouts",
+            description = "Accounts and addresses locked now after failed sign-ins; each lock lifts by itself.")
     @GetMapping("/api/lockouts")
     List<LoginThrottle.Lockout> lockouts() {
         return throttle.lockouts();

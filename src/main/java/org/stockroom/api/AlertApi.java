@@ -1,5 +1,7 @@
 package org.stockroom.api;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import java.util.Locale;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -14,6 +16,7 @@ import org.stockroom.alerts.AlertStatus;
 import org.stockroom.support.InvalidRequestException;
 
 @RestController
+@Tag(name = "Alerts")
 @RequestMapping("/api/alerts")
 class AlertApi {
 
@@ -23,6 +26,9 @@ class AlertApi {
         this.store = store;
     }
 
+    @Operation(
+            summary = "List restock alerts",
+            description = "Open alerts by default; `status=resolved` or `status=all` for the others.")
     @GetMapping
     List<Alert> list(@RequestParam(defaultValue = "open") String status) {
         AlertStatus parsed;
@@ -34,6 +40,9 @@ class AlertApi {
         return store.alerts(parsed);
     }
 
+    @Operation(
+            summary = "Acknowledge an alert",
+            description = "Marks that someone has seen the alert; it stays open until the product is restocked.")
     @PostMapping("/{id}/acknowledge")
     Alert acknowledge(@PathVariable long id) {
         return store.acknowledge(id);

@@ -1,5 +1,8 @@
 package org.stockroom.api;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import org.springframework.http.HttpStatus;
@@ -20,6 +23,7 @@ import org.stockroom.imports.Importer;
 import org.stockroom.support.InvalidRequestException;
 
 @RestController
+@Tag(name = "Imports and exports")
 @RequestMapping("/api/imports")
 class ImportApi {
 
@@ -29,6 +33,14 @@ class ImportApi {
         this.importer = store.imports();
     }
 
+    @Operation(
+            summary = "Import a catalog file",
+            description = "Adds and updates products from CSV (our own, Shopify or WooCommerce columns). A dry run "
+                    + "answers 200 with what would happen and changes nothing; an applied import answers 201. "
+                    + "A file with invalid rows is refused whole unless `skipInvalid`.")
+    @ApiResponse(responseCode = "200", description = "Dry run: what the import would do; nothing changed")
+    @ApiResponse(responseCode = "201", description = "The import was applied")
+    @ApiResponse(responseCode = "422", description = "Rows are invalid: `invalid-import`, with the report")
     /** A dry run answers 200 with what would happen; an applied import answers 201. */
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     ResponseEntity<ImportReport> importFile(
@@ -43,11 +55,20 @@ class ImportApi {
                 .body(report);
     }
 
+    @Operation(summary = "Read an import", description = "The report of an earlier import.")
     @GetMapping("/{id}")
     ImportReport get(@PathVariable String id) {
         return importer.get(id);
     }
 
+    @Operation(
+            summary = "Undo an import",
+            description = "Takes back the products and changes of an import, unless later changes touched them.")
+    @ApiResponse(responseCode = "200", description = "The import was undone")
+    @ApiResponse(
+            responseCode = "409",
+            description =
+                    "Already undone (`import-undone`) or later movements touch its products (`import-superseded`)")
     @PostMapping("/{id}/undo")
     ImportReport undo(@PathVariable String id) {
         return importer.undo(id);

@@ -1,5 +1,10 @@
 package org.stockroom.api;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -17,6 +22,7 @@ import org.stockroom.support.InvalidRequestException;
 
 /** The ledger as CSV for accountants: every movement of a date range, oldest first. */
 @RestController
+@Tag(name = "Stock")
 @RequestMapping("/api/exports")
 class MovementExportApi {
 
@@ -26,6 +32,21 @@ class MovementExportApi {
         this.store = store;
     }
 
+    @Operation(
+            summary = "Export the ledger as CSV",
+            description = "Every movement of a date range (store calendar, both inclusive), oldest first, optionally "
+                    + "for one SKU; streamed, so any range fits.")
+    @ApiResponse(
+            responseCode = "200",
+            description = "The movements, streamed",
+            content =
+                    @Content(
+                            mediaType = "text/csv",
+                            schema =
+                                    @Schema(
+                                            type = "string",
+                                            description = "RFC 4180 CSV with a header row",
+                                            example = "id,at,sku,type,quantity,balance,actor,reason,note\n")))
     @GetMapping(path = "/movements", produces = "text/csv")
     ResponseEntity<org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody> movements(
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,

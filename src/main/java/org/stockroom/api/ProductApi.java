@@ -1,5 +1,10 @@
 package org.stockroom.api;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.util.Map;
 import org.springframework.http.ResponseEntity;
@@ -19,6 +24,7 @@ import org.stockroom.catalog.ProductQuery;
 import org.stockroom.support.Page;
 
 @RestController
+@Tag(name = "Products")
 @RequestMapping("/api/products")
 class ProductApi {
 
@@ -28,6 +34,11 @@ class ProductApi {
         this.store = store;
     }
 
+    @Operation(
+            summary = "Add a product",
+            description = "Adds a product to the catalog with its opening stock; the answer's Location names it.")
+    @ApiResponse(responseCode = "201", description = "The product was added")
+    @ApiResponse(responseCode = "409", description = "A product has this SKU already: `duplicate-sku`")
     @PostMapping
     ResponseEntity<ProductView> add(@RequestBody NewProduct product, UriComponentsBuilder uri) {
         ProductView added = ProductView.of(store.addProduct(product));
@@ -36,6 +47,9 @@ class ProductApi {
         return ResponseEntity.created(location).body(added);
     }
 
+    @Operation(
+            summary = "List products",
+            description = "A page of products, filtered by text (`q` in SKU, name or barcode) and low stock, sorted.")
     @GetMapping
     Page<ProductView> list(
             @RequestParam(required = false) String q,
@@ -48,11 +62,24 @@ class ProductApi {
                 .map(ProductView::of);
     }
 
+    @Operation(summary = "Read a product", description = "One product by its SKU, archived ones included.")
     @GetMapping("/{sku}")
     ProductView get(@PathVariable String sku) {
         return ProductView.of(store.product(sku));
     }
 
+    @Operation(
+            summary = "Change a product",
+            description = "JSON merge patch of name, price, reorderThreshold, cost, reorderQuantity, leadTimeDays, "
+                    + "supplier and barcode; stock changes only through receipts and adjustments.")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+            required = true,
+            content = {
+                @Content(mediaType = "application/json", schema = @Schema(implementation = ProductChangesDoc.class)),
+                @Content(
+                        mediaType = "application/merge-patch+json",
+                        schema = @Schema(implementation = ProductChangesDoc.class))
+            })
     @PatchMapping(
             path = "/{sku}",
             consumes = {"application/json", "application/merge-patch+json"})
@@ -60,6 +87,10 @@ class ProductApi {
         return ProductView.of(store.updateProduct(sku, ProductPatch.read(changes)));
     }
 
+    @Operation(
+            summary = "Archive a product",
+            description = "History is kept; the product is no longer sold or listed, and can be restored.")
+    @ApiResponse(responseCode = "204", description = "The product is archived")
     /** Archives: history is kept, the product is no longer sold or listed. */
     @DeleteMapping("/{sku}")
     ResponseEntity<Void> archive(@PathVariable String sku) {
@@ -67,6 +98,7 @@ class ProductApi {
         return ResponseEntity.noContent().build();
     }
 
+    @Operation(summary = "Restore an archived product", description = "The product is listed and sold again.")
     @PostMapping("/{sku}/restore")
     ProductView restore(@PathVariable String sku) {
         return ProductView.of(store.restore(sku));

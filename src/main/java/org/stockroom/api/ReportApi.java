@@ -1,5 +1,10 @@
 package org.stockroom.api;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.LocalDate;
 import java.util.function.Supplier;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -20,6 +25,7 @@ import org.stockroom.reports.Valuation;
 
 /** Reports as JSON, or as CSV with {@code Accept: text/csv} or {@code format=csv}. */
 @RestController
+@Tag(name = "Reports")
 @RequestMapping("/api/reports")
 class ReportApi {
 
@@ -31,6 +37,25 @@ class ReportApi {
         this.store = store;
     }
 
+    @Operation(
+            summary = "Sales report",
+            description =
+                    "Purchases, units, revenue, cost and margin of a date range (store calendar, both inclusive), "
+                            + "in total and per product, sorted by `sort` and cut at `limit`.")
+    @ApiResponse(
+            responseCode = "200",
+            description = "The report as JSON, or as CSV with `format=csv` or `Accept: text/csv`",
+            content = {
+                @Content(mediaType = "application/json", schema = @Schema(implementation = SalesReport.class)),
+                @Content(
+                        mediaType = "text/csv",
+                        schema =
+                                @Schema(
+                                        type = "string",
+                                        description = "RFC 4180 CSV with a header row",
+                                        example =
+                                                "sku,name,units,revenue,cost,margin\\nLAP-001,Laptop,3,2999.97,2100.00,899.97\\n"))
+            })
     @GetMapping("/sales")
     ResponseEntity<?> sales(
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
@@ -43,6 +68,23 @@ class ReportApi {
         return answer(format, accept, report, report::csv, "sales");
     }
 
+    @Operation(
+            summary = "Daily sales",
+            description = "Units and revenue per day of a date range, every day present (zero when nothing sold), "
+                    + "for the store or one SKU.")
+    @ApiResponse(
+            responseCode = "200",
+            description = "The report as JSON, or as CSV with `format=csv` or `Accept: text/csv`",
+            content = {
+                @Content(mediaType = "application/json", schema = @Schema(implementation = SalesSeries.class)),
+                @Content(
+                        mediaType = "text/csv",
+                        schema =
+                                @Schema(
+                                        type = "string",
+                                        description = "RFC 4180 CSV with a header row",
+                                        example = "date,units,revenue\\n2026-11-01,4,1203.50\\n"))
+            })
     @GetMapping("/sales/daily")
     ResponseEntity<?> daily(
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
@@ -54,6 +96,23 @@ class ReportApi {
         return answer(format, accept, series, series::csv, "sales-daily");
     }
 
+    @Operation(
+            summary = "Slow movers",
+            description =
+                    "Products in stock that sold nothing (or little) in the last `days` days, with the value tied up.")
+    @ApiResponse(
+            responseCode = "200",
+            description = "The report as JSON, or as CSV with `format=csv` or `Accept: text/csv`",
+            content = {
+                @Content(mediaType = "application/json", schema = @Schema(implementation = SlowMovers.class)),
+                @Content(
+                        mediaType = "text/csv",
+                        schema =
+                                @Schema(
+                                        type = "string",
+                                        description = "RFC 4180 CSV with a header row",
+                                        example = "sku,name,stock,lastSold,value\\n"))
+            })
     @GetMapping("/slow")
     ResponseEntity<?> slow(
             @RequestParam(required = false) Integer days,
@@ -63,6 +122,22 @@ class ReportApi {
         return answer(format, accept, report, report::csv, "slow-movers");
     }
 
+    @Operation(
+            summary = "Stock valuation",
+            description = "What the stock on hand is worth at cost and at price, per product and in total.")
+    @ApiResponse(
+            responseCode = "200",
+            description = "The report as JSON, or as CSV with `format=csv` or `Accept: text/csv`",
+            content = {
+                @Content(mediaType = "application/json", schema = @Schema(implementation = Valuation.class)),
+                @Content(
+                        mediaType = "text/csv",
+                        schema =
+                                @Schema(
+                                        type = "string",
+                                        description = "RFC 4180 CSV with a header row",
+                                        example = "sku,name,stock,cost,value\\n"))
+            })
     @GetMapping("/valuation")
     ResponseEntity<?> valuation(
             @RequestParam(required = false) String format,
@@ -71,6 +146,23 @@ class ReportApi {
         return answer(format, accept, report, report::csv, "valuation");
     }
 
+    @Operation(
+            summary = "Reorder suggestions",
+            description = "What to order now and how much, from sales velocity, lead time and the threshold; "
+                    + "`all=true` lists every product in the CSV.")
+    @ApiResponse(
+            responseCode = "200",
+            description = "The report as JSON, or as CSV with `format=csv` or `Accept: text/csv`",
+            content = {
+                @Content(mediaType = "application/json", schema = @Schema(implementation = Reorder.class)),
+                @Content(
+                        mediaType = "text/csv",
+                        schema =
+                                @Schema(
+                                        type = "string",
+                                        description = "RFC 4180 CSV with a header row",
+                                        example = "sku,name,supplier,stock,suggested,orderCost\\n"))
+            })
     @GetMapping("/reorder")
     ResponseEntity<?> reorder(
             @RequestParam(required = false) String format,

@@ -8,12 +8,11 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
-import org.springframework.util.unit.DataSize;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.stockroom.support.InvalidRequestException;
+import org.stockroom.support.StockroomProperties;
 
 /**
  * Refuses request bodies larger than {@code stockroom.max-body-size} (1MB unless set) while they
@@ -26,8 +25,8 @@ class RequestSizeLimit extends OncePerRequestFilter {
 
     private final long maxBytes;
 
-    RequestSizeLimit(@Value("${stockroom.max-body-size:1MB}") DataSize maxBodySize) {
-        this.maxBytes = maxBodySize.toBytes();
+    RequestSizeLimit(StockroomProperties properties) {
+        this.maxBytes = properties.maxBodySize().toBytes();
     }
 
     @Override

@@ -1,5 +1,9 @@
 package org.stockroom.api;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.LocalDate;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
@@ -21,10 +25,16 @@ import org.stockroom.support.Page;
 import org.stockroom.support.Text;
 
 @RestController
+@Tag(name = "Stock")
 @RequestMapping("/api/products/{sku}")
 class StockApi {
 
-    record ReceiptRequest(Long quantity, String note) {
+    record ReceiptRequest(
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, minimum = "1", maximum = "1000000", example = "20")
+            Long quantity,
+
+            @Schema(description = "Up to 500 characters", example = "PO-77")
+            String note) {
         ReceiptRequest {
             if (quantity == null || quantity < 1 || quantity > 1_000_000) {
                 throw new InvalidRequestException("quantity", "must be a whole number from 1 to 1000000");
@@ -39,12 +49,22 @@ class StockApi {
         this.store = store;
     }
 
+    @Operation(
+            summary = "Receive stock",
+            description = "Adds delivered units to stock as a RECEIPT movement; may resolve a restock alert.")
+    @ApiResponse(responseCode = "201", description = "The receipt movement")
     @PostMapping("/receipts")
     @ResponseStatus(HttpStatus.CREATED)
     Movement receive(@PathVariable String sku, @RequestBody ReceiptRequest receipt) {
         return store.receive(sku, receipt.quantity(), receipt.note());
     }
 
+    @Operation(
+            summary = "Adjust stock",
+            description = "A change by `delta` (damage, loss, found units) or a stocktake by `countedQuantity`, "
+                    + "with a reason; recorded as an ADJUSTMENT movement.")
+    @ApiResponse(responseCode = "201", description = "The adjustment movement")
+    @ApiResponse(responseCode = "409", description = "The change would take stock below zero: `insufficient-stock`")
     /** {@code {"delta":-2,"reason":"DAMAGED"}} or a stocktake {@code {"countedQuantity":17,"reason":"COUNT"}}. */
     @PostMapping("/adjustments")
     @ResponseStatus(HttpStatus.CREATED)
@@ -52,6 +72,9 @@ class StockApi {
         return store.adjust(sku, adjustment);
     }
 
+    @Operation(
+            summary = "List a product's movements",
+            description = "The ledger of one product, newest first; `from`/`to` are store-calendar dates, inclusive.")
     /** The ledger, newest first; {@code from}/{@code to} are dates of the store's calendar, both inclusive. */
     @GetMapping("/movements")
     Page<Movement> movements(

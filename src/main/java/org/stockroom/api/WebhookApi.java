@@ -1,5 +1,10 @@
 package org.stockroom.api;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.util.List;
 import org.springframework.http.HttpStatus;
@@ -21,10 +26,30 @@ import org.stockroom.notifications.Webhooks;
 import org.stockroom.support.Page;
 
 @RestController
+@Tag(name = "Webhooks")
 @RequestMapping("/api/webhooks")
 class WebhookApi {
 
-    record WebhookRequest(String url, List<String> events, String description) {}
+    record WebhookRequest(
+            @Schema(
+                    requiredMode = Schema.RequiredMode.REQUIRED,
+                    format = "uri",
+                    example = "https://shop.example.com/hooks/stockroom")
+            String url,
+
+            @ArraySchema(
+                    arraySchema = @Schema(requiredMode = Schema.RequiredMode.REQUIRED),
+                    schema =
+                            @Schema(
+                                    allowableValues = {
+                                        "alert.raised",
+                                        "alert.escalated",
+                                        "alert.resolved",
+                                        "stock.received"
+                                    }))
+            List<String> events,
+
+            @Schema(example = "Shop front restock banner") String description) {}
 
     private final Webhooks webhooks;
 
@@ -32,6 +57,11 @@ class WebhookApi {
         this.webhooks = store.webhooks();
     }
 
+    @Operation(
+            summary = "Register a webhook",
+            description = "Registers an HTTPS endpoint for alert and stock events. The answer carries the signing "
+                    + "secret, shown only here.")
+    @ApiResponse(responseCode = "201", description = "The webhook was registered")
     @PostMapping
     ResponseEntity<RegisteredWebhook> register(@RequestBody WebhookRequest request) {
         RegisteredWebhook registered = webhooks.register(request.url(), request.events(), request.description());
@@ -40,22 +70,29 @@ class WebhookApi {
                 .body(registered);
     }
 
+    @Operation(summary = "List webhooks", description = "Every registered endpoint, without secrets.")
     @GetMapping
     List<Webhook> list() {
         return webhooks.list();
     }
 
+    @Operation(summary = "Read a webhook", description = "One endpoint, without its secret.")
     @GetMapping("/{id}")
     Webhook get(@PathVariable String id) {
         return webhooks.get(id);
     }
 
+    @Operation(summary = "Delete a webhook", description = "The endpoint hears nothing more; its log goes too.")
+    @ApiResponse(responseCode = "204", description = "The webhook is deleted")
     @DeleteMapping("/{id}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void delete(@PathVariable String id) {
         webhooks.delete(id);
     }
 
+    @Operation(
+            summary = "Webhook delivery log",
+            description = "Deliveries to one endpoint, newest first, with attempts, status and the last error.")
     @GetMapping("/{id}/deliveries")
     Page<Delivery> deliveries(
             @PathVariable String id,
@@ -64,6 +101,11 @@ class WebhookApi {
         return webhooks.deliveries(id, page, size);
     }
 
+    @Operation(
+            summary = "Send a test event",
+            description =
+                    "Queues a `webhook.test` event; the answer is the queued delivery, whose progress the log shows.")
+    @ApiResponse(responseCode = "202", description = "The test event is queued")
     /** Queues a {@code webhook.test} event; the answer is the queued delivery, whose progress the delivery log shows. */
     @PostMapping("/{id}/test")
     @ResponseStatus(HttpStatus.ACCEPTED)
@@ -71,6 +113,9 @@ class WebhookApi {
         return webhooks.sendTest(id);
     }
 
+    @Operation(
+            summary = "Enable a webhook",
+            description = "Turns an endpoint back on after it was disabled for failing deliveries.")
     /** Turns a disabled endpoint back on. */
     @PostMapping("/{id}/enable")
     Webhook enable(@PathVariable String id) {

@@ -35,7 +35,10 @@ public class CatalogExport {
 
     private final Catalog catalog;
 
-    CatalogExport(Catalog catalog) {
+    private final ImportProperties properties;
+
+    CatalogExport(Catalog catalog, ImportProperties properties) {
+        this.properties = properties;
         this.catalog = catalog;
     }
 
@@ -54,6 +57,11 @@ public class CatalogExport {
                 Csv.text(p.supplier()),
                 Csv.text(p.barcode())));
         flush(csv);
+    }
+
+    /** The Shopify location of exports that name none ({@code stockroom.imports.shopify-location}). */
+    public String shopifyLocation() {
+        return properties.shopifyLocation();
     }
 
     public void shopifyInventory(Writer out, String location) {

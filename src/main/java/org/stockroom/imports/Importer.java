@@ -1,5 +1,8 @@
 package org.stockroom.imports;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Metrics;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -9,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.stockroom.catalog.Catalog;
@@ -53,6 +57,7 @@ public class Importer {
     static final int LOOKUP_CHUNK = 500;
 
     private final Catalog catalog;
+    private final java.util.Map<String, Counter> rows;
     private final Stock stock;
     private final ImportRepository imports;
     private final TransactionTemplate transaction;
@@ -69,8 +74,19 @@ public class Importer {
             JsonMapper json,
             Actors actors,
             Clock clock,
-            StockroomProperties properties) {
+            StockroomProperties properties,
+            ObjectProvider<MeterRegistry> meterRegistry) {
         this.catalog = catalog;
+        MeterRegistry registry = meterRegistry.getIfAvailable(() -> Metrics.globalRegistry);
+        this.rows = new java.util.HashMap<>();
+        for (String outcome : List.of("created", "updated", "unchanged", "skipped")) {
+            rows.put(
+                    outcome,
+                    Counter.builder("stockroom.imports.rows")
+                            .description("Rows of applied catalog imports by outcome")
+                            .tag("outcome", outcome)
+                            .register(registry));
+        }
         this.stock = stock;
         this.imports = imports;
         this.transaction = transaction;
@@ -85,7 +101,20 @@ public class Importer {
         if (request.dryRun()) {
             return plan(file).report(null, true, false);
         }
-        return transaction.execute(status -> apply(file, request.skipInvalid()));
+        ImportReport report = transaction.execute(status -> apply(file, request.skipInvalid()));
+        count(report);
+        return report;
+    }
+
+    /** Rows of applied imports by what became of them; dry runs and refused files change nothing and count nothing. */
+    private void count(ImportReport report) {
+        rows.get("created")
+                .increment(report.created() == null ? 0 : report.created().size());
+        rows.get("updated")
+                .increment(report.updated() == null ? 0 : report.updated().size());
+        rows.get("unchanged").increment(report.unchanged());
+        rows.get("skipped")
+                .increment(report.skipped() == null ? 0 : report.skipped().size());
     }
 
     public ImportReport get(String id) {

@@ -15,18 +15,18 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param digestTime when the daily digest goes out, in the store's time zone
  */
 @ConfigurationProperties("stockroom.alerts.email")
-record AlertEmailProperties(
+public record AlertEmailProperties(
         @DefaultValue({}) List<String> to,
         @DefaultValue("stockroom@localhost") String from,
         @DefaultValue("immediate") Mode mode,
         @DefaultValue("08:00") LocalTime digestTime) {
 
-    enum Mode {
+    public enum Mode {
         IMMEDIATE,
         DIGEST
     }
 
-    AlertEmailProperties {
+    public AlertEmailProperties {
         to = to.stream().map(String::strip).filter(s -> !s.isEmpty()).toList();
     }
 

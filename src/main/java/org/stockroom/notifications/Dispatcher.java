@@ -45,6 +45,7 @@ class Dispatcher implements SmartLifecycle {
     private final TransactionTemplate transaction;
     private final Clock clock;
     private final Semaphore idleWorkers;
+    private final NotificationMeters meters;
 
     private volatile boolean running;
     private Thread loop;
@@ -61,8 +62,10 @@ class Dispatcher implements SmartLifecycle {
             NotificationProperties settings,
             Wakeup wakeup,
             TransactionTemplate transaction,
-            Clock clock) {
+            Clock clock,
+            NotificationMeters meters) {
         this.outbox = outbox;
+        this.meters = meters;
         this.endpoints = endpoints;
         this.urls = urls;
         this.webhooks = webhooks;
@@ -175,9 +178,11 @@ class Dispatcher implements SmartLifecycle {
         long now = clock.millis();
         if (outcome.delivered()) {
             outbox.delivered(row, outcome.status(), now);
+            meters.delivered(row.channel());
             return;
         }
         if (outcome.gone()) {
+            meters.failed(row.channel());
             if (outbox.failed(row, outcome.status(), "the receiver answered 410 Gone", now)) {
                 disable(endpoint, "the receiver answered 410 Gone to " + row.messageId());
             }
@@ -207,6 +212,7 @@ class Dispatcher implements SmartLifecycle {
             return;
         }
         outbox.delivered(row, null, now);
+        meters.delivered(row.channel());
     }
 
     /** Schedules the next attempt; false (and the row failed) when the retry schedule is used up. */
@@ -214,8 +220,10 @@ class Dispatcher implements SmartLifecycle {
         int failures = row.attempts() + 1;
         if (failures > settings.retrySchedule().size()) {
             outbox.failed(row, status, error, now);
+            meters.failed(row.channel());
             return false;
         }
+        meters.retry(row.channel());
         Duration wait = settings.retrySchedule().get(failures - 1);
         double factor = 1 + settings.jitter() * (2 * ThreadLocalRandom.current().nextDouble() - 1);
         long next = now + Math.max(1, Math.round(wait.toMillis() * factor));

@@ -175,6 +175,19 @@ class Outbox {
                 .list();
     }
 
+    /** Notifications not yet delivered nor given up, and when the oldest of them was queued (null: none). */
+    record Backlog(long pending, Long oldestCreatedAt) {}
+
+    Backlog backlog() {
+        return jdbc.sql("SELECT COUNT(*) AS pending, MIN(created_at) AS oldest FROM notification_outbox"
+                        + " WHERE status = 'PENDING'")
+                .query((rs, n) -> {
+                    long oldest = rs.getLong("oldest");
+                    return new Backlog(rs.getLong("pending"), rs.wasNull() ? null : oldest);
+                })
+                .single();
+    }
+
     long countForEndpoint(String endpointId) {
         return jdbc.sql("SELECT COUNT(*) FROM notification_outbox WHERE endpoint_id = :endpointId")
                 .param("endpointId", endpointId)

@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
+import java.util.function.IntConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -81,6 +82,7 @@ final class GroupCommit {
     private final List<Thread> threads = new CopyOnWriteArrayList<>();
     private volatile boolean stopping;
     private volatile Consumer<List<Order>> batchObserver = batch -> {};
+    private final IntConsumer committedBatchSizes;
 
     /**
      * @param transaction the retrying transaction template: a batch aborted for a transient reason is run again whole
@@ -92,8 +94,10 @@ final class GroupCommit {
             int writers,
             int batchSize,
             Duration window,
-            Duration timeout) {
+            Duration timeout,
+            IntConsumer committedBatchSizes) {
         this.work = work;
+        this.committedBatchSizes = committedBatchSizes;
         this.transaction = transaction;
         this.savepoint = new TransactionTemplate(transactionManager);
         this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
@@ -268,6 +272,7 @@ final class GroupCommit {
             }
             return;
         }
+        committedBatchSizes.accept(batch.size());
         for (int i = 0; i < batch.size(); i++) {
             Object answer = answers.get(i);
             if (answer instanceof Purchase purchase) {

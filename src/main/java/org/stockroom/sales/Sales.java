@@ -1,17 +1,21 @@
 package org.stockroom.sales;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Metrics;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.stockroom.support.Actors;
+import org.stockroom.support.AfterCommit;
 import org.stockroom.support.CommitFailedException;
 import org.stockroom.support.Database;
 import org.stockroom.support.DomainException;
@@ -42,6 +46,7 @@ public class Sales implements DisposableBean {
     private final StoreCalendar calendar;
     private final StockroomProperties properties;
     private final GroupCommit groupCommit;
+    private final SalesMeters meters;
 
     Sales(
             Checkout checkout,
@@ -52,10 +57,13 @@ public class Sales implements DisposableBean {
             Clock clock,
             StoreCalendar calendar,
             StockroomProperties properties,
-            PurchaseSettings settings,
+            PurchaseProperties settings,
             PlatformTransactionManager transactionManager,
-            Database database) {
+            Database database,
+            ObjectProvider<MeterRegistry> meterRegistry) {
         this.checkout = checkout;
+        // Commands of the CLI run without metrics; the global registry then counts into nothing.
+        this.meters = new SalesMeters(meterRegistry.getIfAvailable(() -> Metrics.globalRegistry));
         this.purchases = purchases;
         this.transaction = transaction;
         this.json = json;
@@ -71,7 +79,8 @@ public class Sales implements DisposableBean {
                         settings.writers(database),
                         settings.batchSize(),
                         settings.window(),
-                        settings.timeout())
+                        settings.timeout(),
+                        meters::batch)
                 : null;
     }
 
@@ -87,14 +96,20 @@ public class Sales implements DisposableBean {
         String actor = actors.current();
         try {
             // Inside a caller's transaction the purchase must commit or roll back with it, so it cannot join a batch.
-            Purchase purchase = groupCommit != null && !TransactionSynchronizationManager.isActualTransactionActive()
+            boolean batched = groupCommit != null && !TransactionSynchronizationManager.isActualTransactionActive();
+            Purchase purchase = batched
                     ? groupCommit.buy(new GroupCommit.Order(request, idempotencyKey, actor))
                     : transaction.execute(status -> checkout.buy(
                             new GroupCommit.Order(request, idempotencyKey, actor),
                             sold -> checkout.recordSales(List.of(sold))));
+            AfterCommit.run(() -> meters.made(purchase));
             return new PurchaseOutcome(purchase, false);
         } catch (CommitFailedException e) {
+            meters.refused("outcome-unknown");
             throw GroupCommit.unknown(GroupCommit.COMMIT_FAILED, new GroupCommit.Order(request, idempotencyKey, actor));
+        } catch (DomainException e) {
+            meters.refused(e.code());
+            throw e;
         } catch (Checkout.KeyTakenMeanwhile e) {
             return replay(idempotencyKey, request)
                     .orElseThrow(() -> new IllegalStateException("idempotency key vanished"));

@@ -3,7 +3,6 @@ package org.stockroom.web;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
 import java.util.Map;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -12,6 +11,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.stockroom.Store;
+import org.stockroom.notifications.AlertEmailProperties;
 import org.stockroom.notifications.RegisteredWebhook;
 import org.stockroom.notifications.Webhooks;
 import org.stockroom.support.InvalidRequestException;
@@ -32,18 +32,11 @@ class SettingsPage {
     private final List<String> emailRecipients;
     private final String emailMode;
 
-    SettingsPage(
-            StockroomProperties properties,
-            Store store,
-            @Value("${stockroom.alerts.email.to:}") List<String> emailRecipients,
-            @Value("${stockroom.alerts.email.mode:immediate}") String emailMode) {
+    SettingsPage(StockroomProperties properties, Store store, AlertEmailProperties email) {
         this.properties = properties;
         this.webhooks = store.webhooks();
-        this.emailRecipients = emailRecipients.stream()
-                .map(String::strip)
-                .filter(s -> !s.isEmpty())
-                .toList();
-        this.emailMode = emailMode;
+        this.emailRecipients = email.to();
+        this.emailMode = email.mode().name().toLowerCase(java.util.Locale.ROOT);
     }
 
     @GetMapping

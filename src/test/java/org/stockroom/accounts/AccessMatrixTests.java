@@ -151,6 +151,7 @@ class AccessMatrixTests extends ApiTestSupport {
             Map.entry("GET /actuator/health", Need.PUBLIC),
             Map.entry("GET /actuator/health/**", Need.PUBLIC),
             Map.entry("GET /actuator/info", Need.OWNER),
+            Map.entry("GET /actuator/prometheus", Need.OWNER),
             Map.entry("GET /actuator/metrics", Need.OWNER),
             Map.entry("GET /actuator/metrics/{requiredMetricName}", Need.OWNER)));
 

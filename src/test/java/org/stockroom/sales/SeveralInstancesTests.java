@@ -2,6 +2,12 @@ package org.stockroom.sales;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -12,6 +18,8 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -226,6 +234,60 @@ class SeveralInstancesTests {
 
     private static long count(String sql) {
         return jdbc.sql(sql).query(Long.class).single();
+    }
+
+    /** Web sessions live in the database: the cookie a browser got from one instance is good on the other. */
+    @Test
+    void aUserSignedInOnOneInstanceIsSignedInOnTheOther() throws Exception {
+        HttpClient client = HttpClient.newBuilder()
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
+        String base1 = "http://127.0.0.1:" + port(first);
+        String base2 = "http://127.0.0.1:" + port(second);
+        HttpResponse<String> form = client.send(
+                HttpRequest.newBuilder(URI.create(base1 + "/login")).build(), HttpResponse.BodyHandlers.ofString());
+        Matcher csrf = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"").matcher(form.body());
+        assertThat(csrf.find()).as(form.body()).isTrue();
+        String session = sessionCookie(form, null);
+        HttpResponse<String> signedIn = client.send(
+                HttpRequest.newBuilder(URI.create(base1 + "/login"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .header("Cookie", "JSESSIONID=" + session)
+                        .POST(HttpRequest.BodyPublishers.ofString("username=admin&password="
+                                + URLEncoder.encode(ApiTestSupport.ADMIN_PASSWORD, StandardCharsets.UTF_8)
+                                + "&_csrf=" + URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8)))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(signedIn.statusCode()).isEqualTo(302);
+        assertThat(signedIn.headers().firstValue("Location").orElse("")).doesNotContain("error");
+        session = sessionCookie(signedIn, session);
+
+        HttpResponse<String> elsewhere = client.send(
+                HttpRequest.newBuilder(URI.create(base2 + "/products"))
+                        .header("Accept", "text/html")
+                        .header("Cookie", "JSESSIONID=" + session)
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(elsewhere.statusCode())
+                .as("the second instance knows the session: "
+                        + elsewhere.headers().map())
+                .isEqualTo(200);
+        HttpResponse<String> stranger = client.send(
+                HttpRequest.newBuilder(URI.create(base2 + "/products"))
+                        .header("Accept", "text/html")
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(stranger.statusCode()).isEqualTo(302);
+    }
+
+    private static String sessionCookie(HttpResponse<?> response, String current) {
+        for (String header : response.headers().allValues("Set-Cookie")) {
+            if (header.startsWith("JSESSIONID=")) {
+                int end = header.indexOf(';');
+                return header.substring("JSESSIONID=".length(), end < 0 ? header.length() : end);
+            }
+        }
+        return current;
     }
 
     private static String product(String sku, long stock, long threshold) {

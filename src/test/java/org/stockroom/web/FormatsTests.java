@@ -14,7 +14,13 @@ class FormatsTests {
 
     private static Formats in(String currency) {
         return new Formats(new StockroomProperties(
-                Currency.getInstance(currency), ZoneId.of("UTC"), Path.of("."), Duration.ofHours(48)));
+                Currency.getInstance(currency),
+                ZoneId.of("UTC"),
+                Path.of("."),
+                Duration.ofHours(48),
+                org.springframework.util.unit.DataSize.ofMegabytes(1),
+                "system",
+                true));
     }
 
     @Test

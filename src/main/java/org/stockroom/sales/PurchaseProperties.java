@@ -18,14 +18,14 @@ import org.stockroom.support.Database;
  * @param timeout     how long a buyer waits for a queued purchase before it is given up (503, nothing changed)
  */
 @ConfigurationProperties("stockroom.purchases")
-record PurchaseSettings(
+record PurchaseProperties(
         @DefaultValue("true") boolean groupCommit,
         Integer writers,
         @DefaultValue("64") int batchSize,
         @DefaultValue("0ms") Duration window,
         @DefaultValue("30s") Duration timeout) {
 
-    PurchaseSettings {
+    PurchaseProperties {
         if (writers != null && writers < 1) {
             throw new IllegalArgumentException("stockroom.purchases.writers must be at least 1");
         }

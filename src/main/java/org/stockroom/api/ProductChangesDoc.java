@@ -1,0 +1,29 @@
+package org.stockroom.api;
+
+import io.swagger.v3.oas.annotations.media.Schema;
+import java.math.BigDecimal;
+
+/**
+ * The shape of a product's merge patch, for the OpenAPI document only: {@link ProductPatch} reads
+ * the body as a map, since a record cannot tell an absent field from a null one.
+ */
+@Schema(
+        name = "ProductChanges",
+        description = "Fields to change; absent ones stay, null clears an optional one. `sku`, `stock` and "
+                + "`unitsSold` cannot be changed here.")
+record ProductChangesDoc(
+        @Schema(maxLength = 200, example = "Laptop 14\"") String name,
+        @Schema(minimum = "0", example = "999.99") BigDecimal price,
+        @Schema(minimum = "0", example = "3") Long reorderThreshold,
+
+        @Schema(minimum = "0", nullable = true, example = "700.00")
+        BigDecimal cost,
+
+        @Schema(minimum = "1", nullable = true, example = "10")
+        Long reorderQuantity,
+
+        @Schema(minimum = "0", nullable = true, example = "7")
+        Integer leadTimeDays,
+
+        @Schema(nullable = true, example = "Acme") String supplier,
+        @Schema(nullable = true, example = "4006381333931") String barcode) {}

@@ -114,7 +114,7 @@ class OpenApiDocument {
      * springdoc names schemas by fully qualified class name ({@code springdoc.use-fqn}), since the core's
      * nested records share simple names (Valuation.Totals, SlowMovers.Totals, Purchase.Line, ...) and one
      * would silently stand for all. Here each becomes its classes' simple names joined:
-     * {@code org.stockroom.reports.Valuation$Totals} is {@code ValuationTotals}.
+     * {@code org.stockroom.reports.Valuation.Totals} is {@code ValuationTotals}.
      */
     @SuppressWarnings({"rawtypes", "unchecked"})
     private static void shortenNames(OpenAPI api) {
@@ -176,11 +176,12 @@ class OpenApiDocument {
         }
     }
 
-    /** {@code org.stockroom.reports.Valuation$Totals} to {@code ValuationTotals}; a request record of an API class keeps its own name. */
+    /** {@code org.stockroom.reports.Valuation.Totals} to {@code ValuationTotals}; a request record of an API class keeps its own name. */
     static String shortName(String name) {
-        String shorter = name.replaceAll("(?i)org\\.stockroom\\.([a-z]+\\.)*", "");
-        shorter = shorter.replaceAll("^[A-Za-z]+Api\\$", "");
-        return shorter.replace("$", "").replace(".", "").replaceAll("[^A-Za-z0-9_-]", "");
+        // Package segments are lower case; a generic's argument is written capitalised ("PageOrg.stockroom...").
+        String shorter = name.replaceAll("[Oo]rg\\.stockroom\\.(?:[a-z]+\\.)*", "");
+        shorter = shorter.replaceAll("^[A-Za-z]+Api[.$]", "");
+        return shorter.replaceAll("[^A-Za-z0-9_-]", "");
     }
 
     /** Types springdoc saw but no operation shows (the alert stream's Java type) would be noise to a reader. */

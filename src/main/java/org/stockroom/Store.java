@@ -14,6 +14,7 @@ import org.stockroom.catalog.Product;
 import org.stockroom.catalog.ProductChanges;
 import org.stockroom.catalog.ProductQuery;
 import org.stockroom.catalog.StockCounts;
+import org.stockroom.purchasing.Purchasing;
 import org.stockroom.reports.DailySales;
 import org.stockroom.reports.Reorder;
 import org.stockroom.reports.Reports;
@@ -58,6 +59,7 @@ public class Store {
     private final Quotes quotes;
     private final SelfCheck selfCheck;
     private final Returns returns;
+    private final Purchasing purchasing;
 
     Store(
             Catalog catalog,
@@ -68,7 +70,9 @@ public class Store {
             SalesTrend trend,
             Quotes quotes,
             SelfCheck selfCheck,
-            Returns returns) {
+            Returns returns,
+            Purchasing purchasing) {
+        this.purchasing = purchasing;
         this.selfCheck = selfCheck;
         this.returns = returns;
         this.catalog = catalog;
@@ -78,6 +82,11 @@ public class Store {
         this.reports = reports;
         this.trend = trend;
         this.quotes = quotes;
+    }
+
+    /** Suppliers and purchase orders. */
+    public Purchasing purchasing() {
+        return purchasing;
     }
 
     public Product addProduct(NewProduct product) {

@@ -30,7 +30,8 @@ class ArchitectureTests {
         "org.stockroom.imports..",
         "org.stockroom.notifications..",
         "org.stockroom.accounts..",
-        "org.stockroom.selfcheck.."
+        "org.stockroom.selfcheck..",
+        "org.stockroom.purchasing.."
     };
     private static final String[] FACES = {
         "org.stockroom.api..", "org.stockroom.cli..", "org.stockroom.web..", "org.stockroom.http.."
@@ -68,7 +69,7 @@ class ArchitectureTests {
 
     @ArchTest
     static final ArchRule featuresAreFreeOfCycles = slices().matching(
-                    "org.stockroom.(catalog|sales|stock|alerts|reports|imports|notifications|accounts|selfcheck)..")
+                    "org.stockroom.(catalog|sales|stock|alerts|reports|imports|notifications|accounts|selfcheck|purchasing)..")
             .should()
             .beFreeOfCycles();
 
@@ -109,6 +110,13 @@ class ArchitectureTests {
             .callMethod(Catalog.class, "changeStock", String.class, long.class, long.class)
             .orShould()
             .callMethod(Catalog.class, "countStock", String.class, long.class)
+            .orShould()
+            .callMethod(
+                    Catalog.class,
+                    "averageCost",
+                    org.stockroom.catalog.Product.class,
+                    long.class,
+                    java.math.BigDecimal.class)
             .because(
                     "stock changes only through Stock#apply, which writes the ledger row and the alert transition with it");
 

@@ -20,9 +20,11 @@ record ProductView(
         String barcode,
         boolean archived,
         Instant createdAt,
-        Instant updatedAt) {
+        Instant updatedAt,
+        long incoming) {
 
-    static ProductView of(Product p) {
+    /** {@code incoming}: units on sent, not yet received purchase-order lines. */
+    static ProductView of(Product p, long incoming) {
         return new ProductView(
                 p.sku().value(),
                 p.name(),
@@ -38,6 +40,7 @@ record ProductView(
                 p.barcode(),
                 p.archived(),
                 p.createdAt(),
-                p.updatedAt());
+                p.updatedAt(),
+                incoming);
     }
 }

@@ -101,6 +101,9 @@ public class Stock {
             }
             Product product = after.get().product();
             long delta = after.get().delta();
+            if (change.unitCost() != null) {
+                product = catalog.averageCost(product, delta, change.unitCost());
+            }
             Movement movement = movements.append(change, delta, product.stock(), actor, clock.millis());
             applied.add(new Applied(product, movement, alerts.afterStockChange(product, delta)));
             if (change.type() == MovementType.RECEIPT) {

@@ -10,6 +10,6 @@ public class PurchaseOrderNotDraftException extends DomainException {
                 Kind.CONFLICT,
                 "purchase-order-not-draft",
                 number + " is " + status + ": only a draft can be changed or sent",
-                Map.of("status", status.name()));
+                Map.of("orderStatus", status.name()));
     }
 }

@@ -10,6 +10,6 @@ public class PurchaseOrderNotOpenException extends DomainException {
                 Kind.CONFLICT,
                 "purchase-order-not-open",
                 number + " is " + status + ": only a sent, not fully received order can be received",
-                Map.of("status", status.name()));
+                Map.of("orderStatus", status.name()));
     }
 }

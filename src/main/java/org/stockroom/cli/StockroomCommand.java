@@ -24,6 +24,8 @@ import picocli.CommandLine.Command;
             MovementsCommand.class,
             VerifyCommand.class,
             UserCommand.class,
+            PoCommand.class,
+            SuppliersCommand.class,
             CommandLine.HelpCommand.class,
         })
 public class StockroomCommand implements Runnable {

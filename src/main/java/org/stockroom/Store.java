@@ -22,6 +22,7 @@ import org.stockroom.catalog.StockCounts;
 import org.stockroom.imports.CatalogExport;
 import org.stockroom.imports.Importer;
 import org.stockroom.notifications.Webhooks;
+import org.stockroom.purchasing.Purchasing;
 import org.stockroom.reports.DailySales;
 import org.stockroom.reports.Reorder;
 import org.stockroom.reports.Reports;
@@ -71,6 +72,7 @@ public class Store {
     private final Returns returns;
     private final Reservations reservations;
     private final Backups backups;
+    private final Purchasing purchasing;
     private final Users users;
     private final Tokens tokens;
     private final Audit audit;
@@ -99,9 +101,11 @@ public class Store {
             Webhooks webhooks,
             AlertStream alertStream,
             Reservations reservations,
-            Backups backups) {
+            Backups backups,
+            Purchasing purchasing) {
         this.reservations = reservations;
         this.backups = backups;
+        this.purchasing = purchasing;
         this.alertStream = alertStream;
         this.users = users;
         this.tokens = tokens;
@@ -124,6 +128,11 @@ public class Store {
     /** Stock held for unpaid orders and carts. */
     public Reservations reservations() {
         return reservations;
+    }
+
+    /** Suppliers and purchase orders. */
+    public Purchasing purchasing() {
+        return purchasing;
     }
 
     public Product addProduct(NewProduct product) {

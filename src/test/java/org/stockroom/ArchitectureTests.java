@@ -42,7 +42,8 @@ class ArchitectureTests {
         "org.stockroom.accounts..",
         "org.stockroom.selfcheck..",
         "org.stockroom.reservations..",
-        "org.stockroom.backup.."
+        "org.stockroom.backup..",
+        "org.stockroom.purchasing.."
     };
     private static final String[] FACES = {
         "org.stockroom.api..", "org.stockroom.cli..", "org.stockroom.web..", "org.stockroom.http.."
@@ -80,7 +81,7 @@ class ArchitectureTests {
 
     @ArchTest
     static final ArchRule featuresAreFreeOfCycles = slices().matching(
-                    "org.stockroom.(catalog|sales|stock|alerts|reports|imports|notifications|accounts|selfcheck|reservations)..")
+                    "org.stockroom.(catalog|sales|stock|alerts|reports|imports|notifications|accounts|selfcheck|reservations|purchasing)..")
             .should()
             .beFreeOfCycles();
 

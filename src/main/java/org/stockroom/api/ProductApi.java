@@ -20,6 +20,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.util.UriComponentsBuilder;
 import org.stockroom.Store;
 import org.stockroom.catalog.NewProduct;
+import org.stockroom.catalog.Product;
 import org.stockroom.catalog.ProductQuery;
 import org.stockroom.support.Page;
 
@@ -41,7 +42,7 @@ class ProductApi {
     @ApiResponse(responseCode = "409", description = "A product has this SKU already: `duplicate-sku`")
     @PostMapping
     ResponseEntity<ProductView> add(@RequestBody NewProduct product, UriComponentsBuilder uri) {
-        ProductView added = ProductView.of(store.addProduct(product));
+        ProductView added = view(store.addProduct(product));
         URI location =
                 uri.path("/api/products/{sku}").buildAndExpand(added.sku()).toUri();
         return ResponseEntity.created(location).body(added);
@@ -58,14 +59,16 @@ class ProductApi {
             @RequestParam(defaultValue = "sku") String sort,
             @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "50") int size) {
-        return store.products(new ProductQuery(q, lowStock, archived, sort, page, size))
-                .map(ProductView::of);
+        Page<Product> products = store.products(new ProductQuery(q, lowStock, archived, sort, page, size));
+        Map<String, Long> incoming = store.purchasing()
+                .incoming(products.items().stream().map(p -> p.sku().value()).toList());
+        return products.map(p -> ProductView.of(p, incoming.getOrDefault(p.sku().value(), 0L)));
     }
 
     @Operation(summary = "Read a product", description = "One product by its SKU, archived ones included.")
     @GetMapping("/{sku}")
     ProductView get(@PathVariable String sku) {
-        return ProductView.of(store.product(sku));
+        return view(store.product(sku));
     }
 
     @Operation(
@@ -84,7 +87,7 @@ class ProductApi {
             path = "/{sku}",
             consumes = {"application/json", "application/merge-patch+json"})
     ProductView update(@PathVariable String sku, @RequestBody Map<String, Object> changes) {
-        return ProductView.of(store.updateProduct(sku, ProductPatch.read(changes)));
+        return view(store.updateProduct(sku, ProductPatch.read(changes)));
     }
 
     @Operation(
@@ -101,6 +104,10 @@ class ProductApi {
     @Operation(summary = "Restore an archived product", description = "The product is listed and sold again.")
     @PostMapping("/{sku}/restore")
     ProductView restore(@PathVariable String sku) {
-        return ProductView.of(store.restore(sku));
+        return view(store.restore(sku));
+    }
+
+    private ProductView view(Product product) {
+        return ProductView.of(product, store.purchasing().incoming(product.sku().value()));
     }
 }

@@ -26,7 +26,8 @@ record ProductView(
         Instant createdAt,
         Instant updatedAt) {
 
-    static ProductView of(Product p) {
+    /** {@code incoming}: units on sent, not yet received purchase-order lines. */
+    static ProductView of(Product p, long incoming) {
         return new ProductView(
                 p.sku().value(),
                 p.name(),
@@ -35,7 +36,7 @@ record ProductView(
                 p.reserved(),
                 p.available(),
                 p.backordered(),
-                p.incoming(),
+                incoming,
                 p.reorderThreshold(),
                 p.unitsSold(),
                 p.needsRestock(),

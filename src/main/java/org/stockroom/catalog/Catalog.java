@@ -110,6 +110,15 @@ public class Catalog {
         return updated;
     }
 
+    /**
+     * Renames a supplier on every product that names it (the supplier records are purchasing's; a
+     * product names its supplier by name). Answers how many products changed.
+     */
+    @Transactional
+    public int renameSupplier(String from, String to) {
+        return products.renameSupplier(from, to, clock.millis());
+    }
+
     /** Archives the product: its history stays, it can no longer be sold or received. Archiving twice is harmless. */
     @Transactional
     public Product archive(String sku) {
@@ -129,6 +138,19 @@ public class Catalog {
             return changed;
         }
         return get(sku);
+    }
+
+    /**
+     * Sets the cost of a product that has just received {@code quantity} units at {@code unitCost}
+     * (its row, as {@code received}, already counts them) to the moving average. The receipt's
+     * update holds the product's row lock until the transaction ends (PostgreSQL; SQLite holds the
+     * whole database), so no other change of its stock or cost can come between that statement and
+     * this one: the average is computed from exactly the stock and cost the receipt met.
+     */
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+    public Product averageCost(Product received, long quantity, java.math.BigDecimal unitCost) {
+        java.math.BigDecimal cost = received.costAfterReceiving(quantity, unitCost, currencyScale);
+        return products.setCost(received.sku().value(), cost, clock.millis());
     }
 
     private void checkCurrencyScale(java.math.BigDecimal amount, String field) {

@@ -49,14 +49,6 @@ public record Product(
     }
 
     /**
-     * Units on sent, not yet received purchase-order lines. Zero until purchase orders exist; this
-     * is the one place that says so, for the purchasing feature to replace.
-     */
-    public long incoming() {
-        return 0;
-    }
-
-    /**
      * A product needs restocking when what it can sell is at or below its threshold: units held for
      * unpaid orders count as gone.
      */
@@ -66,5 +58,23 @@ public record Product(
 
     public boolean outOfStock() {
         return available() == 0;
+    }
+
+    /**
+     * The cost a unit after this product (its stock already including {@code quantity} received
+     * units) took them in at {@code unitCost} each: the moving average
+     * {@code (before * cost + quantity * unitCost) / (before + quantity)}, computed exactly and rounded
+     * half-even to {@code scale} decimals (the currency's). Stock whose cost was unknown counts at the
+     * receipt's cost, so the first known cost is simply the receipt's.
+     */
+    public BigDecimal costAfterReceiving(long quantity, BigDecimal unitCost, int scale) {
+        if (quantity <= 0 || quantity > stock) {
+            throw new IllegalArgumentException("quantity must be positive and already in stock");
+        }
+        long before = stock - quantity;
+        BigDecimal previous = cost == null ? unitCost : cost;
+        BigDecimal value =
+                previous.multiply(BigDecimal.valueOf(before)).add(unitCost.multiply(BigDecimal.valueOf(quantity)));
+        return value.divide(BigDecimal.valueOf(stock), scale, java.math.RoundingMode.HALF_EVEN);
     }
 }

@@ -195,6 +195,14 @@ class ProductRepository {
                 .update();
     }
 
+    int renameSupplier(String from, String to, long now) {
+        return jdbc.sql("UPDATE product SET supplier = :to, updated_at = :now WHERE supplier = :from")
+                .param("from", from)
+                .param("to", to)
+                .param("now", now)
+                .update();
+    }
+
     boolean setArchived(String sku, boolean archived, long now) {
         return jdbc.sql(
                                 "UPDATE product SET archived = :archived, updated_at = :now WHERE sku = :sku AND archived <> :archived")
@@ -203,5 +211,15 @@ class ProductRepository {
                         .param("now", now)
                         .update()
                 == 1;
+    }
+
+    /** Sets the cost; only for a product whose row the caller's transaction has locked by changing its stock. */
+    Product setCost(String sku, java.math.BigDecimal cost, long now) {
+        return jdbc.sql("UPDATE product SET cost = :cost, updated_at = :now WHERE sku = :sku RETURNING " + COLUMNS)
+                .param("sku", sku)
+                .param("cost", Money.toColumn(cost))
+                .param("now", now)
+                .query(mapper)
+                .single();
     }
 }

@@ -26,6 +26,8 @@ import picocli.CommandLine.Command;
             UserCommand.class,
             BackupCommand.class,
             RestoreCommand.class,
+            PoCommand.class,
+            SuppliersCommand.class,
             CommandLine.HelpCommand.class,
         })
 public class StockroomCommand implements Runnable {

@@ -3,6 +3,7 @@ package org.stockroom.notifications;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.core.io.ByteArrayResource;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
@@ -36,6 +37,30 @@ class Mailer {
             message.setHeader("X-Stockroom-Notification-Id", notificationId);
         } catch (MessagingException e) {
             throw new IllegalStateException("Cannot compose the email " + notificationId + ": " + e.getMessage(), e);
+        }
+        sender.send(message);
+    }
+
+    boolean configured() {
+        return sender != null;
+    }
+
+    /** Sends one email with one attachment, now (no outbox): the caller learns at once whether the server took it. */
+    void sendWithAttachment(
+            String from, String to, String subject, String text, String fileName, byte[] content, String type) {
+        if (sender == null) {
+            throw new IllegalStateException("no SMTP server is configured (spring.mail.host)");
+        }
+        MimeMessage message = sender.createMimeMessage();
+        try {
+            MimeMessageHelper helper = new MimeMessageHelper(message, true, "UTF-8");
+            helper.setFrom(from);
+            helper.setTo(to);
+            helper.setSubject(subject);
+            helper.setText(text);
+            helper.addAttachment(fileName, new ByteArrayResource(content), type);
+        } catch (MessagingException e) {
+            throw new IllegalStateException("Cannot compose the email " + subject + ": " + e.getMessage(), e);
         }
         sender.send(message);
     }

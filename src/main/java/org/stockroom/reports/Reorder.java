@@ -25,6 +25,8 @@ public record Reorder(LocalDate from, LocalDate to, String currency, Settings se
      * reorder point was found: {@code demand}, or {@code threshold} for a product without sales in
      * the window. {@code orderCost} is the suggested quantity at the product's cost, null when the
      * cost is unknown. {@code excessValue} is at cost, or at retail when the cost is unknown ({@code excessValueBasis}).
+     * {@code incoming} is what sent purchase orders still bring (already counted against the
+     * suggestion), {@code expectedOn} the earliest date one of them is expected (null: none, or no date).
      */
     public record Suggestion(
             String sku,
@@ -49,7 +51,9 @@ public record Reorder(LocalDate from, LocalDate to, String currency, Settings se
             boolean overstocked,
             long excessUnits,
             BigDecimal excessValue,
-            String excessValueBasis) {}
+            String excessValueBasis,
+            long incoming,
+            LocalDate expectedOn) {}
 
     /** A purchase list: the products to reorder, what to order of each and what it costs, with the figures behind it. */
     public String csv() {

@@ -9,7 +9,8 @@ import java.math.RoundingMode;
  * without sales are 0), L the lead time, T the target cover, z the service level's z-score:
  * d = Σx/W, σ = √(Σx²/W − d²), safety = z·σ·√L, reorder point = ⌈d·L + safety⌉, and when
  * stock ≤ reorder point, order ⌈d·L + safety + d·T − stock⌉ rounded up to a multiple of the
- * reorder quantity.
+ * reorder quantity. Units already incoming on sent purchase orders count as stock for the decision
+ * and the quantity (the stock position), so what is on its way is not ordered twice.
  */
 final class ReorderPlanner {
 
@@ -26,7 +27,23 @@ final class ReorderPlanner {
             Long reorderQuantity,
             Integer leadTimeDays,
             BigDecimal cost,
-            BigDecimal price) {}
+            BigDecimal price,
+            long incoming,
+            java.time.LocalDate expectedOn) {
+
+        Product(
+                String sku,
+                String name,
+                String supplier,
+                long stock,
+                long reorderThreshold,
+                Long reorderQuantity,
+                Integer leadTimeDays,
+                BigDecimal cost,
+                BigDecimal price) {
+            this(sku, name, supplier, stock, reorderThreshold, reorderQuantity, leadTimeDays, cost, price, 0, null);
+        }
+    }
 
     /** Net units sold per day over the window: their sum and the sum of their squares. */
     record Demand(long units, long squares) {
@@ -57,23 +74,24 @@ final class ReorderPlanner {
         double sigma = d == 0 ? 0 : Math.sqrt(Math.max(0, (double) demand.squares() / window - d * d));
         double safety = z * sigma * Math.sqrt(lead);
         boolean fromDemand = d > 0;
+        long position = p.stock() + p.incoming();
         long reorderPoint;
         long quantity = 0;
         boolean reorder;
         if (fromDemand) {
             double point = d * lead + safety;
             reorderPoint = ceil(point);
-            reorder = p.stock() <= reorderPoint;
+            reorder = position <= reorderPoint;
             if (reorder) {
-                quantity = Math.max(1, ceil(point + d * settings.targetCoverDays() - p.stock()));
+                quantity = Math.max(1, ceil(point + d * settings.targetCoverDays() - position));
             }
         } else {
             reorderPoint = p.reorderThreshold();
-            reorder = p.stock() <= reorderPoint;
+            reorder = position <= reorderPoint;
             if (reorder) {
                 quantity = p.reorderQuantity() != null
                         ? p.reorderQuantity()
-                        : Math.max(1, 2 * p.reorderThreshold() - p.stock());
+                        : Math.max(1, 2 * p.reorderThreshold() - position);
             }
         }
         if (quantity > 0 && p.reorderQuantity() != null) {
@@ -113,7 +131,9 @@ final class ReorderPlanner {
                 overstocked,
                 excess,
                 excessValue,
-                overstocked ? (p.cost() != null ? "cost" : "retail") : null);
+                overstocked ? (p.cost() != null ? "cost" : "retail") : null,
+                p.incoming(),
+                p.expectedOn());
     }
 
     /** Up to the next whole unit, forgiving the float noise of sums that are whole numbers on paper. */

@@ -222,7 +222,9 @@ public class Reports {
                             p.reorderQuantity(),
                             p.leadTimeDays(),
                             money(p.cost()),
-                            money(p.price())),
+                            money(p.price()),
+                            p.incoming(),
+                            p.expectedOn() == null ? null : LocalDate.parse(p.expectedOn())),
                     demand.getOrDefault(p.sku(), ReorderPlanner.Demand.NONE)));
         }
         suggestions.sort(Comparator.comparing((Reorder.Suggestion s) -> !s.reorder())

@@ -9,7 +9,10 @@ import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** The reports' reads of the catalog's stock, with each product's last sale and recent demand from the rollups. */
+/**
+ * The reports' reads of the catalog's stock, with each product's last sale and recent demand from the
+ * rollups, its supplier's lead time when it has none of its own, and what purchase orders still bring.
+ */
 @Repository
 class StockRepository {
 
@@ -26,7 +29,17 @@ class StockRepository {
             long price,
             String supplier,
             long createdAt,
-            Long lastSaleDay) {}
+            Long lastSaleDay,
+            long incoming,
+            String expectedOn) {}
+
+    /**
+     * Units still to come per product on sent purchase orders, and the earliest date one is expected
+     * (the purchasing package's tables, read here as the reports read the catalog's).
+     */
+    private static final String INCOMING = "SELECT l.sku, SUM(l.quantity - l.received) AS incoming, "
+            + "MIN(o.expected_on) AS expected_on FROM purchase_order_line l JOIN purchase_order o ON o.id = l.order_id "
+            + "WHERE o.status IN ('SENT', 'PARTIALLY_RECEIVED') AND l.received < l.quantity GROUP BY l.sku";
 
     private final JdbcClient jdbc;
 
@@ -37,8 +50,11 @@ class StockRepository {
     /** Active products (only those with stock on hand when {@code inStock}), by SKU. */
     List<ProductRow> activeProducts(boolean inStock) {
         return jdbc.sql(
-                        "SELECT p.sku, p.name, p.stock, p.stock - p.reserved AS available, p.reorder_threshold, p.reorder_quantity, p.lead_time_days, p.cost, p.price, "
-                                + "p.supplier, p.created_at, t.last_sale_day FROM product p LEFT JOIN sales_total t ON t.sku = p.sku "
+                        "SELECT p.sku, p.name, p.stock, p.stock - p.reserved AS available, p.reorder_threshold, p.reorder_quantity, "
+                                + "COALESCE(p.lead_time_days, s.lead_time_days) AS lead_time_days, p.cost, p.price, "
+                                + "p.supplier, p.created_at, t.last_sale_day, i.incoming, i.expected_on FROM product p "
+                                + "LEFT JOIN sales_total t ON t.sku = p.sku LEFT JOIN supplier s ON s.name = p.supplier "
+                                + "LEFT JOIN (" + INCOMING + ") i ON i.sku = p.sku "
                                 + "WHERE p.archived = FALSE" + (inStock ? " AND p.stock > 0" : "") + " ORDER BY p.sku")
                 .query((rs, n) -> new ProductRow(
                         rs.getString("sku"),
@@ -52,7 +68,9 @@ class StockRepository {
                         rs.getLong("price"),
                         rs.getString("supplier"),
                         rs.getLong("created_at"),
-                        nullableLong(rs, "last_sale_day")))
+                        nullableLong(rs, "last_sale_day"),
+                        rs.getLong("incoming"),
+                        rs.getString("expected_on")))
                 .list();
     }
 

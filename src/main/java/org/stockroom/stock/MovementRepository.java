@@ -1,7 +1,9 @@
 package org.stockroom.stock;
 
+import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -9,8 +11,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.stockroom.support.Money;
+import org.stockroom.support.StockroomProperties;
 
 /**
  * The ledger table. Append-only: there is no update or delete here, or anywhere, and the database's
@@ -19,21 +24,29 @@ import org.springframework.stereotype.Repository;
 @Repository
 class MovementRepository {
 
-    private static final String COLUMNS = "id, sku, type, reason, delta, balance_after, actor, note, purchase_id, at";
+    private static final String COLUMNS =
+            "id, sku, type, reason, delta, balance_after, actor, note, purchase_id, at, unit_cost";
 
     private final JdbcClient jdbc;
     private final org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate batchJdbc;
 
-    MovementRepository(JdbcClient jdbc, org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate batchJdbc) {
+    private final RowMapper<Movement> mapper;
+
+    MovementRepository(
+            JdbcClient jdbc,
+            org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate batchJdbc,
+            StockroomProperties properties) {
         this.jdbc = jdbc;
         this.batchJdbc = batchJdbc;
+        int scale = properties.currencyScale();
+        this.mapper = (rs, n) -> map(rs, scale);
     }
 
     /** Appends the movement of {@code change}; {@code delta} is what the change did (computed by the database for a count). */
     Movement append(StockChange change, long delta, long balanceAfter, String actor, long now) {
         long id = jdbc.sql(
-                        "INSERT INTO stock_movement (sku, type, reason, delta, balance_after, actor, note, purchase_id, at) "
-                                + "VALUES (:sku, :type, :reason, :delta, :balance, :actor, :note, :purchaseId, :at) RETURNING id")
+                        "INSERT INTO stock_movement (sku, type, reason, delta, balance_after, actor, note, purchase_id, at, unit_cost) "
+                                + "VALUES (:sku, :type, :reason, :delta, :balance, :actor, :note, :purchaseId, :at, :unitCost) RETURNING id")
                 .param("sku", change.sku())
                 .param("type", change.type().name())
                 .param("reason", change.reason())
@@ -43,6 +56,7 @@ class MovementRepository {
                 .param("note", change.note())
                 .param("purchaseId", change.purchaseId())
                 .param("at", now)
+                .param("unitCost", Money.toColumnOrNull(change.unitCost()), Types.BIGINT)
                 .query(Long.class)
                 .single();
         return new Movement(
@@ -55,7 +69,8 @@ class MovementRepository {
                 actor,
                 change.note(),
                 change.purchaseId(),
-                Instant.ofEpochMilli(now));
+                Instant.ofEpochMilli(now),
+                change.unitCost());
     }
 
     /** Opening balances of new products, in batches: the balance after each is its delta. */
@@ -91,7 +106,7 @@ class MovementRepository {
                 .params(filter.params())
                 .param("limit", size)
                 .param("offset", (long) page * size)
-                .query(MovementRepository::map)
+                .query(mapper)
                 .list();
     }
 
@@ -109,7 +124,7 @@ class MovementRepository {
         try (Stream<Movement> rows = jdbc
                 .sql("SELECT " + COLUMNS + " FROM stock_movement" + filter.where() + " ORDER BY id")
                 .params(filter.params())
-                .query(MovementRepository::map)
+                .query(mapper)
                 .stream()) {
             rows.forEach(sink);
         }
@@ -152,7 +167,9 @@ class MovementRepository {
         }
     }
 
-    private static Movement map(ResultSet rs, int n) throws SQLException {
+    private static Movement map(ResultSet rs, int scale) throws SQLException {
+        long unitCost = rs.getLong("unit_cost");
+        BigDecimal cost = rs.wasNull() ? null : Money.fromColumn(unitCost, scale);
         return new Movement(
                 rs.getLong("id"),
                 rs.getString("sku"),
@@ -163,6 +180,7 @@ class MovementRepository {
                 rs.getString("actor"),
                 rs.getString("note"),
                 rs.getString("purchase_id"),
-                Instant.ofEpochMilli(rs.getLong("at")));
+                Instant.ofEpochMilli(rs.getLong("at")),
+                cost);
     }
 }

@@ -129,6 +129,9 @@ public class Stock {
         }
         Product product = after.get().product();
         long delta = after.get().delta();
+        if (change.unitCost() != null) {
+            product = catalog.averageCost(product, delta, change.unitCost());
+        }
         Movement movement = movements.append(change, delta, product.stock(), actor, now);
         if (change.type() == MovementType.RECEIPT) {
             events.publishEvent(new StockReceived(product, movement));

@@ -1,10 +1,13 @@
 package org.stockroom.stock;
 
+import java.math.BigDecimal;
+
 /**
  * A change to apply to one product's stock. {@code soldDelta} moves units sold along with a sale
  * (or back with a return), so stock plus units sold is conserved by the same statement. A stocktake
  * gives {@code countedQuantity} instead of a delta: the database sets the stock to it and computes
- * the delta from the stock it replaces, in one statement.
+ * the delta from the stock it replaces, in one statement. A receipt may carry what a unit cost
+ * ({@code unitCost}): the ledger keeps it and the product's cost becomes the moving average.
  */
 public record StockChange(
         String sku,
@@ -14,11 +17,30 @@ public record StockChange(
         String reason,
         String note,
         String purchaseId,
-        Long countedQuantity) {
+        Long countedQuantity,
+        BigDecimal unitCost) {
+
+    public StockChange {
+        if (unitCost != null && (type != MovementType.RECEIPT || delta <= 0 || unitCost.signum() < 0)) {
+            throw new IllegalArgumentException("only a receipt carries a unit cost, and it is not negative");
+        }
+    }
 
     public StockChange(
             String sku, long delta, long soldDelta, MovementType type, String reason, String note, String purchaseId) {
-        this(sku, delta, soldDelta, type, reason, note, purchaseId, null);
+        this(sku, delta, soldDelta, type, reason, note, purchaseId, null, null);
+    }
+
+    public StockChange(
+            String sku,
+            long delta,
+            long soldDelta,
+            MovementType type,
+            String reason,
+            String note,
+            String purchaseId,
+            Long countedQuantity) {
+        this(sku, delta, soldDelta, type, reason, note, purchaseId, countedQuantity, null);
     }
 
     public static StockChange sale(String sku, long quantity, String purchaseId) {
@@ -27,6 +49,14 @@ public record StockChange(
 
     public static StockChange receipt(String sku, long quantity, String note) {
         return new StockChange(sku, quantity, 0, MovementType.RECEIPT, null, note, null);
+    }
+
+    /**
+     * Units received at a known cost each (a purchase order's line): the product's cost becomes the
+     * moving average of the stock on hand at its cost and these units at theirs.
+     */
+    public static StockChange receipt(String sku, long quantity, String note, BigDecimal unitCost) {
+        return new StockChange(sku, quantity, 0, MovementType.RECEIPT, null, note, null, null, unitCost);
     }
 
     /** The stock a product enters the catalog with: in effect its first count. */

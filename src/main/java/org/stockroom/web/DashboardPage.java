@@ -37,6 +37,8 @@ class DashboardPage {
         SalesReport month = store.salesReport(today.withDayOfMonth(1), today);
         SalesReport lastDays = store.salesReport(today.minusDays(CHART_DAYS - 1), today);
         model.addAttribute("counts", store.stockCounts());
+        model.addAttribute("dueOrders", store.purchasing().due());
+        model.addAttribute("orderDay", store.purchasing().today());
         model.addAttribute("today", days.get(days.size() - 1));
         model.addAttribute("month", month.totals());
         model.addAttribute("days", days);

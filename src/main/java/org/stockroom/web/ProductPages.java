@@ -90,6 +90,7 @@ class ProductPages {
     String show(@PathVariable String sku, @RequestParam(defaultValue = "0") int ledgerPage, Model model) {
         Product product = store.product(sku);
         model.addAttribute("product", product);
+        model.addAttribute("incoming", store.purchasing().incoming(sku));
         model.addAttribute("movements", store.movements(sku, Math.max(ledgerPage, 0), LEDGER_PAGE_SIZE));
         List<Movement> latest =
                 new ArrayList<>(store.movements(sku, 0, CHART_MOVEMENTS).items());

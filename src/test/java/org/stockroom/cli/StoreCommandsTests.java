@@ -88,6 +88,32 @@ class StoreCommandsTests {
     }
 
     @Test
+    void aPurchaseOrderIsDraftedSentAndReceivedFromTheCommandLine() {
+        addProduct("LAP-1", "1299.00", 2, 5);
+        Cli.Run supplier = run("suppliers", "add", "Acme", "--lead-time", "7");
+        assertThat(supplier.exitCode()).as(supplier.toString()).isZero();
+        assertThat(run("suppliers", "list").out()).contains("Acme").contains("7 d");
+
+        Cli.Run drafted = run("po", "new", "--supplier", "Acme", "LAP-1=10@700.00");
+        assertThat(drafted.exitCode()).as(drafted.toString()).isZero();
+        assertThat(drafted.out()).contains("PO-0001").contains("DRAFT").contains("7000.00");
+        assertThat(run("po", "send", "PO-0001").out()).contains("SENT");
+
+        Cli.Run received = run("po", "receive", "PO-0001", "LAP-1=4", "--note", "pallet 1");
+        assertThat(received.exitCode()).as(received.toString()).isZero();
+        assertThat(received.out()).contains("Received 4 x LAP-1: stock 6.").contains("PARTIALLY_RECEIVED");
+        assertThat(product("LAP-1").get("cost").decimalValue()).isEqualByComparingTo("700.00");
+
+        Cli.Run over = run("po", "receive", "PO-0001", "LAP-1=7");
+        assertThat(over.exitCode()).isNotZero();
+        assertThat(over.err()).startsWith("error: ").contains("More than is still open on PO-0001");
+        assertThat(run("po", "list", "--status", "partially_received").out()).contains("PO-0001");
+        assertThat(run("po", "csv", "PO-0001").out())
+                .contains("PO-0001,Acme,LAP-1,LAP-1 product,10,4,6,700.00,7000.00");
+        assertThat(run("po", "cancel", "PO-0001").out()).contains("CANCELLED");
+    }
+
+    @Test
     void productsAddPrintsTheProductAndShowPrintsEveryFieldWithTheOpenAlert() {
         Cli.Run added = run(
                 "products",

@@ -160,6 +160,55 @@ class BrowserTests extends ApiTestSupport {
     }
 
     @Test
+    void aPurchaseOrderIsDraftedSentAndReceivedInTheBrowser() {
+        api.post(
+                "/api/products",
+                "{\"sku\":\"DESK\",\"name\":\"Oak desk\",\"price\":300.00,\"stock\":2,"
+                        + "\"reorderThreshold\":3,\"cost\":100.00}");
+
+        open("/purchase-orders");
+        type("new-supplier", "Woodworks");
+        browser.findElement(By.id("create-order")).click();
+        assertThat(waitFor(By.id("order-status")).getText()).isEqualTo("DRAFT");
+        type("line-sku", "DESK");
+        type("line-quantity", "10");
+        type("line-cost", "120.00");
+        browser.findElement(By.id("add-line")).click();
+        waitFor(By.cssSelector(".notice.ok"));
+        assertThat(browser.findElement(By.id("lines")).getText())
+                .contains("Oak desk")
+                .contains("120.00");
+        assertThat(unlabelledFields()).isEmpty();
+        screenshot("purchase-order-draft");
+
+        browser.findElement(By.id("send")).click();
+        assertThat(waitFor(By.id("order-status")).getText()).isEqualTo("SENT");
+        WebElement arrived = browser.findElement(By.id("receive-0"));
+        assertThat(arrived.getAttribute("value"))
+                .as("the quantity defaults to what is open")
+                .isEqualTo("10");
+        type("receive-0", "4");
+        browser.findElement(By.id("receive")).click();
+        assertThat(waitFor(By.id("order-status")).getText()).isEqualTo("PARTIALLY_RECEIVED");
+        assertThat(browser.findElement(By.id("receive-0")).getAttribute("value"))
+                .isEqualTo("6");
+        type("receive-0", "7");
+        browser.findElement(By.id("receive")).click();
+        assertThat(waitFor(By.cssSelector(".notice.error")).getText()).contains("More than is still open");
+        type("receive-0", "6");
+        browser.findElement(By.id("receive")).click();
+        assertThat(waitFor(By.id("order-status")).getText()).isEqualTo("RECEIVED");
+        screenshot("purchase-order-received");
+
+        var desk = api.get("/api/products/DESK").json();
+        assertThat(desk.get("stock").asLong()).isEqualTo(12);
+        // (2 × 100 + 4 × 120) / 6 = 113.33; (6 × 113.33 + 6 × 120) / 12 = 116.665 → 116.66 (half-even)
+        assertThat(desk.get("cost").decimalValue()).isEqualByComparingTo("116.66");
+        open("/products/DESK");
+        assertThat(browser.findElement(By.id("incoming")).getText()).isEqualTo("0");
+    }
+
+    @Test
     void aSaleBeyondTheStockIsRefusedOnThePageAndSellsNothing() {
         api.post("/api/products", product("LAMP", "30.00", 1, 0));
 

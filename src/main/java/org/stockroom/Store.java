@@ -80,6 +80,11 @@ public class Store {
         this.quotes = quotes;
     }
 
+    /** The catalog, for its operations beyond the seed's: barcodes, variants, bulk edits. */
+    public Catalog catalog() {
+        return catalog;
+    }
+
     public Product addProduct(NewProduct product) {
         return catalog.add(product);
     }

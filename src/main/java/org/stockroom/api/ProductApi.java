@@ -13,13 +13,19 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.util.UriComponentsBuilder;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.stockroom.Store;
+import org.stockroom.catalog.BulkEdit;
 import org.stockroom.catalog.NewProduct;
 import org.stockroom.catalog.ProductQuery;
 import org.stockroom.support.Page;
 
 @RestController
 @RequestMapping("/api/products")
+@Tag(name = "Products", description = "The catalog: products, variants, barcodes, bulk edits")
 class ProductApi {
 
     private final Store store;
@@ -37,15 +43,58 @@ class ProductApi {
     }
 
     @GetMapping
+    @Operation(
+            summary = "List products",
+            description = "Pages of products. Every word of q must match: the start of a word of the SKU, name, "
+                    + "supplier or group (case-insensitive), or the whole barcode. group lists the variants of one group.")
+    @ApiResponse(responseCode = "200", description = "A page of products")
+    @ApiResponse(
+            responseCode = "400",
+            description = "A parameter is invalid",
+            content = @Content(mediaType = "application/problem+json"))
     Page<ProductView> list(
             @RequestParam(required = false) String q,
             @RequestParam(defaultValue = "false") boolean lowStock,
             @RequestParam(defaultValue = "false") boolean archived,
             @RequestParam(defaultValue = "sku") String sort,
             @RequestParam(defaultValue = "0") int page,
-            @RequestParam(defaultValue = "50") int size) {
-        return store.products(new ProductQuery(q, lowStock, archived, sort, page, size))
+            @RequestParam(defaultValue = "50") int size,
+            @RequestParam(required = false) String group) {
+        return store.products(new ProductQuery(q, lowStock, archived, sort, page, size, group))
                 .map(ProductView::of);
+    }
+
+    @GetMapping("/by-barcode/{code}")
+    @Operation(
+            summary = "Find a product by barcode",
+            description = "The product whose barcode is exactly code (a product for sale before an archived one).")
+    @ApiResponse(responseCode = "200", description = "The product")
+    @ApiResponse(
+            responseCode = "404",
+            description = "No product has this barcode (code unknown-barcode)",
+            content = @Content(mediaType = "application/problem+json"))
+    ProductView byBarcode(@PathVariable String code) {
+        return ProductView.of(store.catalog().byBarcode(code));
+    }
+
+    @PostMapping("/bulk")
+    @Operation(
+            summary = "Change many products at once",
+            description = "One all-or-nothing change to the products named in skus, or to every product matching "
+                    + "filter (q, lowStock, archived, group, as in the list): set reorderThreshold, reorderQuantity, "
+                    + "leadTimeDays or supplier (null clears), move prices by pricePercent (-99..1000, rounded to the "
+                    + "currency), or archive. Audited as products.bulk-edited.")
+    @ApiResponse(responseCode = "200", description = "What the edit matched and changed")
+    @ApiResponse(
+            responseCode = "400",
+            description = "The request is invalid, or a price would leave the accepted range",
+            content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(
+            responseCode = "422",
+            description = "A SKU named does not exist (code unknown-sku); nothing was changed",
+            content = @Content(mediaType = "application/problem+json"))
+    BulkEdit.Result bulk(@RequestBody Map<String, Object> body) {
+        return store.catalog().bulkEdit(BulkEditRequest.read(body));
     }
 
     @GetMapping("/{sku}")

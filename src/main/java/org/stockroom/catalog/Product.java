@@ -23,9 +23,49 @@ public record Product(
         String barcode,
         boolean archived,
         Instant createdAt,
-        Instant updatedAt) {
+        Instant updatedAt,
+        String group,
+        java.util.Map<String, String> options,
+        boolean stockTracked) {
+
+    /** A product that belongs to no variant group and whose stock is tracked. */
+    public Product(
+            Sku sku,
+            String name,
+            BigDecimal price,
+            long stock,
+            long reorderThreshold,
+            long unitsSold,
+            BigDecimal cost,
+            Long reorderQuantity,
+            Integer leadTimeDays,
+            String supplier,
+            String barcode,
+            boolean archived,
+            Instant createdAt,
+            Instant updatedAt) {
+        this(
+                sku,
+                name,
+                price,
+                stock,
+                reorderThreshold,
+                unitsSold,
+                cost,
+                reorderQuantity,
+                leadTimeDays,
+                supplier,
+                barcode,
+                archived,
+                createdAt,
+                updatedAt,
+                null,
+                java.util.Map.of(),
+                true);
+    }
 
     public Product {
+        options = options == null ? java.util.Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(options));
         if (stock < 0) {
             throw new IllegalArgumentException("stock cannot be negative");
         }
@@ -34,9 +74,12 @@ public record Product(
         }
     }
 
-    /** A product needs restocking when its stock is at or below its threshold. */
+    /**
+     * A product needs restocking when its stock is at or below its threshold. A product whose stock
+     * is not tracked (imported from a platform that did not count it) needs none until it is counted.
+     */
     public boolean needsRestock() {
-        return stock <= reorderThreshold;
+        return stockTracked && stock <= reorderThreshold;
     }
 
     public boolean outOfStock() {
@@ -85,6 +128,9 @@ public record Product(
                 barcode,
                 archived,
                 createdAt,
-                updatedAt);
+                updatedAt,
+                group,
+                options,
+                stockTracked);
     }
 }

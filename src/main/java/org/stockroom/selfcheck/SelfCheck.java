@@ -52,7 +52,7 @@ public class SelfCheck {
                 long open,
                 String level) {}
         List<Row> rows = jdbc.sql("""
-                        SELECT p.sku, p.stock, p.units_sold, p.reorder_threshold, p.archived,
+                        SELECT p.sku, p.stock, p.units_sold, p.reorder_threshold, p.archived, p.stock_tracked,
                                COALESCE(m.total, 0) AS ledger, COALESCE(s.sold, 0) AS sold, COALESCE(r.returned, 0) AS returned,
                                COALESCE(a.open_count, 0) AS open_count, a.level
                         FROM product p
@@ -69,7 +69,9 @@ public class SelfCheck {
                         rs.getLong("units_sold"),
                         rs.getLong("sold"),
                         rs.getLong("returned"),
-                        !rs.getBoolean("archived") && rs.getLong("stock") <= rs.getLong("reorder_threshold"),
+                        !rs.getBoolean("archived")
+                                && rs.getBoolean("stock_tracked")
+                                && rs.getLong("stock") <= rs.getLong("reorder_threshold"),
                         rs.getLong("open_count"),
                         rs.getString("level")))
                 .list();

@@ -227,23 +227,17 @@ class ProductRepository {
         StringBuilder sql = new StringBuilder(" WHERE archived = :archived");
         List<ProductWords.Term> terms = ProductWords.terms(query.q());
         for (int i = 0; i < terms.size(); i++) {
-            ProductWords.Term term = terms.get(i);
-            sql.append(" AND (");
-            for (int j = 0; j < term.prefixes().size(); j++) {
-                sql.append("sku IN (SELECT w.sku FROM product_word w WHERE w.word >= :lo_")
-                        .append(i)
-                        .append('_')
-                        .append(j)
-                        .append(" AND w.word < :hi_")
-                        .append(i)
-                        .append('_')
-                        .append(j)
-                        .append(") AND ");
+            List<String> conditions = new java.util.ArrayList<>();
+            for (int j = 0; j < terms.get(i).prefixes().size(); j++) {
+                conditions.add("sku IN (SELECT w.sku FROM product_word w WHERE w.word >= :lo_" + i + "_" + j
+                        + " AND w.word < :hi_" + i + "_" + j + ")");
             }
-            if (term.prefixes().isEmpty()) {
-                sql.append("1 = 0 AND ");
-            }
-            sql.append("1 = 1 OR barcode = :barcode_").append(i).append(')');
+            String words = String.join(" AND ", conditions);
+            sql.append(" AND (")
+                    .append(words.isEmpty() ? "" : "(" + words + ") OR ")
+                    .append("barcode = :barcode_")
+                    .append(i)
+                    .append(')');
         }
         if (query.group() != null) {
             sql.append(" AND variant_group = :group");

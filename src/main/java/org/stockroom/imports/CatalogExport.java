@@ -129,10 +129,13 @@ public class CatalogExport {
     }
 
     /**
-     * The products matching {@code filter} as WooCommerce's product CSV: a group becomes a variable
-     * parent (SKU = the group) listing every option value, followed by its variations (Parent = the
-     * group), so importing the file into WooCommerce updates the variations with these SKUs. A
-     * product whose stock was never tracked is written "In stock" without a Stock.
+     * The products matching {@code filter} as WooCommerce's product CSV: a product of a group is a
+     * variation whose Parent is the group (the variable product's SKU), others are simple products,
+     * so importing the file into WooCommerce updates the products and variations with these SKUs.
+     * The variable parents are not written: they exist in WooCommerce already, and a row for them
+     * would overwrite their name and attributes with what Stockroom does not keep. Attributes are
+     * written without "visible" and "global", which WooCommerce then leaves as they are. A product
+     * whose stock was never tracked is written "In stock" without a Stock.
      */
     public void woocommerceProducts(Writer out, ProductQuery filter) {
         Map<String, List<Product>> groups = byGroup(filter);
@@ -162,19 +165,6 @@ public class CatalogExport {
         CSVPrinter csv = Csv.printer(out, header.toArray(String[]::new));
         groups.forEach((key, variants) -> {
             String group = variants.get(0).group();
-            if (group != null) {
-                Map<String, java.util.LinkedHashSet<String>> values = new LinkedHashMap<>();
-                variants.forEach(p -> p.options()
-                        .forEach((name, value) -> values.computeIfAbsent(name, n -> new java.util.LinkedHashSet<>())
-                                .add(value)));
-                List<Object> parent = new ArrayList<>(List.of(
-                        "", "variable", Csv.text(group), Csv.text(baseTitle(variants.get(0))), 1, 1, "", "", "", ""));
-                values.forEach((name, all) -> parent.addAll(List.of(Csv.text(name), Csv.text(String.join(", ", all)), 1, 0)));
-                while (parent.size() < header.size()) {
-                    parent.add("");
-                }
-                Csv.record(csv, parent.toArray());
-            }
             for (Product p : variants) {
                 List<Object> row = new ArrayList<>(List.of(
                         "",
@@ -187,7 +177,7 @@ public class CatalogExport {
                         p.reorderThreshold(),
                         p.price().toPlainString(),
                         group == null ? "" : Csv.text(group)));
-                p.options().forEach((name, value) -> row.addAll(List.of(Csv.text(name), Csv.text(value), "", 0)));
+                p.options().forEach((name, value) -> row.addAll(List.of(Csv.text(name), Csv.text(value), "", "")));
                 while (row.size() < header.size()) {
                     row.add("");
                 }
@@ -215,10 +205,16 @@ public class CatalogExport {
      * "Tee - M", and the platforms want "Tee" back.
      */
     static String baseTitle(Product p) {
-        String suffix = " - " + String.join(" / ", p.options().values());
-        return !p.options().isEmpty() && p.name().endsWith(suffix) && p.name().length() > suffix.length()
-                ? p.name().substring(0, p.name().length() - suffix.length())
-                : p.name();
+        if (!p.options().isEmpty()) {
+            // Shopify's importer names variants "Title - M / Red"; WooCommerce names them "Title - M, Red".
+            for (String separator : List.of(" / ", ", ")) {
+                String suffix = " - " + String.join(separator, p.options().values());
+                if (p.name().endsWith(suffix) && p.name().length() > suffix.length()) {
+                    return p.name().substring(0, p.name().length() - suffix.length());
+                }
+            }
+        }
+        return p.name();
     }
 
     public void shopifyInventory(Writer out, String location) {

@@ -11,6 +11,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.stockroom.Store;
 import org.stockroom.catalog.ProductQuery;
 import org.stockroom.imports.CatalogExport;
 import org.stockroom.support.InvalidRequestException;
@@ -24,10 +25,10 @@ class ExportApi {
     private final String shopifyLocation;
 
     ExportApi(
-            CatalogExport export,
+            Store store,
             @org.springframework.beans.factory.annotation.Value("${stockroom.imports.shopify-location:Shop location}")
                     String shopifyLocation) {
-        this.export = export;
+        this.export = store.exports();
         this.shopifyLocation = shopifyLocation;
     }
 

@@ -1,5 +1,9 @@
 package org.stockroom.api;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -7,10 +11,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import io.swagger.v3.oas.annotations.tags.Tag;
 import org.stockroom.Store;
 import org.stockroom.catalog.ProductQuery;
 import org.stockroom.imports.CatalogExport;
@@ -35,10 +35,11 @@ class ExportApi {
     @GetMapping("/products")
     @Operation(
             summary = "Export products as CSV",
-            description = "The products matching the filter (q, lowStock, archived, group, as in GET /api/products; "
-                    + "default: every product for sale) as CSV. format=stockroom (default) imports back unchanged; "
-                    + "format=shopify is Shopify's product CSV and format=woocommerce WooCommerce's, with variants grouped "
-                    + "under their handle or parent, so that importing the file into the platform updates the same variants.")
+            description =
+                    "The products matching the filter (q, lowStock, archived, group, as in GET /api/products; "
+                            + "default: every product for sale) as CSV. format=stockroom (default) imports back unchanged; "
+                            + "format=shopify is Shopify's product CSV and format=woocommerce WooCommerce's, with variants grouped "
+                            + "under their handle or parent, so that importing the file into the platform updates the same variants.")
     @ApiResponse(responseCode = "200", description = "The CSV file", content = @Content(mediaType = "text/csv"))
     @ApiResponse(
             responseCode = "400",

@@ -1,5 +1,9 @@
 package org.stockroom.api;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.util.Map;
 import org.springframework.http.ResponseEntity;
@@ -13,10 +17,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.util.UriComponentsBuilder;
-import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import io.swagger.v3.oas.annotations.tags.Tag;
 import org.stockroom.Store;
 import org.stockroom.catalog.BulkEdit;
 import org.stockroom.catalog.NewProduct;
@@ -45,8 +45,9 @@ class ProductApi {
     @GetMapping
     @Operation(
             summary = "List products",
-            description = "Pages of products. Every word of q must match: the start of a word of the SKU, name, "
-                    + "supplier or group (case-insensitive), or the whole barcode. group lists the variants of one group.")
+            description =
+                    "Pages of products. Every word of q must match: the start of a word of the SKU, name, "
+                            + "supplier or group (case-insensitive), or the whole barcode. group lists the variants of one group.")
     @ApiResponse(responseCode = "200", description = "A page of products")
     @ApiResponse(
             responseCode = "400",

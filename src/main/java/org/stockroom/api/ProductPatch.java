@@ -68,9 +68,8 @@ final class ProductPatch {
         Optional<String> supplier = optional("supplier", String.class).orElse(null);
         Optional<String> barcode = optional("barcode", String.class).orElse(null);
         Optional<String> group = optional("group", String.class).orElse(null);
-        Optional<Map<String, String>> options = optional("options", Map.class)
-                .map(o -> o.map(this::options))
-                .orElse(null);
+        Optional<Map<String, String>> options =
+                optional("options", Map.class).map(o -> o.map(this::options)).orElse(null);
         if (!errors.isEmpty()) {
             throw new InvalidRequestException(errors);
         }

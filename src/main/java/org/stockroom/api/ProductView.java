@@ -1,7 +1,7 @@
 package org.stockroom.api;
 
-import java.math.BigDecimal;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Map;
 import org.stockroom.catalog.Barcodes;

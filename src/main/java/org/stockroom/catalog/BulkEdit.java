@@ -65,9 +65,10 @@ public record BulkEdit(
                 && supplier == null
                 && pricePercent == null
                 && !archive) {
-            errors.add(new FieldError(
-                    "set",
-                    "name at least one change: reorderThreshold, reorderQuantity, leadTimeDays, supplier, pricePercent or archive"));
+            errors.add(
+                    new FieldError(
+                            "set",
+                            "name at least one change: reorderThreshold, reorderQuantity, leadTimeDays, supplier, pricePercent or archive"));
         }
         if (!errors.isEmpty()) {
             throw new InvalidRequestException(errors);

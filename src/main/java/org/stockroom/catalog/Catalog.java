@@ -15,9 +15,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.stockroom.support.AuditTrail;
 import org.stockroom.support.DomainException;
+import org.stockroom.support.InvalidRequestException;
 import org.stockroom.support.Money;
 import org.stockroom.support.NotFoundException;
-import org.stockroom.support.InvalidRequestException;
 import org.stockroom.support.Page;
 import org.stockroom.support.StockroomProperties;
 
@@ -201,7 +201,8 @@ public class Catalog {
             parts.add("reorderThreshold=" + edit.reorderThreshold());
         }
         if (edit.reorderQuantity() != null) {
-            parts.add("reorderQuantity=" + edit.reorderQuantity().map(String::valueOf).orElse("none"));
+            parts.add("reorderQuantity="
+                    + edit.reorderQuantity().map(String::valueOf).orElse("none"));
         }
         if (edit.leadTimeDays() != null) {
             parts.add("leadTimeDays=" + edit.leadTimeDays().map(String::valueOf).orElse("none"));
@@ -210,7 +211,8 @@ public class Catalog {
             parts.add("supplier=" + edit.supplier().orElse("none"));
         }
         if (edit.pricePercent() != null) {
-            parts.add("price " + (edit.pricePercent().signum() >= 0 ? "+" : "") + edit.pricePercent().toPlainString() + "%");
+            parts.add("price " + (edit.pricePercent().signum() >= 0 ? "+" : "")
+                    + edit.pricePercent().toPlainString() + "%");
         }
         if (edit.archive()) {
             parts.add("archived");

@@ -65,7 +65,9 @@ public record Product(
     }
 
     public Product {
-        options = options == null ? java.util.Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(options));
+        options = options == null
+                ? java.util.Map.of()
+                : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(options));
         if (stock < 0) {
             throw new IllegalArgumentException("stock cannot be negative");
         }

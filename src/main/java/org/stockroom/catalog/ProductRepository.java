@@ -131,7 +131,9 @@ class ProductRepository {
                         String sku = rs.getString("sku");
                         for (String word : ProductWords.of(
                                 sku, rs.getString("name"), rs.getString("supplier"), rs.getString("variant_group"))) {
-                            rows.add(new MapSqlParameterSource().addValue("word", word).addValue("sku", sku));
+                            rows.add(new MapSqlParameterSource()
+                                    .addValue("word", word)
+                                    .addValue("sku", sku));
                         }
                         return sku;
                     })
@@ -142,7 +144,8 @@ class ProductRepository {
 
     /** Products that have no search words yet: those that existed before the search index did. */
     List<String> unindexed() {
-        return jdbc.sql("SELECT p.sku FROM product p WHERE NOT EXISTS (SELECT 1 FROM product_word w WHERE w.sku = p.sku)")
+        return jdbc.sql(
+                        "SELECT p.sku FROM product p WHERE NOT EXISTS (SELECT 1 FROM product_word w WHERE w.sku = p.sku)")
                 .query(String.class)
                 .list();
     }
@@ -208,11 +211,10 @@ class ProductRepository {
     }
 
     StockCounts counts() {
-        return jdbc.sql(
-                        "SELECT COUNT(*) AS products, "
-                                + "COALESCE(SUM(CASE WHEN stock_tracked = TRUE AND stock > 0 AND stock <= reorder_threshold THEN 1 ELSE 0 END), 0) AS low, "
-                                + "COALESCE(SUM(CASE WHEN stock_tracked = TRUE AND stock = 0 THEN 1 ELSE 0 END), 0) AS out_of_stock "
-                                + "FROM product WHERE archived = FALSE")
+        return jdbc.sql("SELECT COUNT(*) AS products, "
+                        + "COALESCE(SUM(CASE WHEN stock_tracked = TRUE AND stock > 0 AND stock <= reorder_threshold THEN 1 ELSE 0 END), 0) AS low, "
+                        + "COALESCE(SUM(CASE WHEN stock_tracked = TRUE AND stock = 0 THEN 1 ELSE 0 END), 0) AS out_of_stock "
+                        + "FROM product WHERE archived = FALSE")
                 .query((rs, n) ->
                         new StockCounts(rs.getLong("products"), rs.getLong("low"), rs.getLong("out_of_stock")))
                 .single();
@@ -313,7 +315,8 @@ class ProductRepository {
         }
         if (changes.options() != null) {
             set.append(", options = :options");
-            params.addValue("options", ProductWords.writeOptions(changes.options().orElse(null)), Types.VARCHAR);
+            params.addValue(
+                    "options", ProductWords.writeOptions(changes.options().orElse(null)), Types.VARCHAR);
         }
         jdbc.sql("UPDATE product SET " + set + " WHERE sku = :sku")
                 .paramSource(params)
@@ -430,8 +433,9 @@ class ProductRepository {
      */
     Optional<Catalog.CountedStock> countStock(String sku, long counted, long now) {
         int scale = currencyScale;
-        return jdbc.sql("UPDATE product SET stock = :counted, last_stock_delta = :counted - stock, updated_at = :now, stock_tracked = TRUE "
-                        + "WHERE sku = :sku AND archived = FALSE RETURNING " + COLUMNS + ", last_stock_delta")
+        return jdbc.sql(
+                        "UPDATE product SET stock = :counted, last_stock_delta = :counted - stock, updated_at = :now, stock_tracked = TRUE "
+                                + "WHERE sku = :sku AND archived = FALSE RETURNING " + COLUMNS + ", last_stock_delta")
                 .param("sku", sku)
                 .param("counted", counted)
                 .param("now", now)

@@ -3,7 +3,6 @@ package org.stockroom.imports;
 import java.io.Writer;
 import java.text.Normalizer;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -55,6 +54,7 @@ public class CatalogExport {
         "Cost per item",
         "Status"
     };
+
     static final String[] SHOPIFY_INVENTORY_COLUMNS = {"Handle", "Title", "SKU", "Location", "On hand"};
 
     private final Catalog catalog;
@@ -70,20 +70,22 @@ public class CatalogExport {
     /** The products matching {@code filter} (every page of it) in Stockroom's own format. */
     public void products(Writer out, ProductQuery filter) {
         CSVPrinter csv = Csv.printer(out, STOCKROOM_COLUMNS);
-        eachProduct(filter, p -> Csv.record(
-                csv,
-                p.sku().value(),
-                Csv.text(p.name()),
-                p.price().toPlainString(),
-                p.stock(),
-                p.reorderThreshold(),
-                p.cost() == null ? "" : p.cost().toPlainString(),
-                p.reorderQuantity() == null ? "" : p.reorderQuantity(),
-                p.leadTimeDays() == null ? "" : p.leadTimeDays(),
-                Csv.text(p.supplier()),
-                Csv.text(p.barcode()),
-                Csv.text(p.group()),
-                p.options().isEmpty() ? "" : Csv.text(JSON.writeValueAsString(p.options()))));
+        eachProduct(
+                filter,
+                p -> Csv.record(
+                        csv,
+                        p.sku().value(),
+                        Csv.text(p.name()),
+                        p.price().toPlainString(),
+                        p.stock(),
+                        p.reorderThreshold(),
+                        p.cost() == null ? "" : p.cost().toPlainString(),
+                        p.reorderQuantity() == null ? "" : p.reorderQuantity(),
+                        p.leadTimeDays() == null ? "" : p.leadTimeDays(),
+                        Csv.text(p.supplier()),
+                        Csv.text(p.barcode()),
+                        Csv.text(p.group()),
+                        p.options().isEmpty() ? "" : Csv.text(JSON.writeValueAsString(p.options()))));
         flush(csv);
     }
 
@@ -102,7 +104,8 @@ public class CatalogExport {
                 row.add(shopifyHandle(p));
                 row.add(first ? Csv.text(baseTitle(p)) : "");
                 row.add(first ? Csv.text(p.supplier()) : "");
-                List<Map.Entry<String, String>> options = new ArrayList<>(p.options().entrySet());
+                List<Map.Entry<String, String>> options =
+                        new ArrayList<>(p.options().entrySet());
                 for (int i = 0; i < 3; i++) {
                     if (options.isEmpty() && i == 0) {
                         row.add(first ? "Title" : "");
@@ -190,9 +193,11 @@ public class CatalogExport {
     /** The products in groups, a group's variants together in SKU order; a product without a group alone. */
     private Map<String, List<Product>> byGroup(ProductQuery filter) {
         Map<String, List<Product>> groups = new java.util.TreeMap<>();
-        eachProduct(filter, p -> groups.computeIfAbsent(
-                        p.group() == null ? "\u0001" + p.sku().value() : p.group(), g -> new ArrayList<>())
-                .add(p));
+        eachProduct(
+                filter,
+                p -> groups.computeIfAbsent(
+                                p.group() == null ? "\u0001" + p.sku().value() : p.group(), g -> new ArrayList<>())
+                        .add(p));
         return groups;
     }
 

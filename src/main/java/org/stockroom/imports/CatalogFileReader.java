@@ -193,7 +193,8 @@ final class CatalogFileReader {
                 return Map.of();
             }
             try {
-                return JSON.readValue(value, new tools.jackson.core.type.TypeReference<LinkedHashMap<String, String>>() {});
+                return JSON.readValue(
+                        value, new tools.jackson.core.type.TypeReference<LinkedHashMap<String, String>>() {});
             } catch (RuntimeException e) {
                 problems.add("options \"" + value + "\" is not a JSON object of names to text values");
                 return null;
@@ -206,7 +207,9 @@ final class CatalogFileReader {
          */
         private ImportRow shopify(CSVRecord r, long line, List<String> problems) {
             String handle = cell(r, "handle");
-            ShopifyProduct product = handle == null ? new ShopifyProduct() : shopifyProducts.computeIfAbsent(handle, h -> new ShopifyProduct());
+            ShopifyProduct product = handle == null
+                    ? new ShopifyProduct()
+                    : shopifyProducts.computeIfAbsent(handle, h -> new ShopifyProduct());
             if (product.title == null) {
                 product.title = text(r, "title");
             }
@@ -240,7 +243,9 @@ final class CatalogFileReader {
                 String value = text(r, "option" + i + "value");
                 if (value != null && !value.equalsIgnoreCase("Default Title")) {
                     String optionName = product.optionNames[i - 1];
-                    options.put(optionName == null || optionName.equalsIgnoreCase("Title") ? "Option" + i : optionName, value);
+                    options.put(
+                            optionName == null || optionName.equalsIgnoreCase("Title") ? "Option" + i : optionName,
+                            value);
                 }
             }
             String name = product.title == null
@@ -283,7 +288,8 @@ final class CatalogFileReader {
                             (sku == null ? "a " + notStock + " product" : sku) + " is a " + notStock + " product: "
                                     + switch (notStock) {
                                         case "variable" -> "it holds no stock, its variations are imported";
-                                        case "grouped" -> "it only lists other products, which are imported on their own";
+                                        case "grouped" ->
+                                            "it only lists other products, which are imported on their own";
                                         default -> "it is sold by another shop, so it has no stock here";
                                     }));
                     return null;
@@ -296,7 +302,8 @@ final class CatalogFileReader {
             }
             Long stock = whole(r, "stock", problems);
             String inStock = cell(r, "instock");
-            boolean untracked = stock == null && inStock != null && (inStock.equals("1") || inStock.equalsIgnoreCase("yes"));
+            boolean untracked =
+                    stock == null && inStock != null && (inStock.equals("1") || inStock.equalsIgnoreCase("yes"));
             boolean variation = kind.contains("variation");
             Map<String, String> options = new LinkedHashMap<>();
             if (variation) {

@@ -249,7 +249,9 @@ public class Importer {
                 row.stock() == null ? 0L : row.stock(),
                 useDefaults ? settings.defaultReorderThreshold() : row.reorderThreshold(),
                 row.cost(),
-                useDefaults && row.reorderQuantity() == null ? settings.defaultReorderQuantity() : row.reorderQuantity(),
+                useDefaults && row.reorderQuantity() == null
+                        ? settings.defaultReorderQuantity()
+                        : row.reorderQuantity(),
                 row.leadTimeDays(),
                 row.supplier(),
                 row.barcode(),
@@ -312,9 +314,7 @@ public class Importer {
                 values.containsKey("supplier") ? Optional.ofNullable((String) values.get("supplier")) : null,
                 values.containsKey("barcode") ? Optional.ofNullable((String) values.get("barcode")) : null,
                 values.containsKey("group") ? Optional.ofNullable((String) values.get("group")) : null,
-                values.containsKey("options")
-                        ? Optional.of((Map<String, String>) values.get("options"))
-                        : null);
+                values.containsKey("options") ? Optional.of((Map<String, String>) values.get("options")) : null);
     }
 
     /** An existing product the file changes: its fields, and its stock as a counted quantity. */
@@ -367,7 +367,9 @@ public class Importer {
             checkScale("cost", row.cost());
             if (row.stock() != null && (row.stock() < 0 || row.stock() > NewProduct.MAX_UNITS)) {
                 throw new InvalidRequestException(
-                        "stock", "must be a whole number from 0 to " + NewProduct.MAX_UNITS + " (the file says " + row.stock() + ")");
+                        "stock",
+                        "must be a whole number from 0 to " + NewProduct.MAX_UNITS + " (the file says " + row.stock()
+                                + ")");
             }
             Map<String, List<Object>> diff = new LinkedHashMap<>();
             ProductChanges changes = ProductChanges.none();
@@ -392,10 +394,12 @@ public class Importer {
             Optional<Long> reorderQuantity =
                     changed(diff, "reorderQuantity", current.reorderQuantity(), row.reorderQuantity());
             Optional<Integer> leadTime = changed(diff, "leadTimeDays", current.leadTimeDays(), row.leadTimeDays());
-            Optional<String> supplier =
-                    changed(diff, "supplier", current.supplier(), given.supplier().orElse(null));
-            Optional<String> barcode = changed(diff, "barcode", current.barcode(), given.barcode().orElse(null));
-            Optional<String> group = changed(diff, "group", current.group(), given.group().orElse(null));
+            Optional<String> supplier = changed(
+                    diff, "supplier", current.supplier(), given.supplier().orElse(null));
+            Optional<String> barcode =
+                    changed(diff, "barcode", current.barcode(), given.barcode().orElse(null));
+            Optional<String> group =
+                    changed(diff, "group", current.group(), given.group().orElse(null));
             Optional<Map<String, String>> options = null;
             if (row.options() != null && !given.options().orElseThrow().equals(current.options())) {
                 diff.put("options", values(current.options(), given.options().orElseThrow()));

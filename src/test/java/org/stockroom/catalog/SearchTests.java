@@ -23,8 +23,7 @@ class SearchTests extends ApiTestSupport {
         assertThat(skus(api.get("/api/products?q=mug%20sage").json()))
                 .as("mug in the name, sage in the SKU")
                 .containsExactly("MUG-SAGE");
-        assertThat(skus(api.get("/api/products?q=sage").json()))
-                .containsExactly("MUG-SAGE", "SAUCER", "TEE-SAGE");
+        assertThat(skus(api.get("/api/products?q=sage").json())).containsExactly("MUG-SAGE", "SAUCER", "TEE-SAGE");
         assertThat(skus(api.get("/api/products?q=SAG%20co").json()))
                 .as("supplier words, any case, as prefixes")
                 .containsExactly("TEE-SAGE");
@@ -79,5 +78,4 @@ class SearchTests extends ApiTestSupport {
                         + "}");
         assertThat(created.status()).as(created.text()).isEqualTo(201);
     }
-
 }

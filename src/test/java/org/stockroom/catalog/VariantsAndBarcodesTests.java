@@ -28,8 +28,8 @@ class VariantsAndBarcodesTests extends ApiTestSupport {
         assertThat(skus(api.get("/api/products?group=tee").json())).containsExactly("TEE-L-RED", "TEE-M-RED");
         assertThat(api.get("/api/products/MUG").json().get("group").isNull()).isTrue();
 
-        Api.Response patched =
-                api.patch("/api/products/TEE-L-RED", "{\"options\":{\"Size\":\"XL\",\"Color\":\"Red\"},\"group\":\"tee-2\"}");
+        Api.Response patched = api.patch(
+                "/api/products/TEE-L-RED", "{\"options\":{\"Size\":\"XL\",\"Color\":\"Red\"},\"group\":\"tee-2\"}");
 
         assertThat(patched.status()).as(patched.text()).isEqualTo(200);
         assertThat(patched.json().get("options").toString()).isEqualTo("{\"Size\":\"XL\",\"Color\":\"Red\"}");
@@ -78,7 +78,9 @@ class VariantsAndBarcodesTests extends ApiTestSupport {
                 .containsOnly(201);
         assertThat(wrongEan.json().get("barcodeWarning").asString())
                 .isEqualTo("barcode 4006381333932 looks like an EAN-13 but its check digit should be 1");
-        assertThat(wrongUpc.json().get("barcodeWarning").asString()).contains("UPC-A").contains("should be 5");
+        assertThat(wrongUpc.json().get("barcodeWarning").asString())
+                .contains("UPC-A")
+                .contains("should be 5");
         assertThat(rightUpc.json().has("barcodeWarning")).isFalse();
         assertThat(code128.json().has("barcodeWarning")).isFalse();
         assertThat(api.get("/api/products/E-1").json().get("barcodeWarning").asString())
@@ -86,8 +88,8 @@ class VariantsAndBarcodesTests extends ApiTestSupport {
     }
 
     private static String withBarcode(String sku, String barcode) {
-        return "{\"sku\":\"" + sku + "\",\"name\":\"" + sku + " product\",\"price\":1,\"stock\":1,\"reorderThreshold\":0,"
-                + "\"barcode\":\"" + barcode + "\"}";
+        return "{\"sku\":\"" + sku + "\",\"name\":\"" + sku
+                + " product\",\"price\":1,\"stock\":1,\"reorderThreshold\":0," + "\"barcode\":\"" + barcode + "\"}";
     }
 
     static List<String> skus(JsonNode page) {

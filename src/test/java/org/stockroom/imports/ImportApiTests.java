@@ -252,7 +252,8 @@ class ImportApiTests extends ApiTestSupport {
         api.post("/api/products", product("A-1", "1.00", 5, 1));
 
         Api.Response response = upload(
-                "/api/imports?dryRun=true", "sku,name,price,reorderQuantity,leadTimeDays\nA-1,A-1 product,1.00,0,4000\n");
+                "/api/imports?dryRun=true",
+                "sku,name,price,reorderQuantity,leadTimeDays\nA-1,A-1 product,1.00,0,4000\n");
 
         assertThat(response.json().get("invalid").get(0).get("reason").asString())
                 .contains("reorderQuantity")
@@ -310,11 +311,15 @@ class ImportApiTests extends ApiTestSupport {
         assertThat(red.get("group").asString()).isEqualTo("woo-vneck-tee");
         assertThat(red.get("options").toString()).isEqualTo("{\"Color\":\"Red\"}");
         assertThat(red.get("price").decimalValue()).isEqualByComparingTo("20");
-        assertThat(api.get("/api/products/woo-hoodie-blue-logo").json().get("options").toString())
+        assertThat(api.get("/api/products/woo-hoodie-blue-logo")
+                        .json()
+                        .get("options")
+                        .toString())
                 .isEqualTo("{\"Color\":\"Blue\",\"Logo\":\"Yes\"}");
         assertThat(api.get("/api/admin/verify").json().get("ok").asBoolean()).isTrue();
 
-        assertThat(api.post("/api/products/woo-belt/receipts", "{\"quantity\":1}").status())
+        assertThat(api.post("/api/products/woo-belt/receipts", "{\"quantity\":1}")
+                        .status())
                 .isEqualTo(201);
         assertThat(api.get("/api/products/woo-belt").json().get("stockTracked").asBoolean())
                 .as("a receipt starts counting the product")

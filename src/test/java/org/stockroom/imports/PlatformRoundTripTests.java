@@ -43,7 +43,9 @@ class PlatformRoundTripTests extends ApiTestSupport {
         assertThat(rows.get(0).get("Vendor")).isEqualTo("Sage & Co");
         assertThat(rows.get(0).get("Option1 Name")).isEqualTo("Size");
         assertThat(rows.get(0).get("Option2 Name")).isEqualTo("Color");
-        assertThat(rows.get(1).get("Title")).as("Shopify reads a handle's title from its first row").isEmpty();
+        assertThat(rows.get(1).get("Title"))
+                .as("Shopify reads a handle's title from its first row")
+                .isEmpty();
         CSVRecord mug = rows.get(3);
         assertThat(mug.get("Option1 Name")).isEqualTo("Title");
         assertThat(mug.get("Option1 Value")).isEqualTo("Default Title");
@@ -76,7 +78,9 @@ class PlatformRoundTripTests extends ApiTestSupport {
                 .findFirst()
                 .orElseThrow();
         assertThat(belt.get("In stock?")).isEqualTo("1");
-        assertThat(belt.get("Stock")).as("not tracked in WooCommerce, so not tracked on the way back").isEmpty();
+        assertThat(belt.get("Stock"))
+                .as("not tracked in WooCommerce, so not tracked on the way back")
+                .isEmpty();
 
         Api.Response again = upload("/api/imports", export.text());
 
@@ -95,7 +99,10 @@ class PlatformRoundTripTests extends ApiTestSupport {
                 for (int i = 1; row.isMapped("Attribute " + i + " name"); i++) {
                     String value = row.get("Attribute " + i + " value(s)");
                     if (!value.isEmpty()) {
-                        key.append(' ').append(row.get("Attribute " + i + " name")).append('=').append(value);
+                        key.append(' ')
+                                .append(row.get("Attribute " + i + " name"))
+                                .append('=')
+                                .append(value);
                     }
                 }
                 variations.put(row.get("SKU"), key.toString());

@@ -135,6 +135,11 @@ public class Store {
         return purchasing;
     }
 
+    /** The catalog, for its operations beyond the seed's: barcodes, variants, bulk edits. */
+    public Catalog catalog() {
+        return catalog;
+    }
+
     public Product addProduct(NewProduct product) {
         return catalog.add(product);
     }

@@ -13,12 +13,13 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.stockroom.Store;
+import org.stockroom.catalog.ProductQuery;
 import org.stockroom.imports.CatalogExport;
 import org.stockroom.support.InvalidRequestException;
 
 @RestController
-@Tag(name = "Imports and exports")
 @RequestMapping("/api/exports")
+@Tag(name = "Imports and exports")
 class ExportApi {
 
     private final CatalogExport export;
@@ -27,13 +28,17 @@ class ExportApi {
         this.export = store.exports();
     }
 
+    @GetMapping("/products")
     @Operation(
-            summary = "Export the catalog as CSV",
+            summary = "Export products as CSV",
             description =
-                    "Every product in the columns the import reads, so the file can be edited and imported again.")
+                    "The products matching the filter (q, lowStock, archived, group, as in GET /api/products; "
+                            + "default: every product for sale) as CSV. format=stockroom (default) imports back unchanged; "
+                            + "format=shopify is Shopify's product CSV and format=woocommerce WooCommerce's, with variants grouped "
+                            + "under their handle or parent, so that importing the file into the platform updates the same variants.")
     @ApiResponse(
             responseCode = "200",
-            description = "The catalog, streamed as it is read",
+            description = "The products, streamed as they are read",
             content =
                     @Content(
                             mediaType = "text/csv",
@@ -43,10 +48,34 @@ class ExportApi {
                                             description = "RFC 4180 CSV with a header row",
                                             example =
                                                     "sku,name,price,stock,reorder_threshold\nLAP-001,Laptop,999.99,10,3\n")))
-    @GetMapping("/products")
-    void products(HttpServletResponse response) throws IOException {
-        csv(response, "products.csv");
-        export.products(response.getWriter());
+    @ApiResponse(
+            responseCode = "400",
+            description = "An unknown format or an invalid filter",
+            content = @Content(mediaType = "application/problem+json"))
+    void products(
+            @RequestParam(defaultValue = "stockroom") String format,
+            @RequestParam(required = false) String q,
+            @RequestParam(defaultValue = "false") boolean lowStock,
+            @RequestParam(defaultValue = "false") boolean archived,
+            @RequestParam(required = false) String group,
+            HttpServletResponse response)
+            throws IOException {
+        ProductQuery filter = new ProductQuery(q, lowStock, archived, "sku", 0, 500, group);
+        switch (format.toLowerCase(java.util.Locale.ROOT)) {
+            case "stockroom" -> {
+                csv(response, "products.csv");
+                export.products(response.getWriter(), filter);
+            }
+            case "shopify" -> {
+                csv(response, "products-shopify.csv");
+                export.shopifyProducts(response.getWriter(), filter);
+            }
+            case "woocommerce" -> {
+                csv(response, "products-woocommerce.csv");
+                export.woocommerceProducts(response.getWriter(), filter);
+            }
+            default -> throw new InvalidRequestException("format", "must be stockroom, shopify or woocommerce");
+        }
     }
 
     @Operation(

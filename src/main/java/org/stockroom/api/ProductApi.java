@@ -19,14 +19,15 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.util.UriComponentsBuilder;
 import org.stockroom.Store;
+import org.stockroom.catalog.BulkEdit;
 import org.stockroom.catalog.NewProduct;
 import org.stockroom.catalog.Product;
 import org.stockroom.catalog.ProductQuery;
 import org.stockroom.support.Page;
 
 @RestController
-@Tag(name = "Products")
 @RequestMapping("/api/products")
+@Tag(name = "Products", description = "The catalog: products, variants, barcodes, bulk edits")
 class ProductApi {
 
     private final Store store;
@@ -48,21 +49,62 @@ class ProductApi {
         return ResponseEntity.created(location).body(added);
     }
 
+    @GetMapping
     @Operation(
             summary = "List products",
-            description = "A page of products, filtered by text (`q` in SKU, name or barcode) and low stock, sorted.")
-    @GetMapping
+            description =
+                    "Pages of products. Every word of q must match: the start of a word of the SKU, name, "
+                            + "supplier or group (case-insensitive), or the whole barcode. group lists the variants of one group.")
+    @ApiResponse(responseCode = "200", description = "A page of products")
+    @ApiResponse(
+            responseCode = "400",
+            description = "A parameter is invalid",
+            content = @Content(mediaType = "application/problem+json"))
     Page<ProductView> list(
             @RequestParam(required = false) String q,
             @RequestParam(defaultValue = "false") boolean lowStock,
             @RequestParam(defaultValue = "false") boolean archived,
             @RequestParam(defaultValue = "sku") String sort,
             @RequestParam(defaultValue = "0") int page,
-            @RequestParam(defaultValue = "50") int size) {
-        Page<Product> products = store.products(new ProductQuery(q, lowStock, archived, sort, page, size));
+            @RequestParam(defaultValue = "50") int size,
+            @RequestParam(required = false) String group) {
+        Page<Product> products = store.products(new ProductQuery(q, lowStock, archived, sort, page, size, group));
         Map<String, Long> incoming = store.purchasing()
                 .incoming(products.items().stream().map(p -> p.sku().value()).toList());
         return products.map(p -> ProductView.of(p, incoming.getOrDefault(p.sku().value(), 0L)));
+    }
+
+    @GetMapping("/by-barcode/{code}")
+    @Operation(
+            summary = "Find a product by barcode",
+            description = "The product whose barcode is exactly code (a product for sale before an archived one).")
+    @ApiResponse(responseCode = "200", description = "The product")
+    @ApiResponse(
+            responseCode = "404",
+            description = "No product has this barcode (code unknown-barcode)",
+            content = @Content(mediaType = "application/problem+json"))
+    ProductView byBarcode(@PathVariable String code) {
+        return view(store.catalog().byBarcode(code));
+    }
+
+    @PostMapping("/bulk")
+    @Operation(
+            summary = "Change many products at once",
+            description = "One all-or-nothing change to the products named in skus, or to every product matching "
+                    + "filter (q, lowStock, archived, group, as in the list): set reorderThreshold, reorderQuantity, "
+                    + "leadTimeDays or supplier (null clears), move prices by pricePercent (-99..1000, rounded to the "
+                    + "currency), or archive. Audited as products.bulk-edited.")
+    @ApiResponse(responseCode = "200", description = "What the edit matched and changed")
+    @ApiResponse(
+            responseCode = "400",
+            description = "The request is invalid, or a price would leave the accepted range",
+            content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(
+            responseCode = "422",
+            description = "A SKU named does not exist (code unknown-sku); nothing was changed",
+            content = @Content(mediaType = "application/problem+json"))
+    BulkEdit.Result bulk(@RequestBody Map<String, Object> body) {
+        return store.catalog().bulkEdit(BulkEditRequest.read(body));
     }
 
     @Operation(summary = "Read a product", description = "One product by its SKU, archived ones included.")

@@ -18,7 +18,16 @@ import org.stockroom.support.InvalidRequestException.FieldError;
 final class ProductPatch {
 
     private static final Set<String> FIELDS = Set.of(
-            "name", "price", "reorderThreshold", "cost", "reorderQuantity", "leadTimeDays", "supplier", "barcode");
+            "name",
+            "price",
+            "reorderThreshold",
+            "cost",
+            "reorderQuantity",
+            "leadTimeDays",
+            "supplier",
+            "barcode",
+            "group",
+            "options");
 
     private final Map<String, Object> body;
     private final List<FieldError> errors = new ArrayList<>();
@@ -58,10 +67,26 @@ final class ProductPatch {
                 .orElse(null);
         Optional<String> supplier = optional("supplier", String.class).orElse(null);
         Optional<String> barcode = optional("barcode", String.class).orElse(null);
+        Optional<String> group = optional("group", String.class).orElse(null);
+        Optional<Map<String, String>> options =
+                optional("options", Map.class).map(o -> o.map(this::options)).orElse(null);
         if (!errors.isEmpty()) {
             throw new InvalidRequestException(errors);
         }
-        return new ProductChanges(name, price, threshold, cost, reorderQuantity, leadTime, supplier, barcode);
+        return new ProductChanges(
+                name, price, threshold, cost, reorderQuantity, leadTime, supplier, barcode, group, options);
+    }
+
+    private Map<String, String> options(Map<?, ?> given) {
+        Map<String, String> options = new java.util.LinkedHashMap<>();
+        given.forEach((name, value) -> {
+            if (value instanceof String text) {
+                options.put(String.valueOf(name), text);
+            } else {
+                errors.add(new FieldError("options." + name, "must be a string"));
+            }
+        });
+        return options;
     }
 
     private <T> T required(String field, Class<T> type) {
@@ -87,7 +112,11 @@ final class ProductPatch {
 
     private <T> T typed(String field, Object value, Class<T> type) {
         if (!type.isInstance(value)) {
-            errors.add(new FieldError(field, type == String.class ? "must be a string" : "must be a number"));
+            errors.add(new FieldError(
+                    field,
+                    type == String.class
+                            ? "must be a string"
+                            : type == Map.class ? "must be an object of names to values" : "must be a number"));
             return null;
         }
         return type.cast(value);

@@ -1,10 +1,17 @@
 package org.stockroom.api;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.Map;
+import org.stockroom.catalog.Barcodes;
 import org.stockroom.catalog.Product;
 
-/** A product as the API shows it: {@code stock} on hand, {@code available} = stock - reserved. */
+/**
+ * A product as the API shows it. {@code barcodeWarning} appears only when the barcode has the shape
+ * of an EAN-13 or UPC-A with a wrong check digit; {@code stockTracked} is false for a product whose
+ * stock the platform it was imported from did not count.
+ */
 record ProductView(
         String sku,
         String name,
@@ -24,7 +31,11 @@ record ProductView(
         String barcode,
         boolean archived,
         Instant createdAt,
-        Instant updatedAt) {
+        Instant updatedAt,
+        String group,
+        Map<String, String> options,
+        boolean stockTracked,
+        @JsonInclude(JsonInclude.Include.NON_NULL) String barcodeWarning) {
 
     /** {@code incoming}: units on sent, not yet received purchase-order lines. */
     static ProductView of(Product p, long incoming) {
@@ -47,6 +58,10 @@ record ProductView(
                 p.barcode(),
                 p.archived(),
                 p.createdAt(),
-                p.updatedAt());
+                p.updatedAt(),
+                p.group(),
+                p.options(),
+                p.stockTracked(),
+                Barcodes.warning(p.barcode()));
     }
 }

@@ -1,12 +1,22 @@
 package org.stockroom.catalog;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.stockroom.support.AuditTrail;
 import org.stockroom.support.InvalidRequestException;
+import org.stockroom.support.Money;
+import org.stockroom.support.NotFoundException;
 import org.stockroom.support.Page;
 import org.stockroom.support.StockroomProperties;
 
@@ -19,7 +29,15 @@ public class Catalog {
     private final Clock clock;
     private final int currencyScale;
 
-    Catalog(ProductRepository products, ApplicationEventPublisher events, Clock clock, StockroomProperties properties) {
+    private final AuditTrail audit;
+
+    Catalog(
+            ProductRepository products,
+            ApplicationEventPublisher events,
+            Clock clock,
+            StockroomProperties properties,
+            AuditTrail audit) {
+        this.audit = audit;
         this.products = products;
         this.events = events;
         this.clock = clock;
@@ -71,7 +89,10 @@ public class Catalog {
                         p.barcode(),
                         false,
                         at,
-                        at))
+                        at,
+                        p.group(),
+                        p.options(),
+                        p.stockTracked()))
                 .toList();
         events.publishEvent(new ProductsAdded(added));
         return added;
@@ -83,6 +104,122 @@ public class Catalog {
 
     public Optional<Product> find(String sku) {
         return products.find(sku);
+    }
+
+    /** The product with this barcode (a product for sale before an archived one), or 404 {@code unknown-barcode}. */
+    public Product byBarcode(String barcode) {
+        return products.findByBarcode(barcode)
+                .orElseThrow(() -> new NotFoundException("unknown-barcode", "No product with barcode " + barcode));
+    }
+
+    /**
+     * Products created before the search index existed get their words once, at start-up; every
+     * later write keeps them current.
+     */
+    @EventListener(ApplicationReadyEvent.class)
+    @Transactional
+    public void indexUnindexedProducts() {
+        List<String> missing = products.unindexed();
+        if (!missing.isEmpty()) {
+            products.reindex(missing);
+        }
+    }
+
+    /**
+     * Applies one change to many products in one transaction: every product changes or none does.
+     * Each changed product is announced (alerts follow a new threshold at once), and the edit is
+     * audited once, naming how many products it touched.
+     */
+    @Transactional
+    public BulkEdit.Result bulkEdit(BulkEdit edit) {
+        List<String> skus;
+        if (edit.skus() != null) {
+            skus = edit.skus();
+            List<String> known = new ArrayList<>();
+            for (int from = 0; from < skus.size(); from += 1000) {
+                products.findAll(skus.subList(from, Math.min(skus.size(), from + 1000))).stream()
+                        .map(p -> p.sku().value())
+                        .forEach(known::add);
+            }
+            if (known.size() != skus.size()) {
+                var knownSet = new java.util.HashSet<>(known);
+                throw new UnknownSkuException(
+                        skus.stream().filter(s -> !knownSet.contains(s)).toList());
+            }
+        } else {
+            skus = products.skusMatching(edit.filter(), BulkEdit.MAX_PRODUCTS + 1);
+            if (skus.size() > BulkEdit.MAX_PRODUCTS) {
+                throw new InvalidRequestException(
+                        "filter", "matches more than " + BulkEdit.MAX_PRODUCTS + " products; narrow it down");
+            }
+        }
+        long now = clock.millis();
+        ProductChanges fields = edit.fieldChanges();
+        if (!fields.isEmpty()) {
+            products.updateAll(skus, fields, now);
+        }
+        if (edit.pricePercent() != null) {
+            products.setPrices(newPrices(products.prices(skus), edit.pricePercent()), now);
+        }
+        if (edit.archive()) {
+            products.archiveAll(skus, now);
+        }
+        for (int from = 0; from < skus.size(); from += 1000) {
+            products.findAll(skus.subList(from, Math.min(skus.size(), from + 1000)))
+                    .forEach(p -> events.publishEvent(new ProductChanged(p)));
+        }
+        audit.record("products.bulk-edited", skus.size() + " products", describe(edit, skus));
+        return new BulkEdit.Result(skus.size(), skus.size(), skus);
+    }
+
+    private Map<String, Long> newPrices(Map<String, Long> stored, BigDecimal percent) {
+        BigDecimal factor = BigDecimal.ONE.add(percent.movePointLeft(2));
+        Map<String, Long> changed = new HashMap<>();
+        List<String> tooHigh = new ArrayList<>();
+        stored.forEach((sku, column) -> {
+            BigDecimal price = Money.fromColumn(column, currencyScale)
+                    .multiply(factor)
+                    .setScale(currencyScale, RoundingMode.HALF_UP);
+            if (price.compareTo(Money.MAX) >= 0) {
+                tooHigh.add(sku);
+            } else {
+                changed.put(sku, Money.toColumn(price));
+            }
+        });
+        if (!tooHigh.isEmpty()) {
+            java.util.Collections.sort(tooHigh);
+            throw new InvalidRequestException(
+                    "pricePercent",
+                    "would take the price of " + String.join(", ", tooHigh.subList(0, Math.min(10, tooHigh.size())))
+                            + " to " + Money.MAX.toPlainString() + " or more");
+        }
+        return changed;
+    }
+
+    private static String describe(BulkEdit edit, List<String> skus) {
+        List<String> parts = new ArrayList<>();
+        if (edit.reorderThreshold() != null) {
+            parts.add("reorderThreshold=" + edit.reorderThreshold());
+        }
+        if (edit.reorderQuantity() != null) {
+            parts.add("reorderQuantity="
+                    + edit.reorderQuantity().map(String::valueOf).orElse("none"));
+        }
+        if (edit.leadTimeDays() != null) {
+            parts.add("leadTimeDays=" + edit.leadTimeDays().map(String::valueOf).orElse("none"));
+        }
+        if (edit.supplier() != null) {
+            parts.add("supplier=" + edit.supplier().orElse("none"));
+        }
+        if (edit.pricePercent() != null) {
+            parts.add("price " + (edit.pricePercent().signum() >= 0 ? "+" : "")
+                    + edit.pricePercent().toPlainString() + "%");
+        }
+        if (edit.archive()) {
+            parts.add("archived");
+        }
+        String listed = String.join(", ", skus.subList(0, Math.min(20, skus.size())));
+        return String.join("; ", parts) + " on " + listed + (skus.size() > 20 ? ", ..." : "");
     }
 
     public List<Product> findAll(List<String> skus) {

@@ -3,6 +3,7 @@ package org.stockroom.catalog;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.stockroom.support.InvalidRequestException;
 import org.stockroom.support.InvalidRequestException.FieldError;
 import org.stockroom.support.Money;
@@ -22,16 +23,47 @@ public record NewProduct(
         Long reorderQuantity,
         Integer leadTimeDays,
         String supplier,
-        String barcode) {
+        String barcode,
+        String group,
+        Map<String, String> options,
+        Boolean stockTracked) {
 
     public static final long MAX_UNITS = 1_000_000_000L;
+
+    /** A product outside any variant group, its stock tracked. */
+    public NewProduct(
+            String sku,
+            String name,
+            BigDecimal price,
+            Long stock,
+            Long reorderThreshold,
+            BigDecimal cost,
+            Long reorderQuantity,
+            Integer leadTimeDays,
+            String supplier,
+            String barcode) {
+        this(
+                sku,
+                name,
+                price,
+                stock,
+                reorderThreshold,
+                cost,
+                reorderQuantity,
+                leadTimeDays,
+                supplier,
+                barcode,
+                null,
+                null,
+                null);
+    }
 
     public NewProduct {
         List<FieldError> errors = new ArrayList<>();
         if (sku == null) {
             errors.add(new FieldError("sku", "is required"));
         } else if (!Sku.isValid(sku)) {
-            errors.add(new FieldError("sku", "must be 1 to 64 characters of A-Z a-z 0-9 . _ -"));
+            errors.add(new FieldError("sku", Sku.RULE));
         }
         name = Text.clean("name", name, 200, true, errors);
         Rules.money("price", price, true, errors);
@@ -42,6 +74,9 @@ public record NewProduct(
         Rules.units("leadTimeDays", leadTimeDays == null ? null : leadTimeDays.longValue(), 0, 3650, false, errors);
         supplier = Text.clean("supplier", supplier, 200, false, errors);
         barcode = Text.clean("barcode", barcode, 64, false, errors);
+        group = Variants.group(group, errors);
+        options = Variants.options(options, errors);
+        stockTracked = stockTracked == null || stockTracked;
         if (!errors.isEmpty()) {
             throw new InvalidRequestException(errors);
         }

@@ -1,14 +1,19 @@
 package org.stockroom.catalog;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * A product of the catalog, as the seed described it: identifier, name, price, stock, restock
  * threshold and units sold, plus what reordering needs and the stock model's other faces: units
  * {@code reserved} by active reservations and units {@code backordered} (owed to orders taken
- * while stock was short). It is a snapshot; the database applies the
- * same rules to the stored row with conditional updates, so concurrent sales cannot break them.
+ * while stock was short); a variant carries its {@code group} and {@code options}. It is a
+ * snapshot; the database applies the same rules to the stored row with conditional updates, so
+ * concurrent sales cannot break them.
  */
 public record Product(
         Sku sku,
@@ -26,9 +31,53 @@ public record Product(
         String barcode,
         boolean archived,
         Instant createdAt,
-        Instant updatedAt) {
+        Instant updatedAt,
+        String group,
+        Map<String, String> options,
+        boolean stockTracked) {
+
+    /** A product that belongs to no variant group and whose stock is tracked. */
+    public Product(
+            Sku sku,
+            String name,
+            BigDecimal price,
+            long stock,
+            long reserved,
+            long backordered,
+            long reorderThreshold,
+            long unitsSold,
+            BigDecimal cost,
+            Long reorderQuantity,
+            Integer leadTimeDays,
+            String supplier,
+            String barcode,
+            boolean archived,
+            Instant createdAt,
+            Instant updatedAt) {
+        this(
+                sku,
+                name,
+                price,
+                stock,
+                reserved,
+                backordered,
+                reorderThreshold,
+                unitsSold,
+                cost,
+                reorderQuantity,
+                leadTimeDays,
+                supplier,
+                barcode,
+                archived,
+                createdAt,
+                updatedAt,
+                null,
+                Map.of(),
+                true);
+    }
 
     public Product {
+        options = options == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(options));
         if (stock < 0) {
             throw new IllegalArgumentException("stock cannot be negative");
         }
@@ -50,10 +99,11 @@ public record Product(
 
     /**
      * A product needs restocking when what it can sell is at or below its threshold: units held for
-     * unpaid orders count as gone.
+     * unpaid orders count as gone. A product whose stock is not tracked (imported from a platform
+     * that did not count it) needs none until it is counted.
      */
     public boolean needsRestock() {
-        return available() <= reorderThreshold;
+        return stockTracked && available() <= reorderThreshold;
     }
 
     public boolean outOfStock() {
@@ -75,6 +125,6 @@ public record Product(
         BigDecimal previous = cost == null ? unitCost : cost;
         BigDecimal value =
                 previous.multiply(BigDecimal.valueOf(before)).add(unitCost.multiply(BigDecimal.valueOf(quantity)));
-        return value.divide(BigDecimal.valueOf(stock), scale, java.math.RoundingMode.HALF_EVEN);
+        return value.divide(BigDecimal.valueOf(stock), scale, RoundingMode.HALF_EVEN);
     }
 }

@@ -3,6 +3,7 @@ package org.stockroom.catalog;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.stockroom.support.InvalidRequestException;
 import org.stockroom.support.InvalidRequestException.FieldError;
@@ -21,7 +22,22 @@ public record ProductChanges(
         Optional<Long> reorderQuantity,
         Optional<Integer> leadTimeDays,
         Optional<String> supplier,
-        Optional<String> barcode) {
+        Optional<String> barcode,
+        Optional<String> group,
+        Optional<Map<String, String>> options) {
+
+    /** Changes that leave the variant fields as they are. */
+    public ProductChanges(
+            String name,
+            BigDecimal price,
+            Long reorderThreshold,
+            Optional<BigDecimal> cost,
+            Optional<Long> reorderQuantity,
+            Optional<Integer> leadTimeDays,
+            Optional<String> supplier,
+            Optional<String> barcode) {
+        this(name, price, reorderThreshold, cost, reorderQuantity, leadTimeDays, supplier, barcode, null, null);
+    }
 
     public ProductChanges {
         List<FieldError> errors = new ArrayList<>();
@@ -47,9 +63,29 @@ public record ProductChanges(
         if (barcode != null && barcode.isPresent()) {
             barcode = Optional.ofNullable(Text.clean("barcode", barcode.get(), 64, false, errors));
         }
+        if (group != null && group.isPresent()) {
+            group = Optional.ofNullable(Variants.group(group.get(), errors));
+        }
+        if (options != null) {
+            options = Optional.of(Variants.options(options.orElse(null), errors));
+        }
         if (!errors.isEmpty()) {
             throw new InvalidRequestException(errors);
         }
+    }
+
+    /** Whether these changes set nothing. */
+    public boolean isEmpty() {
+        return name == null
+                && price == null
+                && reorderThreshold == null
+                && cost == null
+                && reorderQuantity == null
+                && leadTimeDays == null
+                && supplier == null
+                && barcode == null
+                && group == null
+                && options == null;
     }
 
     public static ProductChanges none() {
@@ -58,15 +94,16 @@ public record ProductChanges(
 
     public ProductChanges withName(String value) {
         return new ProductChanges(
-                value, price, reorderThreshold, cost, reorderQuantity, leadTimeDays, supplier, barcode);
+                value, price, reorderThreshold, cost, reorderQuantity, leadTimeDays, supplier, barcode, group, options);
     }
 
     public ProductChanges withPrice(BigDecimal value) {
         return new ProductChanges(
-                name, value, reorderThreshold, cost, reorderQuantity, leadTimeDays, supplier, barcode);
+                name, value, reorderThreshold, cost, reorderQuantity, leadTimeDays, supplier, barcode, group, options);
     }
 
     public ProductChanges withReorderThreshold(Long value) {
-        return new ProductChanges(name, price, value, cost, reorderQuantity, leadTimeDays, supplier, barcode);
+        return new ProductChanges(
+                name, price, value, cost, reorderQuantity, leadTimeDays, supplier, barcode, group, options);
     }
 }

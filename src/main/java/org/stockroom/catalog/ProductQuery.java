@@ -5,10 +5,16 @@ import org.stockroom.support.InvalidRequestException;
 import org.stockroom.support.Page;
 
 /**
- * A page of the catalog. {@code q} matches SKU or name, case-insensitive; {@code sort} is a field
- * name, with a leading {@code -} for descending order.
+ * A page of the catalog. Every word of {@code q} must match the product: be the start of a word of
+ * its SKU, name, supplier or group (case-insensitive), or be its whole barcode. {@code group} keeps
+ * the variants of one group; {@code sort} is a field name, with a leading {@code -} for descending order.
  */
-public record ProductQuery(String q, boolean lowStock, boolean archived, String sort, int page, int size) {
+public record ProductQuery(
+        String q, boolean lowStock, boolean archived, String sort, int page, int size, String group) {
+
+    public ProductQuery(String q, boolean lowStock, boolean archived, String sort, int page, int size) {
+        this(q, lowStock, archived, sort, page, size, null);
+    }
 
     static final Map<String, String> SORT_COLUMNS = Map.of(
             "sku",
@@ -38,6 +44,15 @@ public record ProductQuery(String q, boolean lowStock, boolean archived, String 
                                     SORT_COLUMNS.keySet().stream().sorted().toList()) + ", optionally prefixed with -");
         }
         q = q == null || q.isBlank() ? null : q.strip();
+        group = group == null || group.isBlank() ? null : group.strip();
+        if (q != null && q.length() > 200) {
+            throw new InvalidRequestException("q", "must be at most 200 characters");
+        }
+    }
+
+    /** The same filter, another page. */
+    public ProductQuery page(int page, int size) {
+        return new ProductQuery(q, lowStock, archived, sort, page, size, group);
     }
 
     public static ProductQuery all() {

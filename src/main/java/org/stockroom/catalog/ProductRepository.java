@@ -41,13 +41,20 @@ class ProductRepository {
     private static final int BATCH = 1000;
     private static final String INSERT =
             "INSERT INTO product (sku, name, price, stock, reorder_threshold, units_sold, cost, reorder_quantity, "
-                    + "lead_time_days, supplier, barcode, archived, created_at, updated_at, name_key) VALUES (:sku, :name, :price, :stock, "
-                    + ":threshold, 0, :cost, :reorderQuantity, :leadTimeDays, :supplier, :barcode, FALSE, :now, :now, :nameKey) "
+                    + "lead_time_days, supplier, barcode, archived, created_at, updated_at, variant_group, options, "
+                    + "stock_tracked, name_key) VALUES (:sku, :name, :price, :stock, "
+                    + ":threshold, 0, :cost, :reorderQuantity, :leadTimeDays, :supplier, :barcode, FALSE, :now, :now, "
+                    + ":group, :options, :tracked, :nameKey) "
                     + "ON CONFLICT (sku) DO NOTHING";
+    private static final String INSERT_WORD = "INSERT INTO product_word (word, sku) VALUES (:word, :sku)";
 
     /** Inserts the product; answers false when the SKU is taken. */
     boolean insert(NewProduct p, long now) {
-        return batchJdbc.update(INSERT, row(p, now)) == 1;
+        if (batchJdbc.update(INSERT, row(p, now)) != 1) {
+            return false;
+        }
+        insertWords(List.of(p));
+        return true;
     }
 
     /** Inserts the products in batches; answers the SKUs that were taken already (nothing else is wrong then). */
@@ -57,13 +64,60 @@ class ProductRepository {
             List<NewProduct> batch = newProducts.subList(from, Math.min(newProducts.size(), from + BATCH));
             SqlParameterSource[] rows = batch.stream().map(p -> row(p, now)).toArray(SqlParameterSource[]::new);
             int[] counts = batchJdbc.batchUpdate(INSERT, rows);
+            List<NewProduct> inserted = new java.util.ArrayList<>();
             for (int i = 0; i < counts.length; i++) {
                 if (counts[i] == 0) {
                     taken.add(batch.get(i).sku());
+                } else {
+                    inserted.add(batch.get(i));
                 }
             }
+            insertWords(inserted);
         }
         return taken;
+    }
+
+    private void insertWords(List<NewProduct> products) {
+        List<SqlParameterSource> rows = new java.util.ArrayList<>();
+        for (NewProduct p : products) {
+            for (String word : ProductWords.of(p.sku(), p.name(), p.supplier(), p.group())) {
+                rows.add(new MapSqlParameterSource().addValue("word", word).addValue("sku", p.sku()));
+            }
+        }
+        batchJdbc.batchUpdate(INSERT_WORD, rows.toArray(SqlParameterSource[]::new));
+    }
+
+    /** Replaces the search words of the products with what they say now. */
+    void reindex(List<String> skus) {
+        for (int from = 0; from < skus.size(); from += BATCH) {
+            List<String> chunk = skus.subList(from, Math.min(skus.size(), from + BATCH));
+            jdbc.sql("DELETE FROM product_word WHERE sku IN (:skus)")
+                    .param("skus", chunk)
+                    .update();
+            List<SqlParameterSource> rows = new java.util.ArrayList<>();
+            jdbc.sql("SELECT sku, name, supplier, variant_group FROM product WHERE sku IN (:skus)")
+                    .param("skus", chunk)
+                    .query((rs, n) -> {
+                        String sku = rs.getString("sku");
+                        for (String word : ProductWords.of(
+                                sku, rs.getString("name"), rs.getString("supplier"), rs.getString("variant_group"))) {
+                            rows.add(new MapSqlParameterSource()
+                                    .addValue("word", word)
+                                    .addValue("sku", sku));
+                        }
+                        return sku;
+                    })
+                    .list();
+            batchJdbc.batchUpdate(INSERT_WORD, rows.toArray(SqlParameterSource[]::new));
+        }
+    }
+
+    /** Products that have no search words yet: those that existed before the search index did. */
+    List<String> unindexed() {
+        return jdbc.sql(
+                        "SELECT p.sku FROM product p WHERE NOT EXISTS (SELECT 1 FROM product_word w WHERE w.sku = p.sku)")
+                .query(String.class)
+                .list();
     }
 
     private static SqlParameterSource row(NewProduct p, long now) {
@@ -79,7 +133,17 @@ class ProductRepository {
                 .addValue("leadTimeDays", p.leadTimeDays())
                 .addValue("supplier", p.supplier())
                 .addValue("barcode", p.barcode())
+                .addValue("group", p.group(), Types.VARCHAR)
+                .addValue("options", ProductWords.writeOptions(p.options()), Types.VARCHAR)
+                .addValue("tracked", p.stockTracked())
                 .addValue("now", now);
+    }
+
+    Optional<Product> findByBarcode(String barcode) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM product WHERE barcode = :barcode ORDER BY archived, sku LIMIT 1")
+                .param("barcode", barcode)
+                .query(mapper)
+                .optional();
     }
 
     Optional<Product> find(String sku) {
@@ -117,35 +181,61 @@ class ProductRepository {
     }
 
     StockCounts counts() {
-        return jdbc.sql(
-                        "SELECT COUNT(*) AS products, "
-                                + "COALESCE(SUM(CASE WHEN stock - reserved > 0 AND stock - reserved <= reorder_threshold THEN 1 ELSE 0 END), 0) AS low, "
-                                + "COALESCE(SUM(CASE WHEN stock - reserved = 0 THEN 1 ELSE 0 END), 0) AS out_of_stock FROM product WHERE archived = FALSE")
+        return jdbc.sql("SELECT COUNT(*) AS products, "
+                        + "COALESCE(SUM(CASE WHEN stock_tracked = TRUE AND stock - reserved > 0 "
+                        + "AND stock - reserved <= reorder_threshold THEN 1 ELSE 0 END), 0) AS low, "
+                        + "COALESCE(SUM(CASE WHEN stock_tracked = TRUE AND stock - reserved = 0 THEN 1 ELSE 0 END), 0) "
+                        + "AS out_of_stock FROM product WHERE archived = FALSE")
                 .query((rs, n) ->
                         new StockCounts(rs.getLong("products"), rs.getLong("low"), rs.getLong("out_of_stock")))
                 .single();
     }
 
-    private static String where(ProductQuery query) {
+    /**
+     * The filter as SQL. Each query word is either the prefixes of its letter-and-digit runs, each a
+     * range scan of product_word's primary key, or the whole barcode (an index lookup): no scan of
+     * the product table, however large, for a search typed one key at a time.
+     */
+    static String where(ProductQuery query) {
         StringBuilder sql = new StringBuilder(" WHERE archived = :archived");
-        if (query.q() != null) {
-            sql.append(" AND (lower(sku) LIKE :pattern ESCAPE '\\' OR name_key LIKE :pattern ESCAPE '\\')");
+        List<ProductWords.Term> terms = ProductWords.terms(query.q());
+        for (int i = 0; i < terms.size(); i++) {
+            List<String> conditions = new java.util.ArrayList<>();
+            for (int j = 0; j < terms.get(i).prefixes().size(); j++) {
+                conditions.add("sku IN (SELECT w.sku FROM product_word w WHERE w.word >= :lo_" + i + "_" + j
+                        + " AND w.word < :hi_" + i + "_" + j + ")");
+            }
+            String words = String.join(" AND ", conditions);
+            sql.append(" AND (")
+                    .append(words.isEmpty() ? "" : "(" + words + ") OR ")
+                    .append("barcode = :barcode_")
+                    .append(i)
+                    .append(')');
+        }
+        if (query.group() != null) {
+            sql.append(" AND variant_group = :group");
         }
         if (query.lowStock()) {
-            sql.append(" AND stock - reserved <= reorder_threshold");
+            sql.append(" AND stock_tracked = TRUE AND stock - reserved <= reorder_threshold");
         }
         return sql.toString();
     }
 
-    private static java.util.Map<String, Object> params(ProductQuery query) {
+    static java.util.Map<String, Object> params(ProductQuery query) {
         var params = new java.util.HashMap<String, Object>();
         params.put("archived", query.archived());
-        if (query.q() != null) {
-            String escaped = searchKey(query.q())
-                    .replace("\\", "\\\\")
-                    .replace("%", "\\%")
-                    .replace("_", "\\_");
-            params.put("pattern", "%" + escaped + "%");
+        List<ProductWords.Term> terms = ProductWords.terms(query.q());
+        for (int i = 0; i < terms.size(); i++) {
+            ProductWords.Term term = terms.get(i);
+            for (int j = 0; j < term.prefixes().size(); j++) {
+                String prefix = term.prefixes().get(j);
+                params.put("lo_" + i + "_" + j, prefix);
+                params.put("hi_" + i + "_" + j, ProductWords.after(prefix));
+            }
+            params.put("barcode_" + i, term.text());
+        }
+        if (query.group() != null) {
+            params.put("group", query.group());
         }
         return params;
     }
@@ -190,17 +280,105 @@ class ProductRepository {
             set.append(", barcode = :barcode");
             params.addValue("barcode", changes.barcode().orElse(null), Types.VARCHAR);
         }
+        if (changes.group() != null) {
+            set.append(", variant_group = :group");
+            params.addValue("group", changes.group().orElse(null), Types.VARCHAR);
+        }
+        if (changes.options() != null) {
+            set.append(", options = :options");
+            params.addValue(
+                    "options", ProductWords.writeOptions(changes.options().orElse(null)), Types.VARCHAR);
+        }
         jdbc.sql("UPDATE product SET " + set + " WHERE sku = :sku")
                 .paramSource(params)
                 .update();
+        if (changes.name() != null || changes.supplier() != null || changes.group() != null) {
+            reindex(List.of(sku));
+        }
     }
 
+    /** The SKUs of every product matching the filter, in SKU order, at most {@code limit}. */
+    List<String> skusMatching(ProductQuery query, int limit) {
+        return jdbc.sql("SELECT sku FROM product" + where(query) + " ORDER BY sku LIMIT :limit")
+                .params(params(query))
+                .param("limit", limit)
+                .query(String.class)
+                .list();
+    }
+
+    /** Sets the given fields of every product named, in statements of a thousand products. */
+    void updateAll(List<String> skus, ProductChanges changes, long now) {
+        StringBuilder set = new StringBuilder("updated_at = :now");
+        MapSqlParameterSource params = new MapSqlParameterSource().addValue("now", now);
+        if (changes.reorderThreshold() != null) {
+            set.append(", reorder_threshold = :threshold");
+            params.addValue("threshold", changes.reorderThreshold());
+        }
+        if (changes.reorderQuantity() != null) {
+            set.append(", reorder_quantity = :reorderQuantity");
+            params.addValue("reorderQuantity", changes.reorderQuantity().orElse(null), Types.BIGINT);
+        }
+        if (changes.leadTimeDays() != null) {
+            set.append(", lead_time_days = :leadTimeDays");
+            params.addValue("leadTimeDays", changes.leadTimeDays().orElse(null), Types.INTEGER);
+        }
+        if (changes.supplier() != null) {
+            set.append(", supplier = :supplier");
+            params.addValue("supplier", changes.supplier().orElse(null), Types.VARCHAR);
+        }
+        for (int from = 0; from < skus.size(); from += BATCH) {
+            List<String> chunk = skus.subList(from, Math.min(skus.size(), from + BATCH));
+            jdbc.sql("UPDATE product SET " + set + " WHERE sku IN (:skus)")
+                    .paramSource(params.addValue("skus", chunk))
+                    .update();
+        }
+        if (changes.supplier() != null) {
+            reindex(skus);
+        }
+    }
+
+    /** The stored prices of the products, by SKU. */
+    java.util.Map<String, Long> prices(List<String> skus) {
+        java.util.Map<String, Long> prices = new java.util.HashMap<>();
+        for (int from = 0; from < skus.size(); from += BATCH) {
+            jdbc.sql("SELECT sku, price FROM product WHERE sku IN (:skus)")
+                    .param("skus", skus.subList(from, Math.min(skus.size(), from + BATCH)))
+                    .query((rs, n) -> prices.put(rs.getString("sku"), rs.getLong("price")))
+                    .list();
+        }
+        return prices;
+    }
+
+    void setPrices(java.util.Map<String, Long> prices, long now) {
+        SqlParameterSource[] rows = prices.entrySet().stream()
+                .map(e -> new MapSqlParameterSource()
+                        .addValue("sku", e.getKey())
+                        .addValue("price", e.getValue())
+                        .addValue("now", now))
+                .toArray(SqlParameterSource[]::new);
+        batchJdbc.batchUpdate("UPDATE product SET price = :price, updated_at = :now WHERE sku = :sku", rows);
+    }
+
+    void archiveAll(List<String> skus, long now) {
+        for (int from = 0; from < skus.size(); from += BATCH) {
+            jdbc.sql("UPDATE product SET archived = TRUE, updated_at = :now WHERE sku IN (:skus) AND archived = FALSE")
+                    .param("skus", skus.subList(from, Math.min(skus.size(), from + BATCH)))
+                    .param("now", now)
+                    .update();
+        }
+    }
+
+    /** Renames the supplier on its products, and their search words with it. */
     int renameSupplier(String from, String to, long now) {
-        return jdbc.sql("UPDATE product SET supplier = :to, updated_at = :now WHERE supplier = :from")
+        List<String> skus = jdbc.sql("UPDATE product SET supplier = :to, updated_at = :now WHERE supplier = :from "
+                        + "RETURNING sku")
                 .param("from", from)
                 .param("to", to)
                 .param("now", now)
-                .update();
+                .query(String.class)
+                .list();
+        reindex(skus);
+        return skus.size();
     }
 
     boolean setArchived(String sku, boolean archived, long now) {

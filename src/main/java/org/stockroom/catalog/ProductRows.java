@@ -15,7 +15,8 @@ public final class ProductRows {
     /** Every column a {@link Product} is read from. */
     public static final String COLUMNS =
             "sku, name, price, stock, reserved, backordered, reorder_threshold, units_sold, cost, reorder_quantity, "
-                    + "lead_time_days, supplier, barcode, archived, created_at, updated_at";
+                    + "lead_time_days, supplier, barcode, archived, created_at, updated_at, variant_group, options, "
+                    + "stock_tracked";
 
     private ProductRows() {}
 
@@ -37,7 +38,10 @@ public final class ProductRows {
                 rs.getString("barcode"),
                 rs.getBoolean("archived"),
                 Instant.ofEpochMilli(rs.getLong("created_at")),
-                Instant.ofEpochMilli(rs.getLong("updated_at")));
+                Instant.ofEpochMilli(rs.getLong("updated_at")),
+                rs.getString("variant_group"),
+                ProductWords.readOptions(rs.getString("options")),
+                rs.getBoolean("stock_tracked"));
     }
 
     private static Long nullableLong(ResultSet rs, String column) throws SQLException {

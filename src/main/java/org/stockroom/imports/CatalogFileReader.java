@@ -9,6 +9,7 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -16,6 +17,7 @@ import java.util.Set;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.stockroom.support.Csv;
 import org.stockroom.support.InvalidRequestException;
 
 /**
@@ -97,6 +99,16 @@ final class CatalogFileReader {
         return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
     }
 
+    private static final tools.jackson.databind.json.JsonMapper JSON =
+            tools.jackson.databind.json.JsonMapper.builder().build();
+
+    /** The product-level columns of a Shopify handle, which its variant rows leave empty. */
+    private static final class ShopifyProduct {
+        String title;
+        String vendor;
+        final String[] optionNames = new String[3];
+    }
+
     /** Turns records into rows for one format, remembering what was wrong with which line. */
     private static final class Rows {
         private final ImportFormat format;
@@ -105,7 +117,8 @@ final class CatalogFileReader {
         private final List<ImportRow> rows = new ArrayList<>();
         private final List<ImportReport.Problem> invalid = new ArrayList<>();
         private final List<ImportReport.Problem> skipped = new ArrayList<>();
-        private final Map<String, String> shopifyTitles = new HashMap<>();
+        private final Map<String, ShopifyProduct> shopifyProducts = new HashMap<>();
+        private final Map<String, String> wooSkuById = new HashMap<>();
         private final Map<String, Long> firstLineOfSku = new HashMap<>();
 
         Rows(ImportFormat format, Map<String, Integer> columns, boolean decimalComma) {
@@ -156,22 +169,58 @@ final class CatalogFileReader {
             return new ImportRow(
                     line,
                     sku,
-                    cell(r, "name"),
+                    text(r, "name"),
                     money(r, "price", problems),
                     whole(r, "stock", problems),
                     whole(r, "reorderthreshold", problems),
                     money(r, "cost", problems),
                     whole(r, "reorderquantity", problems),
                     integer(r, "leadtimedays", problems),
-                    cell(r, "supplier"),
-                    cell(r, "barcode"));
+                    text(r, "supplier"),
+                    text(r, "barcode"),
+                    text(r, "group"),
+                    jsonOptions(r, problems),
+                    true);
         }
 
+        /** Stockroom's own options column: a JSON object of option names to values, in option order. */
+        private Map<String, String> jsonOptions(CSVRecord r, List<String> problems) {
+            String value = text(r, "options");
+            if (!columns.containsKey("options")) {
+                return null;
+            }
+            if (value == null) {
+                return Map.of();
+            }
+            try {
+                return JSON.readValue(
+                        value, new tools.jackson.core.type.TypeReference<LinkedHashMap<String, String>>() {});
+            } catch (RuntimeException e) {
+                problems.add("options \"" + value + "\" is not a JSON object of names to text values");
+                return null;
+            }
+        }
+
+        /**
+         * Shopify writes the product's columns (Title, Vendor, Type, option names) on its first row
+         * only; every later row of the same handle is a variant that inherits them.
+         */
         private ImportRow shopify(CSVRecord r, long line, List<String> problems) {
             String handle = cell(r, "handle");
-            String title = cell(r, "title");
-            if (handle != null && title != null) {
-                shopifyTitles.putIfAbsent(handle, title);
+            ShopifyProduct product = handle == null
+                    ? new ShopifyProduct()
+                    : shopifyProducts.computeIfAbsent(handle, h -> new ShopifyProduct());
+            if (product.title == null) {
+                product.title = text(r, "title");
+            }
+            if (product.vendor == null) {
+                product.vendor = text(r, "vendor");
+            }
+            for (int i = 1; i <= 3; i++) {
+                String optionName = text(r, "option" + i + "name");
+                if (optionName != null && product.optionNames[i - 1] == null) {
+                    product.optionNames[i - 1] = optionName;
+                }
             }
             String sku = cell(r, "variantsku");
             if (sku == null) {
@@ -189,15 +238,19 @@ final class CatalogFileReader {
                 skipped.add(new ImportReport.Problem(line, sku + " is archived in Shopify"));
                 return null;
             }
-            String base = title != null ? title : handle == null ? null : shopifyTitles.get(handle);
-            List<String> options = new ArrayList<>();
-            for (String column : List.of("option1value", "option2value", "option3value")) {
-                String value = cell(r, column);
+            Map<String, String> options = new LinkedHashMap<>();
+            for (int i = 1; i <= 3; i++) {
+                String value = text(r, "option" + i + "value");
                 if (value != null && !value.equalsIgnoreCase("Default Title")) {
-                    options.add(value);
+                    String optionName = product.optionNames[i - 1];
+                    options.put(
+                            optionName == null || optionName.equalsIgnoreCase("Title") ? "Option" + i : optionName,
+                            value);
                 }
             }
-            String name = base == null ? null : options.isEmpty() ? base : base + " - " + String.join(" / ", options);
+            String name = product.title == null
+                    ? null
+                    : options.isEmpty() ? product.title : product.title + " - " + String.join(" / ", options.values());
             return new ImportRow(
                     line,
                     sku,
@@ -208,37 +261,85 @@ final class CatalogFileReader {
                     money(r, "costperitem", problems),
                     null,
                     null,
-                    cell(r, "vendor"),
-                    cell(r, "variantbarcode"));
+                    product.vendor,
+                    text(r, "variantbarcode"),
+                    handle,
+                    options,
+                    true);
         }
 
+        /**
+         * WooCommerce: grouped, external and variable products hold no stock of their own (a variable
+         * product's variations are rows of their own), so they are skipped with the reason. A variation
+         * belongs to its Parent (the parent's SKU, or id:N) and has one value per attribute.
+         */
         private ImportRow woocommerce(CSVRecord r, long line, List<String> problems) {
             String type = cell(r, "type");
             String sku = cell(r, "sku");
-            if (type != null && type.toLowerCase(Locale.ROOT).contains("variable")) {
-                skipped.add(new ImportReport.Problem(
-                        line,
-                        (sku == null ? "a variable product" : sku)
-                                + " is a variable product; its variations are imported"));
-                return null;
+            String id = cell(r, "id");
+            if (id != null && sku != null) {
+                wooSkuById.put(id, sku);
+            }
+            String kind = type == null ? "simple" : type.toLowerCase(Locale.ROOT);
+            for (String notStock : List.of("variable", "grouped", "external")) {
+                if (java.util.Arrays.stream(kind.split(",")).map(String::strip).anyMatch(notStock::equals)) {
+                    skipped.add(new ImportReport.Problem(
+                            line,
+                            (sku == null ? "a " + notStock + " product" : sku) + " is a " + notStock + " product: "
+                                    + switch (notStock) {
+                                        case "variable" -> "it holds no stock, its variations are imported";
+                                        case "grouped" ->
+                                            "it only lists other products, which are imported on their own";
+                                        default -> "it is sold by another shop, so it has no stock here";
+                                    }));
+                    return null;
+                }
             }
             if (sku == null) {
                 skipped.add(new ImportReport.Problem(
                         line, "product " + cell(r, "name") + " has no SKU, so Stockroom cannot track it"));
                 return null;
             }
+            Long stock = whole(r, "stock", problems);
+            String inStock = cell(r, "instock");
+            boolean untracked =
+                    stock == null && inStock != null && (inStock.equals("1") || inStock.equalsIgnoreCase("yes"));
+            boolean variation = kind.contains("variation");
+            Map<String, String> options = new LinkedHashMap<>();
+            if (variation) {
+                for (int i = 1; columns.containsKey("attribute" + i + "name"); i++) {
+                    String attribute = text(r, "attribute" + i + "name");
+                    String value = text(r, "attribute" + i + "values");
+                    if (attribute != null && value != null) {
+                        options.put(attribute, value);
+                    }
+                }
+            }
+            String parent = variation ? cell(r, "parent") : null;
+            if (parent != null && parent.startsWith("id:")) {
+                // A parent given by its WooCommerce ID is grouped under its SKU when the file has it.
+                parent = wooSkuById.getOrDefault(parent.substring(3), parent);
+            }
             return new ImportRow(
                     line,
                     sku,
-                    cell(r, "name"),
+                    text(r, "name"),
                     money(r, "regularprice", problems),
-                    whole(r, "stock", problems),
+                    stock,
                     whole(r, "lowstockamount", problems),
                     null,
                     null,
                     null,
                     null,
-                    null);
+                    null,
+                    parent,
+                    columns.containsKey("attribute1name") ? options : null,
+                    !untracked);
+        }
+
+        /** A text cell with the quote that Stockroom's exports put before formula characters removed. */
+        private String text(CSVRecord r, String column) {
+            return Csv.untext(cell(r, column));
         }
 
         private String cell(CSVRecord r, String column) {

@@ -7,7 +7,9 @@ import java.util.Map;
 /**
  * What an import did, or would do on a dry run: products created, products updated field by field
  * ({@code [old, new]}), products unchanged, invalid rows (which stop the import unless skipped),
- * and rows that describe no product (for example Shopify's image-only rows).
+ * rows that describe no product (for example Shopify's image-only rows), the defaults applied to new
+ * products, and the products whose stock the platform did not track (imported with stock 0, never low
+ * until first counted or received).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ImportReport(
@@ -19,9 +21,21 @@ public record ImportReport(
         List<Update> updated,
         long unchanged,
         List<Problem> invalid,
-        List<Problem> skipped) {
+        List<Problem> skipped,
+        Defaults defaultsApplied,
+        List<String> untracked) {
+
+    public ImportReport {
+        untracked = untracked == null ? List.of() : List.copyOf(untracked);
+    }
 
     public record Update(String sku, Map<String, List<Object>> changes) {}
+
+    /**
+     * The store-wide defaults given to new products whose file row had no reorder threshold (and
+     * reorder quantity), and which products received them.
+     */
+    public record Defaults(long reorderThreshold, Long reorderQuantity, List<String> skus) {}
 
     public record Problem(long line, String reason) {}
 }

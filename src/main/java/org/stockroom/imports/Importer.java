@@ -16,6 +16,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.stockroom.catalog.Catalog;
+import org.stockroom.catalog.CatalogSettings;
 import org.stockroom.catalog.NewProduct;
 import org.stockroom.catalog.Product;
 import org.stockroom.catalog.ProductChanges;
@@ -65,6 +66,7 @@ public class Importer {
     private final Actors actors;
     private final Clock clock;
     private final StockroomProperties properties;
+    private final CatalogSettings settings;
 
     Importer(
             Catalog catalog,
@@ -75,7 +77,9 @@ public class Importer {
             Actors actors,
             Clock clock,
             StockroomProperties properties,
+            CatalogSettings settings,
             ObjectProvider<MeterRegistry> meterRegistry) {
+        this.settings = settings;
         this.catalog = catalog;
         MeterRegistry registry = meterRegistry.getIfAvailable(() -> Metrics.globalRegistry);
         this.rows = new java.util.HashMap<>();
@@ -235,10 +239,11 @@ public class Importer {
         }
         Plan plan = new Plan(file);
         for (ImportRow row : file.rows()) {
+            int defaultedBefore = plan.defaulted.size();
             try {
                 Product current = existing.get(row.sku());
                 if (current == null) {
-                    plan.create(newProduct(row));
+                    plan.create(newProduct(row, plan));
                 } else if (current.archived()) {
                     plan.invalid(row, row.sku() + " is archived; restore it before importing it");
                 } else {
@@ -246,12 +251,13 @@ public class Importer {
                 }
             } catch (InvalidRequestException e) {
                 plan.invalid(row, describe(e));
+                plan.defaulted.subList(defaultedBefore, plan.defaulted.size()).clear();
             }
         }
         return plan;
     }
 
-    private NewProduct newProduct(ImportRow row) {
+    private NewProduct newProduct(ImportRow row, Plan plan) {
         List<InvalidRequestException.FieldError> missing = new ArrayList<>();
         if (row.name() == null) {
             missing.add(new InvalidRequestException.FieldError("name", "is required for a new product"));
@@ -264,17 +270,27 @@ public class Importer {
         }
         checkScale("price", row.price());
         checkScale("cost", row.cost());
-        return new NewProduct(
+        boolean useDefaults = row.reorderThreshold() == null;
+        NewProduct product = new NewProduct(
                 row.sku(),
                 row.name(),
                 row.price(),
                 row.stock() == null ? 0L : row.stock(),
-                row.reorderThreshold() == null ? 0L : row.reorderThreshold(),
+                useDefaults ? settings.defaultReorderThreshold() : row.reorderThreshold(),
                 row.cost(),
-                row.reorderQuantity(),
+                useDefaults && row.reorderQuantity() == null
+                        ? settings.defaultReorderQuantity()
+                        : row.reorderQuantity(),
                 row.leadTimeDays(),
                 row.supplier(),
-                row.barcode());
+                row.barcode(),
+                row.group(),
+                row.options(),
+                row.stockTracked());
+        if (useDefaults) {
+            plan.defaulted.add(product.sku());
+        }
+        return product;
     }
 
     private void checkScale(String field, BigDecimal amount) {
@@ -299,6 +315,10 @@ public class Importer {
         properties.put("unchanged", report.unchanged());
         properties.put("invalid", report.invalid());
         properties.put("skipped", report.skipped());
+        if (report.defaultsApplied() != null) {
+            properties.put("defaultsApplied", report.defaultsApplied());
+        }
+        properties.put("untracked", report.untracked());
         return properties;
     }
 
@@ -321,7 +341,9 @@ public class Importer {
                                 .map(Number::intValue)
                         : null,
                 values.containsKey("supplier") ? Optional.ofNullable((String) values.get("supplier")) : null,
-                values.containsKey("barcode") ? Optional.ofNullable((String) values.get("barcode")) : null);
+                values.containsKey("barcode") ? Optional.ofNullable((String) values.get("barcode")) : null,
+                values.containsKey("group") ? Optional.ofNullable((String) values.get("group")) : null,
+                values.containsKey("options") ? Optional.of((Map<String, String>) values.get("options")) : null);
     }
 
     /** An existing product the file changes: its fields, and its stock as a counted quantity. */
@@ -337,6 +359,7 @@ public class Importer {
         final List<NewProduct> creates = new ArrayList<>();
         final List<PlannedUpdate> updates = new ArrayList<>();
         final List<ImportReport.Problem> invalid = new ArrayList<>();
+        final List<String> defaulted = new ArrayList<>();
         long unchanged;
 
         Plan(ParsedFile file) {
@@ -352,16 +375,39 @@ public class Importer {
             invalid.add(new ImportReport.Problem(row.line(), reason));
         }
 
+        /**
+         * Plans the changes a row makes to an existing product. Every field the row gives is checked
+         * by the same rules as the API's, whether or not it differs from the product (a row is
+         * invalid or valid as a whole); stock is a count, within what an adjustment accepts.
+         */
         void update(Product current, ImportRow row) {
+            ProductChanges given = new ProductChanges(
+                    row.name(),
+                    row.price(),
+                    row.reorderThreshold(),
+                    Optional.ofNullable(row.cost()),
+                    Optional.ofNullable(row.reorderQuantity()),
+                    Optional.ofNullable(row.leadTimeDays()),
+                    Optional.ofNullable(row.supplier()),
+                    Optional.ofNullable(row.barcode()),
+                    Optional.ofNullable(row.group()),
+                    Optional.ofNullable(row.options()));
+            checkScale("price", row.price());
+            checkScale("cost", row.cost());
+            if (row.stock() != null && (row.stock() < 0 || row.stock() > NewProduct.MAX_UNITS)) {
+                throw new InvalidRequestException(
+                        "stock",
+                        "must be a whole number from 0 to " + NewProduct.MAX_UNITS + " (the file says " + row.stock()
+                                + ")");
+            }
             Map<String, List<Object>> diff = new LinkedHashMap<>();
             ProductChanges changes = ProductChanges.none();
-            String name = row.name() == null ? null : org.stockroom.support.Text.clean("name", row.name(), 200, true);
+            String name = given.name();
             if (name != null && !name.equals(current.name())) {
                 diff.put("name", values(current.name(), name));
                 changes = changes.withName(name);
             }
             if (row.price() != null && row.price().compareTo(current.price()) != 0) {
-                checkScale("price", row.price());
                 diff.put("price", values(current.price(), row.price()));
                 changes = changes.withPrice(row.price());
             }
@@ -371,15 +417,23 @@ public class Importer {
             }
             Optional<BigDecimal> cost = null;
             if (row.cost() != null && (current.cost() == null || row.cost().compareTo(current.cost()) != 0)) {
-                checkScale("cost", row.cost());
                 diff.put("cost", values(current.cost(), row.cost()));
                 cost = Optional.of(row.cost());
             }
             Optional<Long> reorderQuantity =
                     changed(diff, "reorderQuantity", current.reorderQuantity(), row.reorderQuantity());
             Optional<Integer> leadTime = changed(diff, "leadTimeDays", current.leadTimeDays(), row.leadTimeDays());
-            Optional<String> supplier = changed(diff, "supplier", current.supplier(), row.supplier());
-            Optional<String> barcode = changed(diff, "barcode", current.barcode(), row.barcode());
+            Optional<String> supplier = changed(
+                    diff, "supplier", current.supplier(), given.supplier().orElse(null));
+            Optional<String> barcode =
+                    changed(diff, "barcode", current.barcode(), given.barcode().orElse(null));
+            Optional<String> group =
+                    changed(diff, "group", current.group(), given.group().orElse(null));
+            Optional<Map<String, String>> options = null;
+            if (row.options() != null && !given.options().orElseThrow().equals(current.options())) {
+                diff.put("options", values(current.options(), given.options().orElseThrow()));
+                options = given.options();
+            }
             changes = new ProductChanges(
                     changes.name(),
                     changes.price(),
@@ -388,16 +442,13 @@ public class Importer {
                     reorderQuantity,
                     leadTime,
                     supplier,
-                    barcode);
+                    barcode,
+                    group,
+                    options);
             Long countedStock = null;
-            if (row.stock() != null) {
-                if (row.stock() < 0) {
-                    throw new InvalidRequestException("stock", "must be 0 or more (the file says " + row.stock() + ")");
-                }
-                if (row.stock() != current.stock()) {
-                    diff.put("stock", values(current.stock(), row.stock()));
-                    countedStock = row.stock();
-                }
+            if (row.stock() != null && row.stock() != current.stock()) {
+                diff.put("stock", values(current.stock(), row.stock()));
+                countedStock = row.stock();
             }
             if (diff.isEmpty()) {
                 unchanged++;
@@ -433,7 +484,17 @@ public class Importer {
                             .toList(),
                     unchanged,
                     List.copyOf(invalid),
-                    file.skipped());
+                    file.skipped(),
+                    defaulted.isEmpty()
+                            ? null
+                            : new ImportReport.Defaults(
+                                    settings.defaultReorderThreshold(),
+                                    settings.defaultReorderQuantity(),
+                                    List.copyOf(defaulted)),
+                    creates.stream()
+                            .filter(p -> !p.stockTracked())
+                            .map(NewProduct::sku)
+                            .toList());
         }
     }
 }

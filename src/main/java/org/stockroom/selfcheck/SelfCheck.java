@@ -55,7 +55,7 @@ public class SelfCheck {
                 long open,
                 String level) {}
         List<Row> rows = jdbc.sql("""
-                        SELECT p.sku, p.stock, p.reserved, COALESCE(h.held, 0) AS held, p.units_sold, p.reorder_threshold, p.archived,
+                        SELECT p.sku, p.stock, p.reserved, COALESCE(h.held, 0) AS held, p.units_sold, p.reorder_threshold, p.archived, p.stock_tracked,
                                COALESCE(m.total, 0) AS ledger, COALESCE(s.sold, 0) AS sold, COALESCE(r.returned, 0) AS returned,
                                COALESCE(a.open_count, 0) AS open_count, a.level
                         FROM product p
@@ -78,6 +78,7 @@ public class SelfCheck {
                         rs.getLong("sold"),
                         rs.getLong("returned"),
                         !rs.getBoolean("archived")
+                                && rs.getBoolean("stock_tracked")
                                 && rs.getLong("stock") - rs.getLong("reserved") <= rs.getLong("reorder_threshold"),
                         rs.getLong("open_count"),
                         rs.getString("level")))

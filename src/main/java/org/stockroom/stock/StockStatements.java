@@ -38,7 +38,8 @@ class StockStatements {
      */
     Optional<Product> change(String sku, long delta, long soldDelta, long now) {
         return jdbc.sql(
-                        "UPDATE product SET stock = stock + :delta, last_stock_delta = :delta, units_sold = units_sold + :sold, updated_at = :now "
+                        "UPDATE product SET stock = stock + :delta, last_stock_delta = :delta, units_sold = units_sold + :sold, updated_at = :now, "
+                                + "stock_tracked = (stock_tracked OR :delta > 0) "
                                 + "WHERE sku = :sku AND archived = FALSE AND stock + :delta >= reserved AND units_sold + :sold >= 0 "
                                 + "RETURNING " + ProductRows.COLUMNS)
                 .param("sku", sku)
@@ -57,7 +58,8 @@ class StockStatements {
      */
     Optional<Changed> count(String sku, long counted, long now) {
         int scale = currencyScale;
-        return jdbc.sql("UPDATE product SET stock = :counted, last_stock_delta = :counted - stock, updated_at = :now "
+        return jdbc.sql("UPDATE product SET stock = :counted, last_stock_delta = :counted - stock, updated_at = :now, "
+                        + "stock_tracked = TRUE "
                         + "WHERE sku = :sku AND archived = FALSE AND :counted >= reserved RETURNING "
                         + ProductRows.COLUMNS
                         + ", last_stock_delta")

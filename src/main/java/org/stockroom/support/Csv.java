@@ -9,7 +9,9 @@ import org.apache.commons.csv.CSVPrinter;
 /**
  * CSV written for people who open it in a spreadsheet. Text cells that a spreadsheet would run as
  * a formula ({@code = + - @}, tab, carriage return at the start) are prefixed with a single quote,
- * so a product named {@code =HYPERLINK(...)} opens as text. Numbers are written as they are.
+ * so a product named {@code =HYPERLINK(...)} opens as text. A cell that starts with a quote gets one
+ * too, so that {@link #untext} can tell the quote it added from one that belongs to the text: it
+ * removes exactly one quote, and only before one of those characters. Numbers are written as they are.
  */
 public final class Csv {
 
@@ -29,11 +31,20 @@ public final class Csv {
         if (value == null || value.isEmpty()) {
             return "";
         }
-        char first = value.charAt(0);
-        if (first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r') {
-            return "'" + value;
+        return NEUTRALIZED.indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
+    }
+
+    private static final String NEUTRALIZED = "=+-@\t\r'";
+
+    /**
+     * A text cell as it was before {@link #text}: the one quote that neutralized it removed. A cell
+     * whose quote is not followed by a character {@link #text} neutralizes keeps it ({@code 'tis}).
+     */
+    public static String untext(String cell) {
+        if (cell != null && cell.length() >= 2 && cell.charAt(0) == '\'' && NEUTRALIZED.indexOf(cell.charAt(1)) >= 0) {
+            return cell.substring(1);
         }
-        return value;
+        return cell;
     }
 
     /** Prints one record, turning IOException into an unchecked one (the writers are in memory or the response). */

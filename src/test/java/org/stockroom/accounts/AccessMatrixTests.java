@@ -47,6 +47,8 @@ class AccessMatrixTests extends ApiTestSupport {
             Map.entry("GET /api/products", Need.VIEWER),
             Map.entry("POST /api/products", Need.STAFF),
             Map.entry("GET /api/products/{sku}", Need.VIEWER),
+            Map.entry("GET /api/products/by-barcode/{code}", Need.VIEWER),
+            Map.entry("POST /api/products/bulk", Need.STAFF),
             Map.entry("PATCH /api/products/{sku}", Need.STAFF),
             Map.entry("DELETE /api/products/{sku}", Need.STAFF),
             Map.entry("POST /api/products/{sku}/restore", Need.STAFF),

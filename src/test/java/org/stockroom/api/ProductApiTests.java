@@ -146,7 +146,12 @@ class ProductApiTests extends ApiTestSupport {
         assertThat(skus(api.get("/api/products?q=100%25").json()))
                 .as("%% is a literal, not a wildcard")
                 .containsExactly("PHO-001");
-        assertThat(skus(api.get("/api/products?q=0%25").json())).containsExactly("PHO-001");
+        assertThat(skus(api.get("/api/products?q=10%25").json()))
+                .as("a word matches the start of a word")
+                .containsExactly("PHO-001");
+        assertThat(skus(api.get("/api/products?q=hinkpad").json()))
+                .as("not the middle of one")
+                .isEmpty();
         assertThat(skus(api.get("/api/products?q=_").json()))
                 .as("_ is a literal, not a wildcard")
                 .isEmpty();

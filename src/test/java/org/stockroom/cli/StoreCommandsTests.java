@@ -210,7 +210,7 @@ class StoreCommandsTests {
                         "--threshold",
                         "0"),
                 2,
-                "sku must be 1 to 64 characters of A-Z a-z 0-9 . _ -; name is required");
+                "sku must be 1 to 64 characters of A-Z a-z 0-9 . _ - and not only dots; name is required");
         assertOneLineError(
                 run(
                         "products",

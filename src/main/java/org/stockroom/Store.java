@@ -14,6 +14,7 @@ import org.stockroom.catalog.Product;
 import org.stockroom.catalog.ProductChanges;
 import org.stockroom.catalog.ProductQuery;
 import org.stockroom.catalog.StockCounts;
+import org.stockroom.channels.Channels;
 import org.stockroom.reports.DailySales;
 import org.stockroom.reports.Reorder;
 import org.stockroom.reports.Reports;
@@ -58,6 +59,7 @@ public class Store {
     private final Quotes quotes;
     private final SelfCheck selfCheck;
     private final Returns returns;
+    private final Channels channels;
 
     Store(
             Catalog catalog,
@@ -68,7 +70,9 @@ public class Store {
             SalesTrend trend,
             Quotes quotes,
             SelfCheck selfCheck,
-            Returns returns) {
+            Returns returns,
+            Channels channels) {
+        this.channels = channels;
         this.selfCheck = selfCheck;
         this.returns = returns;
         this.catalog = catalog;
@@ -78,6 +82,11 @@ public class Store {
         this.reports = reports;
         this.trend = trend;
         this.quotes = quotes;
+    }
+
+    /** Sales channels (Shopify, WooCommerce): their orders take stock here, and available stock flows back. */
+    public Channels channels() {
+        return channels;
     }
 
     public Product addProduct(NewProduct product) {

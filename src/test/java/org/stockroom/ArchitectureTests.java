@@ -30,7 +30,8 @@ class ArchitectureTests {
         "org.stockroom.imports..",
         "org.stockroom.notifications..",
         "org.stockroom.accounts..",
-        "org.stockroom.selfcheck.."
+        "org.stockroom.selfcheck..",
+        "org.stockroom.channels.."
     };
     private static final String[] FACES = {
         "org.stockroom.api..", "org.stockroom.cli..", "org.stockroom.web..", "org.stockroom.http.."
@@ -68,7 +69,7 @@ class ArchitectureTests {
 
     @ArchTest
     static final ArchRule featuresAreFreeOfCycles = slices().matching(
-                    "org.stockroom.(catalog|sales|stock|alerts|reports|imports|notifications|accounts|selfcheck)..")
+                    "org.stockroom.(catalog|sales|stock|alerts|reports|imports|notifications|accounts|selfcheck|channels)..")
             .should()
             .beFreeOfCycles();
 

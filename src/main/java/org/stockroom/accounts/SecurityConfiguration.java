@@ -44,6 +44,7 @@ class SecurityConfiguration {
         "/api/audit/**",
         "/api/lockouts/**",
         "/api/webhooks/**",
+        "/api/channels/**",
         "/api/settings/**",
         "/api/admin/**"
     };
@@ -66,6 +67,10 @@ class SecurityConfiguration {
                         .dispatcherTypeMatchers(DispatcherType.ASYNC)
                         .permitAll()
                         .requestMatchers("/actuator/health", "/actuator/health/**")
+                        .permitAll()
+                        // Storefronts deliver their webhooks without Stockroom credentials; each delivery
+                        // is authenticated by the platform's HMAC signature over its body (channels/Channels).
+                        .requestMatchers(HttpMethod.POST, "/api/channels/*/webhooks")
                         .permitAll()
                         .requestMatchers("/actuator/**")
                         .hasRole("OWNER")

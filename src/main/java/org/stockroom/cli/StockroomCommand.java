@@ -24,6 +24,7 @@ import picocli.CommandLine.Command;
             MovementsCommand.class,
             VerifyCommand.class,
             UserCommand.class,
+            ChannelsCommand.class,
             CommandLine.HelpCommand.class,
         })
 public class StockroomCommand implements Runnable {

@@ -106,6 +106,7 @@ public class Stock {
             if (change.type() == MovementType.RECEIPT) {
                 events.publishEvent(new StockReceived(product, movement));
             }
+            events.publishEvent(new AvailableChanged(product.sku().value()));
         }
         if (!refused.isEmpty()) {
             throw catalog.explainRefusal(refused);

@@ -5,16 +5,20 @@ import java.util.List;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.stereotype.Component;
 
 /**
  * Processes recorded webhook deliveries in the order they arrived. A delivery that fails for a
  * reason that may pass (the database busy, a refund before its order) is tried again on the retry
- * schedule; one that can never be processed is marked FAILED with the reason, and shown.
+ * schedule; one that can never be processed is marked FAILED with the reason, and shown. With
+ * {@code stockroom.channels.process-inbox=false} an instance only receives (records and answers)
+ * deliveries and leaves processing to the instances that have it on.
  */
 @Component
 @ConditionalOnWebApplication
+@ConditionalOnProperty(name = "stockroom.channels.process-inbox", havingValue = "true", matchIfMissing = true)
 class InboxWorker extends Worker {
 
     private static final Logger log = LoggerFactory.getLogger(InboxWorker.class);

@@ -57,7 +57,8 @@ class ChannelCrashIT {
     @Test
     void onPostgresqlADeliveryAnswered200BeforeACrashBecomesItsPurchaseAfterTheRestart() throws Exception {
         if (!PostgresTestDatabase.available() && "true".equalsIgnoreCase(System.getenv("CI"))) {
-            throw new AssertionError("CI must run the crash test on PostgreSQL too: " + PostgresTestDatabase.HOW_TO_RUN);
+            throw new AssertionError(
+                    "CI must run the crash test on PostgreSQL too: " + PostgresTestDatabase.HOW_TO_RUN);
         }
         assumeTrue(PostgresTestDatabase.available(), "PostgreSQL tests skipped: " + PostgresTestDatabase.HOW_TO_RUN);
         String schema = PostgresTestDatabase.schemaFor(dir.resolve("data"));
@@ -99,14 +100,20 @@ class ChannelCrashIT {
                 .post(
                         "/api/channels/" + id + "/webhooks",
                         body,
-                        Map.of("X-Shopify-Topic", "orders/create", "X-Shopify-Hmac-Sha256", Payloads.sign(body, SECRET)));
+                        Map.of(
+                                "X-Shopify-Topic",
+                                "orders/create",
+                                "X-Shopify-Hmac-Sha256",
+                                Payloads.sign(body, SECRET)));
         assertThat(delivered.status()).isEqualTo(200);
 
         first.destroyForcibly();
         assertThat(first.waitFor(30, TimeUnit.SECONDS)).isTrue();
         try (Connection connection = database.connect()) {
             JdbcClient jdbc = JdbcClient.create(new SingleConnectionDataSource(connection, true));
-            assertThat(jdbc.sql("SELECT COUNT(*) FROM purchase").query(Long.class).single())
+            assertThat(jdbc.sql("SELECT COUNT(*) FROM purchase")
+                            .query(Long.class)
+                            .single())
                     .as("nothing processed before the kill")
                     .isZero();
             assertThat(jdbc.sql("SELECT COUNT(*) FROM channel_inbox WHERE status = 'PENDING'")
@@ -124,7 +131,12 @@ class ChannelCrashIT {
         }
         assertThat(purchases).as("the order processed after the restart").isEqualTo(1);
         assertThat(api.get("/api/products/LAP-1").json().path("stock").asLong()).isEqualTo(7);
-        assertThat(api.get("/api/purchases").json().path("items").get(0).path("reference").asString())
+        assertThat(api.get("/api/purchases")
+                        .json()
+                        .path("items")
+                        .get(0)
+                        .path("reference")
+                        .asString())
                 .isEqualTo("Main store #4242");
     }
 
@@ -156,7 +168,8 @@ class ChannelCrashIT {
         Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {
-                throw new AssertionError("Stockroom exited with " + process.exitValue() + ":\n" + Files.readString(log));
+                throw new AssertionError(
+                        "Stockroom exited with " + process.exitValue() + ":\n" + Files.readString(log));
             }
             try {
                 if (api.get("/actuator/health").status() == 200) {

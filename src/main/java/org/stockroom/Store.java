@@ -19,6 +19,7 @@ import org.stockroom.catalog.Product;
 import org.stockroom.catalog.ProductChanges;
 import org.stockroom.catalog.ProductQuery;
 import org.stockroom.catalog.StockCounts;
+import org.stockroom.channels.Channels;
 import org.stockroom.imports.CatalogExport;
 import org.stockroom.imports.Importer;
 import org.stockroom.notifications.Webhooks;
@@ -73,6 +74,7 @@ public class Store {
     private final Reservations reservations;
     private final Backups backups;
     private final Purchasing purchasing;
+    private final Channels channels;
     private final Users users;
     private final Tokens tokens;
     private final Audit audit;
@@ -102,7 +104,9 @@ public class Store {
             AlertStream alertStream,
             Reservations reservations,
             Backups backups,
-            Purchasing purchasing) {
+            Purchasing purchasing,
+            Channels channels) {
+        this.channels = channels;
         this.reservations = reservations;
         this.backups = backups;
         this.purchasing = purchasing;
@@ -138,6 +142,11 @@ public class Store {
     /** The catalog, for its operations beyond the seed's: barcodes, variants, bulk edits. */
     public Catalog catalog() {
         return catalog;
+    }
+
+    /** Sales channels (Shopify, WooCommerce): their orders take stock here, and available stock flows back. */
+    public Channels channels() {
+        return channels;
     }
 
     public Product addProduct(NewProduct product) {

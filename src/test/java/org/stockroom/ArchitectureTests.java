@@ -43,7 +43,8 @@ class ArchitectureTests {
         "org.stockroom.selfcheck..",
         "org.stockroom.reservations..",
         "org.stockroom.backup..",
-        "org.stockroom.purchasing.."
+        "org.stockroom.purchasing..",
+        "org.stockroom.channels.."
     };
     private static final String[] FACES = {
         "org.stockroom.api..", "org.stockroom.cli..", "org.stockroom.web..", "org.stockroom.http.."
@@ -81,7 +82,7 @@ class ArchitectureTests {
 
     @ArchTest
     static final ArchRule featuresAreFreeOfCycles = slices().matching(
-                    "org.stockroom.(catalog|sales|stock|alerts|reports|imports|notifications|accounts|selfcheck|reservations|purchasing)..")
+                    "org.stockroom.(catalog|sales|stock|alerts|reports|imports|notifications|accounts|selfcheck|reservations|purchasing|channels)..")
             .should()
             .beFreeOfCycles();
 

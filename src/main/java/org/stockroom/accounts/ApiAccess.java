@@ -16,6 +16,7 @@ public final class ApiAccess {
         "/api/audit/**",
         "/api/lockouts/**",
         "/api/webhooks/**",
+        "/api/channels/**",
         "/api/settings/**",
         "/api/admin/**"
     };

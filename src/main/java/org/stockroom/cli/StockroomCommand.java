@@ -28,6 +28,7 @@ import picocli.CommandLine.Command;
             RestoreCommand.class,
             PoCommand.class,
             SuppliersCommand.class,
+            ChannelsCommand.class,
             CommandLine.HelpCommand.class,
         })
 public class StockroomCommand implements Runnable {

@@ -128,6 +128,10 @@ class Messages {
         return email(settings, "[Stockroom] Webhook disabled: " + endpoint.url(), text);
     }
 
+    String ownerEmail(AlertEmailProperties settings, String subject, String text) {
+        return email(settings, "[Stockroom] " + subject, text);
+    }
+
     Email readEmail(String payload) {
         return json.readValue(payload, Email.class);
     }

@@ -136,6 +136,7 @@ public class Stock {
         if (change.type() == MovementType.RECEIPT) {
             events.publishEvent(new StockReceived(product, movement));
         }
+        events.publishEvent(new AvailableChanged(product.sku().value()));
         return Optional.of(new Applied(product, movement, alerts.afterStockChange(product, delta)));
     }
 
@@ -176,7 +177,10 @@ public class Stock {
 
     private Optional<Product> tryHold(Hold h, long now) {
         Optional<Product> after = rows.hold(h.sku(), h.quantity(), now);
-        after.ifPresent(p -> alerts.afterStockChange(p, -h.quantity()));
+        after.ifPresent(p -> {
+            alerts.afterStockChange(p, -h.quantity());
+            events.publishEvent(new AvailableChanged(p.sku().value()));
+        });
         return after;
     }
 
@@ -194,6 +198,7 @@ public class Stock {
                     .orElseThrow(() -> new IllegalStateException(
                             "Fewer than " + h.quantity() + " units of " + h.sku() + " are held"));
             alerts.afterStockChange(p, h.quantity());
+            events.publishEvent(new AvailableChanged(p.sku().value()));
             after.add(p);
         }
         return after;

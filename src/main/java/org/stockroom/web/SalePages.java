@@ -101,6 +101,7 @@ class SalePages {
     @GetMapping("/{id}")
     String receipt(@PathVariable String id, Model model) {
         model.addAttribute("purchase", store.purchase(id));
+        model.addAttribute("channelOrder", store.channels().orderOfPurchase(id).orElse(null));
         return "sales/receipt";
     }
 

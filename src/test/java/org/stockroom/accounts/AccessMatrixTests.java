@@ -40,7 +40,9 @@ class AccessMatrixTests extends ApiTestSupport {
         STAFF,
         OWNER,
         /** Only the middle of a two-factor sign-in: nobody fully signed in may use it. */
-        SIGN_IN_CODE
+        SIGN_IN_CODE,
+        /** Open to everyone, credentials or not, but refused (401) without the platform's webhook signature. */
+        SIGNATURE
     }
 
     private static final Map<String, Need> NEEDS = new TreeMap<>(Map.ofEntries(
@@ -91,6 +93,20 @@ class AccessMatrixTests extends ApiTestSupport {
             Map.entry("GET /api/webhooks/{id}/deliveries", Need.OWNER),
             Map.entry("POST /api/webhooks/{id}/test", Need.OWNER),
             Map.entry("POST /api/webhooks/{id}/enable", Need.OWNER),
+            Map.entry("POST /api/channels", Need.OWNER),
+            Map.entry("GET /api/channels", Need.OWNER),
+            Map.entry("GET /api/channels/{id}", Need.OWNER),
+            Map.entry("DELETE /api/channels/{id}", Need.OWNER),
+            Map.entry("POST /api/channels/{id}/sync", Need.OWNER),
+            Map.entry("GET /api/channels/{id}/sync-log", Need.OWNER),
+            Map.entry("GET /api/channels/{id}/orders", Need.OWNER),
+            // Authenticated by the platform's signature, not by Stockroom credentials: anyone gets a 401 without one.
+            Map.entry("POST /api/channels/{id}/webhooks", Need.SIGNATURE),
+            Map.entry("GET /settings/channels", Need.OWNER),
+            Map.entry("POST /settings/channels", Need.OWNER),
+            Map.entry("GET /settings/channels/{id}", Need.OWNER),
+            Map.entry("POST /settings/channels/{id}/sync", Need.OWNER),
+            Map.entry("POST /settings/channels/{id}/disconnect", Need.OWNER),
             Map.entry("POST /api/users", Need.OWNER),
             Map.entry("GET /api/users", Need.OWNER),
             Map.entry("PATCH /api/users/{username}", Need.OWNER),
@@ -243,6 +259,12 @@ class AccessMatrixTests extends ApiTestSupport {
                     "anonymous",
                     anonymous,
                     need == Need.PUBLIC ? Outcome.ALLOWED : api ? Outcome.UNAUTHORIZED : Outcome.SIGN_IN);
+            if (need == Need.SIGNATURE) {
+                for (String role : ROLES) {
+                    check(wrong, label, role, send(method, path, basic.get(role), null), Outcome.UNAUTHORIZED);
+                }
+                continue;
+            }
 
             for (String role : ROLES) {
                 int status =
@@ -288,7 +310,7 @@ class AccessMatrixTests extends ApiTestSupport {
             case VIEWER -> role.includes(Role.VIEWER);
             case STAFF -> role.includes(Role.STAFF);
             case OWNER -> role.includes(Role.OWNER);
-            case SIGN_IN_CODE -> false;
+            case SIGN_IN_CODE, SIGNATURE -> false;
         };
     }
 

@@ -24,7 +24,9 @@ import org.stockroom.accounts.LoginThrottle;
         properties = {
             "stockroom.data-dir=${java.io.tmpdir}/stockroom-tests-${random.uuid}",
             "STOCKROOM_ADMIN_PASSWORD=" + ApiTestSupport.ADMIN_PASSWORD,
-            ApiTestSupport.FAST_PASSWORD_HASHES
+            ApiTestSupport.FAST_PASSWORD_HASHES,
+            // The fake Shopify and WooCommerce servers of the channel tests listen on localhost.
+            "stockroom.channels.allow-private-addresses=true"
         })
 public abstract class ApiTestSupport {
 

@@ -35,6 +35,7 @@ import org.stockroom.sales.Returns;
 import org.stockroom.sales.Sales;
 import org.stockroom.selfcheck.SelfCheck;
 import org.stockroom.selfcheck.SelfCheckReport;
+import org.stockroom.settings.Settings;
 import org.stockroom.stock.Adjustment;
 import org.stockroom.stock.Movement;
 import org.stockroom.stock.MovementQuery;
@@ -58,6 +59,7 @@ public class Store {
     private final Quotes quotes;
     private final SelfCheck selfCheck;
     private final Returns returns;
+    private final Settings settings;
 
     Store(
             Catalog catalog,
@@ -68,9 +70,11 @@ public class Store {
             SalesTrend trend,
             Quotes quotes,
             SelfCheck selfCheck,
-            Returns returns) {
+            Returns returns,
+            Settings settings) {
         this.selfCheck = selfCheck;
         this.returns = returns;
+        this.settings = settings;
         this.catalog = catalog;
         this.sales = sales;
         this.stock = stock;
@@ -78,6 +82,11 @@ public class Store {
         this.reports = reports;
         this.trend = trend;
         this.quotes = quotes;
+    }
+
+    /** The settings people change in the UI (currency display, time zone, alert emails, import defaults). */
+    public Settings settings() {
+        return settings;
     }
 
     public Product addProduct(NewProduct product) {

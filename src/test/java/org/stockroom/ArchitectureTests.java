@@ -30,7 +30,8 @@ class ArchitectureTests {
         "org.stockroom.imports..",
         "org.stockroom.notifications..",
         "org.stockroom.accounts..",
-        "org.stockroom.selfcheck.."
+        "org.stockroom.selfcheck..",
+        "org.stockroom.settings.."
     };
     private static final String[] FACES = {
         "org.stockroom.api..", "org.stockroom.cli..", "org.stockroom.web..", "org.stockroom.http.."
@@ -68,7 +69,7 @@ class ArchitectureTests {
 
     @ArchTest
     static final ArchRule featuresAreFreeOfCycles = slices().matching(
-                    "org.stockroom.(catalog|sales|stock|alerts|reports|imports|notifications|accounts|selfcheck)..")
+                    "org.stockroom.(catalog|sales|stock|alerts|reports|imports|notifications|accounts|selfcheck|settings)..")
             .should()
             .beFreeOfCycles();
 
@@ -111,6 +112,28 @@ class ArchitectureTests {
             .callMethod(Catalog.class, "countStock", String.class, long.class)
             .because(
                     "stock changes only through Stock#apply, which writes the ledger row and the alert transition with it");
+
+    @ArchTest
+    static final ArchRule onlyAccountsAmongTheFeaturesSpeaksHttp = noClasses()
+            .that()
+            .resideInAnyPackage(FEATURES)
+            .and()
+            .resideOutsideOfPackage("org.stockroom.accounts..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("org.springframework.web..", "org.springframework.http..", "jakarta.servlet..")
+            .because("pages, server-sent events and statuses are the faces' business; accounts is the one"
+                    + " exception, since the security filters guard every request");
+
+    @ArchTest
+    static final ArchRule controllersLiveInTheFaces = classes()
+            .that()
+            .areAnnotatedWith(org.springframework.stereotype.Controller.class)
+            .or()
+            .areAnnotatedWith(org.springframework.web.bind.annotation.RestController.class)
+            .should()
+            .resideInAnyPackage("org.stockroom.web..", "org.stockroom.api..")
+            .because("pages live together in web and endpoints in api, so one layout serves every page");
 
     @ArchTest
     static final ArchRule noFieldInjection = noFields()

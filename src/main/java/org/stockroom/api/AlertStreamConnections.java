@@ -12,6 +12,7 @@ import org.springframework.http.MediaType;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+import org.stockroom.Store;
 import org.stockroom.alerts.AlertStream;
 
 /**
@@ -29,8 +30,8 @@ class AlertStreamConnections implements SmartLifecycle {
     private final Set<SseEmitter> emitters = ConcurrentHashMap.newKeySet();
     private volatile AlertStream.Subscription subscription;
 
-    AlertStreamConnections(AlertStream stream) {
-        this.stream = stream;
+    AlertStreamConnections(Store store) {
+        this.stream = store.alertStream();
     }
 
     /**

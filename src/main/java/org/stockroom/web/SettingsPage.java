@@ -38,11 +38,10 @@ class SettingsPage {
     SettingsPage(
             StockroomProperties properties,
             Store store,
-            Webhooks webhooks,
             @Value("${stockroom.alerts.email.mode:immediate}") String emailMode) {
         this.properties = properties;
         this.store = store;
-        this.webhooks = webhooks;
+        this.webhooks = store.webhooks();
         this.emailMode = emailMode;
     }
 

@@ -11,6 +11,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.stockroom.Store;
 import org.stockroom.accounts.Account;
 import org.stockroom.accounts.RateLimitedException;
 import org.stockroom.accounts.SecondFactor;
@@ -25,8 +26,8 @@ class TwoFactorPages {
 
     private final SecondFactor secondFactor;
 
-    TwoFactorPages(SecondFactor secondFactor) {
-        this.secondFactor = secondFactor;
+    TwoFactorPages(Store store) {
+        this.secondFactor = store.secondFactor();
     }
 
     @GetMapping("/login/code")

@@ -1,6 +1,6 @@
 // Enhancements every page shares. Pages work without this file; it adds the CSRF header to htmx
 // requests, opens and closes the navigation on phones, and follows restock alerts live (one
-// stream shared by every tab): a toast, the badge in the navigation, and a refresh of any part of
+// stream shared by every tab through a SharedWorker): a toast, the badge in the navigation, and a refresh of any part of
 // the page that shows alerts.
 (function () {
   'use strict';
@@ -125,19 +125,25 @@
   }
 
   // One live connection for every tab of the store. Browsers allow six HTTP/1.1 connections per
-  // host, so a stream per tab would freeze the seventh tab. The tab holding the Web Lock leads: it
-  // alone opens the stream and relays each event to the other tabs over a BroadcastChannel. A tab
-  // hidden for a minute hands the stream over to a visible tab waiting for it, and a hidden tab
-  // never asks to lead, so the stream lives in a tab someone is looking at when there is one. The
-  // grace minute spares the gap of a hand-over (events in it are lost, the count is not) to someone
-  // who only glanced at another tab.
-  var HAND_OVER_AFTER_MS = 60000;
-  var LOCK = 'stockroom-alert-stream';
-  var channel = null;
-  var leading = null;
-  var waiting = false;
+  // host, so a stream per tab would freeze the seventh tab: a SharedWorker (js/alert-worker.js)
+  // holds the one stream and passes each event to every tab. Where there is no SharedWorker (as in
+  // Chrome on Android) each tab has its own stream, open only while the tab is visible.
   var lastCount = null;
-  var hiddenSince = null;
+
+  function received(message) {
+    if (message.kind === 'hello') {
+      var changed = lastCount !== null && lastCount !== message.openAlerts;
+      live(message.openAlerts);
+      if (changed) {
+        // Alerts changed while this tab was not listening: refresh what shows them.
+        document.body.dispatchEvent(new CustomEvent('alerts-changed', { detail: null }));
+      }
+    } else if (message.kind === 'alert') {
+      live(message.alert.openAlerts);
+      toast(message.alert);
+      document.body.dispatchEvent(new CustomEvent('alerts-changed', { detail: message.alert }));
+    }
+  }
 
   function live(count) {
     lastCount = count;
@@ -145,113 +151,58 @@
     document.documentElement.setAttribute('data-alerts-live', 'true');
   }
 
-  function received(message) {
-    if (message.kind === 'hello') {
-      var changed = lastCount !== null && lastCount !== message.openAlerts;
-      live(message.openAlerts);
-      if (changed) {
-        // Alerts changed while no tab was listening (a hand-over): refresh what shows them.
-        document.body.dispatchEvent(new CustomEvent('alerts-changed', { detail: null }));
+  function ownStream(url) {
+    var source = null;
+    function connect() {
+      if (source || document.visibilityState === 'hidden') {
+        return;
       }
-    } else if (message.kind === 'alert') {
-      live(message.alert.openAlerts);
-      toast(message.alert);
-      document.body.dispatchEvent(new CustomEvent('alerts-changed', { detail: message.alert }));
-    } else if (message.kind === 'ask' && leading && lastCount !== null) {
-      channel.postMessage({ kind: 'hello', openAlerts: lastCount });
-    }
-  }
-
-  function relay(message) {
-    received(message);
-    channel.postMessage(message);
-  }
-
-  function lead(url) {
-    if (waiting || leading || document.visibilityState === 'hidden') {
-      return;
-    }
-    waiting = true;
-    navigator.locks.request(LOCK, function () {
-      waiting = false;
-      return new Promise(function (release) {
-        var source = new EventSource(url);
-        source.addEventListener('hello', function (event) {
-          relay({ kind: 'hello', openAlerts: JSON.parse(event.data).openAlerts });
-        });
-        source.addEventListener('alert', function (event) {
-          relay({ kind: 'alert', alert: JSON.parse(event.data) });
-        });
-        source.addEventListener('error', function () {
-          // A stream the browser gave up on (refused, or answered with a page): let another tab,
-          // or this one a little later, open it again.
-          if (source.readyState === EventSource.CLOSED && leading) {
-            leading();
-            setTimeout(function () { lead(url); }, 3000);
-          }
-        });
-        leading = function () {
-          leading = null;
-          source.close();
-          release();
-        };
+      source = new EventSource(url);
+      source.addEventListener('hello', function (event) {
+        received({ kind: 'hello', openAlerts: JSON.parse(event.data).openAlerts });
       });
-    });
-  }
-
-  function handOverIfHidden() {
-    if (!leading || hiddenSince === null || Date.now() - hiddenSince < HAND_OVER_AFTER_MS) {
-      return;
+      source.addEventListener('alert', function (event) {
+        received({ kind: 'alert', alert: JSON.parse(event.data) });
+      });
     }
-    navigator.locks.query().then(function (state) {
-      var others = (state.pending || []).some(function (p) { return p.name === LOCK; });
-      if (others && leading && hiddenSince !== null) {
-        leading();
+    function disconnect() {
+      if (source) {
+        source.close();
+        source = null;
+      }
+    }
+    document.addEventListener('visibilitychange', function () {
+      if (document.visibilityState === 'hidden') {
+        disconnect();
+      } else {
+        connect();
       }
     });
+    window.addEventListener('pagehide', disconnect);
+    connect();
   }
 
   function follow() {
     var url = meta('alert-stream');
+    var worker = meta('alert-worker');
     if (!url || !window.EventSource) {
       return;
     }
-    if (!window.BroadcastChannel || !navigator.locks) {
-      // Too old to share: this tab follows on its own, as before.
-      var own = new EventSource(url);
-      own.addEventListener('hello', function (event) { live(JSON.parse(event.data).openAlerts); });
-      own.addEventListener('alert', function (event) {
-        received({ kind: 'alert', alert: JSON.parse(event.data) });
-      });
-      window.addEventListener('pagehide', function () { own.close(); });
+    if (!window.SharedWorker || !worker) {
+      ownStream(url);
       return;
     }
-    channel = new BroadcastChannel('stockroom-alerts');
-    channel.onmessage = function (event) { received(event.data); };
-    lead(url);
-    // Ask whoever leads for the count; again until someone answers, as a leader may be starting.
-    (function ask(tries) {
-      if (lastCount === null && tries > 0) {
-        channel.postMessage({ kind: 'ask' });
-        setTimeout(function () { ask(tries - 1); }, 1000);
-      }
-    }(30));
-    hiddenSince = document.visibilityState === 'hidden' ? Date.now() : null;
-    document.addEventListener('visibilitychange', function () {
-      if (document.visibilityState === 'hidden') {
-        hiddenSince = Date.now();
-      } else {
-        hiddenSince = null;
-        lead(url);
-      }
-    });
-    setInterval(handOverIfHidden, 5000);
-    window.addEventListener('pagehide', function () {
-      if (leading) {
-        leading();
-      }
-      channel.close();
-    });
+    var shared;
+    try {
+      shared = new SharedWorker(worker, { name: 'stockroom-alerts' });
+    } catch (e) {
+      ownStream(url);
+      return;
+    }
+    shared.port.onmessage = function (event) { received(event.data); };
+    shared.port.start();
+    shared.port.postMessage({ stream: new URL(url, document.baseURI).href });
+    window.addEventListener('pagehide', function () { shared.port.postMessage('bye'); });
   }
 
   if (document.readyState === 'loading') {

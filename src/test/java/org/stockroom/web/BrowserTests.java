@@ -401,6 +401,23 @@ class BrowserTests extends ApiTestSupport {
     }
 
     @Test
+    void aShelfCountEnteredInTheProductListIsSavedInPlace() {
+        api.post("/api/products", product("PEN", "2.00", 50, 5));
+
+        open("/products");
+        markPage();
+        type("count-PEN", "3");
+        browser.findElement(By.cssSelector("#row-PEN button")).click();
+
+        new WebDriverWait(browser, Duration.ofSeconds(10))
+                .until(d -> d.findElement(By.cssSelector("#row-PEN .stock-badge"))
+                        .getText()
+                        .equals("Low"));
+        assertThat(api.get("/api/products/PEN").json().get("stock").asLong()).isEqualTo(3);
+        assertThat(pageWasNotReloaded()).isTrue();
+    }
+
+    @Test
     void noPageLogsAnErrorToTheConsole() {
         api.post("/api/products", product("PEN", "2.00", 50, 5));
         api.post("/api/purchases", purchase("PEN", 3));

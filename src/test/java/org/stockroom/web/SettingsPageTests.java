@@ -70,7 +70,7 @@ class SettingsPageTests extends ApiTestSupport {
 
     @Test
     void anOwnerSetsTheTimeZoneCurrencyDisplayAndAlertEmailsAndPagesAndMailFollowThem() throws Exception {
-        api.post("/api/products", product("MUG", "1234.50", 10, 2));
+        api.post("/api/products", product("SET-MAIL", "1234.50", 10, 2));
         try {
             Api.Response saved =
                     forms.post("/settings", storeSettings("SYMBOL", "America/New_York", "buyer@shop.test", "3", "12"));
@@ -82,13 +82,15 @@ class SettingsPageTests extends ApiTestSupport {
                     .contains("id=\"timezone\">America/New_York<")
                     .contains("<ul id=\"email-recipients\"><li>buyer@shop.test</li></ul>")
                     .contains("value=\"12\"");
-            assertThat(api.get("/products/MUG").text()).contains("$1,234.50").doesNotContain("USD 1,234.50");
+            assertThat(api.get("/products/SET-MAIL").text())
+                    .contains("$1,234.50")
+                    .doesNotContain("USD 1,234.50");
             assertThat(api.get("/api/audit").text()).contains("settings.changed");
 
-            api.post("/api/purchases", purchase("MUG", 8));
+            api.post("/api/purchases", purchase("SET-MAIL", 8));
             org.awaitility.Awaitility.await()
                     .atMost(java.time.Duration.ofSeconds(30))
-                    .until(() -> !TestMail.withSubjectContaining("MUG").isEmpty());
+                    .until(() -> !TestMail.withSubjectContaining("SET-MAIL").isEmpty());
             assertThat(TestMail.withSubjectContaining("MUG")
                             .get(0)
                             .getAllRecipients()[0]

@@ -91,7 +91,7 @@ class SettingsPageTests extends ApiTestSupport {
             org.awaitility.Awaitility.await()
                     .atMost(java.time.Duration.ofSeconds(30))
                     .until(() -> !TestMail.withSubjectContaining("SET-MAIL").isEmpty());
-            assertThat(TestMail.withSubjectContaining("MUG")
+            assertThat(TestMail.withSubjectContaining("SET-MAIL")
                             .get(0)
                             .getAllRecipients()[0]
                             .toString())

@@ -146,8 +146,11 @@ class BrowserTests extends ApiTestSupport {
         browser.switchTo().window(selling);
         sell("MUG-BLUE", "2");
         browser.switchTo().window(watching);
-        WebElement toast = waitFor(By.cssSelector("#toasts .toast"));
-        assertThat(toast.getText()).contains("Low stock").contains("Blue mug").contains("2 left");
+        new WebDriverWait(browser, Duration.ofSeconds(10))
+                .until(ExpectedConditions.textToBePresentInElementLocated(By.id("toasts"), "Low stock"));
+        assertThat(browser.findElement(By.id("toasts")).getText())
+                .contains("Blue mug")
+                .contains("2 left");
         new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> badge().equals("1"));
         new WebDriverWait(browser, Duration.ofSeconds(10))
                 .until(ExpectedConditions.textToBePresentInElementLocated(By.id("dashboard-alerts"), "Blue mug"));
@@ -410,6 +413,7 @@ class BrowserTests extends ApiTestSupport {
         browser.findElement(By.cssSelector("#row-PEN button")).click();
 
         new WebDriverWait(browser, Duration.ofSeconds(10))
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
                 .until(d -> d.findElement(By.cssSelector("#row-PEN .stock-badge"))
                         .getText()
                         .equals("Low"));

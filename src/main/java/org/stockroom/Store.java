@@ -6,6 +6,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import org.stockroom.accounts.Audit;
 import org.stockroom.accounts.LoginThrottle;
+import org.stockroom.accounts.SecondFactor;
 import org.stockroom.accounts.Tokens;
 import org.stockroom.accounts.Users;
 import org.stockroom.alerts.Alert;
@@ -46,6 +47,7 @@ import org.stockroom.sales.Returns;
 import org.stockroom.sales.Sales;
 import org.stockroom.selfcheck.SelfCheck;
 import org.stockroom.selfcheck.SelfCheckReport;
+import org.stockroom.settings.Settings;
 import org.stockroom.stock.Adjustment;
 import org.stockroom.stock.Movement;
 import org.stockroom.stock.MovementQuery;
@@ -75,6 +77,8 @@ public class Store {
     private final Backups backups;
     private final Purchasing purchasing;
     private final Channels channels;
+    private final Settings settings;
+    private final SecondFactor secondFactor;
     private final Users users;
     private final Tokens tokens;
     private final Audit audit;
@@ -94,6 +98,8 @@ public class Store {
             Quotes quotes,
             SelfCheck selfCheck,
             Returns returns,
+            Settings settings,
+            SecondFactor secondFactor,
             Users users,
             Tokens tokens,
             Audit audit,
@@ -118,8 +124,10 @@ public class Store {
         this.importer = importer;
         this.export = export;
         this.webhooks = webhooks;
+        this.secondFactor = secondFactor;
         this.selfCheck = selfCheck;
         this.returns = returns;
+        this.settings = settings;
         this.catalog = catalog;
         this.sales = sales;
         this.stock = stock;
@@ -147,6 +155,11 @@ public class Store {
     /** Sales channels (Shopify, WooCommerce): their orders take stock here, and available stock flows back. */
     public Channels channels() {
         return channels;
+    }
+
+    /** The settings people change in the UI (currency display, time zone, alert emails, import defaults). */
+    public Settings settings() {
+        return settings;
     }
 
     public Product addProduct(NewProduct product) {
@@ -299,6 +312,11 @@ public class Store {
     /** The audit trail of security-relevant changes. */
     public Audit audit() {
         return audit;
+    }
+
+    /** The second factor of web sign-in, for the sign-in and two-factor pages. */
+    public SecondFactor secondFactor() {
+        return secondFactor;
     }
 
     /** Sign-in lockouts in force, for the owner to see. */

@@ -1,6 +1,7 @@
 // Enhancements every page shares. Pages work without this file; it adds the CSRF header to htmx
-// requests and follows restock alerts live: a toast, the badge in the navigation, and a refresh
-// of any list on the page that shows alerts.
+// requests, opens and closes the navigation on phones, and follows restock alerts live (one
+// stream shared by every tab through a SharedWorker): a toast, the badge in the navigation, and a refresh of any part of
+// the page that shows alerts.
 (function () {
   'use strict';
 
@@ -8,6 +9,50 @@
     var el = document.querySelector('meta[name="' + name + '"]');
     return el ? el.getAttribute('content') : null;
   }
+
+  document.documentElement.classList.add('js');
+
+  // On a phone the navigation folds behind one button.
+  document.addEventListener('click', function (event) {
+    var toggle = event.target.closest && event.target.closest('.nav-toggle');
+    if (!toggle) {
+      return;
+    }
+    var open = toggle.getAttribute('aria-expanded') !== 'true';
+    toggle.setAttribute('aria-expanded', String(open));
+    document.getElementById(toggle.getAttribute('aria-controls')).classList.toggle('open', open);
+  });
+
+  document.addEventListener('click', function (event) {
+    if (event.target.closest && event.target.closest('[data-print]')) {
+      window.print();
+    }
+  });
+
+  // A field marked data-enter-clicks="#button" presses that button on Enter instead of the form's default.
+  document.addEventListener('keydown', function (event) {
+    var target = event.target;
+    if (event.key !== 'Enter' || !target.getAttribute || !target.getAttribute('data-enter-clicks')) {
+      return;
+    }
+    var button = document.querySelector(target.getAttribute('data-enter-clicks'));
+    if (button) {
+      event.preventDefault();
+      button.click();
+    }
+  });
+
+  // The sale's total, recomputed while the person types, says whether the sale can be recorded.
+  document.addEventListener('htmx:afterSwap', function () {
+    var summary = document.getElementById('sale-summary');
+    if (!summary || !summary.closest('form')) {
+      return;
+    }
+    var blocked = summary.getAttribute('data-sale-blocked') === 'true';
+    summary.closest('form').querySelectorAll('button[value="record"]').forEach(function (button) {
+      button.disabled = blocked;
+    });
+  });
 
   document.addEventListener('htmx:configRequest', function (event) {
     var token = meta('csrf-token');
@@ -79,23 +124,85 @@
     }, 15000);
   }
 
+  // One live connection for every tab of the store. Browsers allow six HTTP/1.1 connections per
+  // host, so a stream per tab would freeze the seventh tab: a SharedWorker (js/alert-worker.js)
+  // holds the one stream and passes each event to every tab. Where there is no SharedWorker (as in
+  // Chrome on Android) each tab has its own stream, open only while the tab is visible.
+  var lastCount = null;
+
+  function received(message) {
+    if (message.kind === 'hello') {
+      var changed = lastCount !== null && lastCount !== message.openAlerts;
+      live(message.openAlerts);
+      if (changed) {
+        // Alerts changed while this tab was not listening: refresh what shows them.
+        document.body.dispatchEvent(new CustomEvent('alerts-changed', { detail: null }));
+      }
+    } else if (message.kind === 'alert') {
+      live(message.alert.openAlerts);
+      toast(message.alert);
+      document.body.dispatchEvent(new CustomEvent('alerts-changed', { detail: message.alert }));
+    }
+  }
+
+  function live(count) {
+    lastCount = count;
+    setCount(count);
+    document.documentElement.setAttribute('data-alerts-live', 'true');
+  }
+
+  function ownStream(url) {
+    var source = null;
+    function connect() {
+      if (source || document.visibilityState === 'hidden') {
+        return;
+      }
+      source = new EventSource(url);
+      source.addEventListener('hello', function (event) {
+        received({ kind: 'hello', openAlerts: JSON.parse(event.data).openAlerts });
+      });
+      source.addEventListener('alert', function (event) {
+        received({ kind: 'alert', alert: JSON.parse(event.data) });
+      });
+    }
+    function disconnect() {
+      if (source) {
+        source.close();
+        source = null;
+      }
+    }
+    document.addEventListener('visibilitychange', function () {
+      if (document.visibilityState === 'hidden') {
+        disconnect();
+      } else {
+        connect();
+      }
+    });
+    window.addEventListener('pagehide', disconnect);
+    connect();
+  }
+
   function follow() {
     var url = meta('alert-stream');
+    var worker = meta('alert-worker');
     if (!url || !window.EventSource) {
       return;
     }
-    var source = new EventSource(url);
-    source.addEventListener('hello', function (event) {
-      setCount(JSON.parse(event.data).openAlerts);
-      document.documentElement.setAttribute('data-alerts-live', 'true');
-    });
-    source.addEventListener('alert', function (event) {
-      var alert = JSON.parse(event.data);
-      setCount(alert.openAlerts);
-      toast(alert);
-      document.body.dispatchEvent(new CustomEvent('alerts-changed', { detail: alert }));
-    });
-    window.addEventListener('pagehide', function () { source.close(); });
+    if (!window.SharedWorker || !worker) {
+      ownStream(url);
+      return;
+    }
+    var shared;
+    try {
+      shared = new SharedWorker(worker, { name: 'stockroom-alerts' });
+    } catch (e) {
+      ownStream(url);
+      return;
+    }
+    shared.port.onmessage = function (event) { received(event.data); };
+    shared.port.start();
+    shared.port.postMessage({ stream: new URL(url, document.baseURI).href });
+    window.addEventListener('pagehide', function () { shared.port.postMessage('bye'); });
   }
 
   if (document.readyState === 'loading') {

@@ -1,11 +1,16 @@
-// Draws every <canvas data-chart="..."> with Chart.js. The data comes from the server as JSON in
-// the attribute (no inline scripts, so a strict content security policy holds).
+// Draws every <canvas data-chart="..."> with Chart.js, on load and again inside whatever htmx
+// swaps in (a form answered in place, a dashboard refreshed after an alert). The data comes from
+// the server as JSON in the attribute (no inline scripts, so a strict content security policy holds).
 (function () {
   'use strict';
 
   var palette = ['#0b5cad', '#bf8700', '#1a7f37', '#8250df'];
 
   function draw(canvas) {
+    var old = window.Chart.getChart(canvas);
+    if (old) {
+      old.destroy();
+    }
     var spec = JSON.parse(canvas.getAttribute('data-chart'));
     var datasets = spec.datasets.map(function (d, i) {
       var color = palette[i % palette.length];
@@ -37,16 +42,22 @@
     });
   }
 
-  function drawAll() {
+  function drawAll(root) {
     if (!window.Chart) {
       return;
     }
-    document.querySelectorAll('canvas[data-chart]').forEach(draw);
+    var scope = root && root.querySelectorAll ? root : document;
+    if (scope.matches && scope.matches('canvas[data-chart]')) {
+      draw(scope);
+    }
+    scope.querySelectorAll('canvas[data-chart]').forEach(draw);
   }
 
+  document.addEventListener('htmx:load', function (event) { drawAll(event.detail.elt); });
+
   if (document.readyState === 'loading') {
-    document.addEventListener('DOMContentLoaded', drawAll);
+    document.addEventListener('DOMContentLoaded', function () { drawAll(document); });
   } else {
-    drawAll();
+    drawAll(document);
   }
 }());

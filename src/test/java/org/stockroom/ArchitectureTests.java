@@ -44,7 +44,8 @@ class ArchitectureTests {
         "org.stockroom.reservations..",
         "org.stockroom.backup..",
         "org.stockroom.purchasing..",
-        "org.stockroom.channels.."
+        "org.stockroom.channels..",
+        "org.stockroom.settings.."
     };
     private static final String[] FACES = {
         "org.stockroom.api..", "org.stockroom.cli..", "org.stockroom.web..", "org.stockroom.http.."
@@ -82,7 +83,7 @@ class ArchitectureTests {
 
     @ArchTest
     static final ArchRule featuresAreFreeOfCycles = slices().matching(
-                    "org.stockroom.(catalog|sales|stock|alerts|reports|imports|notifications|accounts|selfcheck|reservations|purchasing|channels)..")
+                    "org.stockroom.(catalog|sales|stock|alerts|reports|imports|notifications|accounts|selfcheck|reservations|purchasing|channels|settings)..")
             .should()
             .beFreeOfCycles();
 
@@ -156,6 +157,28 @@ class ArchitectureTests {
             })
             .because("every face reaches the features through Store (see org.stockroom.Store), so the faces offer"
                     + " the same operations with the same rules and one class lists them all");
+
+    @ArchTest
+    static final ArchRule onlyAccountsAmongTheFeaturesSpeaksHttp = noClasses()
+            .that()
+            .resideInAnyPackage(FEATURES)
+            .and()
+            .resideOutsideOfPackage("org.stockroom.accounts..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("org.springframework.web..", "org.springframework.http..", "jakarta.servlet..")
+            .because("pages, server-sent events and statuses are the faces' business; accounts is the one"
+                    + " exception, since the security filters guard every request");
+
+    @ArchTest
+    static final ArchRule controllersLiveInTheFaces = classes()
+            .that()
+            .areAnnotatedWith(org.springframework.stereotype.Controller.class)
+            .or()
+            .areAnnotatedWith(org.springframework.web.bind.annotation.RestController.class)
+            .should()
+            .resideInAnyPackage("org.stockroom.web..", "org.stockroom.api..")
+            .because("pages live together in web and endpoints in api, so one layout serves every page");
 
     @ArchTest
     static final ArchRule noFieldInjection = noFields()

@@ -3,7 +3,7 @@ package org.stockroom.accounts;
 import org.springframework.security.core.AuthenticationException;
 
 /** Too many failed attempts: the caller should come back after {@link #retryAfterSeconds()}. */
-class RateLimitedException extends AuthenticationException {
+public class RateLimitedException extends AuthenticationException {
 
     private final long retryAfterSeconds;
 
@@ -13,7 +13,7 @@ class RateLimitedException extends AuthenticationException {
         this.retryAfterSeconds = Math.max(1, (retryAfterMillis + 999) / 1000);
     }
 
-    long retryAfterSeconds() {
+    public long retryAfterSeconds() {
         return retryAfterSeconds;
     }
 }

@@ -89,8 +89,7 @@ class TwoFactor {
         throttle.succeeded(username);
     }
 
-    /** The QR code of the enrolment URI as SVG path data, one unit square per dark module. */
-    static QrCode qr(String username, String secret) {
+    static SecondFactor.QrCode qr(String username, String secret) {
         try {
             BitMatrix matrix = new QRCodeWriter()
                     .encode(
@@ -107,13 +106,11 @@ class TwoFactor {
                     }
                 }
             }
-            return new QrCode(matrix.getWidth(), path.toString());
+            return new SecondFactor.QrCode(matrix.getWidth(), path.toString());
         } catch (WriterException e) {
             throw new IllegalStateException("An otpauth URI always fits a QR code", e);
         }
     }
-
-    record QrCode(int size, String path) {}
 
     private static String clean(String code) {
         return code == null ? null : code.replace(" ", "").strip();

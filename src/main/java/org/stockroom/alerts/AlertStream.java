@@ -1,36 +1,32 @@
 package org.stockroom.alerts;
 
-import java.io.IOException;
-import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.event.EventListener;
-import org.springframework.http.MediaType;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
-import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
- * Pushes restock alert changes to connected browsers as server-sent events. A change is queued
- * after its transaction commits, so a rolled-back purchase is never announced, and sent by one
- * thread of its own, so a slow browser never slows a purchase down. Both the queue and the number
- * of connections are bounded; when the queue is full the oldest news is dropped, and every event
- * carries the current number of open alerts so a browser that missed one is right again at the next.
+ * Committed restock alert changes, for whoever follows them live (the faces turn them into
+ * server-sent events). A change is queued after its transaction commits, so a rolled-back purchase
+ * is never announced, and handed to subscribers by one thread of its own, so a slow subscriber
+ * never slows a purchase down. The queue is bounded; when it is full the oldest news is dropped,
+ * and every event carries the current number of open alerts so a follower that missed one is
+ * right again at the next.
  */
 @Component
 public class AlertStream implements SmartLifecycle {
 
-    /** One event as browsers receive it ({@code event: alert}, JSON data). */
+    /** One committed change, with the number of alerts open after it. */
     public record Event(
             String type,
             long alertId,
@@ -41,13 +37,17 @@ public class AlertStream implements SmartLifecycle {
             long reorderThreshold,
             long openAlerts) {}
 
-    static final int MAX_CONNECTIONS = 1000;
-    static final Duration CONNECTION_LIFETIME = Duration.ofMinutes(30);
+    /** Ends a subscription. */
+    public interface Subscription extends AutoCloseable {
+        @Override
+        void close();
+    }
+
     private static final int QUEUE_CAPACITY = 1000;
     private static final Logger log = LoggerFactory.getLogger(AlertStream.class);
 
     private final Alerts alerts;
-    private final Set<SseEmitter> emitters = ConcurrentHashMap.newKeySet();
+    private final Set<Consumer<Event>> subscribers = ConcurrentHashMap.newKeySet();
     private final BlockingQueue<AlertChange> queue = new ArrayBlockingQueue<>(QUEUE_CAPACITY);
     private volatile Thread sender;
 
@@ -56,24 +56,17 @@ public class AlertStream implements SmartLifecycle {
     }
 
     /**
-     * A new connection, or empty when too many are open already. The first event, {@code hello},
-     * tells the browser how many alerts are open now.
+     * Calls {@code subscriber} with every change committed from now on, on the stream's own
+     * thread; it must not block for long, since the next subscriber waits.
      */
-    public java.util.Optional<SseEmitter> connect() {
-        if (emitters.size() >= MAX_CONNECTIONS) {
-            return java.util.Optional.empty();
-        }
-        SseEmitter emitter = new SseEmitter(CONNECTION_LIFETIME.toMillis());
-        emitter.onCompletion(() -> emitters.remove(emitter));
-        emitter.onTimeout(() -> emitters.remove(emitter));
-        emitter.onError(e -> emitters.remove(emitter));
-        emitters.add(emitter);
-        send(
-                emitter,
-                SseEmitter.event()
-                        .name("hello")
-                        .data(Map.of("openAlerts", alerts.countOpen()), MediaType.APPLICATION_JSON));
-        return java.util.Optional.of(emitter);
+    public Subscription subscribe(Consumer<Event> subscriber) {
+        subscribers.add(subscriber);
+        return () -> subscribers.remove(subscriber);
+    }
+
+    /** How many alerts are open now: what a new follower starts from. */
+    public long openAlerts() {
+        return alerts.countOpen();
     }
 
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
@@ -87,22 +80,10 @@ public class AlertStream implements SmartLifecycle {
         publish(remote.change());
     }
 
-    /** Queues a committed change for every connected browser. */
+    /** Queues a committed change for every subscriber. */
     public void publish(AlertChange change) {
         while (!queue.offer(change)) {
             queue.poll();
-        }
-    }
-
-    int connections() {
-        return emitters.size();
-    }
-
-    /** Comments keep idle connections open through proxies and reveal browsers that have gone. */
-    @Scheduled(fixedDelayString = "PT15S", initialDelayString = "PT15S")
-    void heartbeat() {
-        for (SseEmitter emitter : List.copyOf(emitters)) {
-            send(emitter, SseEmitter.event().comment("keep-alive"));
         }
     }
 
@@ -114,11 +95,12 @@ public class AlertStream implements SmartLifecycle {
             } catch (InterruptedException e) {
                 return;
             }
-            if (change == null || emitters.isEmpty()) {
+            if (change == null || subscribers.isEmpty()) {
                 continue;
             }
+            Event event;
             try {
-                Event event = new Event(
+                event = new Event(
                         change.type().event(),
                         change.alertId(),
                         change.sku(),
@@ -127,26 +109,17 @@ public class AlertStream implements SmartLifecycle {
                         change.stock(),
                         change.reorderThreshold(),
                         alerts.countOpen());
-                for (SseEmitter emitter : List.copyOf(emitters)) {
-                    send(
-                            emitter,
-                            SseEmitter.event()
-                                    .name("alert")
-                                    .id(String.valueOf(change.alertId()))
-                                    .data(event, MediaType.APPLICATION_JSON));
-                }
             } catch (RuntimeException e) {
-                log.warn("Could not push alert {} to browsers", change.alertId(), e);
+                log.warn("Could not describe alert {} for its followers", change.alertId(), e);
+                continue;
             }
-        }
-    }
-
-    private void send(SseEmitter emitter, SseEmitter.SseEventBuilder event) {
-        try {
-            emitter.send(event);
-        } catch (IOException | IllegalStateException e) {
-            emitters.remove(emitter);
-            emitter.completeWithError(e);
+            for (Consumer<Event> subscriber : List.copyOf(subscribers)) {
+                try {
+                    subscriber.accept(event);
+                } catch (RuntimeException e) {
+                    log.warn("A follower of alerts failed on alert {}", change.alertId(), e);
+                }
+            }
         }
     }
 
@@ -158,17 +131,12 @@ public class AlertStream implements SmartLifecycle {
         thread.start();
     }
 
-    /** Ends every connection so that shutting down does not wait for browsers. */
     @Override
     public void stop() {
         Thread thread = sender;
         sender = null;
         if (thread != null) {
             thread.interrupt();
-        }
-        for (SseEmitter emitter : List.copyOf(emitters)) {
-            emitters.remove(emitter);
-            emitter.complete();
         }
     }
 

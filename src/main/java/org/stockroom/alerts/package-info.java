@@ -1,6 +1,8 @@
 /**
  * Restock alerts: raised, escalated and resolved in the transaction that changes a product's stock,
- * so an alert is open exactly while the product needs restocking.
+ * so an alert is open exactly while the product needs restocking. Committed changes are offered to
+ * followers as plain events ({@link org.stockroom.alerts.AlertStream}); how they reach a browser is
+ * a face's concern.
  *
  * <p>Owns and alone writes {@code restock_alert} (one open alert per product, a partial unique
  * index). Stock changes call it in their transaction; it never changes stock itself.

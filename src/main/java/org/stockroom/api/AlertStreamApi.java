@@ -9,8 +9,6 @@ import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
-import org.stockroom.Store;
-import org.stockroom.alerts.AlertStream;
 import org.stockroom.support.DomainException;
 
 /** Restock alert changes as server-sent events, for pages that show them live. */
@@ -18,10 +16,10 @@ import org.stockroom.support.DomainException;
 @Tag(name = "Alerts")
 class AlertStreamApi {
 
-    private final AlertStream stream;
+    private final AlertStreamConnections connections;
 
-    AlertStreamApi(Store store) {
-        this.stream = store.alertStream();
+    AlertStreamApi(AlertStreamConnections connections) {
+        this.connections = connections;
     }
 
     @Operation(
@@ -44,7 +42,8 @@ class AlertStreamApi {
     @ApiResponse(responseCode = "503", description = "Too many streams are open now: `too-many-streams`")
     @GetMapping(path = "/api/alerts/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     SseEmitter stream() {
-        return stream.connect()
+        return connections
+                .connect()
                 .orElseThrow(() -> new DomainException(
                         DomainException.Kind.UNAVAILABLE,
                         "too-many-streams",

@@ -30,7 +30,7 @@ class AlertDigest {
     private final Catalog catalog;
     private final Outbox outbox;
     private final Messages messages;
-    private final AlertEmailProperties email;
+    private final AlertEmailSettings emailSettings;
     private final StoreCalendar calendar;
     private final Wakeup wakeup;
     private final TransactionTemplate transaction;
@@ -42,7 +42,7 @@ class AlertDigest {
             Catalog catalog,
             Outbox outbox,
             Messages messages,
-            AlertEmailProperties email,
+            AlertEmailSettings emailSettings,
             StoreCalendar calendar,
             Wakeup wakeup,
             TransactionTemplate transaction,
@@ -51,7 +51,7 @@ class AlertDigest {
         this.catalog = catalog;
         this.outbox = outbox;
         this.messages = messages;
-        this.email = email;
+        this.emailSettings = emailSettings;
         this.calendar = calendar;
         this.wakeup = wakeup;
         this.transaction = transaction;
@@ -60,6 +60,7 @@ class AlertDigest {
 
     @Scheduled(fixedDelayString = "PT1M", initialDelayString = "PT10S")
     void tick() {
+        AlertEmailProperties email = emailSettings.current();
         if (!email.enabled() || email.mode() != AlertEmailProperties.Mode.DIGEST) {
             return;
         }
@@ -87,7 +88,10 @@ class AlertDigest {
                 .stream()
                 .collect(Collectors.toMap(p -> p.sku().value(), Function.identity()));
         outbox.queueEmail(
-                messages.newId(), "alert.digest", messages.digestEmail(day, open, products, email), clock.millis());
+                messages.newId(),
+                "alert.digest",
+                messages.digestEmail(day, open, products, emailSettings.current()),
+                clock.millis());
         wakeup.afterCommit();
         return true;
     }

@@ -39,7 +39,7 @@ class Dispatcher implements SmartLifecycle {
     private final WebhookSender webhooks;
     private final Mailer mailer;
     private final Messages messages;
-    private final AlertEmailProperties email;
+    private final AlertEmailSettings emailSettings;
     private final NotificationProperties settings;
     private final Wakeup wakeup;
     private final TransactionTemplate transaction;
@@ -58,7 +58,7 @@ class Dispatcher implements SmartLifecycle {
             WebhookSender webhooks,
             Mailer mailer,
             Messages messages,
-            AlertEmailProperties email,
+            AlertEmailSettings emailSettings,
             NotificationProperties settings,
             Wakeup wakeup,
             TransactionTemplate transaction,
@@ -71,7 +71,7 @@ class Dispatcher implements SmartLifecycle {
         this.webhooks = webhooks;
         this.mailer = mailer;
         this.messages = messages;
-        this.email = email;
+        this.emailSettings = emailSettings;
         this.settings = settings;
         this.wakeup = wakeup;
         this.transaction = transaction;
@@ -246,6 +246,7 @@ class Dispatcher implements SmartLifecycle {
                 return false;
             }
             outbox.cancelPending(endpoint.id(), "cancelled: the endpoint was disabled", now);
+            AlertEmailProperties email = emailSettings.current();
             if (email.enabled()) {
                 outbox.queueEmail(
                         messages.newId(),

@@ -19,16 +19,21 @@ class NotificationQueue {
     private final Outbox outbox;
     private final Messages messages;
     private final Catalog catalog;
-    private final AlertEmailProperties email;
+    private final AlertEmailSettings emailSettings;
     private final Wakeup wakeup;
     private final Clock clock;
 
     NotificationQueue(
-            Outbox outbox, Messages messages, Catalog catalog, AlertEmailProperties email, Wakeup wakeup, Clock clock) {
+            Outbox outbox,
+            Messages messages,
+            Catalog catalog,
+            AlertEmailSettings emailSettings,
+            Wakeup wakeup,
+            Clock clock) {
         this.outbox = outbox;
         this.messages = messages;
         this.catalog = catalog;
-        this.email = email;
+        this.emailSettings = emailSettings;
         this.wakeup = wakeup;
         this.clock = clock;
     }
@@ -40,6 +45,7 @@ class NotificationQueue {
         Product product = catalog.get(change.sku());
         Messages.Message message = messages.alert(id, change, product);
         int queued = outbox.queueForSubscribers(id, message.type(), message.body(), now);
+        AlertEmailProperties email = emailSettings.current();
         if (email.immediate() && change.notifiesPeople()) {
             outbox.queueEmail(id, message.type(), messages.alertEmail(change, product, email), now);
             queued++;

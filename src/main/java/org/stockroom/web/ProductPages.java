@@ -10,6 +10,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.util.UriComponentsBuilder;
@@ -18,6 +19,8 @@ import org.stockroom.catalog.DuplicateSkuException;
 import org.stockroom.catalog.Product;
 import org.stockroom.catalog.ProductQuery;
 import org.stockroom.http.Statuses;
+import org.stockroom.stock.Adjustment;
+import org.stockroom.stock.AdjustmentReason;
 import org.stockroom.stock.InsufficientStockException;
 import org.stockroom.stock.Movement;
 import org.stockroom.support.DomainException;
@@ -190,10 +193,59 @@ class ProductPages {
         } catch (DomainException e) {
             show(sku, 0, model);
             response.setStatus(Statuses.of(e));
+            // htmx would otherwise put the form's address, which answers only POST, in the address bar.
+            response.setHeader("HX-Push-Url", productPath(sku));
             model.addAttribute("errors", e instanceof InvalidRequestException invalid ? fieldMap(invalid) : Map.of());
             model.addAttribute("adjustProblem", refusal(e));
             return "products/detail";
         }
+    }
+
+    /**
+     * A stocktake from the product list: the units counted on the shelf become the stock, as a
+     * COUNT adjustment in the ledger. With htmx the row is answered in place; without, the list.
+     */
+    @PostMapping("/{sku}/count")
+    String count(
+            @PathVariable String sku,
+            @RequestParam(required = false) String counted,
+            @RequestHeader(name = "HX-Request", required = false) String htmx,
+            Model model,
+            HttpServletResponse response) {
+        FormErrors errors = new FormErrors();
+        Long units = errors.whole("counted", counted);
+        String problem = null;
+        try {
+            if (units == null) {
+                errors.add("counted", "is required");
+            }
+            errors.throwIfAny();
+            store.adjust(sku, new Adjustment(null, units, AdjustmentReason.COUNT, "Counted in the product list"));
+        } catch (DomainException e) {
+            response.setStatus(Statuses.of(e));
+            problem = e instanceof InvalidRequestException invalid
+                    ? "Count " + invalid.errors().get(0).message()
+                    : e.getMessage();
+        }
+        if (htmx == null) {
+            if (problem != null) {
+                throw new InvalidRequestException("counted", problem);
+            }
+            return "redirect:/products?counted="
+                    + java.net.URLEncoder.encode(sku, java.nio.charset.StandardCharsets.UTF_8);
+        }
+        model.addAttribute("p", store.product(sku));
+        model.addAttribute("countProblem", problem);
+        return "products/list :: row(p=${p}, countProblem=${countProblem})";
+    }
+
+    /**
+     * The forms' addresses answer GET with the product, so a refused form's address (where a browser
+     * without JavaScript stays) can be reloaded, bookmarked or shared.
+     */
+    @GetMapping({"/{sku}/adjustments", "/{sku}/receipts"})
+    String formAddress(@PathVariable String sku) {
+        return "redirect:" + productPath(sku);
     }
 
     private static String refusal(DomainException e) {

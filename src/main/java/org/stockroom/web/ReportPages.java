@@ -80,7 +80,14 @@ class ReportPages {
 
     @GetMapping("/valuation")
     String valuation(@RequestParam(defaultValue = "0") int page, Model model) {
-        Valuation report = store.valuation();
+        Valuation report;
+        try {
+            report = store.valuation();
+        } catch (ArithmeticException e) {
+            // Stored stock and prices the forms accept can multiply past what the report can add up;
+            // the page says so rather than fail, and the products stay reachable from their list.
+            return "reports/valuation-too-large";
+        }
         model.addAttribute("report", report);
         model.addAttribute("rows", pageOf(report.products(), page));
         return "reports/valuation";

@@ -1,12 +1,14 @@
 package org.stockroom.web;
 
 import jakarta.servlet.http.HttpServletResponse;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.MultiValueMap;
@@ -22,6 +24,8 @@ import org.stockroom.catalog.UnknownSkuException;
 import org.stockroom.http.Statuses;
 import org.stockroom.sales.Purchase;
 import org.stockroom.sales.PurchaseQuery;
+import org.stockroom.sales.PurchaseReturn;
+import org.stockroom.sales.ReturnRequest;
 import org.stockroom.stock.InsufficientStockException;
 import org.stockroom.support.DomainException;
 import org.stockroom.support.InvalidRequestException;
@@ -45,10 +49,27 @@ class SalePages {
         this.store = store;
     }
 
+    /** Sales newest first, narrowed to a range of the store's days and to those with a product. */
     @GetMapping
-    String recent(@RequestParam(defaultValue = "0") int page, Model model) {
-        model.addAttribute(
-                "purchases", store.purchases(new PurchaseQuery(null, null, null, Math.max(page, 0), RECENT)));
+    String recent(
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+            @RequestParam(required = false) String sku,
+            @RequestParam(defaultValue = "0") int page,
+            Model model,
+            HttpServletResponse response) {
+        String product = sku == null || sku.isBlank() ? null : sku.strip();
+        model.addAttribute("from", from);
+        model.addAttribute("to", to);
+        model.addAttribute("sku", product);
+        try {
+            model.addAttribute(
+                    "purchases", store.purchases(new PurchaseQuery(from, to, product, Math.max(page, 0), RECENT)));
+        } catch (InvalidRequestException e) {
+            response.setStatus(400);
+            model.addAttribute("problem", "The dates are the wrong way round: “to” is before “from”.");
+            model.addAttribute("purchases", new org.stockroom.support.Page<Purchase>(List.of(), 0, RECENT, 0));
+        }
         return "sales/list";
     }
 
@@ -100,9 +121,67 @@ class SalePages {
 
     @GetMapping("/{id}")
     String receipt(@PathVariable String id, Model model) {
-        model.addAttribute("purchase", store.purchase(id));
+        Purchase purchase = store.purchase(id);
+        List<PurchaseReturn> returns = store.returnsOf(id);
+        Map<String, Long> returned = new LinkedHashMap<>();
+        returns.forEach(r -> r.lines().forEach(l -> returned.merge(l.sku(), l.quantity(), Long::sum)));
+        model.addAttribute("purchase", purchase);
+        model.addAttribute("returns", returns);
+        model.addAttribute("returned", returned);
         model.addAttribute("channelOrder", store.channels().orderOfPurchase(id).orElse(null));
         return "sales/receipt";
+    }
+
+    /**
+     * Takes units of a sale back into stock: one quantity field per line of the receipt (blank or 0
+     * for none). All lines or none; a refusal comes back on the receipt with the reason.
+     */
+    @PostMapping("/{id}/returns")
+    String takeBack(
+            @PathVariable String id,
+            @RequestParam MultiValueMap<String, String> fields,
+            Model model,
+            HttpServletResponse response) {
+        Map<String, Long> quantities = new LinkedHashMap<>();
+        List<String> skus = fields.getOrDefault("sku", List.of());
+        List<String> typed = fields.getOrDefault("quantity", List.of());
+        FormErrors errors = new FormErrors();
+        for (int i = 0; i < skus.size() && i < typed.size(); i++) {
+            Long units = errors.whole("quantity", typed.get(i));
+            if (units != null && units != 0) {
+                quantities.merge(skus.get(i), units, Long::sum);
+            }
+        }
+        try {
+            errors.throwIfAny();
+            if (quantities.isEmpty()) {
+                throw new InvalidRequestException("quantity", "must name at least one unit to take back");
+            }
+            PurchaseReturn taken = store.returnUnits(id, ReturnRequest.of(quantities, fields.getFirst("note")));
+            return "redirect:/sales/" + id + "?returned="
+                    + taken.lines().stream()
+                            .mapToLong(PurchaseReturn.Line::quantity)
+                            .sum();
+        } catch (DomainException e) {
+            receipt(id, model);
+            response.setStatus(Statuses.of(e));
+            response.setHeader("HX-Push-Url", "/sales/" + id);
+            model.addAttribute(
+                    "returnProblem",
+                    e instanceof InvalidRequestException invalid
+                            ? invalid.errors().stream()
+                                    .map(f -> describe(f.field()) + " " + f.message())
+                                    .collect(java.util.stream.Collectors.joining("; "))
+                            : e.getMessage());
+            model.addAttribute("typed", typed);
+            return "sales/receipt";
+        }
+    }
+
+    /** A sale's address for GET, where a browser without JavaScript stays after a refused return. */
+    @GetMapping("/{id}/returns")
+    String returnsAddress(@PathVariable String id) {
+        return "redirect:/sales/" + id;
     }
 
     private String page(SaleForm form, int extraRows, Model model) {

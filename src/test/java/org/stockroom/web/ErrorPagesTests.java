@@ -20,7 +20,7 @@ class ErrorPagesTests extends ApiTestSupport {
         assertThat(missing.text())
                 .contains("<h1>Not found</h1>")
                 .contains("There is no page at this address")
-                .contains("<nav aria-label=\"Main\">")
+                .contains("<nav id=\"main-nav\" aria-label=\"Main\">")
                 .doesNotContain("NoResourceFoundException")
                 .doesNotContain("static resource");
     }

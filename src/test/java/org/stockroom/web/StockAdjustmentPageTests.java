@@ -42,6 +42,31 @@ class StockAdjustmentPageTests extends ApiTestSupport {
     }
 
     @Test
+    void aCountEnteredInTheProductListIsAStocktakeInTheLedger() {
+        api.post("/api/products", product("CUP", "3.00", 10, 2));
+        assertThat(api.get("/products").text()).contains("id=\"count-CUP\"");
+
+        Api.Response counted = forms.post("/products/CUP/count", List.of(field("counted", "8")));
+
+        assertThat(counted.status()).isEqualTo(302);
+        assertThat(counted.header("Location")).endsWith("/products?counted=CUP");
+        assertThat(api.get("/api/products/CUP").json().get("stock").asLong()).isEqualTo(8);
+        assertThat(api.get("/products/CUP").text())
+                .contains("ADJUSTMENT (COUNT)")
+                .contains("Counted in the product list");
+    }
+
+    @Test
+    void aCountThatIsNotAWholeNumberChangesNothing() {
+        api.post("/api/products", product("CUP", "3.00", 10, 2));
+
+        Api.Response refused = forms.post("/products/CUP/count", List.of(field("counted", "eight")));
+
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(api.get("/api/products/CUP").json().get("stock").asLong()).isEqualTo(10);
+    }
+
+    @Test
     void aViewerSeesTheLedgerButNoFormToChangeStock() {
         api.post("/api/products", product("CUP", "3.00", 10, 2));
 

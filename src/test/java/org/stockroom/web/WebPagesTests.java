@@ -34,7 +34,7 @@ class WebPagesTests extends ApiTestSupport {
             Api.Response response = api.get(page);
             assertThat(response.status()).as(page).isEqualTo(200);
             assertThat(response.contentType()).as(page).startsWith("text/html");
-            assertThat(response.text()).as(page).contains("<nav aria-label=\"Main\">");
+            assertThat(response.text()).as(page).contains("<nav id=\"main-nav\" aria-label=\"Main\">");
         }
     }
 

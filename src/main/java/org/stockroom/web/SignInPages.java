@@ -1,4 +1,4 @@
-package org.stockroom.accounts;
+package org.stockroom.web;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;

@@ -1,4 +1,4 @@
-package org.stockroom.accounts;
+package org.stockroom.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -11,6 +11,10 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.stockroom.Store;
+import org.stockroom.accounts.Account;
+import org.stockroom.accounts.RateLimitedException;
+import org.stockroom.accounts.SecondFactor;
 import org.stockroom.support.DomainException;
 
 /** Entering a sign-in code, and setting up an authenticator app. */
@@ -20,14 +24,10 @@ class TwoFactorPages {
     /** The secret being set up lives in the session until a code confirms it, so a reload shows the same QR code. */
     private static final String PENDING_SECRET = "stockroom.pending-totp-secret";
 
-    private final TwoFactor twoFactor;
-    private final WebSignIn signIn;
-    private final UserRepository users;
+    private final SecondFactor secondFactor;
 
-    TwoFactorPages(TwoFactor twoFactor, WebSignIn signIn, UserRepository users) {
-        this.twoFactor = twoFactor;
-        this.signIn = signIn;
-        this.users = users;
+    TwoFactorPages(Store store) {
+        this.secondFactor = store.secondFactor();
     }
 
     @GetMapping("/login/code")
@@ -44,7 +44,7 @@ class TwoFactorPages {
             HttpServletResponse response)
             throws IOException {
         try {
-            twoFactor.verify(account.name(), code, request.getRemoteAddr());
+            secondFactor.verify(account.name(), code, request.getRemoteAddr());
         } catch (RateLimitedException e) {
             model.addAttribute("error", e.getMessage());
             response.setStatus(429);
@@ -55,24 +55,24 @@ class TwoFactorPages {
             response.setStatus(400);
             return "accounts/code";
         }
-        signIn.complete(request, response, account.name());
+        secondFactor.complete(request, response, account.name());
         return null;
     }
 
     @GetMapping("/account/two-factor")
     String enrolment(@AuthenticationPrincipal Account account, HttpSession session, Model model) {
-        if (users.find(account.name()).orElseThrow().totpSecret() != null) {
+        if (secondFactor.isEnabled(account.name())) {
             model.addAttribute("enabled", true);
             return "accounts/two-factor";
         }
         String secret = (String) session.getAttribute(PENDING_SECRET);
         if (secret == null) {
-            secret = Totp.newSecret();
+            secret = secondFactor.newSecret();
             session.setAttribute(PENDING_SECRET, secret);
         }
         model.addAttribute("enabled", false);
         model.addAttribute("secret", secret);
-        model.addAttribute("qr", TwoFactor.qr(account.name(), secret));
+        model.addAttribute("qr", secondFactor.qr(account.name(), secret));
         return "accounts/two-factor";
     }
 
@@ -90,7 +90,7 @@ class TwoFactorPages {
         }
         List<String> codes;
         try {
-            codes = twoFactor.enrol(account.name(), secret, code);
+            codes = secondFactor.enrol(account.name(), secret, code);
         } catch (DomainException e) {
             response.setStatus(400);
             model.addAttribute(
@@ -99,7 +99,7 @@ class TwoFactorPages {
         }
         session.removeAttribute(PENDING_SECRET);
         // An OWNER who had to enrol before anything else is now fully signed in.
-        signIn.grant(request, response, account.name());
+        secondFactor.grant(request, response, account.name());
         model.addAttribute("codes", codes);
         return "accounts/recovery-codes";
     }

@@ -1,4 +1,4 @@
-package org.stockroom.accounts;
+package org.stockroom.web;
 
 import java.time.Instant;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -9,6 +9,14 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.stockroom.Store;
+import org.stockroom.accounts.Account;
+import org.stockroom.accounts.Audit;
+import org.stockroom.accounts.LoginThrottle;
+import org.stockroom.accounts.Role;
+import org.stockroom.accounts.Tokens;
+import org.stockroom.accounts.User;
+import org.stockroom.accounts.Users;
 import org.stockroom.support.DomainException;
 
 /** The OWNER's pages: users, API tokens, the audit trail (paths under /admin are OWNER only). */
@@ -20,11 +28,11 @@ class AdminPages {
     private final Audit audit;
     private final LoginThrottle throttle;
 
-    AdminPages(Users users, Tokens tokens, Audit audit, LoginThrottle throttle) {
-        this.users = users;
-        this.tokens = tokens;
-        this.audit = audit;
-        this.throttle = throttle;
+    AdminPages(Store store) {
+        this.users = store.users();
+        this.tokens = store.tokens();
+        this.audit = store.audit();
+        this.throttle = store.signInThrottle();
     }
 
     @GetMapping("/admin/users")

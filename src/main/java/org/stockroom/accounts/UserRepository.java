@@ -37,9 +37,11 @@ class UserRepository {
             "username, password_hash, role, disabled, totp_secret, totp_last_step, created_at, updated_at, last_login_at";
 
     private final JdbcClient jdbc;
+    private final CredentialCache credentials;
 
-    UserRepository(JdbcClient jdbc) {
+    UserRepository(JdbcClient jdbc, CredentialCache credentials) {
         this.jdbc = jdbc;
+        this.credentials = credentials;
     }
 
     Optional<Row> find(String username) {
@@ -78,7 +80,9 @@ class UserRepository {
                 == 1;
     }
 
+    /** Also forgets the credentials this instance remembers: they may prove a password, role or account no longer valid. */
     void update(String username, String passwordHash, Role role, boolean disabled, long now) {
+        credentials.forgetAll();
         jdbc.sql(
                         "UPDATE app_user SET password_hash = :h, role = :r, disabled = :d, updated_at = :now WHERE username = :u")
                 .param("u", username)
@@ -96,7 +100,9 @@ class UserRepository {
                 .update();
     }
 
+    /** A second factor closes HTTP Basic for the account, so remembered credentials go too. */
     void setTotp(String username, String secret, Long lastStep, long now) {
+        credentials.forgetAll();
         jdbc.sql("UPDATE app_user SET totp_secret = :s, totp_last_step = :step, updated_at = :now WHERE username = :u")
                 .param("u", username)
                 .param("s", secret)

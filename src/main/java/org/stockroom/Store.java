@@ -2,11 +2,15 @@ package org.stockroom;
 
 import java.time.LocalDate;
 import java.util.List;
-import java.util.function.Consumer;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
+import org.stockroom.accounts.Audit;
+import org.stockroom.accounts.LoginThrottle;
+import org.stockroom.accounts.Tokens;
+import org.stockroom.accounts.Users;
 import org.stockroom.alerts.Alert;
 import org.stockroom.alerts.AlertStatus;
+import org.stockroom.alerts.AlertStream;
 import org.stockroom.alerts.Alerts;
 import org.stockroom.catalog.Catalog;
 import org.stockroom.catalog.NewProduct;
@@ -14,6 +18,9 @@ import org.stockroom.catalog.Product;
 import org.stockroom.catalog.ProductChanges;
 import org.stockroom.catalog.ProductQuery;
 import org.stockroom.catalog.StockCounts;
+import org.stockroom.imports.CatalogExport;
+import org.stockroom.imports.Importer;
+import org.stockroom.notifications.Webhooks;
 import org.stockroom.reports.DailySales;
 import org.stockroom.reports.Reorder;
 import org.stockroom.reports.Reports;
@@ -44,7 +51,9 @@ import org.stockroom.support.Page;
 /**
  * The store, as the seed called it: a catalog of products that purchases take stock from, that
  * warns when a product runs low, and that reports what sold. Every face (web pages, JSON API,
- * command line) goes through here; the rules live in the features it delegates to.
+ * command line) goes through here and nowhere else: the seed's operations are methods of their own,
+ * and each feature with a service of its own (accounts, imports, webhooks, ...) is reached through
+ * one accessor. The rules live in the features it delegates to.
  */
 @Component
 public class Store {
@@ -58,6 +67,14 @@ public class Store {
     private final Quotes quotes;
     private final SelfCheck selfCheck;
     private final Returns returns;
+    private final Users users;
+    private final Tokens tokens;
+    private final Audit audit;
+    private final LoginThrottle signInThrottle;
+    private final Importer importer;
+    private final CatalogExport export;
+    private final Webhooks webhooks;
+    private final AlertStream alertStream;
 
     Store(
             Catalog catalog,
@@ -68,7 +85,23 @@ public class Store {
             SalesTrend trend,
             Quotes quotes,
             SelfCheck selfCheck,
-            Returns returns) {
+            Returns returns,
+            Users users,
+            Tokens tokens,
+            Audit audit,
+            LoginThrottle signInThrottle,
+            Importer importer,
+            CatalogExport export,
+            Webhooks webhooks,
+            AlertStream alertStream) {
+        this.alertStream = alertStream;
+        this.users = users;
+        this.tokens = tokens;
+        this.audit = audit;
+        this.signInThrottle = signInThrottle;
+        this.importer = importer;
+        this.export = export;
+        this.webhooks = webhooks;
         this.selfCheck = selfCheck;
         this.returns = returns;
         this.catalog = catalog;
@@ -154,11 +187,6 @@ public class Store {
         return stock.movements(query);
     }
 
-    /** Movements of every product (or of {@code sku}) between two store dates, oldest first, one at a time. */
-    public void forEachMovement(LocalDate from, LocalDate to, String sku, Consumer<Movement> sink) {
-        stock.forEachMovement(from, to, sku, sink);
-    }
-
     /** Writes those movements as CSV (header line, text cells safe for spreadsheets). */
     public void exportMovements(LocalDate from, LocalDate to, String sku, java.io.Writer out) {
         stock.writeCsv(from, to, sku, out);
@@ -216,5 +244,45 @@ public class Store {
     /** What to reorder and how much, from recent demand; overstock flagged. */
     public Reorder reorder() {
         return reports.reorder();
+    }
+
+    /** User accounts: add, change role or password, disable. */
+    public Users users() {
+        return users;
+    }
+
+    /** API tokens: issue, list, revoke. */
+    public Tokens tokens() {
+        return tokens;
+    }
+
+    /** The audit trail of security-relevant changes. */
+    public Audit audit() {
+        return audit;
+    }
+
+    /** Sign-in lockouts in force, for the owner to see. */
+    public LoginThrottle signInThrottle() {
+        return signInThrottle;
+    }
+
+    /** Catalog imports from CSV files (Stockroom, Shopify, WooCommerce), dry runs and undo. */
+    public Importer imports() {
+        return importer;
+    }
+
+    /** Catalog and inventory exports as CSV. */
+    public CatalogExport exports() {
+        return export;
+    }
+
+    /** Webhook endpoints and their delivery logs. */
+    public Webhooks webhooks() {
+        return webhooks;
+    }
+
+    /** Restock alert changes as they happen, for pages that show them live. */
+    public AlertStream alertStream() {
+        return alertStream;
     }
 }

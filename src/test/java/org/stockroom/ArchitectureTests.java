@@ -1,16 +1,27 @@
 package org.stockroom;
 
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
+import static com.tngtech.archunit.core.domain.properties.CanBeAnnotated.Predicates.annotatedWith;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.constructors;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noFields;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaConstructor;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.stereotype.Component;
 import org.springframework.stereotype.Repository;
+import org.springframework.stereotype.Service;
 import org.stockroom.catalog.Catalog;
 
 /**
@@ -111,6 +122,28 @@ class ArchitectureTests {
             .callMethod(Catalog.class, "countStock", String.class, long.class)
             .because(
                     "stock changes only through Stock#apply, which writes the ledger row and the alert transition with it");
+
+    /** Feature services: what a face would be wired to if it went around Store. */
+    private static final DescribedPredicate<JavaClass> FEATURE_SERVICE = resideInAnyPackage(FEATURES)
+            .and(annotatedWith(Service.class).or(annotatedWith(Component.class)))
+            .as("a feature's service");
+
+    @ArchTest
+    static final ArchRule facesGoThroughTheStore = constructors()
+            .that()
+            .areDeclaredInClassesThat()
+            .resideInAnyPackage(FACES)
+            .should(new ArchCondition<JavaConstructor>("take no feature service as a dependency") {
+                @Override
+                public void check(JavaConstructor constructor, ConditionEvents events) {
+                    constructor.getRawParameterTypes().stream()
+                            .filter(FEATURE_SERVICE)
+                            .forEach(type -> events.add(SimpleConditionEvent.violated(
+                                    constructor, constructor.getFullName() + " takes " + type.getName())));
+                }
+            })
+            .because("every face reaches the features through Store (see org.stockroom.Store), so the faces offer"
+                    + " the same operations with the same rules and one class lists them all");
 
     @ArchTest
     static final ArchRule noFieldInjection = noFields()

@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.util.UriComponentsBuilder;
+import org.stockroom.Store;
 import org.stockroom.accounts.Account;
 import org.stockroom.accounts.ApiToken;
 import org.stockroom.accounts.Audit;
@@ -40,11 +41,11 @@ class AccountApi {
     private final Audit audit;
     private final LoginThrottle throttle;
 
-    AccountApi(Users users, Tokens tokens, Audit audit, LoginThrottle throttle) {
-        this.users = users;
-        this.tokens = tokens;
-        this.audit = audit;
-        this.throttle = throttle;
+    AccountApi(Store store) {
+        this.users = store.users();
+        this.tokens = store.tokens();
+        this.audit = store.audit();
+        this.throttle = store.signInThrottle();
     }
 
     @PostMapping("/api/users")

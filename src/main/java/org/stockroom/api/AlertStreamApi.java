@@ -4,6 +4,7 @@ import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+import org.stockroom.Store;
 import org.stockroom.alerts.AlertStream;
 import org.stockroom.support.DomainException;
 
@@ -13,8 +14,8 @@ class AlertStreamApi {
 
     private final AlertStream stream;
 
-    AlertStreamApi(AlertStream stream) {
-        this.stream = stream;
+    AlertStreamApi(Store store) {
+        this.stream = store.alertStream();
     }
 
     @GetMapping(path = "/api/alerts/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)

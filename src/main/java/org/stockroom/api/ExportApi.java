@@ -7,6 +7,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.stockroom.Store;
 import org.stockroom.imports.CatalogExport;
 import org.stockroom.support.InvalidRequestException;
 
@@ -18,10 +19,10 @@ class ExportApi {
     private final String shopifyLocation;
 
     ExportApi(
-            CatalogExport export,
+            Store store,
             @org.springframework.beans.factory.annotation.Value("${stockroom.imports.shopify-location:Shop location}")
                     String shopifyLocation) {
-        this.export = export;
+        this.export = store.exports();
         this.shopifyLocation = shopifyLocation;
     }
 

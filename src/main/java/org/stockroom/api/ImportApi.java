@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
+import org.stockroom.Store;
 import org.stockroom.imports.ImportFormat;
 import org.stockroom.imports.ImportReport;
 import org.stockroom.imports.Importer;
@@ -24,8 +25,8 @@ class ImportApi {
 
     private final Importer importer;
 
-    ImportApi(Importer importer) {
-        this.importer = importer;
+    ImportApi(Store store) {
+        this.importer = store.imports();
     }
 
     /** A dry run answers 200 with what would happen; an applied import answers 201. */

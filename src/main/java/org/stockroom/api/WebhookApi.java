@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import org.stockroom.Store;
 import org.stockroom.notifications.Delivery;
 import org.stockroom.notifications.RegisteredWebhook;
 import org.stockroom.notifications.Webhook;
@@ -27,8 +28,8 @@ class WebhookApi {
 
     private final Webhooks webhooks;
 
-    WebhookApi(Webhooks webhooks) {
-        this.webhooks = webhooks;
+    WebhookApi(Store store) {
+        this.webhooks = store.webhooks();
     }
 
     @PostMapping

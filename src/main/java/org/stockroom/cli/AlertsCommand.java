@@ -2,27 +2,17 @@ package org.stockroom.cli;
 
 import java.io.PrintWriter;
 import java.util.List;
-import java.util.concurrent.Callable;
 import org.stockroom.alerts.Alert;
 import org.stockroom.alerts.AlertStatus;
 import org.stockroom.support.StockroomProperties;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 @Command(
         name = "alerts",
         mixinStandardHelpOptions = true,
         description = "Restock alerts: open while a product is at or below its threshold (LOW), or sold out (OUT).")
-class AlertsCommand implements Callable<Integer> {
-
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    DataOption data = new DataOption();
+class AlertsCommand extends StoreCommand {
 
     @Option(
             names = "--status",
@@ -35,38 +25,35 @@ class AlertsCommand implements Callable<Integer> {
     boolean json;
 
     @Override
-    public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
-        try (StoreSession session = data.open()) {
-            List<Alert> alerts = session.store().alerts(status);
-            if (json) {
-                Output.json(out, alerts);
-                return 0;
-            }
-            if (alerts.isEmpty()) {
-                out.println(
-                        status == AlertStatus.OPEN
-                                ? "No open restock alerts: nothing needs restocking."
-                                : "No restock alerts.");
-                out.flush();
-                return 0;
-            }
-            var zone = session.bean(StockroomProperties.class).timezone();
-            Table table = new Table(
-                            "ID", "SKU", "PRODUCT", "LEVEL", "STOCK", "THRESHOLD", "RAISED", "ACKNOWLEDGED", "RESOLVED")
-                    .right(0, 4, 5);
-            alerts.forEach(a -> table.row(
-                    a.id(),
-                    a.sku(),
-                    a.name(),
-                    a.level(),
-                    a.stock(),
-                    a.reorderThreshold(),
-                    Output.time(a.raisedAt(), zone),
-                    Output.time(a.acknowledgedAt(), zone),
-                    Output.time(a.resolvedAt(), zone)));
-            table.print(out);
+    int run(StoreSession session, PrintWriter out) {
+        List<Alert> alerts = session.store().alerts(status);
+        if (json) {
+            Output.json(out, alerts);
             return 0;
         }
+        if (alerts.isEmpty()) {
+            out.println(
+                    status == AlertStatus.OPEN
+                            ? "No open restock alerts: nothing needs restocking."
+                            : "No restock alerts.");
+            out.flush();
+            return 0;
+        }
+        var zone = session.bean(StockroomProperties.class).timezone();
+        Table table = new Table(
+                        "ID", "SKU", "PRODUCT", "LEVEL", "STOCK", "THRESHOLD", "RAISED", "ACKNOWLEDGED", "RESOLVED")
+                .right(0, 4, 5);
+        alerts.forEach(a -> table.row(
+                a.id(),
+                a.sku(),
+                a.name(),
+                a.level(),
+                a.stock(),
+                a.reorderThreshold(),
+                Output.time(a.raisedAt(), zone),
+                Output.time(a.acknowledgedAt(), zone),
+                Output.time(a.resolvedAt(), zone)));
+        table.print(out);
+        return 0;
     }
 }

@@ -7,14 +7,10 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
 import org.stockroom.imports.CatalogExport;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 @Command(
         name = "export",
@@ -23,18 +19,12 @@ import picocli.CommandLine.Spec;
             "Export the catalog as CSV: 'products' (Stockroom's format, imports back unchanged)",
             "or 'inventory' (stock levels in Shopify's inventory CSV shape)."
         })
-class ExportCommand implements Callable<Integer> {
+class ExportCommand extends StoreCommand {
 
     enum What {
         products,
         inventory
     }
-
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    DataOption data = new DataOption();
 
     @Parameters(paramLabel = "WHAT", description = "products or inventory")
     What what;
@@ -50,19 +40,17 @@ class ExportCommand implements Callable<Integer> {
     String location;
 
     @Override
-    public Integer call() throws IOException {
-        try (StoreSession session = data.open();
-                Writer out = outFile == null
-                        ? new NonClosing(spec.commandLine().getOut())
-                        : Files.newBufferedWriter(outFile, StandardCharsets.UTF_8)) {
-            CatalogExport export = session.bean(CatalogExport.class);
+    int run(StoreSession session, PrintWriter terminal) {
+        try (Writer out =
+                outFile == null ? new NonClosing(terminal) : Files.newBufferedWriter(outFile, StandardCharsets.UTF_8)) {
+            CatalogExport export = session.store().exports();
             if (what == What.products) {
                 export.products(out);
             } else {
                 export.shopifyInventory(out, location);
             }
-        } catch (UncheckedIOException e) {
-            throw e.getCause();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
         return 0;
     }

@@ -5,17 +5,13 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.Callable;
 import org.stockroom.imports.ImportFormat;
 import org.stockroom.imports.ImportReport;
 import org.stockroom.imports.Importer;
 import org.stockroom.support.InvalidRequestException;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 @Command(
         name = "import",
@@ -24,13 +20,7 @@ import picocli.CommandLine.Spec;
             "Import a catalog CSV (Stockroom, Shopify or WooCommerce export).",
             "All or nothing: one invalid row and nothing is imported (unless --skip-invalid). Try --dry-run first."
         })
-class ImportCommand implements Callable<Integer> {
-
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    DataOption data = new DataOption();
+class ImportCommand extends StoreCommand {
 
     @Parameters(paramLabel = "FILE", description = "The CSV file.")
     Path file;
@@ -57,27 +47,32 @@ class ImportCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the report as JSON.")
     boolean json;
 
+    private byte[] bytes;
+    private Character separator;
+
     @Override
-    public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
-        byte[] bytes = read(file);
-        Character separator = delimiter == null
+    void beforeOpening() {
+        bytes = read(file);
+        separator = delimiter == null
                 ? null
                 : delimiter.equalsIgnoreCase("tab")
                         ? Character.valueOf('\t')
                         : delimiter.length() == 1 && ",;".contains(delimiter)
                                 ? Character.valueOf(delimiter.charAt(0))
                                 : invalidDelimiter();
-        try (StoreSession session = data.open()) {
-            ImportReport report = session.bean(Importer.class)
-                    .run(new Importer.Request(bytes, ImportFormat.parse(format), separator, dryRun, skipInvalid));
-            if (json) {
-                Output.json(out, report);
-            } else {
-                print(out, report);
-            }
-            return 0;
+    }
+
+    @Override
+    int run(StoreSession session, PrintWriter out) {
+        ImportReport report = session.store()
+                .imports()
+                .run(new Importer.Request(bytes, ImportFormat.parse(format), separator, dryRun, skipInvalid));
+        if (json) {
+            Output.json(out, report);
+        } else {
+            print(out, report);
         }
+        return 0;
     }
 
     static void print(PrintWriter out, ImportReport report) {

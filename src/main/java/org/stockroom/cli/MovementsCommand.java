@@ -4,7 +4,6 @@ import java.io.PrintWriter;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.util.concurrent.Callable;
 import org.stockroom.Store;
 import org.stockroom.stock.Movement;
 import org.stockroom.stock.MovementQuery;
@@ -13,11 +12,8 @@ import org.stockroom.support.InvalidRequestException;
 import org.stockroom.support.Page;
 import org.stockroom.support.StoreCalendar;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 @Command(
         name = "movements",
@@ -26,15 +22,9 @@ import picocli.CommandLine.Spec;
             "A product's stock ledger, newest first: every change, why, by whom, and the balance after.",
             "With --csv, the movements of every product (or of SKU) oldest first, as CSV for accountants."
         })
-class MovementsCommand implements Callable<Integer> {
+class MovementsCommand extends StoreCommand {
 
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
-
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    DataOption data = new DataOption();
 
     @Parameters(arity = "0..1", paramLabel = "SKU", description = "The product (required unless --csv).")
     String sku;
@@ -73,48 +63,49 @@ class MovementsCommand implements Callable<Integer> {
     boolean csv;
 
     @Override
-    public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
+    void beforeOpening() {
         if (csv && (json || type != null)) {
             throw new InvalidRequestException("--csv", "cannot be combined with --json or --type");
         }
         if (!csv && sku == null) {
             throw new InvalidRequestException("SKU", "is required (or use --csv for every product)");
         }
-        try (StoreSession session = data.open()) {
-            Store store = session.store();
-            if (csv) {
-                store.exportMovements(from, to, sku, out);
-                out.flush();
-                return 0;
-            }
-            Page<Movement> page = store.movements(new MovementQuery(sku, type, from, to, 0, limit));
-            if (json) {
-                Output.json(out, page);
-                return 0;
-            }
-            ZoneId zone = session.bean(StoreCalendar.class).zone();
-            Table table = new Table("ID", "WHEN", "TYPE", "REASON", "DELTA", "BALANCE", "ACTOR", "PURCHASE", "NOTE")
-                    .right(0, 4, 5);
-            for (Movement m : page.items()) {
-                table.row(
-                        m.id(),
-                        WHEN.format(m.at().atZone(zone)),
-                        m.type(),
-                        m.reason(),
-                        signed(m.delta()),
-                        m.balanceAfter(),
-                        m.actor(),
-                        m.purchaseId(),
-                        m.note());
-            }
-            table.print(out);
-            if (page.total() > page.items().size()) {
-                out.println("(" + page.items().size() + " of " + page.total()
-                        + " shown; see more with --limit, narrow with --from/--to/--type)");
-            }
+    }
+
+    @Override
+    int run(StoreSession session, PrintWriter out) {
+        Store store = session.store();
+        if (csv) {
+            store.exportMovements(from, to, sku, out);
+            out.flush();
             return 0;
         }
+        Page<Movement> page = store.movements(new MovementQuery(sku, type, from, to, 0, limit));
+        if (json) {
+            Output.json(out, page);
+            return 0;
+        }
+        ZoneId zone = session.bean(StoreCalendar.class).zone();
+        Table table = new Table("ID", "WHEN", "TYPE", "REASON", "DELTA", "BALANCE", "ACTOR", "PURCHASE", "NOTE")
+                .right(0, 4, 5);
+        for (Movement m : page.items()) {
+            table.row(
+                    m.id(),
+                    WHEN.format(m.at().atZone(zone)),
+                    m.type(),
+                    m.reason(),
+                    signed(m.delta()),
+                    m.balanceAfter(),
+                    m.actor(),
+                    m.purchaseId(),
+                    m.note());
+        }
+        table.print(out);
+        if (page.total() > page.items().size()) {
+            out.println("(" + page.items().size() + " of " + page.total()
+                    + " shown; see more with --limit, narrow with --from/--to/--type)");
+        }
+        return 0;
     }
 
     private static String signed(long delta) {

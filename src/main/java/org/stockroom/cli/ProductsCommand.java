@@ -4,7 +4,6 @@ import java.io.PrintWriter;
 import java.math.BigDecimal;
 import java.time.ZoneId;
 import java.util.Currency;
-import java.util.concurrent.Callable;
 import org.stockroom.Store;
 import org.stockroom.alerts.Alert;
 import org.stockroom.catalog.NewProduct;
@@ -13,7 +12,6 @@ import org.stockroom.catalog.ProductQuery;
 import org.stockroom.support.Page;
 import org.stockroom.support.StockroomProperties;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -42,13 +40,7 @@ class ProductsCommand implements Runnable {
             name = "list",
             mixinStandardHelpOptions = true,
             description = "The catalog as a table (active products unless --archived).")
-    static class ListProducts implements Callable<Integer> {
-
-        @Spec
-        CommandSpec spec;
-
-        @Mixin
-        DataOption data = new DataOption();
+    static class ListProducts extends StoreCommand {
 
         @Option(names = "--q", paramLabel = "TEXT", description = "Only products whose SKU or name contains TEXT.")
         String q;
@@ -63,34 +55,30 @@ class ProductsCommand implements Runnable {
         boolean json;
 
         @Override
-        public Integer call() {
-            PrintWriter out = spec.commandLine().getOut();
-            try (StoreSession session = data.open()) {
-                Store store = session.store();
-                Page<Product> page = store.products(new ProductQuery(q, lowStock, archived, "sku", 0, 500));
-                if (json) {
-                    Output.json(out, page);
-                    return 0;
-                }
-                var currency = session.bean(StockroomProperties.class).currency();
-                Table table =
-                        new Table("SKU", "NAME", "PRICE", "STOCK", "THRESHOLD", "SOLD", "STATUS").right(2, 3, 4, 5);
-                for (Product p : page.items()) {
-                    table.row(
-                            p.sku(),
-                            p.name(),
-                            Output.money(p.price(), currency),
-                            p.stock(),
-                            p.reorderThreshold(),
-                            p.unitsSold(),
-                            Output.status(p.stock(), p.needsRestock()));
-                }
-                table.print(out);
-                if (page.total() > page.items().size()) {
-                    out.println("(" + page.items().size() + " of " + page.total() + " shown; narrow with --q)");
-                }
+        int run(StoreSession session, PrintWriter out) {
+            Store store = session.store();
+            Page<Product> page = store.products(new ProductQuery(q, lowStock, archived, "sku", 0, 500));
+            if (json) {
+                Output.json(out, page);
                 return 0;
             }
+            var currency = session.bean(StockroomProperties.class).currency();
+            Table table = new Table("SKU", "NAME", "PRICE", "STOCK", "THRESHOLD", "SOLD", "STATUS").right(2, 3, 4, 5);
+            for (Product p : page.items()) {
+                table.row(
+                        p.sku(),
+                        p.name(),
+                        Output.money(p.price(), currency),
+                        p.stock(),
+                        p.reorderThreshold(),
+                        p.unitsSold(),
+                        Output.status(p.stock(), p.needsRestock()));
+            }
+            table.print(out);
+            if (page.total() > page.items().size()) {
+                out.println("(" + page.items().size() + " of " + page.total() + " shown; narrow with --q)");
+            }
+            return 0;
         }
     }
 
@@ -102,13 +90,7 @@ class ProductsCommand implements Runnable {
                 "",
                 "Example: stockroom products add --sku MOU-WL --name 'Wireless Mouse' --price 24.99 --stock 40 --threshold 10"
             })
-    static class AddProduct implements Callable<Integer> {
-
-        @Spec
-        CommandSpec spec;
-
-        @Mixin
-        DataOption data = new DataOption();
+    static class AddProduct extends StoreCommand {
 
         @Option(names = "--sku", required = true, description = "Stock-keeping unit: 1 to 64 of A-Z a-z 0-9 . _ -")
         String sku;
@@ -147,15 +129,18 @@ class ProductsCommand implements Runnable {
         @Option(names = "--json", description = "Print JSON instead of text.")
         boolean json;
 
+        private NewProduct product;
+
         @Override
-        public Integer call() {
-            NewProduct product = new NewProduct(
+        void beforeOpening() {
+            product = new NewProduct(
                     sku, name, price, stock, threshold, cost, reorderQuantity, leadTimeDays, supplier, barcode);
-            try (StoreSession session = data.open()) {
-                Product added = session.store().addProduct(product);
-                ShowProduct.print(spec.commandLine().getOut(), session, added, json);
-                return 0;
-            }
+        }
+
+        @Override
+        int run(StoreSession session, PrintWriter out) {
+            ShowProduct.print(out, session, session.store().addProduct(product), json);
+            return 0;
         }
     }
 
@@ -163,16 +148,10 @@ class ProductsCommand implements Runnable {
             name = "show",
             mixinStandardHelpOptions = true,
             description = "Every field of one product, and its open restock alert if any.")
-    static class ShowProduct implements Callable<Integer> {
+    static class ShowProduct extends StoreCommand {
 
         /** A product as {@code --json} shows it. */
         record Details(Product product, boolean needsRestock, Alert openAlert) {}
-
-        @Spec
-        CommandSpec spec;
-
-        @Mixin
-        DataOption data = new DataOption();
 
         @Parameters(paramLabel = "SKU")
         String sku;
@@ -181,11 +160,9 @@ class ProductsCommand implements Runnable {
         boolean json;
 
         @Override
-        public Integer call() {
-            try (StoreSession session = data.open()) {
-                print(spec.commandLine().getOut(), session, session.store().product(sku), json);
-                return 0;
-            }
+        int run(StoreSession session, PrintWriter out) {
+            print(spec.commandLine().getOut(), session, session.store().product(sku), json);
+            return 0;
         }
 
         static void print(PrintWriter out, StoreSession session, Product p, boolean json) {

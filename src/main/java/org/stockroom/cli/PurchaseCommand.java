@@ -2,18 +2,14 @@ package org.stockroom.cli;
 
 import java.io.PrintWriter;
 import java.util.List;
-import java.util.concurrent.Callable;
 import org.stockroom.sales.Purchase;
 import org.stockroom.sales.PurchaseOutcome;
 import org.stockroom.sales.PurchaseRequest;
 import org.stockroom.support.StockroomProperties;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 @Command(
         name = "purchase",
@@ -23,13 +19,7 @@ import picocli.CommandLine.Spec;
             "A refusal names every short line and exits 1."
         },
         footer = {"", "Example: stockroom purchase MOU-WL:2 LAP-PRO15:1 --reference 'Order #1042'"})
-class PurchaseCommand implements Callable<Integer> {
-
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    DataOption data = new DataOption();
+class PurchaseCommand extends StoreCommand {
 
     @Parameters(
             arity = "1..*",
@@ -51,53 +41,55 @@ class PurchaseCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print JSON instead of a table.")
     boolean json;
 
+    private PurchaseRequest request;
+
     @Override
-    public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
-        PurchaseRequest request = new PurchaseRequest(reference, lines);
-        try (StoreSession session = data.open()) {
-            PurchaseOutcome outcome = session.store().purchase(request, idempotencyKey);
-            Purchase purchase = outcome.purchase();
-            if (outcome.replayed()) {
-                spec.commandLine()
-                        .getErr()
-                        .println(
-                                "note: this idempotency key was already used for this purchase; nothing more was sold");
-                spec.commandLine().getErr().flush();
-            }
-            if (json) {
-                Output.json(out, purchase);
-                return 0;
-            }
-            var properties = session.bean(StockroomProperties.class);
-            var currency = properties.currency();
-            out.println("Purchase " + purchase.id()
-                    + (purchase.reference() == null ? "" : " (" + purchase.reference() + ")") + ", "
-                    + Output.time(purchase.createdAt(), properties.timezone()));
-            out.println();
-            Table table = new Table("SKU", "PRODUCT", "QTY", "UNIT PRICE", "LINE TOTAL").right(2, 3, 4);
-            purchase.lines()
-                    .forEach(l -> table.row(
-                            l.sku(),
-                            l.name(),
-                            l.quantity(),
-                            Output.money(l.unitPrice(), currency),
-                            Output.money(l.lineTotal(), currency)));
-            table.totals(
-                    "Total",
-                    "",
-                    purchase.lines().stream().mapToLong(Purchase.Line::quantity).sum(),
-                    "",
-                    Output.money(purchase.total(), currency));
-            table.print(out);
-            if (purchase.alerts() != null) {
-                purchase.alerts()
-                        .forEach(a -> out.println(
-                                "Restock alert: " + Output.alert(a.sku(), a.level(), a.stock(), a.reorderThreshold())));
-            }
-            out.flush();
+    void beforeOpening() {
+        request = new PurchaseRequest(reference, lines);
+    }
+
+    @Override
+    int run(StoreSession session, PrintWriter out) {
+        PurchaseOutcome outcome = session.store().purchase(request, idempotencyKey);
+        Purchase purchase = outcome.purchase();
+        if (outcome.replayed()) {
+            spec.commandLine()
+                    .getErr()
+                    .println("note: this idempotency key was already used for this purchase; nothing more was sold");
+            spec.commandLine().getErr().flush();
+        }
+        if (json) {
+            Output.json(out, purchase);
             return 0;
         }
+        var properties = session.bean(StockroomProperties.class);
+        var currency = properties.currency();
+        out.println("Purchase " + purchase.id()
+                + (purchase.reference() == null ? "" : " (" + purchase.reference() + ")") + ", "
+                + Output.time(purchase.createdAt(), properties.timezone()));
+        out.println();
+        Table table = new Table("SKU", "PRODUCT", "QTY", "UNIT PRICE", "LINE TOTAL").right(2, 3, 4);
+        purchase.lines()
+                .forEach(l -> table.row(
+                        l.sku(),
+                        l.name(),
+                        l.quantity(),
+                        Output.money(l.unitPrice(), currency),
+                        Output.money(l.lineTotal(), currency)));
+        table.totals(
+                "Total",
+                "",
+                purchase.lines().stream().mapToLong(Purchase.Line::quantity).sum(),
+                "",
+                Output.money(purchase.total(), currency));
+        table.print(out);
+        if (purchase.alerts() != null) {
+            purchase.alerts()
+                    .forEach(a -> out.println(
+                            "Restock alert: " + Output.alert(a.sku(), a.level(), a.stock(), a.reorderThreshold())));
+        }
+        out.flush();
+        return 0;
     }
 
     /** {@code SKU:QTY}; the rules for SKUs and quantities are the purchase's own, checked when it is built. */

@@ -20,6 +20,7 @@ abstract class StoreCommand implements Callable<Integer> {
 
     @Override
     public final Integer call() {
+        beforeOpening();
         PrintWriter out = spec.commandLine().getOut();
         try (StoreSession session = data.open()) {
             int exitCode = run(session, out);
@@ -27,6 +28,9 @@ abstract class StoreCommand implements Callable<Integer> {
             return exitCode;
         }
     }
+
+    /** Checks and reads what the command needs before the store is opened (arguments, a file, a password). */
+    void beforeOpening() {}
 
     /** The command's work on the open store; answers the exit code. */
     abstract int run(StoreSession session, PrintWriter out);

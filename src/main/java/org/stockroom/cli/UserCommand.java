@@ -7,7 +7,6 @@ import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import java.util.concurrent.Callable;
 import org.stockroom.accounts.Role;
 import org.stockroom.accounts.User;
 import org.stockroom.accounts.Users;
@@ -72,13 +71,7 @@ class UserCommand implements Runnable {
     }
 
     @Command(name = "add", mixinStandardHelpOptions = true, description = "Add a user (roles: OWNER, STAFF, VIEWER).")
-    static class Add implements Callable<Integer> {
-
-        @Spec
-        CommandSpec spec;
-
-        @Mixin
-        DataOption data = new DataOption();
+    static class Add extends StoreCommand {
 
         @Mixin
         PasswordInput password = new PasswordInput();
@@ -92,26 +85,25 @@ class UserCommand implements Runnable {
         @Option(names = "--role", required = true, paramLabel = "ROLE", description = "OWNER, STAFF or VIEWER.")
         String role;
 
+        private Role parsed;
+        private String secret;
+
         @Override
-        public Integer call() {
-            Role parsed = Role.parse("role", role);
-            String secret = password.read("Password for " + username);
-            try (StoreSession session = data.open()) {
-                User user = session.bean(Users.class).add(new Users.NewUser(username, secret, parsed));
-                print(spec, json, user, "Added " + user.username() + " (" + user.role() + ")");
-                return 0;
-            }
+        void beforeOpening() {
+            parsed = Role.parse("role", role);
+            secret = password.read("Password for " + username);
+        }
+
+        @Override
+        int run(StoreSession session, PrintWriter out) {
+            User user = session.store().users().add(new Users.NewUser(username, secret, parsed));
+            print(spec, json, user, "Added " + user.username() + " (" + user.role() + ")");
+            return 0;
         }
     }
 
     @Command(name = "passwd", mixinStandardHelpOptions = true, description = "Set a user's password.")
-    static class Passwd implements Callable<Integer> {
-
-        @Spec
-        CommandSpec spec;
-
-        @Mixin
-        DataOption data = new DataOption();
+    static class Passwd extends StoreCommand {
 
         @Mixin
         PasswordInput password = new PasswordInput();
@@ -122,14 +114,18 @@ class UserCommand implements Runnable {
         @Option(names = "--json", description = "Print the user as JSON.")
         boolean json;
 
+        private String secret;
+
         @Override
-        public Integer call() {
-            String secret = password.read("New password for " + username);
-            try (StoreSession session = data.open()) {
-                User user = session.bean(Users.class).changePassword(username, secret);
-                print(spec, json, user, "Changed the password of " + username);
-                return 0;
-            }
+        void beforeOpening() {
+            secret = password.read("New password for " + username);
+        }
+
+        @Override
+        int run(StoreSession session, PrintWriter out) {
+            User user = session.store().users().changePassword(username, secret);
+            print(spec, json, user, "Changed the password of " + username);
+            return 0;
         }
     }
 
@@ -137,13 +133,7 @@ class UserCommand implements Runnable {
             name = "disable",
             mixinStandardHelpOptions = true,
             description = "Stop a user from signing in (their tokens stop too).")
-    static class Disable implements Callable<Integer> {
-
-        @Spec
-        CommandSpec spec;
-
-        @Mixin
-        DataOption data = new DataOption();
+    static class Disable extends StoreCommand {
 
         @Parameters(index = "0", paramLabel = "USERNAME")
         String username;
@@ -152,12 +142,10 @@ class UserCommand implements Runnable {
         boolean json;
 
         @Override
-        public Integer call() {
-            try (StoreSession session = data.open()) {
-                User user = session.bean(Users.class).disable(username);
-                print(spec, json, user, "Disabled " + username);
-                return 0;
-            }
+        int run(StoreSession session, PrintWriter out) {
+            User user = session.store().users().disable(username);
+            print(spec, json, user, "Disabled " + username);
+            return 0;
         }
     }
 

@@ -1,13 +1,9 @@
 package org.stockroom.cli;
 
 import java.io.PrintWriter;
-import java.util.concurrent.Callable;
 import org.stockroom.selfcheck.SelfCheckReport;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 @Command(
         name = "verify",
@@ -16,27 +12,17 @@ import picocli.CommandLine.Spec;
             "Self-check: recomputes every product's stock from its movements, units sold from sales and returns,",
             "and the open alerts from the thresholds; prints each discrepancy. Exit 0 only when all agree (3 otherwise)."
         })
-class VerifyCommand implements Callable<Integer> {
+class VerifyCommand extends StoreCommand {
 
     /** Distinct from 1 (a refusal) so scripts can tell "the store disagrees with itself" from "the check could not run". */
     static final int DISCREPANCIES = 3;
-
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    DataOption data = new DataOption();
 
     @Option(names = "--json", description = "Print JSON instead of text.")
     boolean json;
 
     @Override
-    public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
-        SelfCheckReport report;
-        try (StoreSession session = data.open()) {
-            report = session.store().verify();
-        }
+    int run(StoreSession session, PrintWriter out) {
+        SelfCheckReport report = session.store().verify();
         if (json) {
             Output.json(out, report);
         } else if (report.ok()) {
@@ -48,7 +34,6 @@ class VerifyCommand implements Callable<Integer> {
             table.print(out);
             out.println(report.discrepancies().size() + " discrepancies among " + report.checked() + " products");
         }
-        out.flush();
         return report.ok() ? 0 : DISCREPANCIES;
     }
 }

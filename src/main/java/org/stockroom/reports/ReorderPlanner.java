@@ -5,7 +5,7 @@ import java.math.RoundingMode;
 
 /**
  * The reorder arithmetic for one product, kept apart from the database so it can be checked by
- * hand (README "Reorder formulas"). With W the window, x_i the net units of each day (days
+ * hand (docs/manual.md, "Reorder formulas"). With W the window, x_i the net units of each day (days
  * without sales are 0), L the lead time, T the target cover, z the service level's z-score:
  * d = Σx/W, σ = √(Σx²/W − d²), safety = z·σ·√L, reorder point = ⌈d·L + safety⌉, and when
  * stock ≤ reorder point, order ⌈d·L + safety + d·T − stock⌉ rounded up to a multiple of the

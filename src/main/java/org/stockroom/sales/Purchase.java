@@ -23,8 +23,4 @@ public record Purchase(
     public record Line(String sku, String name, long quantity, BigDecimal unitPrice, BigDecimal lineTotal) {}
 
     public record RaisedAlert(String sku, AlertLevel level, long stock, long reorderThreshold) {}
-
-    Purchase withoutAlerts() {
-        return new Purchase(id, reference, createdAt, currency, total, lines, null);
-    }
 }

@@ -1,2 +1,5 @@
-/** The self-check: recomputes stock, units sold and alerts from the records they summarize, and lists every disagreement. Read-only. */
+/**
+ * The self-check: recomputes stock, units sold and alerts from the records they summarise, and
+ * lists every disagreement. Reads every feature's tables; owns none and writes nothing.
+ */
 package org.stockroom.selfcheck;

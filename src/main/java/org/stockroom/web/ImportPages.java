@@ -11,6 +11,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
+import org.stockroom.Store;
 import org.stockroom.http.Statuses;
 import org.stockroom.imports.ImportFormat;
 import org.stockroom.imports.ImportReport;
@@ -27,8 +28,8 @@ class ImportPages {
 
     private final Importer importer;
 
-    ImportPages(Importer importer) {
-        this.importer = importer;
+    ImportPages(Store store) {
+        this.importer = store.imports();
     }
 
     @GetMapping("/imports")

@@ -11,6 +11,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.stockroom.Store;
 import org.stockroom.notifications.RegisteredWebhook;
 import org.stockroom.notifications.Webhooks;
 import org.stockroom.support.InvalidRequestException;
@@ -33,11 +34,11 @@ class SettingsPage {
 
     SettingsPage(
             StockroomProperties properties,
-            Webhooks webhooks,
+            Store store,
             @Value("${stockroom.alerts.email.to:}") List<String> emailRecipients,
             @Value("${stockroom.alerts.email.mode:immediate}") String emailMode) {
         this.properties = properties;
-        this.webhooks = webhooks;
+        this.webhooks = store.webhooks();
         this.emailRecipients = emailRecipients.stream()
                 .map(String::strip)
                 .filter(s -> !s.isEmpty())

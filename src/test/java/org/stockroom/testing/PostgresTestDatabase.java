@@ -34,8 +34,9 @@ public final class PostgresTestDatabase implements EnvironmentPostProcessor, Ord
     public static final String URL_VARIABLE = "STOCKROOM_TEST_POSTGRES_URL";
     public static final String USER_VARIABLE = "STOCKROOM_TEST_POSTGRES_USER";
     public static final String PASSWORD_VARIABLE = "STOCKROOM_TEST_POSTGRES_PASSWORD";
-    public static final String HOW_TO_RUN = "set " + URL_VARIABLE + "=jdbc:postgresql://127.0.0.1:5432/DB (and "
-            + USER_VARIABLE + ", " + PASSWORD_VARIABLE + "), as .ci/run does; see README \"Running on PostgreSQL\"";
+    public static final String HOW_TO_RUN =
+            "set " + URL_VARIABLE + "=jdbc:postgresql://127.0.0.1:5432/DB (and " + USER_VARIABLE + ", "
+                    + PASSWORD_VARIABLE + "), as .ci/run does; see docs/running.md \"Testing on PostgreSQL\"";
 
     private static final Set<String> CREATED = ConcurrentHashMap.newKeySet();
 

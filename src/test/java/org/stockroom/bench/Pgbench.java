@@ -32,15 +32,18 @@ final class Pgbench {
         }
     }
 
-    /** The purchase id is the client and a random 63-bit number: unique without a round trip to make it. */
+    /**
+     * The purchase id is the client and a random 63-bit number: unique without a round trip to make
+     * it. The actor has no colon: pgbench reads {@code :name} as a variable even inside a string.
+     */
     private static final String SCRIPT = """
             \\set n random(0, %d)
             \\set r random(1, 9223372036854775806)
             BEGIN;
-            INSERT INTO purchase (id, reference, total, actor, created_at) VALUES ('P' || :client_id || '-' || :r, NULL, 19990, 'token:bench', 0);
-            UPDATE product SET stock = stock - 1, units_sold = units_sold + 1, updated_at = 0 WHERE sku = 'BENCH-' || lpad(:n::text, 4, '0') AND stock >= 1 RETURNING name, price, stock;
-            INSERT INTO purchase_line (purchase_id, line_no, sku, name, quantity, unit_price, unit_cost, line_total) VALUES ('P' || :client_id || '-' || :r, 1, 'BENCH-' || lpad(:n::text, 4, '0'), 'Bench product', 1, 19990, NULL, 19990);
-            INSERT INTO stock_movement (sku, type, reason, delta, balance_after, actor, note, purchase_id, at) VALUES ('BENCH-' || lpad(:n::text, 4, '0'), 'SALE', NULL, -1, 0, 'token:bench', NULL, 'P' || :client_id || '-' || :r, 0);
+            INSERT INTO purchase (id, reference, total, actor, created_at) VALUES ('P' || :client_id || '-' || :r, NULL, 19990, 'token-bench', 0);
+            UPDATE product SET stock = stock - 1, units_sold = units_sold + 1, updated_at = 0 WHERE sku = 'BENCH-' || lpad(CAST(:n AS text), 4, '0') AND stock >= 1 RETURNING name, price, stock;
+            INSERT INTO purchase_line (purchase_id, line_no, sku, name, quantity, unit_price, unit_cost, line_total) VALUES ('P' || :client_id || '-' || :r, 1, 'BENCH-' || lpad(CAST(:n AS text), 4, '0'), 'Bench product', 1, 19990, NULL, 19990);
+            INSERT INTO stock_movement (sku, type, reason, delta, balance_after, actor, note, purchase_id, at) VALUES ('BENCH-' || lpad(CAST(:n AS text), 4, '0'), 'SALE', NULL, -1, 0, 'token-bench', NULL, 'P' || :client_id || '-' || :r, 0);
             END;
             """;
 

@@ -87,7 +87,7 @@ public final class PurchaseBenchmark {
         double seconds = 5;
         double warmup = 15;
         int[] clients = {1, 8, 32, 128};
-        Path launcher = Path.of("stockroom");
+        Path launcher = Path.of("stockroom").toAbsolutePath();
         boolean fullLimit = false;
         double profile = 0;
         for (int i = 0; i < args.length; i++) {
@@ -98,7 +98,7 @@ public final class PurchaseBenchmark {
                     clients = Arrays.stream(args[++i].split(","))
                             .mapToInt(Integer::parseInt)
                             .toArray();
-                case "--launcher" -> launcher = Path.of(args[++i]);
+                case "--launcher" -> launcher = Path.of(args[++i]).toAbsolutePath();
                 case "--full-limit" -> fullLimit = true;
                 case "--profile" -> profile = Double.parseDouble(args[++i]);
                 default ->
@@ -284,7 +284,7 @@ public final class PurchaseBenchmark {
 
     /**
      * A fresh schema through the migrations the server runs (the shared ones and the engine's own,
-     * out of order allowed, as in application.properties), and 1,000 products with their opening ledger rows.
+     * as in application.properties), and 1,000 products with their opening ledger rows.
      */
     private static void prepare(Target target) throws SQLException {
         if (target.postgres()) {
@@ -297,7 +297,6 @@ public final class PurchaseBenchmark {
         Flyway.configure()
                 .dataSource(target.url(), target.user(), target.password())
                 .locations("classpath:db/migration", "classpath:db/" + (target.postgres() ? "postgresql" : "sqlite"))
-                .outOfOrder(true)
                 .placeholders(Map.of(
                         "id",
                                 target.postgres()

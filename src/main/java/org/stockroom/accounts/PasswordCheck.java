@@ -26,15 +26,30 @@ class PasswordCheck {
     private final SecretKeySpec key;
     private final Map<String, String> verified = new ConcurrentHashMap<>();
     private final Map<String, Object> verifying = new ConcurrentHashMap<>();
-    /** Compared against when the user does not exist, so an unknown name takes as long as a wrong password. */
-    private final String decoy;
+    /**
+     * Compared against when the user does not exist, so an unknown name takes as long as a wrong
+     * password. Made at the first unknown name, not at start: a bcrypt was a twentieth of the start-up.
+     */
+    private volatile String decoy;
+
+    private final byte[] decoySeed;
 
     PasswordCheck(PasswordEncoder encoder) {
         this.encoder = encoder;
         byte[] secret = new byte[32];
         new SecureRandom().nextBytes(secret);
         this.key = new SecretKeySpec(secret, "HmacSHA256");
-        this.decoy = encoder.encode("not-a-password-" + Base64.getEncoder().encodeToString(secret));
+        this.decoySeed = new byte[16];
+        new SecureRandom().nextBytes(decoySeed);
+    }
+
+    private String decoy() {
+        String made = decoy;
+        if (made == null) {
+            made = encoder.encode("not-a-password-" + Base64.getEncoder().encodeToString(decoySeed));
+            decoy = made;
+        }
+        return made;
     }
 
     boolean matches(String username, String password, String storedHash) {
@@ -42,7 +57,7 @@ class PasswordCheck {
             return false;
         }
         if (storedHash == null) {
-            encoder.matches(password, decoy);
+            encoder.matches(password, decoy());
             return false;
         }
         String remembered = fingerprint(username, password);

@@ -27,18 +27,22 @@ final class PasswordSignIn implements AuthenticationProvider {
     private final LoginThrottle throttle;
     private final SecurityProperties settings;
     private final boolean secondFactorFollows;
+    /** Remembers HTTP Basic sign-ins of the API for seconds; null for the web form, which signs in once per session. */
+    private final CredentialCache remembered;
 
     PasswordSignIn(
             UserRepository users,
             PasswordCheck passwords,
             LoginThrottle throttle,
             SecurityProperties settings,
-            boolean secondFactorFollows) {
+            boolean secondFactorFollows,
+            CredentialCache remembered) {
         this.users = users;
         this.passwords = passwords;
         this.throttle = throttle;
         this.settings = settings;
         this.secondFactorFollows = secondFactorFollows;
+        this.remembered = remembered;
     }
 
     @Override
@@ -49,6 +53,14 @@ final class PasswordSignIn implements AuthenticationProvider {
                 : request.getCredentials().toString();
         String address = request.getDetails() instanceof WebAuthenticationDetails d ? d.getRemoteAddress() : "unknown";
         throttle.check(username, address);
+        String key = remembered == null || password == null ? null : remembered.basicKey(username, password);
+        if (key != null) {
+            Optional<Account> known = remembered.get(key);
+            if (known.isPresent()) {
+                return UsernamePasswordAuthenticationToken.authenticated(
+                        known.get(), null, known.get().role().authorities());
+            }
+        }
         Optional<UserRepository.Row> row = users.find(username);
         boolean ok = passwords.matches(
                 username, password, row.map(UserRepository.Row::passwordHash).orElse(null));
@@ -62,6 +74,9 @@ final class PasswordSignIn implements AuthenticationProvider {
             throw new SecondFactorRequiredException();
         }
         Account account = new Account(user.username(), user.role(), null);
+        if (key != null) {
+            remembered.put(key, account, null);
+        }
         return UsernamePasswordAuthenticationToken.authenticated(
                 account, null, user.role().authorities());
     }

@@ -21,8 +21,9 @@ import org.stockroom.support.Text;
 
 /**
  * API tokens for integrations. A token is 256 random bits, so a fast SHA-256 is enough to store
- * it safely (there is nothing to guess, unlike a password). Every request looks the token up, so
- * revoking one stops it at the next request, on every instance.
+ * it safely (there is nothing to guess, unlike a password). A request's token is looked up in the
+ * database at most once per {@link CredentialCache} lifetime (seconds): revoking one stops it at the
+ * next request on this instance, and within that lifetime on every other instance.
  */
 @Service
 public class Tokens {
@@ -41,11 +42,13 @@ public class Tokens {
     private final JdbcClient jdbc;
     private final Audit audit;
     private final Clock clock;
+    private final CredentialCache cache;
 
-    Tokens(JdbcClient jdbc, Audit audit, Clock clock) {
+    Tokens(JdbcClient jdbc, Audit audit, Clock clock, CredentialCache cache) {
         this.jdbc = jdbc;
         this.audit = audit;
         this.clock = clock;
+        this.cache = cache;
     }
 
     /** Issues a token for {@code creator}, with a role no higher than the creator's own. */
@@ -109,6 +112,7 @@ public class Tokens {
                 .query(String.class)
                 .optional()
                 .orElseThrow(() -> new NotFoundException("unknown-token", "No API token with id " + id));
+        cache.forgetAll();
         if (jdbc.sql("UPDATE api_token SET revoked_at = :now WHERE id = :id AND revoked_at IS NULL")
                         .param("id", id)
                         .param("now", clock.millis())
@@ -120,11 +124,17 @@ public class Tokens {
 
     /**
      * The account a presented token acts as, if the token is known, not revoked, not expired, and
-     * its creator is still enabled. It never acts with more than its creator has now.
+     * its creator is still enabled. It never acts with more than its creator has now (as of the
+     * cache's lifetime, for changes made on another instance).
      */
     public Optional<Account> authenticate(String token) {
         if (token == null || !token.startsWith(PREFIX) || token.length() > 200) {
             return Optional.empty();
+        }
+        String key = cache.tokenKey(token);
+        Optional<Account> remembered = cache.get(key);
+        if (remembered.isPresent()) {
+            return remembered;
         }
         long now = clock.millis();
         record Found(
@@ -164,7 +174,9 @@ public class Tokens {
                     .update();
         }
         Role role = t.creatorRole().includes(t.role()) ? t.role() : t.creatorRole();
-        return Optional.of(new Account(t.name(), role, t.id()));
+        Account account = new Account(t.name(), role, t.id());
+        cache.put(key, account, t.expiresAt());
+        return Optional.of(account);
     }
 
     private String creatorOf(String tokenId) {

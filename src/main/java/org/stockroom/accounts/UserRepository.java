@@ -39,10 +39,12 @@ class UserRepository {
 
     private final JdbcClient jdbc;
     private final Database database;
+    private final CredentialCache credentials;
 
-    UserRepository(JdbcClient jdbc, Database database) {
+    UserRepository(JdbcClient jdbc, Database database, CredentialCache credentials) {
         this.jdbc = jdbc;
         this.database = database;
+        this.credentials = credentials;
     }
 
     /**
@@ -96,7 +98,9 @@ class UserRepository {
                 == 1;
     }
 
+    /** Also forgets the credentials this instance remembers: they may prove a password, role or account no longer valid. */
     void update(String username, String passwordHash, Role role, boolean disabled, long now) {
+        credentials.forgetAll();
         jdbc.sql(
                         "UPDATE app_user SET password_hash = :h, role = :r, disabled = :d, updated_at = :now WHERE username = :u")
                 .param("u", username)
@@ -114,7 +118,9 @@ class UserRepository {
                 .update();
     }
 
+    /** A second factor closes HTTP Basic for the account, so remembered credentials go too. */
     void setTotp(String username, String secret, Long lastStep, long now) {
+        credentials.forgetAll();
         jdbc.sql("UPDATE app_user SET totp_secret = :s, totp_last_step = :step, updated_at = :now WHERE username = :u")
                 .param("u", username)
                 .param("s", secret)

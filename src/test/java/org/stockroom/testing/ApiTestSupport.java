@@ -8,6 +8,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.stockroom.accounts.AdminBootstrap;
+import org.stockroom.accounts.CredentialCache;
 import org.stockroom.accounts.LoginThrottle;
 
 /**
@@ -48,6 +49,10 @@ public abstract class ApiTestSupport {
     @Autowired
     private LoginThrottle throttle;
 
+    /** The wipe deletes users and tokens behind the application's back, as another instance would; the cache must not outlive them. */
+    @Autowired
+    private CredentialCache credentials;
+
     /** Signed in as {@code admin}, an OWNER. */
     protected Api api;
 
@@ -64,6 +69,7 @@ public abstract class ApiTestSupport {
         TestDatabase.wipe(dataSource);
         adminBootstrap.ensureAdmin();
         throttle.clear();
+        credentials.forgetAll();
         anonymous = new Api(port);
         api = anonymous.withBasic("admin", ADMIN_PASSWORD);
     }

@@ -111,12 +111,14 @@ final class CoreSchemas {
         example(
                 schemas.get("NewUserRequest"),
                 ordered("username", "sam", "password", "a-long-user-password", "role", "STAFF"));
-        example(schemas.get("NewTokenRequest"), ordered("name", "shop-sync", "role", "STAFF", "expiresAt", "2027-01-01T00:00:00Z"));
+        example(
+                schemas.get("NewTokenRequest"),
+                ordered("name", "shop-sync", "role", "STAFF", "expiresAt", "2027-01-01T00:00:00Z"));
         Schema bulk = schemas.get("BulkEdit");
         if (bulk != null) {
             // Exactly one of the two ways of naming the products.
-            bulk.setOneOf(List.of(
-                    new Schema<>().required(List.of("skus")), new Schema<>().required(List.of("filter"))));
+            bulk.setOneOf(
+                    List.of(new Schema<>().required(List.of("skus")), new Schema<>().required(List.of("filter"))));
         }
         example(schemas.get("UserPatch"), ordered("role", "VIEWER"));
         example(schemas.get("ProductChanges"), ordered("price", 949.99, "reorderThreshold", 5));

@@ -109,6 +109,15 @@ class ArchitectureTests {
             .because("the JSON API is reached over HTTP, not from Java");
 
     @ArchTest
+    static final ArchRule configurationRecordsAreNamedProperties = classes()
+            .that()
+            .areAnnotatedWith(org.springframework.boot.context.properties.ConfigurationProperties.class)
+            .should()
+            .haveSimpleNameEndingWith("Properties")
+            .because("a *Settings class is the store's settings the owner edits in the UI (settings/); "
+                    + "configuration keys bind to *Properties records");
+
+    @ArchTest
     static final ArchRule repositoriesArePackagePrivate = classes()
             .that()
             .areAnnotatedWith(Repository.class)

@@ -21,9 +21,21 @@ public final class ApiAccess {
         "/api/admin/**"
     };
 
+    /**
+     * Storefronts deliver their webhooks without Stockroom credentials; each delivery is authenticated
+     * by the platform's HMAC signature over its body (channels/Channels). POST only.
+     */
+    static final String PUBLIC_POST = "/api/channels/*/webhooks";
+
     private static final AntPathMatcher PATHS = new AntPathMatcher();
 
     private ApiAccess() {}
+
+    /** Whether {@code method path} of the JSON API is called without Stockroom credentials. */
+    public static boolean isPublic(HttpMethod method, String path) {
+        // A path template's variable ({id}) matches the pattern's * as any one segment would.
+        return HttpMethod.POST.equals(method) && PATHS.match(PUBLIC_POST, path);
+    }
 
     /** The least role that may call {@code method path} of the JSON API. */
     public static Role requiredRole(HttpMethod method, String path) {

@@ -34,11 +34,11 @@ public class CredentialCache {
     private record Entry(Account account, long until) {}
 
     private final Clock clock;
-    private final CredentialCacheSettings settings;
+    private final CredentialCacheProperties settings;
     private final SecretKeySpec key;
     private final Map<String, Entry> entries = new ConcurrentHashMap<>();
 
-    CredentialCache(Clock clock, CredentialCacheSettings settings) {
+    CredentialCache(Clock clock, CredentialCacheProperties settings) {
         this.clock = clock;
         this.settings = settings;
         byte[] secret = new byte[32];

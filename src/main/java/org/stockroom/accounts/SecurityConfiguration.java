@@ -60,9 +60,7 @@ class SecurityConfiguration {
                         .permitAll()
                         .requestMatchers("/actuator/health", "/actuator/health/**")
                         .permitAll()
-                        // Storefronts deliver their webhooks without Stockroom credentials; each delivery
-                        // is authenticated by the platform's HMAC signature over its body (channels/Channels).
-                        .requestMatchers(HttpMethod.POST, "/api/channels/*/webhooks")
+                        .requestMatchers(HttpMethod.POST, ApiAccess.PUBLIC_POST)
                         .permitAll()
                         .requestMatchers("/actuator/**")
                         .hasRole("OWNER")

@@ -85,8 +85,7 @@ class OpenApiDocument {
                                 new SecurityScheme()
                                         .type(SecurityScheme.Type.HTTP)
                                         .scheme("bearer")
-                                        .description("An API token from POST /api/tokens"))
-                        .addSchemas(PROBLEM, problemSchema()))
+                                        .description("An API token from POST /api/tokens")))
                 .addSecurityItem(new SecurityRequirement().addList("basic"))
                 .addSecurityItem(new SecurityRequirement().addList("bearer"));
         TAGS.forEach((name, description) -> api.addTagsItem(new Tag().name(name).description(description)));
@@ -100,14 +99,44 @@ class OpenApiDocument {
             if (api.getPaths() == null) {
                 return;
             }
+            // Here rather than in the OpenAPI bean: springdoc drops the bean's schemas that no
+            // operation references before the customizers run, and only they add the references.
+            if (api.getComponents() == null) {
+                api.setComponents(new Components());
+            }
+            api.getComponents().addSchemas(PROBLEM, problemSchema());
             api.getPaths()
                     .forEach((path, item) -> item.readOperationsMap()
                             .forEach((method, operation) -> describeErrors(path, method, operation)));
             shortenNames(api);
-            describeCoreRequests(api);
+            CoreSchemas.describe(api);
+            CoreSchemas.patchesRequireNothing(api);
             ResponseSchemas.markAlwaysPresent(api);
+            CoreSchemas.describeAnswers(api);
             dropUnused(api);
+            oneTagEach(api);
         };
+    }
+
+    /**
+     * One entry per tag, in the order of {@link #TAGS}: controllers that share a tag each bring their
+     * own description of it, and Spectral refuses a tag listed twice or used but not listed.
+     */
+    private static void oneTagEach(OpenAPI api) {
+        Map<String, String> tags = new LinkedHashMap<>(TAGS);
+        if (api.getTags() != null) {
+            api.getTags().forEach(tag -> tags.putIfAbsent(tag.getName(), tag.getDescription()));
+        }
+        api.getPaths()
+                .values()
+                .forEach(item -> item.readOperations().forEach(operation -> {
+                    if (operation.getTags() != null) {
+                        operation.getTags().forEach(name -> tags.putIfAbsent(name, null));
+                    }
+                }));
+        List<Tag> listed = new ArrayList<>();
+        tags.forEach((name, description) -> listed.add(new Tag().name(name).description(description)));
+        api.setTags(listed);
     }
 
     /**
@@ -212,46 +241,11 @@ class OpenApiDocument {
         api.getComponents().getSchemas().keySet().removeIf(name -> !used.contains(name) && !name.equals(PROBLEM));
     }
 
-    /**
-     * The request records of the core (catalog, sales, stock) carry no OpenAPI annotations, since
-     * the core knows no face; what they require is stated here, beside the operations that take them.
-     */
-    @SuppressWarnings({"rawtypes", "unchecked"})
-    private static void describeCoreRequests(OpenAPI api) {
-        Map<String, Schema> schemas = api.getComponents().getSchemas() == null
-                ? Map.of()
-                : api.getComponents().getSchemas();
-        describe(
-                schemas.get("NewProduct"),
-                List.of("sku", "name", "price", "stock", "reorderThreshold"),
-                Map.of("sku", "LAP-001", "name", "Laptop 14\"", "price", 999.99, "stock", 10, "reorderThreshold", 3));
-        describe(
-                schemas.get("PurchaseRequest"),
-                List.of("lines"),
-                Map.of("reference", "order-1001", "lines", List.of(Map.of("sku", "LAP-001", "quantity", 2))));
-        describe(
-                schemas.get("PurchaseRequestLine"),
-                List.of("sku", "quantity"),
-                Map.of("sku", "LAP-001", "quantity", 2));
-        describe(schemas.get("ReturnRequestLine"), List.of("sku", "quantity"), Map.of("sku", "LAP-001", "quantity", 1));
-        describe(
-                schemas.get("ReturnRequest"),
-                List.of("lines"),
-                Map.of("lines", List.of(Map.of("sku", "LAP-001", "quantity", 1)), "note", "Damaged in transit"));
-        describe(schemas.get("Adjustment"), List.of("reason"), Map.of("delta", -2, "reason", "DAMAGED"));
-    }
-
-    @SuppressWarnings({"rawtypes", "unchecked"})
-    private static void describe(Schema schema, List<String> required, Map<String, Object> example) {
-        if (schema != null) {
-            schema.setRequired(required);
-            schema.setExample(example);
-        }
-    }
-
     private static void describeErrors(String path, PathItem.HttpMethod method, Operation operation) {
         ApiResponses responses = operation.getResponses() == null ? new ApiResponses() : operation.getResponses();
-        Role role = ApiAccess.requiredRole(HttpMethod.valueOf(method.name()), path);
+        HttpMethod httpMethod = HttpMethod.valueOf(method.name());
+        boolean open = ApiAccess.isPublic(httpMethod, path);
+        Role role = ApiAccess.requiredRole(httpMethod, path);
         boolean write = method != PathItem.HttpMethod.GET && method != PathItem.HttpMethod.HEAD;
         boolean input = (operation.getParameters() != null
                         && operation.getParameters().stream()
@@ -265,7 +259,10 @@ class OpenApiDocument {
                     "The request is invalid: `invalid-request`, with `errors` naming each field at fault");
         }
         add(responses, "401", "No credentials, or wrong ones: `unauthorized`");
-        if (role != Role.VIEWER) {
+        if (open) {
+            // No Stockroom credentials: the operation states how it is authenticated instead.
+            operation.setSecurity(List.of());
+        } else if (role != Role.VIEWER) {
             add(responses, "403", "Signed in, but the role is below " + role + ": `forbidden`");
         }
         if (path.contains("{")) {
@@ -285,7 +282,7 @@ class OpenApiDocument {
             }
         });
         operation.setResponses(sorted(responses));
-        String access = "Needs the role " + role + " (or higher).";
+        String access = open ? "Needs no Stockroom credentials." : "Needs the role " + role + " (or higher).";
         String description = operation.getDescription();
         if (description != null && !description.contains(access)) {
             operation.setDescription(description.strip() + "\n\n" + access);
@@ -359,9 +356,13 @@ class OpenApiDocument {
 
     private static Map<String, String> tags() {
         Map<String, String> tags = new LinkedHashMap<>();
-        tags.put("Products", "The catalog: products, prices, thresholds, archive");
+        tags.put("Products", "The catalog: products, prices, thresholds, variants, barcodes, bulk edits, archive");
         tags.put("Stock", "The ledger: receipts, adjustments and stocktakes, movements");
         tags.put("Purchases", "Sales that take stock down at once, never below zero; returns");
+        tags.put("Reservations", "Stock held for unpaid orders and carts, with an expiry");
+        tags.put("Suppliers", "Who products are bought from");
+        tags.put("Purchase orders", "Orders to suppliers: drafts, sending, receiving; incoming stock");
+        tags.put("Sales channels", "Shopify and WooCommerce storefronts: orders in, available stock out");
         tags.put("Alerts", "Restock alerts, open while a product needs restocking");
         tags.put("Reports", "Sales, daily series, slow movers, valuation, reorder; JSON or CSV");
         tags.put("Imports and exports", "Catalog files in and out");

@@ -103,6 +103,9 @@ class ProductApi {
             responseCode = "422",
             description = "A SKU named does not exist (code unknown-sku); nothing was changed",
             content = @Content(mediaType = "application/problem+json"))
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+            required = true,
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = BulkEditDoc.class)))
     BulkEdit.Result bulk(@RequestBody Map<String, Object> body) {
         return store.catalog().bulkEdit(BulkEditRequest.read(body));
     }

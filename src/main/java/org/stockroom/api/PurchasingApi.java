@@ -2,6 +2,7 @@ package org.stockroom.api;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
@@ -255,7 +256,10 @@ class PurchasingApi {
     @ApiResponse(
             responseCode = "200",
             description = "The PDF",
-            content = @Content(mediaType = MediaType.APPLICATION_PDF_VALUE))
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_PDF_VALUE,
+                            schema = @Schema(type = "string", format = "binary", description = "A PDF document")))
     @ApiResponse(responseCode = "404", description = "unknown-purchase-order", content = @Content(mediaType = PROBLEM))
     @GetMapping("/api/purchase-orders/{id}/pdf")
     ResponseEntity<byte[]> pdf(@PathVariable String id) {
@@ -271,7 +275,19 @@ class PurchasingApi {
             summary = "A purchase order as CSV",
             description =
                     "One row per line: number, supplier, sku, name, quantity, received, open, unitCost, lineTotal.")
-    @ApiResponse(responseCode = "200", description = "The CSV", content = @Content(mediaType = "text/csv"))
+    @ApiResponse(
+            responseCode = "200",
+            description = "The CSV",
+            content =
+                    @Content(
+                            mediaType = "text/csv",
+                            schema =
+                                    @Schema(
+                                            type = "string",
+                                            description = "RFC 4180 CSV with a header row",
+                                            example =
+                                                    "number,supplier,sku,name,quantity,received,open,unitCost,lineTotal\n"
+                                                            + "PO-0001,Acme,LAP-001,Laptop,10,4,6,700.00,7000.00\n")))
     @ApiResponse(responseCode = "404", description = "unknown-purchase-order", content = @Content(mediaType = PROBLEM))
     @GetMapping("/api/purchase-orders/{id}/csv")
     ResponseEntity<String> csv(@PathVariable String id) {

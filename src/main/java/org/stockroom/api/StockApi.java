@@ -29,13 +29,13 @@ import org.stockroom.support.Text;
 @RequestMapping("/api/products/{sku}")
 class StockApi {
 
-    record ReceiptRequest(
+    record StockReceiptRequest(
             @Schema(requiredMode = Schema.RequiredMode.REQUIRED, minimum = "1", maximum = "1000000", example = "20")
             Long quantity,
 
             @Schema(description = "Up to 500 characters", example = "PO-77")
             String note) {
-        ReceiptRequest {
+        StockReceiptRequest {
             if (quantity == null || quantity < 1 || quantity > 1_000_000) {
                 throw new InvalidRequestException("quantity", "must be a whole number from 1 to 1000000");
             }
@@ -55,7 +55,7 @@ class StockApi {
     @ApiResponse(responseCode = "201", description = "The receipt movement")
     @PostMapping("/receipts")
     @ResponseStatus(HttpStatus.CREATED)
-    Movement receive(@PathVariable String sku, @RequestBody ReceiptRequest receipt) {
+    Movement receive(@PathVariable String sku, @RequestBody StockReceiptRequest receipt) {
         return store.receive(sku, receipt.quantity(), receipt.note());
     }
 

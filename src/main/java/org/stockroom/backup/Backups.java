@@ -125,8 +125,38 @@ public class Backups {
                 : properties.dataDir().resolve("backups");
     }
 
+    /**
+     * {@code PG_DUMP} when set; else {@code pg_dump} on the PATH; else the newest major version's
+     * {@code pg_dump} where Debian and Ubuntu install the server ({@code /usr/lib/postgresql/N/bin}),
+     * which is not on the PATH when only the server package is installed.
+     */
+    static String pgDumpProgram(String configured, String searchPath, Path versions) {
+        if (configured != null && !configured.isBlank()) {
+            return configured;
+        }
+        if (searchPath != null) {
+            for (String directory : searchPath.split(java.io.File.pathSeparator)) {
+                if (!directory.isEmpty() && Files.isExecutable(Path.of(directory, "pg_dump"))) {
+                    return "pg_dump";
+                }
+            }
+        }
+        try (var installed = Files.list(versions)) {
+            return installed
+                    .filter(dir -> dir.getFileName().toString().matches("\\d+"))
+                    .max(java.util.Comparator.comparingInt(
+                            dir -> Integer.parseInt(dir.getFileName().toString())))
+                    .map(dir -> dir.resolve("bin").resolve("pg_dump"))
+                    .filter(Files::isExecutable)
+                    .map(Path::toString)
+                    .orElse("pg_dump");
+        } catch (IOException e) {
+            return "pg_dump";
+        }
+    }
+
     private void pgDump(Path file) {
-        String program = System.getenv().getOrDefault("PG_DUMP", "pg_dump");
+        String program = pgDumpProgram(System.getenv("PG_DUMP"), System.getenv("PATH"), Path.of("/usr/lib/postgresql"));
         Map<String, String> env = new HashMap<>();
         List<String> command = new ArrayList<>(List.of(program, "--format=custom", "--no-owner", "--file=" + file));
         URI url = URI.create(dataSource.determineUrl().substring("jdbc:".length()));

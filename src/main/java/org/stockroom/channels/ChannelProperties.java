@@ -20,6 +20,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param retrySchedule waits between failed attempts to push stock or process a delivery; the
  *     last one repeats, since a storefront must eventually hold the right number
  * @param reconcileCron when the nightly reconciliation of every connected channel runs
+ * @param processInbox whether this instance processes received webhooks; {@code false}: it records and
+ *     answers them and leaves processing to the other instances (read by {@link InboxWorker}'s condition)
  */
 @ConfigurationProperties("stockroom.channels")
 public record ChannelProperties(
@@ -30,7 +32,8 @@ public record ChannelProperties(
         @DefaultValue("60s") Duration lease,
         @DefaultValue("10s") Duration timeout,
         @DefaultValue({"1s", "5s", "30s", "2m", "10m"}) List<Duration> retrySchedule,
-        @DefaultValue("0 30 3 * * *") String reconcileCron) {
+        @DefaultValue("0 30 3 * * *") String reconcileCron,
+        @DefaultValue("true") boolean processInbox) {
 
     public ChannelProperties {
         if (retrySchedule.isEmpty()) {

@@ -36,6 +36,7 @@ class Pusher extends Worker {
     private final Unauthorized unauthorized;
     private final ChannelProperties properties;
     private final Clock clock;
+    private final ChannelMeters meters;
     private final ExecutorService senders;
 
     Pusher(
@@ -47,7 +48,8 @@ class Pusher extends Worker {
             Unauthorized unauthorized,
             ChannelProperties properties,
             Signals signals,
-            Clock clock) {
+            Clock clock,
+            ChannelMeters meters) {
         super("channel-pusher", signals.pushes, properties.pollInterval());
         this.repository = repository;
         this.channels = channels;
@@ -57,6 +59,7 @@ class Pusher extends Worker {
         this.unauthorized = unauthorized;
         this.properties = properties;
         this.clock = clock;
+        this.meters = meters;
         AtomicInteger n = new AtomicInteger();
         this.senders = Executors.newFixedThreadPool(SENDERS, r -> {
             Thread t = new Thread(r, "channel-sender-" + n.incrementAndGet());
@@ -101,6 +104,7 @@ class Pusher extends Worker {
         var channel = repository.find(push.channelId());
         if (channel.isEmpty() || channel.get().status() != ChannelStatus.CONNECTED) {
             repository.pushFailed(push, "the channel is not connected", clock.millis(), false);
+            channel.ifPresent(row -> meters.push(row.type(), ChannelMeters.Result.FAILED));
             return;
         }
         ChannelRepository.Row row = channel.get();
@@ -108,6 +112,7 @@ class Pusher extends Worker {
         try {
             platform(row).setAvailable(channels.connection(row), push, available);
             repository.pushed(push, available, clock.millis());
+            meters.push(row.type(), ChannelMeters.Result.DELIVERED);
         } catch (Platform.Failure failure) {
             failed(row, push, failure);
         } catch (RuntimeException e) {
@@ -121,11 +126,13 @@ class Pusher extends Worker {
             case UNAUTHORIZED -> {
                 repository.pushFailed(push, failure.getMessage(), now, false);
                 unauthorized.mark(row, failure);
+                meters.push(row.type(), ChannelMeters.Result.FAILED);
             }
             case RATE_LIMITED -> {
                 long until = now + failure.retryAfter().toMillis();
                 repository.pushFailed(push, failure.getMessage(), until, false);
                 repository.holdChannel(row.id(), until);
+                meters.push(row.type(), ChannelMeters.Result.RETRY);
             }
             case NOT_FOUND -> relocate(row, push, failure);
             case TRANSIENT -> {
@@ -144,6 +151,7 @@ class Pusher extends Worker {
                         failure.getMessage(),
                         now + properties.retryAfter(failures).toMillis(),
                         true);
+                meters.push(row.type(), ChannelMeters.Result.RETRY);
             }
         }
     }
@@ -164,6 +172,7 @@ class Pusher extends Worker {
                         new ChannelRepository.Listing(
                                 push.sku(), item.remoteId(), item.remoteParentId(), item.quantity()),
                         now);
+                meters.push(row.type(), ChannelMeters.Result.RETRY);
                 return;
             } catch (Platform.Failure notThere) {
                 if (notThere.kind() != Platform.Failure.Kind.NOT_FOUND) {
@@ -173,6 +182,7 @@ class Pusher extends Worker {
             }
         }
         repository.unmap(row.id(), push.sku());
+        meters.push(row.type(), ChannelMeters.Result.FAILED);
         repository.log(row.id(), "UNMAPPED_REMOTE", push.sku(), null, null, "the channel no longer has this item", now);
     }
 

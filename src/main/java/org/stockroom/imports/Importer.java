@@ -16,7 +16,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.stockroom.catalog.Catalog;
-import org.stockroom.catalog.CatalogSettings;
+import org.stockroom.catalog.CatalogProperties;
 import org.stockroom.catalog.NewProduct;
 import org.stockroom.catalog.Product;
 import org.stockroom.catalog.ProductChanges;
@@ -66,7 +66,7 @@ public class Importer {
     private final Actors actors;
     private final Clock clock;
     private final StockroomProperties properties;
-    private final CatalogSettings settings;
+    private final CatalogProperties settings;
 
     Importer(
             Catalog catalog,
@@ -77,7 +77,7 @@ public class Importer {
             Actors actors,
             Clock clock,
             StockroomProperties properties,
-            CatalogSettings settings,
+            CatalogProperties settings,
             ObjectProvider<MeterRegistry> meterRegistry) {
         this.settings = settings;
         this.catalog = catalog;

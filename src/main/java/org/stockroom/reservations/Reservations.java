@@ -43,18 +43,21 @@ public class Reservations implements ExpiredHolds {
     private final Sales sales;
     private final TransactionTemplate transaction;
     private final Clock clock;
+    private final ReservationMeters meters;
 
     Reservations(
             ReservationRepository reservations,
             Stock stock,
             Sales sales,
             TransactionTemplate transaction,
-            Clock clock) {
+            Clock clock,
+            ReservationMeters meters) {
         this.reservations = reservations;
         this.stock = stock;
         this.sales = sales;
         this.transaction = transaction;
         this.clock = clock;
+        this.meters = meters;
     }
 
     /** Holds every line or none. With a key, a repeated request answers the first reservation again and changes nothing. */
@@ -91,6 +94,7 @@ public class Reservations implements ExpiredHolds {
         // Held before the lines are written: an unknown SKU is refused by the hold, with its code.
         stock.hold(holds(lines));
         reservations.insertLines(id, lines);
+        meters.held();
         return new Reservation(
                 id,
                 request.reference(),
@@ -149,6 +153,7 @@ public class Reservations implements ExpiredHolds {
                                 null)
                         .purchase();
                 reservations.setPurchase(id, purchase.id());
+                meters.committed();
                 return new CommitOutcome(purchase, true);
             }
             ReservationRepository.Row row = find(id);
@@ -166,6 +171,7 @@ public class Reservations implements ExpiredHolds {
         transaction.executeWithoutResult(status -> {
             if (reservations.markReleased(id, clock.millis())) {
                 stock.unhold(holds(linesOf(id)));
+                meters.released();
                 return;
             }
             ReservationRepository.Row row = find(id);
@@ -188,6 +194,7 @@ public class Reservations implements ExpiredHolds {
             Integer batch = transaction.execute(status -> {
                 List<String> ids = reservations.expireDue(clock.millis(), SWEEP_BATCH);
                 giveBack(ids);
+                meters.expired(ids.size());
                 return ids.size();
             });
             expired += batch;
@@ -202,6 +209,7 @@ public class Reservations implements ExpiredHolds {
     public boolean releaseDue(Collection<String> skus) {
         List<String> ids = reservations.expireDueHolding(skus, clock.millis());
         giveBack(ids);
+        meters.expired(ids.size());
         return !ids.isEmpty();
     }
 

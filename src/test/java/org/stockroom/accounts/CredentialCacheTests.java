@@ -37,7 +37,7 @@ class CredentialCacheTests {
     private final Account sam = new Account("sam", Role.STAFF, null);
 
     private CredentialCache cache(Duration ttl, int maxEntries) {
-        return new CredentialCache(clock, new CredentialCacheSettings(ttl, maxEntries));
+        return new CredentialCache(clock, new CredentialCacheProperties(ttl, maxEntries));
     }
 
     @Test

@@ -170,7 +170,17 @@ class OpenApiContractTests extends ApiTestSupport {
     @Test
     void answerSchemasSayWhichMembersAreAlwaysThere() {
         JsonNode schemas = document.path("components").path("schemas");
-        for (String name : List.of("ProductView", "Movement", "Alert", "SalesReport", "User", "PurchaseLine")) {
+        for (String name : List.of(
+                "ProductView",
+                "Movement",
+                "Alert",
+                "SalesReport",
+                "User",
+                "Purchase",
+                "PurchaseLine",
+                "Reservation",
+                "PurchaseOrderView",
+                "Channel")) {
             assertThat(schemas.path(name).path("required").isEmpty())
                     .as(name + " lists its required members")
                     .isFalse();
@@ -179,8 +189,8 @@ class OpenApiContractTests extends ApiTestSupport {
         schemas.path("NewProduct").path("required").forEach(n -> newProduct.add(n.asString()));
         assertThat(newProduct).containsExactlyInAnyOrder("sku", "name", "price", "stock", "reorderThreshold");
         assertThat(schemas.path("NewProduct").has("example")).isTrue();
-        JsonNode purchaseLine =
-                schemas.path("PurchaseRequest").path("properties").path("lines").path("items");
+        JsonNode purchaseLine = resolve(
+                schemas.path("PurchaseRequest").path("properties").path("lines").path("items"));
         assertThat(purchaseLine.path("properties").has("quantity")).isTrue();
         assertThat(purchaseLine.path("properties").has("unitPrice")).isFalse();
         assertThat(schemas.path("PurchaseLine").path("properties").has("unitPrice"))
@@ -245,6 +255,161 @@ class OpenApiContractTests extends ApiTestSupport {
         assertThat(report.propertyNames()).containsExactlyInAnyOrder("application/json", "text/csv");
         assertThat(report.path("application/json").path("schema").path("$ref").asString())
                 .endsWith("/SalesReport");
+    }
+
+    /**
+     * A client builds a request from the document: every JSON body names the members it must give
+     * (a merge patch needs none) and carries an example.
+     */
+    @Test
+    void requestBodiesStateWhatIsRequiredAndGiveAnExample() {
+        List<String> faults = new ArrayList<>();
+        operations((name, op) -> op.path("requestBody")
+                .path("content")
+                .properties()
+                .forEach(media -> {
+                    if (!media.getKey().contains("json")) {
+                        return;
+                    }
+                    JsonNode schema = resolve(media.getValue().path("schema"));
+                    if (!media.getValue().has("example")
+                            && !media.getValue().has("examples")
+                            && !schema.has("example")) {
+                        faults.add(name + " " + media.getKey() + ": no example");
+                    }
+                    if (!name.startsWith("PATCH")) {
+                        requiredAllTheWayDown(name, schema, faults);
+                    } else if (!schema.path("required").isEmpty()) {
+                        faults.add(name + ": a merge patch that requires " + schema.path("required"));
+                    }
+                }));
+        assertThat(faults).isEmpty();
+    }
+
+    /**
+     * Members that take their value from a closed set (a status, a kind, a type, a level, a role, a
+     * basis) list the set; times and dates say which they are; whole numbers their size; addresses
+     * that they are URIs; maps what their values are.
+     */
+    @Test
+    void membersHaveTheirEnumsAndFormats() {
+        List<String> faults = new ArrayList<>();
+        document.path("components").path("schemas").properties().forEach(e -> {
+            if (e.getKey().equals("Problem")) {
+                return;
+            }
+            e.getValue().path("properties").properties().forEach(member -> {
+                String where = e.getKey() + "." + member.getKey();
+                String name = member.getKey();
+                JsonNode schema = member.getValue();
+                String type = type(schema);
+                boolean closedSet = name.matches("status|kind|type|level|role|reason|.*[bB]asis|format")
+                        && !(e.getKey().endsWith("Problem") && name.equals("reason"));
+                if (closedSet && type.equals("string") && !schema.has("enum")) {
+                    faults.add(where + ": no enum");
+                }
+                if (name.equals("events") && !schema.path("items").has("enum")) {
+                    faults.add(where + ": no enum of events");
+                }
+                if (name.endsWith("At") && !schema.path("format").asString("").equals("date-time")) {
+                    faults.add(where + ": not a date-time");
+                }
+                if (name.matches("from|to|date|expectedOn|lastSale|noSaleSince")
+                        && !schema.path("format").asString("").equals("date")) {
+                    faults.add(where + ": not a date");
+                }
+                if (type.equals("integer") && !schema.has("format")) {
+                    faults.add(where + ": an integer without int32/int64");
+                }
+                if (name.matches("(?i).*(url|path)")
+                        && !schema.path("format").asString("").startsWith("uri")) {
+                    faults.add(where + ": an address without format uri");
+                }
+                if (type.equals("object")
+                        && !schema.has("properties")
+                        && !schema.path("additionalProperties").isObject()) {
+                    faults.add(where + ": an object without members or value type");
+                }
+                if (schema.path("additionalProperties").isObject()
+                        && schema.path("additionalProperties").isEmpty()) {
+                    faults.add(where + ": a map of untyped values");
+                }
+            });
+        });
+        assertThat(faults).isEmpty();
+    }
+
+    /** The storefronts' webhook receiver takes no Stockroom credentials, so the document must not ask for them. */
+    @Test
+    void thePublicOperationAsksForNoCredentials() {
+        JsonNode receiver =
+                document.path("paths").path("/api/channels/{id}/webhooks").path("post");
+        assertThat(receiver.isMissingNode()).isFalse();
+        assertThat(receiver.has("security")).isTrue();
+        assertThat(receiver.path("security").isEmpty()).isTrue();
+        assertThat(receiver.path("responses").has("403")).isFalse();
+        assertThat(receiver.path("responses").path("401").path("description").asString())
+                .contains("signature");
+        JsonNode connect = document.path("paths").path("/api/channels").path("post");
+        assertThat(connect.has("security")).isFalse();
+        assertThat(connect.path("responses").has("403")).isTrue();
+    }
+
+    @Test
+    void everyTagIsListedOnceAndDescribed() {
+        List<String> listed = new ArrayList<>();
+        List<String> faults = new ArrayList<>();
+        document.path("tags").forEach(tag -> {
+            listed.add(tag.path("name").asString());
+            if (tag.path("description").asString("").isBlank()) {
+                faults.add(tag.path("name").asString() + ": no description");
+            }
+        });
+        assertThat(listed).doesNotHaveDuplicates();
+        operations((name, op) -> op.path("tags").forEach(tag -> {
+            if (!listed.contains(tag.asString())) {
+                faults.add(name + ": tag " + tag.asString() + " is not listed");
+            }
+        }));
+        assertThat(faults).isEmpty();
+    }
+
+    /**
+     * The body names its required members (or, where it takes one of several, each alternative does),
+     * and so does each of its lines (purchase, reservation, order, receipt).
+     */
+    private void requiredAllTheWayDown(String where, JsonNode schema, List<String> faults) {
+        boolean eachAlternativeRequires = !schema.path("oneOf").isEmpty();
+        for (JsonNode alternative : schema.path("oneOf")) {
+            eachAlternativeRequires &= !alternative.path("required").isEmpty();
+        }
+        if (schema.path("required").isEmpty() && !eachAlternativeRequires) {
+            faults.add(where + ": no required members");
+        }
+        JsonNode line = resolve(schema.path("properties").path("lines").path("items"));
+        if (line.has("properties") && line.path("required").isEmpty()) {
+            faults.add(where + " lines: no required members");
+        }
+    }
+
+    private JsonNode resolve(JsonNode schema) {
+        String ref = schema.path("$ref").asString("");
+        if (ref.isEmpty()) {
+            return schema;
+        }
+        return document.path("components").path("schemas").path(ref.substring(ref.lastIndexOf('/') + 1));
+    }
+
+    private static String type(JsonNode schema) {
+        JsonNode type = schema.path("type");
+        if (type.isArray()) {
+            for (JsonNode t : type) {
+                if (!t.asString().equals("null")) {
+                    return t.asString();
+                }
+            }
+        }
+        return type.asString("");
     }
 
     private List<String> statuses(String method, String path) {

@@ -487,6 +487,8 @@ class ChannelTests extends ApiTestSupport {
         FakeWooCommerce fake = woo();
         fake.catalog(List.of(new FakeWooCommerce.Product(10, "MUG", "simple", 12L, null)));
         fake.putAnswers(FakeWooCommerce.status(429, "2"), com.github.tomakehurst.wiremock.client.WireMock.okJson("{}"));
+        double retriesBefore = pushes("woocommerce", "retry");
+        double deliveredBefore = pushes("woocommerce", "delivered");
         connectWoo("Woo", fake);
 
         await().atMost(TEN_SECONDS).untilAsserted(() -> assertThat(fake.puts()).hasSize(2));
@@ -495,6 +497,26 @@ class ChannelTests extends ApiTestSupport {
                 - requests.get(0).getLoggedDate().getTime();
         assertThat(waited).isGreaterThanOrEqualTo(1900);
         assertThat(fake.shows("/products/10")).isEqualTo(12);
+        // Other tests' channels may still be pushing, so at least this test's own attempts are counted.
+        await().atMost(TEN_SECONDS).untilAsserted(() -> {
+            assertThat(pushes("woocommerce", "retry") - retriesBefore).isGreaterThanOrEqualTo(1.0);
+            assertThat(pushes("woocommerce", "delivered") - deliveredBefore).isGreaterThanOrEqualTo(1.0);
+        });
+    }
+
+    /** {@code stockroom_channels_pushes_total{platform, result}} from the Prometheus scrape; 0 when absent. */
+    private double pushes(String platform, String result) {
+        var scrape = api.get("/actuator/prometheus");
+        assertThat(scrape.status()).isEqualTo(200);
+        var line = java.util.regex.Pattern.compile("(?m)^stockroom_channels_pushes_total\\{([^}]*)} (\\S+)$")
+                .matcher(scrape.text());
+        while (line.find()) {
+            if (line.group(1).contains("platform=\"" + platform + "\"")
+                    && line.group(1).contains("result=\"" + result + "\"")) {
+                return Double.parseDouble(line.group(2));
+            }
+        }
+        return 0;
     }
 
     @Test

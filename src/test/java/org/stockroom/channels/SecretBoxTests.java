@@ -41,7 +41,8 @@ class SecretBoxTests {
                 Duration.ofSeconds(60),
                 Duration.ofSeconds(10),
                 List.of(Duration.ofSeconds(1)),
-                "0 30 3 * * *");
+                "0 30 3 * * *",
+                true);
     }
 
     @Test

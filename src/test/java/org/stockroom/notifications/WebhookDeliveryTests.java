@@ -145,6 +145,8 @@ class WebhookDeliveryTests extends ApiTestSupport {
     @Test
     void aReceiverAnswering500ThreeTimesGetsTheEventOnTheFourthAttemptWithTheSameId() throws Exception {
         receiver.answering(500, 500, 500);
+        double retriesBefore = deliveries("retry");
+        double deliveredBefore = deliveries("delivered");
         JsonNode hook = register(receiver.url(), "alert.raised");
         api.post("/api/products", product("RETRY-1", "5.00", 5, 3));
         api.post("/api/purchases", purchase("RETRY-1", 2));
@@ -168,6 +170,24 @@ class WebhookDeliveryTests extends ApiTestSupport {
         assertThat(delivery.get("responseCode").asInt()).isEqualTo(200);
         assertThat(delivery.get("messageId").asString())
                 .isEqualTo(attempts.get(0).header("webhook-id"));
+
+        // Counted by result; other tests' deliveries may still be under way, so at least these.
+        assertThat(deliveries("retry") - retriesBefore).isGreaterThanOrEqualTo(3.0);
+        assertThat(deliveries("delivered") - deliveredBefore).isGreaterThanOrEqualTo(1.0);
+    }
+
+    /** {@code stockroom_notifications_deliveries_total{channel="webhook", result}} from the scrape; 0 when absent. */
+    private double deliveries(String result) {
+        var scrape = api.get("/actuator/prometheus");
+        assertThat(scrape.status()).isEqualTo(200);
+        var line = java.util.regex.Pattern.compile("(?m)^stockroom_notifications_deliveries_total\\{([^}]*)} (\\S+)$")
+                .matcher(scrape.text());
+        while (line.find()) {
+            if (line.group(1).contains("channel=\"webhook\"") && line.group(1).contains("result=\"" + result + "\"")) {
+                return Double.parseDouble(line.group(2));
+            }
+        }
+        return 0;
     }
 
     @Test

@@ -41,6 +41,40 @@ class MetricsTests extends ApiTestSupport {
     }
 
     @Test
+    void reservationsAreCountedByWhatBecameOfThem() throws Exception {
+        api.post("/api/products", product("MET-R", "10.00", 10, 1));
+        String hold = "{\"reference\":\"cart-met\",\"lines\":[{\"sku\":\"MET-R\",\"quantity\":2}]}";
+        String before = scrape();
+
+        var first = api.post("/api/reservations", hold);
+        var second = api.post("/api/reservations", hold);
+        assertThat(first.status()).as(first.text()).isEqualTo(201);
+        assertThat(second.status()).as(second.text()).isEqualTo(201);
+        String committed = first.json().path("id").asString();
+        assertThat(api.post("/api/reservations/" + committed + "/commit", "").status())
+                .isEqualTo(201);
+        // Committing again answers the same purchase and is not a second commit.
+        assertThat(api.post("/api/reservations/" + committed + "/commit", "").status())
+                .isEqualTo(200);
+        String released = second.json().path("id").asString();
+        assertThat(api.delete("/api/reservations/" + released).status()).isEqualTo(204);
+        assertThat(api.delete("/api/reservations/" + released).status()).isEqualTo(204);
+        // A refused hold holds nothing, so counts nothing.
+        assertThat(api.post("/api/reservations", hold.replace("\"quantity\":2", "\"quantity\":99"))
+                        .status())
+                .isEqualTo(409);
+
+        String after = scrape();
+        assertThat(delta(before, after, "stockroom_reservations_total", "result=\"held\""))
+                .isEqualTo(2.0);
+        assertThat(delta(before, after, "stockroom_reservations_total", "result=\"committed\""))
+                .isEqualTo(1.0);
+        assertThat(delta(before, after, "stockroom_reservations_total", "result=\"released\""))
+                .isEqualTo(1.0);
+        assertThat(after).contains("stockroom_reservations_total{result=\"expired\"}");
+    }
+
+    @Test
     void importRowsAreCounted() {
         String before = scrape();
         String csv = "sku,name,price,stock,reorder_threshold\nMET-I1,One,1.00,5,1\nMET-I2,Two,2.00,5,1\n";
@@ -57,6 +91,32 @@ class MetricsTests extends ApiTestSupport {
         assertThat(answer.status()).as(answer.text()).isEqualTo(201);
         assertThat(delta(before, scrape(), "stockroom_imports_rows_total", "outcome=\"created\""))
                 .isEqualTo(2.0);
+    }
+
+    /** A dashboard panel on a name the scrape does not show stays empty without any error in Grafana. */
+    @Test
+    void theGrafanaDashboardQueriesOnlyMetersTheScrapeShows() throws Exception {
+        api.get("/api/products");
+        String scrape = scrape();
+        String dashboard = java.nio.file.Files.readString(java.nio.file.Path.of("docs", "grafana-dashboard.json"));
+        Matcher expressions =
+                Pattern.compile("\"expr\":\\s*\"((?:[^\"\\\\]|\\\\.)*)\"").matcher(dashboard);
+        java.util.Set<String> names = new java.util.TreeSet<>();
+        while (expressions.find()) {
+            Matcher name = Pattern.compile("([a-z_][a-z0-9_]*)\\{").matcher(expressions.group(1));
+            while (name.find()) {
+                names.add(name.group(1));
+            }
+        }
+        assertThat(names).contains("stockroom_purchases_total", "stockroom_channels_pushes_total");
+        java.util.List<String> missing = names.stream()
+                .filter(n -> !Pattern.compile("(?m)^" + Pattern.quote(n) + "[{ ]")
+                        .matcher(scrape)
+                        .find())
+                .toList();
+        assertThat(missing)
+                .as("queried by docs/grafana-dashboard.json, absent from the scrape")
+                .isEmpty();
     }
 
     @Test

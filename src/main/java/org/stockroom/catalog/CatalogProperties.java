@@ -12,9 +12,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param defaultReorderQuantity the reorder quantity of an imported product whose file gives none; unset: none
  */
 @ConfigurationProperties("stockroom.catalog")
-public record CatalogSettings(@DefaultValue("0") long defaultReorderThreshold, Long defaultReorderQuantity) {
+public record CatalogProperties(@DefaultValue("0") long defaultReorderThreshold, Long defaultReorderQuantity) {
 
-    public CatalogSettings {
+    public CatalogProperties {
         if (defaultReorderThreshold < 0 || defaultReorderThreshold > NewProduct.MAX_UNITS) {
             throw new IllegalArgumentException(
                     "stockroom.catalog.default-reorder-threshold must be from 0 to " + NewProduct.MAX_UNITS);

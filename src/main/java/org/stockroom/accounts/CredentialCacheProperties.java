@@ -13,6 +13,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxEntries bound on the remembered credentials; past it the cache starts over
  */
 @ConfigurationProperties("stockroom.security.credential-cache")
-record CredentialCacheSettings(
+record CredentialCacheProperties(
         @DefaultValue("5s") Duration ttl,
         @DefaultValue("10000") int maxEntries) {}

@@ -149,7 +149,9 @@ class StoreModelProperties {
             assertThat(p.reserved()).as("stock >= reserved >= 0 for %s", sku).isNotNegative();
             assertThat(p.stock()).as("stock >= reserved for %s", sku).isGreaterThanOrEqualTo(p.reserved());
             assertThat(p.available()).as("available of %s", sku).isEqualTo(p.stock() - p.reserved());
-            assertThat(p.reserved()).as("reserved of %s = its active holds", sku).isEqualTo(activeHolds(sku));
+            assertThat(p.reserved())
+                    .as("reserved of %s = its active holds", sku)
+                    .isEqualTo(activeHolds(sku));
             assertThat(p.backordered())
                     .as("backordered of %s after %s", sku, op)
                     .isEqualTo(m.backordered())
@@ -192,7 +194,8 @@ class StoreModelProperties {
     }
 
     private long openBackorders(String sku) {
-        return jdbc.sql("SELECT COALESCE(SUM(quantity - filled), 0) FROM backorder WHERE status = 'OPEN' AND sku = :sku")
+        return jdbc.sql(
+                        "SELECT COALESCE(SUM(quantity - filled), 0) FROM backorder WHERE status = 'OPEN' AND sku = :sku")
                 .param("sku", sku)
                 .query(Long.class)
                 .single();
@@ -216,6 +219,7 @@ class StoreModelProperties {
         long reserved;
         /** What each open backorder still owes, oldest first. */
         final java.util.ArrayDeque<long[]> owed = new java.util.ArrayDeque<>();
+
         boolean archived;
         long alertsRaised;
 
@@ -365,9 +369,7 @@ class StoreModelProperties {
                     break;
             }
             Set<String> archived = new TreeSet<>();
-            r.lines.keySet().stream()
-                    .filter(sku -> products.get(sku).archived)
-                    .forEach(archived::add);
+            r.lines.keySet().stream().filter(sku -> products.get(sku).archived).forEach(archived::add);
             if (!archived.isEmpty()) {
                 return "422 product-archived " + archived;
             }

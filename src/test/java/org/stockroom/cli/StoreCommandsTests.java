@@ -359,7 +359,8 @@ class StoreCommandsTests {
         Cli.Run open = run("backorders");
         assertThat(open.exitCode()).as(open.toString()).isZero();
         assertThat(open.squeezed()).containsPattern("\\d+ LAP 2 0 OPEN Woo");
-        JsonNode json = JSON.readTree(run("backorders", "--status", "all", "--json").out());
+        JsonNode json =
+                JSON.readTree(run("backorders", "--status", "all", "--json").out());
         assertThat(json.size()).isEqualTo(1);
         long id = json.get(0).get("id").asLong();
 

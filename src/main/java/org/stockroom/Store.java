@@ -74,6 +74,7 @@ public class Store {
     private final SelfCheck selfCheck;
     private final Returns returns;
     private final Reservations reservations;
+    private final org.stockroom.sales.Backorders backorders;
     private final Backups backups;
     private final Purchasing purchasing;
     private final Channels channels;
@@ -111,8 +112,10 @@ public class Store {
             Reservations reservations,
             Backups backups,
             Purchasing purchasing,
-            Channels channels) {
+            Channels channels,
+            org.stockroom.sales.Backorders backorders) {
         this.channels = channels;
+        this.backorders = backorders;
         this.reservations = reservations;
         this.backups = backups;
         this.purchasing = purchasing;
@@ -140,6 +143,11 @@ public class Store {
     /** Stock held for unpaid orders and carts. */
     public Reservations reservations() {
         return reservations;
+    }
+
+    /** Backorders: what purchases owe because stock could not cover them; listed and cancelled here. */
+    public org.stockroom.sales.Backorders backorders() {
+        return backorders;
     }
 
     /** Suppliers and purchase orders. */

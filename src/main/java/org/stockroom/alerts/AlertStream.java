@@ -35,7 +35,24 @@ public class AlertStream implements SmartLifecycle {
             AlertLevel level,
             long stock,
             long reorderThreshold,
-            long openAlerts) {}
+            long openAlerts,
+
+            @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+            Long quantity) {
+
+        /** An alert's transition: no quantity. */
+        public Event(
+                String type,
+                long alertId,
+                String sku,
+                String name,
+                AlertLevel level,
+                long stock,
+                long reorderThreshold,
+                long openAlerts) {
+            this(type, alertId, sku, name, level, stock, reorderThreshold, openAlerts, null);
+        }
+    }
 
     /** Ends a subscription. */
     public interface Subscription extends AutoCloseable {
@@ -48,7 +65,17 @@ public class AlertStream implements SmartLifecycle {
 
     private final Alerts alerts;
     private final Set<Consumer<Event>> subscribers = ConcurrentHashMap.newKeySet();
-    private final BlockingQueue<AlertChange> queue = new ArrayBlockingQueue<>(QUEUE_CAPACITY);
+    /** Committed alert changes ({@link AlertChange}) and other notices for the owner ({@link Notice}). */
+    private final BlockingQueue<Object> queue = new ArrayBlockingQueue<>(QUEUE_CAPACITY);
+
+    /**
+     * A committed event that is not an alert's transition but that the owner follows in the same
+     * feed: {@code type} names it (e.g. {@code backorder.created}), {@code id} is its subject's id,
+     * {@code quantity} what it is about (units owed) and {@code stock} the product's available units.
+     */
+    public record Notice(
+            String type, long id, String sku, String name, long quantity, long stock, long reorderThreshold) {}
+
     private volatile Thread sender;
 
     AlertStream(Alerts alerts) {
@@ -82,45 +109,69 @@ public class AlertStream implements SmartLifecycle {
 
     /** Queues a committed change for every subscriber. */
     public void publish(AlertChange change) {
-        while (!queue.offer(change)) {
+        offer(change);
+    }
+
+    /** Queues a committed notice (such as a backorder) for every subscriber. */
+    public void publish(Notice notice) {
+        offer(notice);
+    }
+
+    private void offer(Object item) {
+        while (!queue.offer(item)) {
             queue.poll();
         }
     }
 
     private void run() {
         while (!Thread.currentThread().isInterrupted()) {
-            AlertChange change;
+            Object item;
             try {
-                change = queue.poll(1, TimeUnit.SECONDS);
+                item = queue.poll(1, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
                 return;
             }
-            if (change == null || subscribers.isEmpty()) {
+            if (item == null || subscribers.isEmpty()) {
                 continue;
             }
             Event event;
             try {
-                event = new Event(
-                        change.type().event(),
-                        change.alertId(),
-                        change.sku(),
-                        change.name(),
-                        change.level(),
-                        change.stock(),
-                        change.reorderThreshold(),
-                        alerts.countOpen());
+                event = item instanceof AlertChange change
+                        ? new Event(
+                                change.type().event(),
+                                change.alertId(),
+                                change.sku(),
+                                change.name(),
+                                change.level(),
+                                change.stock(),
+                                change.reorderThreshold(),
+                                alerts.countOpen())
+                        : notice((Notice) item);
             } catch (RuntimeException e) {
-                log.warn("Could not describe alert {} for its followers", change.alertId(), e);
+                log.warn("Could not describe {} for its followers", item, e);
                 continue;
             }
             for (Consumer<Event> subscriber : List.copyOf(subscribers)) {
                 try {
                     subscriber.accept(event);
                 } catch (RuntimeException e) {
-                    log.warn("A follower of alerts failed on alert {}", change.alertId(), e);
+                    log.warn("A follower of alerts failed on {} {}", event.type(), event.alertId(), e);
                 }
             }
         }
+    }
+
+    private Event notice(Notice n) {
+        return new Event(
+                n.type(),
+                n.id(),
+                n.sku(),
+                n.name(),
+                null,
+                n.stock(),
+                n.reorderThreshold(),
+                alerts.countOpen(),
+                n.quantity());
     }
 
     @Override

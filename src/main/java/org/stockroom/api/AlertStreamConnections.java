@@ -60,7 +60,9 @@ class AlertStreamConnections implements SmartLifecycle {
             send(
                     emitter,
                     SseEmitter.event()
-                            .name("alert")
+                            // Backorders share the owner's feed under their own name, so a page that
+                            // follows alerts is not handed something that is not one.
+                            .name(event.quantity() == null ? "alert" : "backorder")
                             .id(String.valueOf(event.alertId()))
                             .data(event, MediaType.APPLICATION_JSON));
         }

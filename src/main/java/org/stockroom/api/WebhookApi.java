@@ -45,7 +45,8 @@ class WebhookApi {
                                         "alert.raised",
                                         "alert.escalated",
                                         "alert.resolved",
-                                        "stock.received"
+                                        "stock.received",
+                                        "backorder.created"
                                     }))
             List<String> events,
 

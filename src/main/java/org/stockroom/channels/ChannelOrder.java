@@ -5,8 +5,9 @@ import java.util.List;
 
 /**
  * An order a channel delivered, and what became of it. {@code status}: TAKEN (a purchase took its
- * matched lines), SHORT (stock could not cover it; see {@code detail}), NOTHING_MATCHED (no line
- * named a sellable SKU), CANCELLED (its units were put back).
+ * matched lines; what stock could not cover is backordered, listed in {@code detail}), SHORT (from
+ * before backorders: stock could not cover it and nothing was taken), REFUSED, NOTHING_MATCHED (no
+ * line named a sellable SKU), CANCELLED (its units were put back and its backorders cancelled).
  */
 public record ChannelOrder(
         String channelId,

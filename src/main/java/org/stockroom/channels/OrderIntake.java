@@ -9,12 +9,15 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.stockroom.catalog.Catalog;
 import org.stockroom.catalog.Sku;
+import org.stockroom.sales.BackorderedPurchase;
+import org.stockroom.sales.Backorders;
 import org.stockroom.sales.Purchase;
 import org.stockroom.sales.PurchaseRequest;
 import org.stockroom.sales.PurchaseReturn;
 import org.stockroom.sales.ReturnRequest;
 import org.stockroom.sales.Returns;
 import org.stockroom.sales.Sales;
+import org.stockroom.stock.Backorder;
 import org.stockroom.stock.InsufficientStockException;
 import org.stockroom.support.DomainException;
 import tools.jackson.databind.JsonNode;
@@ -50,6 +53,7 @@ class OrderIntake {
     private final Catalog catalog;
     private final Sales sales;
     private final Returns returns;
+    private final Backorders backorders;
     private final TransactionTemplate transaction;
     private final JsonMapper json;
     private final Clock clock;
@@ -59,6 +63,7 @@ class OrderIntake {
             Catalog catalog,
             Sales sales,
             Returns returns,
+            Backorders backorders,
             TransactionTemplate transaction,
             JsonMapper json,
             Clock clock) {
@@ -66,6 +71,7 @@ class OrderIntake {
         this.catalog = catalog;
         this.sales = sales;
         this.returns = returns;
+        this.backorders = backorders;
         this.transaction = transaction;
         this.json = json;
         this.clock = clock;
@@ -123,8 +129,8 @@ class OrderIntake {
                     repository.orderTaken(channel.id(), orderId, null, "NOTHING_MATCHED", null);
                     return;
                 }
-                Purchase purchase = buy(reference(channel, name), matched);
-                repository.orderTaken(channel.id(), orderId, purchase.id(), "TAKEN", null);
+                BackorderedPurchase bought = buy(channel, reference(channel, name), matched);
+                repository.orderTaken(channel.id(), orderId, bought.purchase().id(), "TAKEN", owed(bought));
             });
         } catch (DomainException refused) {
             // The purchase and the order's first record rolled back together; the order is recorded
@@ -139,12 +145,23 @@ class OrderIntake {
     }
 
     /**
-     * The one place a channel order buys. Today a purchase takes every matched line or none, so an
-     * order stock cannot cover is recorded SHORT; with backorders it takes what is available and
-     * owes the rest.
+     * The one place a channel order buys. The customer has ordered already, so the order is never
+     * refused for want of stock: each line takes what is available and owes the rest as a
+     * backorder, which the next receipts fill oldest first.
      */
-    private Purchase buy(String reference, Map<String, Long> quantities) {
-        return sales.purchase(PurchaseRequest.of(reference, quantities), null).purchase();
+    private BackorderedPurchase buy(ChannelRepository.Row channel, String reference, Map<String, Long> quantities) {
+        return sales.purchaseAllowingBackorder(PurchaseRequest.of(reference, quantities), null, channel.name());
+    }
+
+    /** What the order owes, for the owner's eyes; null when stock covered it. */
+    private static String owed(BackorderedPurchase bought) {
+        if (bought.backorders().isEmpty()) {
+            return null;
+        }
+        StringBuilder detail = new StringBuilder("backordered:");
+        bought.backorders()
+                .forEach(b -> detail.append(' ').append(b.sku()).append(" x").append(b.quantity()));
+        return detail.length() > 500 ? detail.substring(0, 500) : detail.toString();
     }
 
     /** Marks the order cancelled and puts back every unit of its purchase not returned yet. */
@@ -162,7 +179,10 @@ class OrderIntake {
                 return;
             }
             if (was.get().purchaseId() != null) {
-                putBack(was.get().purchaseId(), null, "order " + name + " cancelled on " + channel.name());
+                String note = "order " + name + " cancelled on " + channel.name();
+                // Units still owed were never delivered: they stop being owed; what was delivered comes back.
+                backorders.cancelOpenOf(was.get().purchaseId(), note);
+                putBack(was.get().purchaseId(), null, note);
             }
         });
     }
@@ -213,6 +233,10 @@ class OrderIntake {
             for (PurchaseReturn.Line line : earlier.lines()) {
                 returnable.merge(line.sku(), -line.quantity(), Long::sum);
             }
+        }
+        // Units an open backorder still owes never left the shelf, so they cannot come back.
+        for (Backorder b : backorders.ofPurchase(purchaseId)) {
+            returnable.merge(b.sku(), -b.owed(), Long::sum);
         }
         Map<String, Long> back = new TreeMap<>();
         returnable.forEach((sku, left) -> {

@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
             PurchaseCommand.class,
             RestockCommand.class,
             AlertsCommand.class,
+            BackordersCommand.class,
             ReportCommand.class,
             ImportCommand.class,
             ExportCommand.class,

@@ -11,6 +11,7 @@ import org.stockroom.alerts.Alert;
 import org.stockroom.alerts.AlertChange;
 import org.stockroom.alerts.AlertLevel;
 import org.stockroom.catalog.Product;
+import org.stockroom.stock.Backorder;
 import org.stockroom.stock.Movement;
 import org.stockroom.support.Ids;
 import tools.jackson.databind.json.JsonMapper;
@@ -71,6 +72,21 @@ class Messages {
         data.put("receipt", receipt);
         data.put("product", product(product));
         return envelope(id, WebhookEvent.STOCK_RECEIVED.type(), data);
+    }
+
+    Message backorder(String id, Backorder backorder, Product product) {
+        Map<String, Object> owed = new LinkedHashMap<>();
+        owed.put("id", backorder.id());
+        owed.put("sku", backorder.sku());
+        owed.put("quantity", backorder.quantity());
+        owed.put("filled", backorder.filled());
+        owed.put("purchaseId", backorder.purchaseId());
+        owed.put("channel", backorder.channel());
+        owed.put("createdAt", backorder.createdAt().toString());
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("backorder", owed);
+        data.put("product", product(product));
+        return envelope(id, WebhookEvent.BACKORDER_CREATED.type(), data);
     }
 
     Message test(String endpointId) {
@@ -165,6 +181,9 @@ class Messages {
         product.put("sku", p.sku().value());
         product.put("name", p.name());
         product.put("stock", p.stock());
+        product.put("reserved", p.reserved());
+        product.put("available", p.available());
+        product.put("backordered", p.backordered());
         product.put("reorderThreshold", p.reorderThreshold());
         product.put("needsRestock", p.needsRestock());
         product.put("reorderQuantity", p.reorderQuantity());

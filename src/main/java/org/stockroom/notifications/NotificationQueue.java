@@ -6,6 +6,7 @@ import org.springframework.stereotype.Component;
 import org.stockroom.alerts.AlertChange;
 import org.stockroom.catalog.Catalog;
 import org.stockroom.catalog.Product;
+import org.stockroom.stock.BackorderCreated;
 import org.stockroom.stock.StockReceived;
 
 /**
@@ -59,6 +60,16 @@ class NotificationQueue {
     void on(StockReceived received) {
         String id = messages.newId();
         Messages.Message message = messages.received(id, received.product(), received.movement());
+        if (outbox.queueForSubscribers(id, message.type(), message.body(), clock.millis()) > 0) {
+            wakeup.afterCommit();
+        }
+    }
+
+    /** Units owed to an order the stock could not cover: the owner hears of it through webhooks. */
+    @EventListener
+    void on(BackorderCreated created) {
+        String id = messages.newId();
+        Messages.Message message = messages.backorder(id, created.backorder(), created.product());
         if (outbox.queueForSubscribers(id, message.type(), message.body(), clock.millis()) > 0) {
             wakeup.afterCommit();
         }

@@ -8,7 +8,8 @@ enum WebhookEvent {
     ALERT_RAISED("alert.raised"),
     ALERT_ESCALATED("alert.escalated"),
     ALERT_RESOLVED("alert.resolved"),
-    STOCK_RECEIVED("stock.received");
+    STOCK_RECEIVED("stock.received"),
+    BACKORDER_CREATED("backorder.created");
 
     /** Sent only by the "send test event" action, whatever the endpoint subscribes to. */
     static final String TEST = "webhook.test";

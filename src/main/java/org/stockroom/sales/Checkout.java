@@ -68,15 +68,61 @@ class Checkout implements GroupCommit.Work {
                 .map(l -> StockChange.sale(l.sku(), l.quantity(), id))
                 .toList();
         List<Stock.Applied> applied = stock.apply(changes, actor);
+        return record(
+                id,
+                order,
+                applied.stream()
+                        .map(a -> new Bought(a.product(), -a.movement().delta(), a.alert()))
+                        .toList(),
+                sold);
+    }
 
+    /**
+     * A purchase that takes what available stock covers of each line and owes the rest as open
+     * backorders (of {@code channel}, when a sales channel took the order). Its lines are the whole
+     * quantities: the customer bought them, and revenue counts them now.
+     */
+    Backordered buyAllowingBackorder(GroupCommit.Order order, String channel) {
+        PurchaseRequest request = order.request();
+        String idempotencyKey = order.idempotencyKey();
+        String id = Ids.newId(clock);
+        if (idempotencyKey != null && !purchases.claimKey(idempotencyKey, request.fingerprint(), id, clock.millis())) {
+            throw new KeyTakenMeanwhile();
+        }
+        List<Stock.Taken> taken = stock.takeAllowingBackorder(
+                request.lines().stream()
+                        .map(l -> new Stock.Take(l.sku(), l.quantity()))
+                        .toList(),
+                id,
+                channel,
+                order.actor());
+        Purchase purchase = record(
+                id,
+                order,
+                taken.stream()
+                        .map(t -> new Bought(t.product(), t.quantity(), t.alert()))
+                        .toList(),
+                s -> recordSales(List.of(s)));
+        return new Backordered(
+                purchase, taken.stream().flatMap(t -> t.backorder().stream()).toList());
+    }
+
+    /** A purchase and the backorders it opened. */
+    record Backordered(Purchase purchase, List<org.stockroom.stock.Backorder> backorders) {}
+
+    /** A line bought: the product after the take, the units bought, and the alert transition it caused. */
+    private record Bought(Product product, long quantity, java.util.Optional<AlertChange> alert) {}
+
+    private Purchase record(String id, GroupCommit.Order order, List<Bought> bought, Consumer<GroupCommit.Sold> sold) {
+        PurchaseRequest request = order.request();
         int scale = properties.currencyScale();
         List<PurchaseRepository.LineRow> rows = new ArrayList<>();
         List<Purchase.Line> lines = new ArrayList<>();
         List<Purchase.RaisedAlert> alerts = new ArrayList<>();
         BigDecimal total = BigDecimal.ZERO.setScale(scale);
-        for (Stock.Applied a : applied) {
-            Product p = a.product();
-            long quantity = -a.movement().delta();
+        for (Bought b : bought) {
+            Product p = b.product();
+            long quantity = b.quantity();
             BigDecimal lineTotal = p.price().multiply(BigDecimal.valueOf(quantity));
             total = total.add(lineTotal);
             if (total.compareTo(Money.MAX_PURCHASE_TOTAL) > 0) {
@@ -92,14 +138,15 @@ class Checkout implements GroupCommit.Work {
                     Money.toColumnOrNull(p.cost()),
                     Money.toColumn(lineTotal)));
             lines.add(new Purchase.Line(p.sku().value(), p.name(), quantity, p.price(), lineTotal));
-            a.alert()
+            b.alert()
                     .filter(AlertChange::notifiesPeople)
                     .ifPresent(c ->
                             alerts.add(new Purchase.RaisedAlert(c.sku(), c.level(), c.stock(), c.reorderThreshold())));
         }
         long now = clock.millis();
         Instant createdAt = Instant.ofEpochMilli(now);
-        purchases.insert(new PurchaseRepository.Row(id, request.reference(), Money.toColumn(total), now), actor, rows);
+        purchases.insert(
+                new PurchaseRepository.Row(id, request.reference(), Money.toColumn(total), now), order.actor(), rows);
         sold.accept(new GroupCommit.Sold(
                 now,
                 rows.stream()
@@ -107,8 +154,8 @@ class Checkout implements GroupCommit.Work {
                         .toList()));
         Purchase purchase = new Purchase(
                 id, request.reference(), createdAt, properties.currency().getCurrencyCode(), total, lines, alerts);
-        if (idempotencyKey != null) {
-            purchases.recordAnswer(idempotencyKey, json.writeValueAsString(purchase));
+        if (order.idempotencyKey() != null) {
+            purchases.recordAnswer(order.idempotencyKey(), json.writeValueAsString(purchase));
         }
         return purchase;
     }

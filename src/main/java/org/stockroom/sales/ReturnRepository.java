@@ -46,6 +46,19 @@ class ReturnRepository {
                 .optional();
     }
 
+    /**
+     * Locks the purchase's line for the rest of the transaction without changing it, so a
+     * backorder's cancellation takes the locks in the order a return does (line, then product).
+     */
+    boolean lockLine(String purchaseId, String sku) {
+        return jdbc.sql("UPDATE purchase_line SET returned_quantity = returned_quantity "
+                                + "WHERE purchase_id = :purchaseId AND sku = :sku")
+                        .param("purchaseId", purchaseId)
+                        .param("sku", sku)
+                        .update()
+                == 1;
+    }
+
     /** Units of the line that may still come back; 0 when the purchase has no line for the SKU. */
     long returnable(String purchaseId, String sku) {
         return jdbc.sql(

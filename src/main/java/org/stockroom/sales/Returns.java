@@ -63,7 +63,20 @@ public class Returns {
         String id = Ids.newId(clock);
         List<ReturnRepository.LineRow> rows = new ArrayList<>();
         List<ReturnExceedsPurchaseException.Excess> excesses = new ArrayList<>();
+        // Units still owed by the purchase's open backorders never left; they cannot come back
+        // (cancel the backorder instead). Fills only lower what is owed, so reading it first is safe.
+        Map<String, Long> owed = new java.util.HashMap<>();
+        stock.backordersOf(purchaseId).forEach(b -> owed.merge(b.sku(), b.owed(), Long::sum));
         for (ReturnRequest.Line line : request.lines()) {
+            long stillOwed = owed.getOrDefault(line.sku(), 0L);
+            if (stillOwed > 0) {
+                long delivered = returns.returnable(purchaseId, line.sku()) - stillOwed;
+                if (line.quantity() > delivered) {
+                    excesses.add(new ReturnExceedsPurchaseException.Excess(
+                            line.sku(), line.quantity(), Math.max(0, delivered)));
+                    continue;
+                }
+            }
             Optional<ReturnRepository.TakenBack> taken = returns.takeBack(purchaseId, line.sku(), line.quantity());
             if (taken.isEmpty()) {
                 excesses.add(new ReturnExceedsPurchaseException.Excess(

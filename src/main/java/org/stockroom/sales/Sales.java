@@ -47,9 +47,11 @@ public class Sales implements DisposableBean {
     private final StockroomProperties properties;
     private final GroupCommit groupCommit;
     private final SalesMeters meters;
+    private final org.stockroom.stock.Stock stock;
 
     Sales(
             Checkout checkout,
+            org.stockroom.stock.Stock stock,
             PurchaseRepository purchases,
             TransactionTemplate transaction,
             JsonMapper json,
@@ -62,6 +64,7 @@ public class Sales implements DisposableBean {
             Database database,
             ObjectProvider<MeterRegistry> meterRegistry) {
         this.checkout = checkout;
+        this.stock = stock;
         // Commands of the CLI run without metrics; the global registry then counts into nothing.
         this.meters = new SalesMeters(meterRegistry.getIfAvailable(() -> Metrics.globalRegistry));
         this.purchases = purchases;
@@ -113,6 +116,44 @@ public class Sales implements DisposableBean {
         } catch (Checkout.KeyTakenMeanwhile e) {
             return replay(idempotencyKey, request)
                     .orElseThrow(() -> new IllegalStateException("idempotency key vanished"));
+        }
+    }
+
+    /**
+     * Records a purchase of every line whatever the stock: for orders a customer already placed
+     * elsewhere (a sales channel), which must not be refused for want of stock. Each line takes
+     * what available stock covers, in one conditional statement, and the rest becomes an open
+     * backorder that receipts fill oldest first. The purchase's lines are the whole quantities.
+     * Refused, changing nothing, only for unknown or archived products (and the checks of
+     * {@link #purchase}). Inside a caller's transaction it joins it; otherwise it is a transaction
+     * of its own (never a group commit's batch: these are rare). With a key, a repeated request
+     * answers the first purchase and its backorders again and changes nothing.
+     *
+     * @param channel the sales channel that took the order, shown on its backorders; may be null
+     */
+    public BackorderedPurchase purchaseAllowingBackorder(
+            PurchaseRequest request, String idempotencyKey, String channel) {
+        if (idempotencyKey != null) {
+            checkKey(idempotencyKey);
+            Optional<PurchaseOutcome> earlier = replay(idempotencyKey, request);
+            if (earlier.isPresent()) {
+                Purchase first = earlier.get().purchase();
+                return new BackorderedPurchase(first, stock.backordersOf(first.id()), true);
+            }
+        }
+        GroupCommit.Order order = new GroupCommit.Order(request, idempotencyKey, actors.current());
+        try {
+            Checkout.Backordered done = transaction.execute(status -> checkout.buyAllowingBackorder(order, channel));
+            AfterCommit.run(() -> meters.made(done.purchase()));
+            return new BackorderedPurchase(done.purchase(), done.backorders(), false);
+        } catch (DomainException e) {
+            meters.refused(e.code());
+            throw e;
+        } catch (Checkout.KeyTakenMeanwhile e) {
+            Purchase first = replay(idempotencyKey, request)
+                    .orElseThrow(() -> new IllegalStateException("idempotency key vanished"))
+                    .purchase();
+            return new BackorderedPurchase(first, stock.backordersOf(first.id()), true);
         }
     }
 

@@ -16,6 +16,7 @@ import org.stockroom.selfcheck.SelfCheckReport.Discrepancy;
  * <li>{@code units-sold}: units sold equal the units of its purchase lines minus the units returned;</li>
  * <li>{@code returned-quantity}: what a purchase line says was returned equals its return lines;</li>
  * <li>{@code reserved}: the units reserved equal the units of the active reservations' lines;</li>
+ * <li>{@code backordered}: the units backordered equal the units the open backorders still owe;</li>
  * <li>{@code open-alert}: an alert is open exactly while the product needs restocking and is not
  *     archived, at level OUT at zero available (stock less reserved) and LOW otherwise.</li>
  * </ul>
@@ -47,6 +48,8 @@ public class SelfCheck {
                 long stock,
                 long reserved,
                 long held,
+                long backordered,
+                long owed,
                 long ledger,
                 long unitsSold,
                 long sold,
@@ -55,7 +58,7 @@ public class SelfCheck {
                 long open,
                 String level) {}
         List<Row> rows = jdbc.sql("""
-                        SELECT p.sku, p.stock, p.reserved, COALESCE(h.held, 0) AS held, p.units_sold, p.reorder_threshold, p.archived, p.stock_tracked,
+                        SELECT p.sku, p.stock, p.reserved, COALESCE(h.held, 0) AS held, p.backordered, COALESCE(b.owed, 0) AS owed, p.units_sold, p.reorder_threshold, p.archived, p.stock_tracked,
                                COALESCE(m.total, 0) AS ledger, COALESCE(s.sold, 0) AS sold, COALESCE(r.returned, 0) AS returned,
                                COALESCE(a.open_count, 0) AS open_count, a.level
                         FROM product p
@@ -65,6 +68,8 @@ public class SelfCheck {
                         LEFT JOIN (SELECT l.sku, SUM(l.quantity) AS held FROM reservation v
                                    JOIN reservation_line l ON l.reservation_id = v.id WHERE v.status = 'ACTIVE'
                                    GROUP BY l.sku) h ON h.sku = p.sku
+                        LEFT JOIN (SELECT sku, SUM(quantity - filled) AS owed FROM backorder WHERE status = 'OPEN'
+                                   GROUP BY sku) b ON b.sku = p.sku
                         LEFT JOIN (SELECT sku, COUNT(*) AS open_count, MAX(level) AS level FROM restock_alert
                                    WHERE resolved_at IS NULL GROUP BY sku) a ON a.sku = p.sku
                         ORDER BY p.sku""")
@@ -73,6 +78,8 @@ public class SelfCheck {
                         rs.getLong("stock"),
                         rs.getLong("reserved"),
                         rs.getLong("held"),
+                        rs.getLong("backordered"),
+                        rs.getLong("owed"),
                         rs.getLong("ledger"),
                         rs.getLong("units_sold"),
                         rs.getLong("sold"),
@@ -107,6 +114,14 @@ public class SelfCheck {
                         String.valueOf(row.held()),
                         String.valueOf(row.reserved()),
                         "the units of the active reservations"));
+            }
+            if (row.backordered() != row.owed()) {
+                found.add(new Discrepancy(
+                        row.sku(),
+                        "backordered",
+                        String.valueOf(row.owed()),
+                        String.valueOf(row.backordered()),
+                        "the units the open backorders owe"));
             }
             String expected = row.needsAlert() ? (row.stock() - row.reserved() == 0 ? "OUT" : "LOW") : NONE;
             String actual = row.open() == 0 ? NONE : row.open() > 1 ? row.open() + " open alerts" : row.level();

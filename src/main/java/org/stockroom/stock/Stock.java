@@ -49,6 +49,7 @@ public class Stock {
     private final Catalog catalog;
     private final ObjectProvider<ExpiredHolds> expiredHolds;
     private final StockStatements rows;
+    private final BackorderRepository backorders;
     private final MovementRepository movements;
     private final Alerts alerts;
     private final Actors actors;
@@ -60,6 +61,7 @@ public class Stock {
             Catalog catalog,
             ObjectProvider<ExpiredHolds> expiredHolds,
             StockStatements rows,
+            BackorderRepository backorders,
             MovementRepository movements,
             Alerts alerts,
             Actors actors,
@@ -69,6 +71,7 @@ public class Stock {
         this.calendar = calendar;
         this.catalog = catalog;
         this.rows = rows;
+        this.backorders = backorders;
         this.expiredHolds = expiredHolds;
         this.movements = movements;
         this.alerts = alerts;
@@ -133,11 +136,159 @@ public class Stock {
             product = catalog.averageCost(product, delta, change.unitCost());
         }
         Movement movement = movements.append(change, delta, product.stock(), actor, now);
+        long availableDelta = delta;
+        if (delta > 0 && product.backordered() > 0) {
+            Product filled = fill(product, actor, now);
+            availableDelta -= product.stock() - filled.stock();
+            product = filled;
+        }
         if (change.type() == MovementType.RECEIPT) {
             events.publishEvent(new StockReceived(product, movement));
         }
         events.publishEvent(new AvailableChanged(product.sku().value()));
-        return Optional.of(new Applied(product, movement, alerts.afterStockChange(product, delta)));
+        return Optional.of(new Applied(product, movement, alerts.afterStockChange(product, availableDelta)));
+    }
+
+    /**
+     * Fills the product's open backorders, oldest first, from its available units, before anything
+     * else can see them available: in the transaction that brought the units in, which holds the
+     * product's row lock (so the open rows read here are the ones there are). Each fill is a SALE
+     * movement with reason {@code BACKORDER} and the owing purchase's id, so the ledger still sums
+     * to the stock. Units sold do not move: the purchase counted them when it was made.
+     */
+    private Product fill(Product product, String actor, long now) {
+        String sku = product.sku().value();
+        long room = product.available();
+        for (Backorder open : backorders.open(sku)) {
+            if (room == 0) {
+                break;
+            }
+            long units = Math.min(room, open.owed());
+            if (!backorders.fill(open.id(), units, now)) {
+                throw new IllegalStateException("Backorder " + open.id() + " changed under its product's lock");
+            }
+            product = rows.fill(sku, units, now)
+                    .orElseThrow(() -> new IllegalStateException(
+                            "Backorder " + open.id() + " owes units that " + sku + " does not count as backordered"));
+            movements.append(
+                    StockChange.backorderFilled(sku, units, open.purchaseId(), open.id()),
+                    -units,
+                    product.stock(),
+                    actor,
+                    now);
+            room -= units;
+        }
+        return product;
+    }
+
+    /** A line of a purchase that may owe what stock cannot cover. */
+    public record Take(String sku, long quantity) {
+        public Take {
+            if (quantity < 1) {
+                throw new IllegalArgumentException("a take is of at least one unit");
+            }
+        }
+    }
+
+    /**
+     * What a line of a purchase allowing backorders did: {@code taken} units from stock now, and the
+     * backorder for the rest when stock could not cover it.
+     */
+    public record Taken(
+            Product product, long quantity, long taken, Optional<Backorder> backorder, Optional<AlertChange> alert) {}
+
+    /**
+     * Takes every line, each as far as available stock covers it, and records the rest of each as an
+     * open backorder of {@code purchaseId}: one conditional statement per line (in SKU order) takes
+     * {@code min(available, quantity)}, so racing takes and receipts never oversell. The units taken
+     * are a SALE in the ledger; owed units count in the product's {@code backordered} and are
+     * announced ({@link BackorderCreated}). Refused, changing nothing, only for unknown or archived
+     * products.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public List<Taken> takeAllowingBackorder(List<Take> lines, String purchaseId, String channel, String actor) {
+        Map<String, Long> merged = new java.util.TreeMap<>();
+        lines.forEach(l -> merged.merge(l.sku(), l.quantity(), Long::sum));
+        long now = clock.millis();
+        List<Taken> done = new ArrayList<>(merged.size());
+        List<StockRequest> refused = new ArrayList<>();
+        merged.forEach((sku, quantity) -> {
+            Optional<StockStatements.Changed> after = rows.takeUpTo(sku, quantity, now);
+            if (after.isEmpty()) {
+                refused.add(new StockRequest(sku, quantity));
+                return;
+            }
+            Product product = after.get().product();
+            long taken = -after.get().delta();
+            if (taken > 0) {
+                movements.append(StockChange.sale(sku, taken, purchaseId), -taken, product.stock(), actor, now);
+            }
+            Optional<Backorder> owed = Optional.empty();
+            long availableDelta = -taken;
+            if (taken < quantity) {
+                Backorder backorder = backorders.insert(sku, quantity - taken, purchaseId, channel, now);
+                if (releaseDueHolds(List.of(sku))) {
+                    // Units held past their expiry came back: they fill what is owed, oldest first.
+                    Product before = catalog.get(sku);
+                    Product filled = fill(before, actor, now);
+                    availableDelta += before.available() - filled.available();
+                    product = filled;
+                    backorder = backorders.find(backorder.id()).orElseThrow();
+                }
+                owed = Optional.of(backorder);
+                if (backorder.owed() > 0) {
+                    events.publishEvent(new BackorderCreated(backorder, product));
+                }
+            }
+            if (taken > 0 || availableDelta != -taken) {
+                events.publishEvent(new AvailableChanged(sku));
+            }
+            done.add(new Taken(product, quantity, taken, owed, alerts.afterStockChange(product, availableDelta)));
+        });
+        if (!refused.isEmpty()) {
+            throw explainRefusal(refused);
+        }
+        return done;
+    }
+
+    /**
+     * Cancels an open backorder: its units are owed no more (nor sold), stock does not move. The
+     * product's row is locked first, in the order a receipt's fill locks them.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Backorder cancelBackorder(long id) {
+        Backorder backorder = backorder(id);
+        if (!rows.lock(backorder.sku())) {
+            throw new IllegalStateException("Backorder " + id + " names no product");
+        }
+        long now = clock.millis();
+        Backorder cancelled = backorders
+                .cancel(id, now)
+                .orElseThrow(
+                        () -> new BackorderNotOpenException(id, backorder(id).status()));
+        long owed = cancelled.quantity() - cancelled.filled();
+        rows.unowe(cancelled.sku(), owed, now)
+                .orElseThrow(() -> new IllegalStateException(
+                        "Backorder " + id + " owes units that " + cancelled.sku() + " does not count as backordered"));
+        return cancelled;
+    }
+
+    /** One backorder, or 404 {@code unknown-backorder}. */
+    public Backorder backorder(long id) {
+        return backorders
+                .find(id)
+                .orElseThrow(() ->
+                        new org.stockroom.support.NotFoundException("unknown-backorder", "No backorder with id " + id));
+    }
+
+    /** Backorders newest first, at most {@code limit}; {@code status} null for all. */
+    public List<Backorder> backorders(Backorder.Status status, int limit) {
+        return backorders.list(status, limit);
+    }
+
+    /** The backorders of one purchase. */
+    public List<Backorder> backordersOf(String purchaseId) {
+        return backorders.ofPurchase(purchaseId);
     }
 
     /** A line of a reservation: units of one product to hold or give back. */

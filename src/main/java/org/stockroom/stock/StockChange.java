@@ -59,6 +59,15 @@ public record StockChange(
         return new StockChange(sku, quantity, 0, MovementType.RECEIPT, null, note, null, null, unitCost);
     }
 
+    /**
+     * Owed units of a purchase delivered from a receipt: a SALE with reason BACKORDER and the
+     * purchase's id. Units sold do not move; the purchase counted them.
+     */
+    static StockChange backorderFilled(String sku, long units, String purchaseId, long backorderId) {
+        return new StockChange(
+                sku, -units, 0, MovementType.SALE, "BACKORDER", "backorder " + backorderId + " filled", purchaseId);
+    }
+
     /** The stock a product enters the catalog with: in effect its first count. */
     public static StockChange opening(String sku, long stock) {
         return new StockChange(sku, stock, 0, MovementType.ADJUSTMENT, "COUNT", "opening stock", null);

@@ -6,6 +6,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.stockroom.catalog.Product;
 import org.stockroom.catalog.ProductRows;
+import org.stockroom.support.Database;
 import org.stockroom.support.StockroomProperties;
 
 /**
@@ -20,10 +21,13 @@ class StockStatements {
     private final JdbcClient jdbc;
     private final RowMapper<Product> mapper;
     private final int currencyScale;
+    /** The scalar minimum of two numbers: {@code LEAST} on PostgreSQL, {@code MIN} with two arguments on SQLite. */
+    private final String least;
 
-    StockStatements(JdbcClient jdbc, StockroomProperties properties) {
+    StockStatements(JdbcClient jdbc, StockroomProperties properties, Database database) {
         this.jdbc = jdbc;
         this.currencyScale = properties.currencyScale();
+        this.least = database == Database.POSTGRESQL ? "LEAST" : "MIN";
         this.mapper = (rs, n) -> ProductRows.map(rs, currencyScale);
     }
 
@@ -94,5 +98,71 @@ class StockStatements {
                 .param("now", now)
                 .query(mapper)
                 .optional();
+    }
+
+    /**
+     * The backorder take: takes what is available of {@code quantity} (at most {@code stock - reserved})
+     * and owes the rest, in one statement. SQL evaluates every SET expression against the row as it
+     * was, so each {@code least(...)} is the same number: the units taken, answered as
+     * {@code -last_stock_delta}. Units sold count the whole quantity (the customer bought it), and
+     * {@code backordered} the units owed. Empty when the product is unknown or archived.
+     */
+    Optional<Changed> takeUpTo(String sku, long quantity, long now) {
+        int scale = currencyScale;
+        String taken = least + "(stock - reserved, :q)";
+        return jdbc.sql("UPDATE product SET stock = stock - " + taken + ", last_stock_delta = -" + taken
+                        + ", units_sold = units_sold + :q, backordered = backordered + :q - " + taken
+                        + ", updated_at = :now WHERE sku = :sku AND archived = FALSE RETURNING "
+                        + ProductRows.COLUMNS
+                        + ", last_stock_delta")
+                .param("sku", sku)
+                .param("q", quantity)
+                .param("now", now)
+                .query((rs, n) -> new Changed(ProductRows.map(rs, scale), rs.getLong("last_stock_delta")))
+                .optional();
+    }
+
+    /**
+     * Delivers {@code units} owed units from available stock: on hand and backordered both fall
+     * (units sold counted them when they were bought). Empty, changing nothing, unless that many are
+     * both available and owed.
+     */
+    Optional<Product> fill(String sku, long units, long now) {
+        return jdbc.sql("UPDATE product SET stock = stock - :units, backordered = backordered - :units, "
+                        + "last_stock_delta = -:units, updated_at = :now "
+                        + "WHERE sku = :sku AND stock - reserved >= :units AND backordered >= :units RETURNING "
+                        + ProductRows.COLUMNS)
+                .param("sku", sku)
+                .param("units", units)
+                .param("now", now)
+                .query(mapper)
+                .optional();
+    }
+
+    /**
+     * Owes {@code units} fewer: a cancelled backorder's units are neither owed nor sold any more.
+     * Stock does not move (they never left). Empty when fewer are owed or sold.
+     */
+    Optional<Product> unowe(String sku, long units, long now) {
+        return jdbc.sql("UPDATE product SET backordered = backordered - :units, units_sold = units_sold - :units, "
+                        + "updated_at = :now WHERE sku = :sku AND backordered >= :units AND units_sold >= :units RETURNING "
+                        + ProductRows.COLUMNS)
+                .param("sku", sku)
+                .param("units", units)
+                .param("now", now)
+                .query(mapper)
+                .optional();
+    }
+
+    /**
+     * Locks the product's row for the rest of the transaction without changing a figure, so a
+     * cancellation takes the product's lock before its backorder's, in the order a receipt's fill
+     * takes them, and the two cannot deadlock.
+     */
+    boolean lock(String sku) {
+        return jdbc.sql("UPDATE product SET backordered = backordered WHERE sku = :sku")
+                        .param("sku", sku)
+                        .update()
+                == 1;
     }
 }

@@ -310,16 +310,111 @@ class ChannelTests extends ApiTestSupport {
     }
 
     @Test
-    void anOrderTheStockCannotCoverIsRecordedAsShortAndTakesNothing() {
+    void anOrderTheStockCannotCoverTakesWhatIsAvailableAndBackordersTheRest() {
         api.post("/api/products", product("LAP-1", "999.00", 1, 0));
         String id = connectShopify("Main store", shopify());
         deliverShopify(id, "orders/create", Payloads.shopifyOrder(9, "#1009", Payloads.shopifyLine(1, "LAP-1", 3)));
 
         await().atMost(TEN_SECONDS)
                 .untilAsserted(() -> assertThat(order(id, "9")).isNotNull());
-        assertThat(order(id, "9").path("status").asString()).isEqualTo("SHORT");
-        assertThat(stock("LAP-1")).isEqualTo(1);
-        assertThat(purchases()).isEmpty();
+        JsonNode order = order(id, "9");
+        assertThat(order.path("status").asString()).isEqualTo("TAKEN");
+        assertThat(order.path("detail").asString()).contains("LAP-1 x2");
+        JsonNode laptop = api.get("/api/products/LAP-1").json();
+        assertThat(laptop.path("stock").asLong()).isZero();
+        assertThat(laptop.path("backordered").asLong()).isEqualTo(2);
+        assertThat(laptop.path("unitsSold").asLong()).isEqualTo(3);
+        List<JsonNode> purchases = purchases();
+        assertThat(purchases).hasSize(1);
+        assertThat(purchases.get(0).path("lines").get(0).path("quantity").asLong())
+                .isEqualTo(3);
+        JsonNode backorder = api.get("/api/backorders").json().get(0);
+        assertThat(backorder.path("quantity").asLong()).isEqualTo(2);
+        assertThat(backorder.path("channel").asString()).isEqualTo("Main store");
+        assertThat(backorder.path("purchaseId").asString())
+                .isEqualTo(purchases.get(0).path("id").asString());
+    }
+
+    @Test
+    void twoChannelsSellingTheLastUnitAtOnceMakeOneSaleAndOneBackorderAndBothStorefrontsShowZero() throws Exception {
+        api.post("/api/products", product("LAST-1", "50.00", 1, 0));
+        FakeShopify shopify = shopify();
+        shopify.catalog(List.of(new FakeShopify.Variant("LAST-1", 301, 1L)));
+        FakeWooCommerce woo = woo();
+        woo.catalog(List.of(new FakeWooCommerce.Product(40, "LAST-1", "simple", 1L, null)));
+        String shop = connectShopify("Main store", shopify);
+        String wooId = connectWoo("Woo", woo);
+        await().atMost(TEN_SECONDS)
+                .untilAsserted(() -> assertThat(api.get("/api/channels/" + wooId)
+                                .json()
+                                .path("listedSkus")
+                                .asLong())
+                        .isEqualTo(1));
+
+        var answers = org.stockroom.testing.AllAtOnce.send(
+                2,
+                2,
+                i -> () -> i == 0
+                        ? deliverShopify(
+                                shop,
+                                "orders/create",
+                                Payloads.shopifyOrder(11, "#1011", Payloads.shopifyLine(1, "LAST-1", 1)))
+                        : deliverWoo(
+                                wooId,
+                                "order.created",
+                                Payloads.wooOrder(911, "processing", Payloads.wooLine(1, "LAST-1", 1))));
+
+        assertThat(answers).allSatisfy(a -> assertThat(a.status()).isEqualTo(200));
+        await().atMost(TEN_SECONDS)
+                .untilAsserted(() -> assertThat(rows("SELECT COUNT(*) FROM channel_inbox WHERE status = 'DONE'"))
+                        .isEqualTo(2));
+        JsonNode last = api.get("/api/products/LAST-1").json();
+        assertThat(last.path("stock").asLong()).isZero();
+        assertThat(last.path("available").asLong()).isZero();
+        assertThat(last.path("backordered").asLong()).isEqualTo(1);
+        assertThat(purchases()).hasSize(2);
+        assertThat(rows("SELECT COUNT(*) FROM stock_movement WHERE sku = 'LAST-1' AND type = 'SALE'"))
+                .isEqualTo(1);
+        JsonNode backorders = api.get("/api/backorders").json();
+        assertThat(backorders).hasSize(1);
+        assertThat(backorders.get(0).path("quantity").asLong()).isEqualTo(1);
+        await().atMost(TEN_SECONDS).untilAsserted(() -> {
+            assertThat(shopify.shows(301)).isZero();
+            assertThat(woo.shows("/products/40")).isZero();
+        });
+        assertThat(api.get("/api/admin/verify").json().path("ok").asBoolean()).isTrue();
+    }
+
+    @Test
+    void cancellingABackorderedOrderCancelsItsBackorderAndPutsBackOnlyWhatWasDelivered() {
+        api.post("/api/products", product("LAP-1", "100.00", 2, 0));
+        String id = connectShopify("Main store", shopify());
+        deliverShopify(id, "orders/create", Payloads.shopifyOrder(12, "#1012", Payloads.shopifyLine(1, "LAP-1", 5)));
+        await().atMost(TEN_SECONDS)
+                .untilAsserted(() -> assertThat(order(id, "12")).isNotNull());
+        api.post("/api/products/LAP-1/receipts", "{\"quantity\":1}");
+        assertThat(api.get("/api/backorders").json().get(0).path("filled").asLong())
+                .isEqualTo(1);
+
+        deliverShopify(
+                id, "orders/cancelled", Payloads.shopifyCancelled(12, "#1012", Payloads.shopifyLine(1, "LAP-1", 5)));
+
+        await().atMost(TEN_SECONDS)
+                .untilAsserted(() ->
+                        assertThat(order(id, "12").path("status").asString()).isEqualTo("CANCELLED"));
+        JsonNode laptop = api.get("/api/products/LAP-1").json();
+        // 2 taken at once and 1 filled later came back; the 2 still owed are owed no more.
+        assertThat(laptop.path("stock").asLong()).isEqualTo(3);
+        assertThat(laptop.path("backordered").asLong()).isZero();
+        assertThat(laptop.path("unitsSold").asLong()).isZero();
+        assertThat(api.get("/api/backorders?status=cancelled").json()).hasSize(1);
+        assertThat(api.get("/api/reports/sales")
+                        .json()
+                        .path("totals")
+                        .path("revenue")
+                        .decimalValue())
+                .isZero();
+        assertThat(api.get("/api/admin/verify").json().path("ok").asBoolean()).isTrue();
     }
 
     @Test

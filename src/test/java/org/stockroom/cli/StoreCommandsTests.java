@@ -350,6 +350,29 @@ class StoreCommandsTests {
     }
 
     @Test
+    void backordersListsWhatIsOwedAndCancelsIt() {
+        addProduct("LAP", "1000.00", 1, 0);
+        store.bean(org.stockroom.sales.Sales.class)
+                .purchaseAllowingBackorder(
+                        org.stockroom.sales.PurchaseRequest.of("shop #1", java.util.Map.of("LAP", 3L)), null, "Woo");
+
+        Cli.Run open = run("backorders");
+        assertThat(open.exitCode()).as(open.toString()).isZero();
+        assertThat(open.squeezed()).containsPattern("\\d+ LAP 2 0 OPEN Woo");
+        JsonNode json =
+                JSON.readTree(run("backorders", "--status", "all", "--json").out());
+        assertThat(json.size()).isEqualTo(1);
+        long id = json.get(0).get("id").asLong();
+
+        Cli.Run cancelled = run("backorders", "--cancel", "" + id);
+        assertThat(cancelled.exitCode()).as(cancelled.toString()).isZero();
+        assertThat(cancelled.out()).contains("2 units of LAP are owed no more");
+        assertThat(run("backorders").out()).contains("No open backorders.");
+        assertThat(product("LAP").get("backordered").asLong()).isZero();
+        assertOneLineError(run("backorders", "--cancel", "" + id), 1, "backorder-not-open");
+    }
+
+    @Test
     void reportSalesIsATableWithATotalsRowAndJsonForScripts() {
         addProduct("LAP", "1000.00", 10, 2);
         addProduct("MOU", "25.50", 50, 5);

@@ -54,6 +54,38 @@
     });
   });
 
+  // An active hold shows the time it has left, counted down each second; the page itself says until when.
+  function remaining(ms) {
+    if (ms <= 0) {
+      return 'expired';
+    }
+    var s = Math.floor(ms / 1000);
+    var days = Math.floor(s / 86400);
+    var two = function (n) { return (n < 10 ? '0' : '') + n; };
+    var clock = two(Math.floor(s % 86400 / 3600)) + ':' + two(Math.floor(s % 3600 / 60)) + ':' + two(s % 60);
+    return (days > 0 ? days + ' d ' : '') + clock + ' left';
+  }
+
+  function countDown() {
+    var now = Date.now();
+    document.querySelectorAll('[data-expires-at]').forEach(function (el) {
+      el.textContent = remaining(Date.parse(el.getAttribute('data-expires-at')) - now);
+    });
+  }
+
+  function startCountdowns() {
+    if (document.querySelector('[data-expires-at]')) {
+      countDown();
+      window.setInterval(countDown, 1000);
+    }
+  }
+
+  if (document.readyState === 'loading') {
+    document.addEventListener('DOMContentLoaded', startCountdowns);
+  } else {
+    startCountdowns();
+  }
+
   document.addEventListener('htmx:configRequest', function (event) {
     var token = meta('csrf-token');
     var header = meta('csrf-header');

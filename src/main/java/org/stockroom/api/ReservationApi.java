@@ -56,6 +56,11 @@ class ReservationApi {
             responseCode = "422",
             description = "unknown-sku, product-archived or idempotency-key-reused",
             content = @Content(mediaType = PROBLEM))
+    @ApiResponse(
+            responseCode = "503",
+            description = "busy (not held; try again) or outcome-unknown (the shared commit was not confirmed: "
+                    + "retry with the same Idempotency-Key)",
+            content = @Content(mediaType = PROBLEM))
     ResponseEntity<Reservation> reserve(
             @RequestBody ReservationRequest request,
             @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
@@ -105,6 +110,11 @@ class ReservationApi {
     @ApiResponse(
             responseCode = "422",
             description = "product-archived: a held product was archived meanwhile",
+            content = @Content(mediaType = PROBLEM))
+    @ApiResponse(
+            responseCode = "503",
+            description = "busy (not committed; try again) or outcome-unknown (the shared commit was not "
+                    + "confirmed: committing again is safe)",
             content = @Content(mediaType = PROBLEM))
     ResponseEntity<Purchase> commit(@PathVariable String id, UriComponentsBuilder uri) {
         CommitOutcome outcome = store.reservations().commit(id);

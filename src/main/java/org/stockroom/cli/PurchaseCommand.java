@@ -62,6 +62,12 @@ class PurchaseCommand extends StoreCommand {
             Output.json(out, purchase);
             return 0;
         }
+        print(out, purchase, session);
+        return 0;
+    }
+
+    /** The purchase as a receipt: its lines, the total and any restock alert it raised. */
+    static void print(PrintWriter out, Purchase purchase, StoreSession session) {
         var properties = session.bean(StockroomProperties.class);
         var currency = properties.currency();
         out.println("Purchase " + purchase.id()
@@ -89,7 +95,6 @@ class PurchaseCommand extends StoreCommand {
                             "Restock alert: " + Output.alert(a.sku(), a.level(), a.stock(), a.reorderThreshold())));
         }
         out.flush();
-        return 0;
     }
 
     /** {@code SKU:QTY}; the rules for SKUs and quantities are the purchase's own, checked when it is built. */

@@ -16,6 +16,8 @@ import picocli.CommandLine.Command;
             DemoCommand.class,
             ProductsCommand.class,
             PurchaseCommand.class,
+            ReserveCommand.class,
+            ReservationsCommand.class,
             RestockCommand.class,
             AlertsCommand.class,
             BackordersCommand.class,

@@ -84,11 +84,19 @@ class ReservationRepository {
                 .optional();
     }
 
-    List<Row> list(ReservationStatus status, int limit) {
+    List<Row> list(ReservationStatus status, String sku, int limit) {
+        List<String> where = new ArrayList<>();
+        if (status != null) {
+            where.add("status = :status");
+        }
+        if (sku != null) {
+            where.add("id IN (SELECT reservation_id FROM reservation_line WHERE sku = :sku)");
+        }
         return jdbc.sql("SELECT " + COLUMNS + " FROM reservation"
-                        + (status == null ? "" : " WHERE status = :status")
+                        + (where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where))
                         + " ORDER BY created_at DESC, id DESC LIMIT :limit")
                 .param("status", status == null ? null : status.name())
+                .param("sku", sku)
                 .param("limit", limit)
                 .query((rs, n) -> row(rs))
                 .list();

@@ -70,10 +70,53 @@ public class Reservations implements ExpiredHolds {
             }
         }
         try {
-            return new ReservationOutcome(transaction.execute(status -> create(request, idempotencyKey)), false);
+            return new ReservationOutcome(sales.share(new Hold(request, idempotencyKey)), false);
         } catch (KeyTakenMeanwhile e) {
             return replay(idempotencyKey, request)
                     .orElseThrow(() -> new IllegalStateException("idempotency key vanished"));
+        }
+    }
+
+    /** A reservation's creation, run like a purchase: in a commit shared with concurrent purchases and holds. */
+    private final class Hold implements Sales.SharedWork<Reservation> {
+        private final ReservationRequest request;
+        private final String key;
+
+        Hold(ReservationRequest request, String key) {
+            this.request = request;
+            this.key = key;
+        }
+
+        @Override
+        public Reservation run(Sales.Till till) {
+            return create(request, key);
+        }
+
+        @Override
+        public String firstSku() {
+            return request.lines().get(0).sku();
+        }
+
+        @Override
+        public String reference() {
+            return request.reference();
+        }
+
+        @Override
+        public String what() {
+            return "reservation";
+        }
+
+        @Override
+        public DomainException outcomeUnknown(String why) {
+            return new DomainException(
+                    DomainException.Kind.OUTCOME_UNKNOWN,
+                    "outcome-unknown",
+                    why + ", so this reservation may or may not have been made. "
+                            + (key != null
+                                    ? "Retry with the same Idempotency-Key: the retry answers the reservation if it was made, and makes it if it was not."
+                                    : "Do not simply send it again: look for it first in GET /api/reservations?status=active, "
+                                            + "and send an Idempotency-Key with every reservation so that a retry is always safe."));
         }
     }
 
@@ -123,7 +166,12 @@ public class Reservations implements ExpiredHolds {
 
     /** Newest first, at most {@link #LIST_LIMIT}; of one status when {@code status} is given. */
     public List<Reservation> list(ReservationStatus status) {
-        List<ReservationRepository.Row> rows = reservations.list(status, LIST_LIMIT);
+        return list(status, null);
+    }
+
+    /** Newest first, at most {@link #LIST_LIMIT}; of one status and holding (or having held) one SKU when given. */
+    public List<Reservation> list(ReservationStatus status, String sku) {
+        List<ReservationRepository.Row> rows = reservations.list(status, sku, LIST_LIMIT);
         Map<String, List<Reservation.Line>> lines = reservations.lines(
                 rows.stream().map(ReservationRepository.Row::id).toList());
         return rows.stream()
@@ -138,31 +186,65 @@ public class Reservations implements ExpiredHolds {
      * purchase again.
      */
     public CommitOutcome commit(String id) {
-        return transaction.execute(status -> {
-            long now = clock.millis();
-            if (reservations.markCommitted(id, now)) {
-                ReservationRepository.Row row = find(id);
-                List<Reservation.Line> lines = linesOf(id);
-                stock.unhold(holds(lines));
-                Purchase purchase = sales.purchase(
-                                new PurchaseRequest(
-                                        row.reference(),
-                                        lines.stream()
-                                                .map(l -> new PurchaseRequest.Line(l.sku(), l.quantity()))
-                                                .toList()),
-                                null)
-                        .purchase();
-                reservations.setPurchase(id, purchase.id());
-                meters.committed();
-                return new CommitOutcome(purchase, true);
+        ReservationRepository.Row row = find(id);
+        if (row.status() == ReservationStatus.COMMITTED && row.purchaseId() != null) {
+            return new CommitOutcome(sales.get(row.purchaseId()), false);
+        }
+        if (row.status() == ReservationStatus.RELEASED || row.status() == ReservationStatus.EXPIRED) {
+            // A reservation leaves ACTIVE once, so this refusal is final: no need to queue for it.
+            throw new ReservationNotActiveException(id, row.status());
+        }
+        // A reservation's lines never change, so they are read before the work is queued.
+        List<Reservation.Line> lines = linesOf(id);
+        return sales.share(new Sales.SharedWork<>() {
+            @Override
+            public CommitOutcome run(Sales.Till till) {
+                long now = clock.millis();
+                if (reservations.markCommitted(id, now)) {
+                    stock.unhold(holds(lines));
+                    Purchase purchase = till.buy(new PurchaseRequest(
+                            row.reference(),
+                            lines.stream()
+                                    .map(l -> new PurchaseRequest.Line(l.sku(), l.quantity()))
+                                    .toList()));
+                    reservations.setPurchase(id, purchase.id());
+                    meters.committed();
+                    return new CommitOutcome(purchase, true);
+                }
+                ReservationRepository.Row current = find(id);
+                if (current.status() == ReservationStatus.COMMITTED && current.purchaseId() != null) {
+                    return new CommitOutcome(sales.get(current.purchaseId()), false);
+                }
+                // ACTIVE here means due but not yet swept: it no longer holds anything a buyer may count on.
+                throw new ReservationNotActiveException(
+                        id,
+                        current.status() == ReservationStatus.ACTIVE ? ReservationStatus.EXPIRED : current.status());
             }
-            ReservationRepository.Row row = find(id);
-            if (row.status() == ReservationStatus.COMMITTED && row.purchaseId() != null) {
-                return new CommitOutcome(sales.get(row.purchaseId()), false);
+
+            @Override
+            public String firstSku() {
+                // The reservation's row is locked first, then its products in SKU order.
+                return lines.isEmpty() ? "" : lines.get(0).sku();
             }
-            // ACTIVE here means due but not yet swept: it no longer holds anything a buyer may count on.
-            throw new ReservationNotActiveException(
-                    id, row.status() == ReservationStatus.ACTIVE ? ReservationStatus.EXPIRED : row.status());
+
+            @Override
+            public String reference() {
+                return row.reference();
+            }
+
+            @Override
+            public String what() {
+                return "commit of the reservation";
+            }
+
+            @Override
+            public DomainException outcomeUnknown(String why) {
+                return new DomainException(
+                        DomainException.Kind.OUTCOME_UNKNOWN,
+                        "outcome-unknown",
+                        why + ", so reservation " + id + " may or may not have been committed. Committing it again "
+                                + "is safe: it answers the purchase if the commit was made, and makes it if it was not.");
+            }
         });
     }
 

@@ -14,6 +14,7 @@ import org.stockroom.alerts.AlertChange;
 import org.stockroom.catalog.Product;
 import org.stockroom.stock.Stock;
 import org.stockroom.stock.StockChange;
+import org.stockroom.support.DomainException;
 import org.stockroom.support.Ids;
 import org.stockroom.support.Money;
 import org.stockroom.support.StockroomProperties;
@@ -26,7 +27,7 @@ import tools.jackson.databind.json.JsonMapper;
  * {@link #recordSales}, once for all the purchases that commit together ({@link GroupCommit}).
  */
 @Component
-class Checkout implements GroupCommit.Work {
+class Checkout {
 
     private final Stock stock;
     private final PurchaseRepository purchases;
@@ -53,8 +54,38 @@ class Checkout implements GroupCommit.Work {
         this.rollup = rollup;
     }
 
-    @Override
-    public Purchase buy(GroupCommit.Order order, Consumer<GroupCommit.Sold> sold) {
+    /** The order as a unit of a shared commit. */
+    GroupCommit.Unit<Purchase> unit(GroupCommit.Order order) {
+        return new GroupCommit.Unit<>() {
+            @Override
+            public Purchase run(Consumer<GroupCommit.Sold> sold) {
+                return buy(order, sold);
+            }
+
+            @Override
+            public String firstSku() {
+                return order.firstSku();
+            }
+
+            @Override
+            public String reference() {
+                return order.request().reference();
+            }
+
+            @Override
+            public String what() {
+                return "purchase";
+            }
+
+            @Override
+            public DomainException outcomeUnknown(String why) {
+                return GroupCommit.unknown(why, order);
+            }
+        };
+    }
+
+    /** One purchase; what it sold goes to {@code sold}, not yet to the rollups. */
+    Purchase buy(GroupCommit.Order order, Consumer<GroupCommit.Sold> sold) {
         PurchaseRequest request = order.request();
         String idempotencyKey = order.idempotencyKey();
         String actor = order.actor();
@@ -161,8 +192,7 @@ class Checkout implements GroupCommit.Work {
     }
 
     /** Purchases committed together go to the rollups once per calendar day among them, not once each. */
-    @Override
-    public void recordSales(List<GroupCommit.Sold> sold) {
+    void recordSales(List<GroupCommit.Sold> sold) {
         Map<LocalDate, List<GroupCommit.Sold>> byDay = new LinkedHashMap<>();
         for (GroupCommit.Sold s : sold) {
             byDay.computeIfAbsent(calendar.dateOf(Instant.ofEpochMilli(s.atMillis())), d -> new ArrayList<>())

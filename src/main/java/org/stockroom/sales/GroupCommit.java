@@ -26,20 +26,42 @@ import org.stockroom.support.DomainException;
 import org.stockroom.support.TransientFailures;
 
 /**
- * Commits many purchases with one commit. Buyers queue their orders; a writer thread takes what
+ * Commits the work of many callers with one commit. A unit of work is anything that takes stock:
+ * a purchase, a hold, the commit of a hold. Callers queue their units; a writer thread takes what
  * queued up while it committed the previous batch (up to a batch size, optionally waiting a short
- * window for more), runs each order in a savepoint of one transaction, commits once, and only then
- * answers every buyer. An order that fails rolls back to its savepoint and fails alone with its own
+ * window for more), runs each unit in a savepoint of one transaction, commits once, and only then
+ * answers every caller. A unit that fails rolls back to its savepoint and fails alone with its own
  * answer; the database still refuses to oversell through the conditional update of each line.
  * The sales rollups of the batch's purchases are added once, at the end of its transaction.
  *
  * <p>The batch as a whole is run again when the database aborts it for a transient reason (a
- * deadlock between writers, a busy SQLite file); when it fails for any other reason, each order is
- * run in a transaction of its own, so that one order cannot make the others fail.
+ * deadlock between writers, a busy SQLite file); when it fails for any other reason, each unit is
+ * run in a transaction of its own, so that one unit cannot make the others fail.
  */
 final class GroupCommit {
 
     private static final Logger log = LoggerFactory.getLogger(GroupCommit.class);
+
+    /**
+     * One caller's work, which a writer runs on the caller's behalf (so it carries who asked) in a
+     * savepoint of the batch's transaction.
+     */
+    interface Unit<T> {
+        /** The work, in the batch's transaction; what a purchase sold goes to {@code sold}, not yet to the rollups. */
+        T run(Consumer<Sold> sold);
+
+        /** The first row the work locks: batches run their units in this order, so writers rarely deadlock. */
+        String firstSku();
+
+        /** The caller's own reference (may be null), for tests that watch batches. */
+        String reference();
+
+        /** What the work is, for its answer when it was not done: "purchase", "reservation". */
+        String what();
+
+        /** The answer when the commit that carried the work was not confirmed: it may or may not have happened. */
+        DomainException outcomeUnknown(String why);
+    }
 
     /** What a buyer asked for, and who asked, since the writer thread runs it on their behalf. */
     record Order(PurchaseRequest request, String idempotencyKey, String actor) {
@@ -52,43 +74,40 @@ final class GroupCommit {
     /** What one purchase sold, for the sales rollups. */
     record Sold(long atMillis, List<SalesRollup.Line> lines) {}
 
-    /** Purchases in the caller's transaction. */
-    interface Work {
-        /** One purchase; what it sold goes to {@code sold}, not yet to the rollups. */
-        Purchase buy(Order order, Consumer<Sold> sold);
+    private static final class Pending<T> {
+        final Unit<T> unit;
+        final CompletableFuture<T> answer = new CompletableFuture<>();
 
-        /** Adds the sales of purchases committed together to the rollups, once for all of them. */
-        void recordSales(List<Sold> sold);
-    }
+        Pending(Unit<T> unit) {
+            this.unit = unit;
+        }
 
-    private static final class Pending {
-        final Order order;
-        final CompletableFuture<Purchase> answer = new CompletableFuture<>();
-
-        Pending(Order order) {
-            this.order = order;
+        @SuppressWarnings("unchecked") // the answer is what this pending's own unit returned
+        void complete(Object value) {
+            answer.complete((T) value);
         }
     }
 
-    private final Work work;
+    private final Consumer<List<Sold>> recordSales;
     private final TransactionTemplate transaction;
     private final TransactionTemplate savepoint;
     private final int writers;
     private final int batchSize;
     private final Duration window;
     private final Duration timeout;
-    private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
+    private final BlockingQueue<Pending<?>> queue = new LinkedBlockingQueue<>();
     private final AtomicBoolean started = new AtomicBoolean();
     private final List<Thread> threads = new CopyOnWriteArrayList<>();
     private volatile boolean stopping;
-    private volatile Consumer<List<Order>> batchObserver = batch -> {};
+    private volatile Consumer<List<Unit<?>>> batchObserver = batch -> {};
     private final IntConsumer committedBatchSizes;
 
     /**
+     * @param recordSales adds the sales of purchases committed together to the rollups, once for all of them
      * @param transaction the retrying transaction template: a batch aborted for a transient reason is run again whole
      */
     GroupCommit(
-            Work work,
+            Consumer<List<Sold>> recordSales,
             TransactionTemplate transaction,
             PlatformTransactionManager transactionManager,
             int writers,
@@ -96,7 +115,7 @@ final class GroupCommit {
             Duration window,
             Duration timeout,
             IntConsumer committedBatchSizes) {
-        this.work = work;
+        this.recordSales = recordSales;
         this.committedBatchSizes = committedBatchSizes;
         this.transaction = transaction;
         this.savepoint = new TransactionTemplate(transactionManager);
@@ -107,20 +126,20 @@ final class GroupCommit {
         this.timeout = timeout;
     }
 
-    /** Queues the order and waits for its answer, which comes after the commit that carried it. */
-    Purchase buy(Order order) {
+    /** Queues the unit and waits for its answer, which comes after the commit that carried it. */
+    <T> T submit(Unit<T> unit) {
         if (stopping) {
-            return alone(order);
+            return alone(unit);
         }
         startWriters();
-        Pending pending = new Pending(order);
+        Pending<T> pending = new Pending<>(unit);
         queue.add(pending);
         try {
             try {
                 return pending.answer.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
             } catch (TimeoutException e) {
                 if (queue.remove(pending)) {
-                    throw busy("The store is busy; this purchase was not made. Try again.");
+                    throw busy("The store is busy; this " + unit.what() + " was not made. Try again.");
                 }
                 // A writer has it: its batch is running, and its answer is the truth.
                 return pending.answer.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
@@ -128,13 +147,13 @@ final class GroupCommit {
         } catch (ExecutionException e) {
             throw rethrow(e.getCause());
         } catch (TimeoutException e) {
-            throw unknown("The store did not finish this purchase in time", order);
+            throw unit.outcomeUnknown("The store did not finish this " + unit.what() + " in time");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             if (queue.remove(pending)) {
-                throw busy("The request was interrupted while this purchase waited; it was not made.");
+                throw busy("The request was interrupted while this " + unit.what() + " waited; it was not made.");
             }
-            throw unknown("The request was interrupted while this purchase was being made", order);
+            throw unit.outcomeUnknown("The request was interrupted while this " + unit.what() + " was being made");
         }
     }
 
@@ -142,7 +161,7 @@ final class GroupCommit {
      * Shown every batch on its writer's thread before its transaction begins; for tests that must
      * know which orders shared a commit, or hold a writer while orders queue up.
      */
-    void observeBatches(Consumer<List<Order>> observer) {
+    void observeBatches(Consumer<List<Unit<?>>> observer) {
         this.batchObserver = observer;
     }
 
@@ -150,12 +169,12 @@ final class GroupCommit {
         return writers;
     }
 
-    /** How many orders wait for a writer. */
+    /** How many units wait for a writer. */
     int queued() {
         return queue.size();
     }
 
-    /** Lets the writers finish what is queued, then stops them; later orders run in transactions of their own. */
+    /** Lets the writers finish what is queued, then stops them; later units run in transactions of their own. */
     void stop() {
         stopping = true;
         for (Thread thread : threads) {
@@ -182,7 +201,7 @@ final class GroupCommit {
 
     private void write() {
         while (true) {
-            Pending first;
+            Pending<?> first;
             try {
                 first = queue.poll(200, TimeUnit.MILLISECONDS);
             } catch (InterruptedException e) {
@@ -194,27 +213,27 @@ final class GroupCommit {
                 }
                 continue;
             }
-            List<Pending> batch = new ArrayList<>(batchSize);
+            List<Pending<?>> batch = new ArrayList<>(batchSize);
             batch.add(first);
             try {
                 collect(batch);
                 commit(batch);
             } catch (InterruptedException e) {
                 batch.forEach(p -> p.answer.completeExceptionally(
-                        busy("The store is shutting down; this purchase was not made.")));
+                        busy("The store is shutting down; this " + p.unit.what() + " was not made.")));
                 return;
             } catch (Throwable e) {
-                log.error("A purchase writer failed; its batch was answered with the failure", e);
+                log.error("A writer failed; its batch was answered with the failure", e);
                 batch.forEach(p -> p.answer.completeExceptionally(e));
             }
         }
     }
 
-    private void collect(List<Pending> batch) throws InterruptedException {
+    private void collect(List<Pending<?>> batch) throws InterruptedException {
         if (!window.isZero()) {
             long deadline = System.nanoTime() + window.toNanos();
             while (batch.size() < batchSize) {
-                Pending next = queue.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+                Pending<?> next = queue.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
                 if (next == null) {
                     break;
                 }
@@ -222,13 +241,13 @@ final class GroupCommit {
             }
         }
         queue.drainTo(batch, batchSize - batch.size());
-        // Orders in the order of the rows they lock first, so that two writers' batches take rows in
-        // the same order and rarely deadlock (each order's own lines are in SKU order already).
-        batch.sort(Comparator.comparing(p -> p.order.firstSku()));
+        // Units in the order of the rows they lock first, so that two writers' batches take rows in
+        // the same order and rarely deadlock (each unit's own lines are in SKU order already).
+        batch.sort(Comparator.comparing(p -> p.unit.firstSku()));
     }
 
-    private void commit(List<Pending> batch) {
-        batchObserver.accept(batch.stream().map(p -> p.order).toList());
+    private void commit(List<Pending<?>> batch) {
+        batchObserver.accept(batch.stream().<Unit<?>>map(p -> p.unit).toList());
         List<Object> answers;
         AtomicBoolean committing = new AtomicBoolean();
         try {
@@ -236,11 +255,11 @@ final class GroupCommit {
                 committing.set(false);
                 List<Object> out = new ArrayList<>(batch.size());
                 List<Sold> sold = new ArrayList<>(batch.size());
-                for (Pending p : batch) {
-                    out.add(inSavepoint(p.order, sold));
+                for (Pending<?> p : batch) {
+                    out.add(inSavepoint(p.unit, sold));
                 }
                 if (!sold.isEmpty()) {
-                    work.recordSales(sold);
+                    recordSales.accept(sold);
                 }
                 committing.set(true);
                 return out;
@@ -248,24 +267,21 @@ final class GroupCommit {
         } catch (RuntimeException | Error e) {
             if (committing.get()) {
                 // The commit itself failed (say, the connection broke): whether it took effect is
-                // unknown, so running the orders again could buy twice. Each buyer is told, and a
+                // unknown, so running the units again could buy twice. Each caller is told, and a
                 // retry with its Idempotency-Key settles it.
                 log.warn(
-                        "The commit of a batch of {} purchases failed; its outcome is unknown ({})",
+                        "The commit of a batch of {} units failed; its outcome is unknown ({})",
                         batch.size(),
                         e.toString());
-                batch.forEach(p -> p.answer.completeExceptionally(unknown(COMMIT_FAILED, p.order)));
+                batch.forEach(p -> p.answer.completeExceptionally(p.unit.outcomeUnknown(COMMIT_FAILED)));
                 return;
             }
             if (batch.size() > 1) {
-                log.info(
-                        "A batch of {} purchases failed as a whole ({}); running each alone",
-                        batch.size(),
-                        e.toString());
+                log.info("A batch of {} units failed as a whole ({}); running each alone", batch.size(), e.toString());
             }
-            for (Pending p : batch) {
+            for (Pending<?> p : batch) {
                 try {
-                    p.answer.complete(alone(p.order));
+                    p.complete(alone(p.unit));
                 } catch (RuntimeException | Error failure) {
                     p.answer.completeExceptionally(failure);
                 }
@@ -275,55 +291,59 @@ final class GroupCommit {
         committedBatchSizes.accept(batch.size());
         for (int i = 0; i < batch.size(); i++) {
             Object answer = answers.get(i);
-            if (answer instanceof Purchase purchase) {
-                batch.get(i).answer.complete(purchase);
+            if (answer instanceof Failed failed) {
+                batch.get(i).answer.completeExceptionally(failed.failure());
             } else {
-                batch.get(i).answer.completeExceptionally((Throwable) answer);
+                batch.get(i).complete(answer);
             }
         }
     }
 
+    /** A unit's refusal, told apart from its answer (which may be of any type, even an exception's). */
+    private record Failed(RuntimeException failure) {}
+
     /**
-     * Runs one order in a savepoint: its purchase, or the failure it alone answers with. Work it
+     * Runs one unit in a savepoint: its answer, or the failure it alone answers with. Work it
      * registered for after the commit (alerts to browsers, waking the notification dispatcher) is
-     * kept only when the order succeeded, since the commit will not carry what its savepoint undid.
+     * kept only when the unit succeeded, since the commit will not carry what its savepoint undid.
      * A transient failure aborts the whole batch, which is then run again.
      */
-    private Object inSavepoint(Order order, List<Sold> sold) {
+    private Object inSavepoint(Unit<?> unit, List<Sold> sold) {
         List<TransactionSynchronization> before = TransactionSynchronizationManager.getSynchronizations();
         TransactionSynchronizationManager.clearSynchronization();
         TransactionSynchronizationManager.initSynchronization();
-        boolean bought = false;
+        boolean done = false;
         List<Sold> mine = new ArrayList<>(1);
         try {
-            Purchase purchase = savepoint.execute(status -> work.buy(order, mine::add));
-            bought = true;
+            Object answer = savepoint.execute(status -> unit.run(mine::add));
+            done = true;
             sold.addAll(mine);
-            return purchase;
+            return answer;
         } catch (RuntimeException e) {
             if (TransientFailures.isTransient(e)) {
                 throw e;
             }
-            return e;
+            return new Failed(e);
         } finally {
             List<TransactionSynchronization> registered = TransactionSynchronizationManager.getSynchronizations();
             TransactionSynchronizationManager.clearSynchronization();
             TransactionSynchronizationManager.initSynchronization();
             before.forEach(TransactionSynchronizationManager::registerSynchronization);
-            if (bought) {
+            if (done) {
                 registered.forEach(TransactionSynchronizationManager::registerSynchronization);
             }
         }
     }
 
-    private Purchase alone(Order order) {
+    private <T> T alone(Unit<T> unit) {
         try {
-            return transaction.execute(status -> work.buy(order, sold -> work.recordSales(List.of(sold))));
+            return transaction.execute(status -> unit.run(sold -> recordSales.accept(List.of(sold))));
         } catch (CommitFailedException e) {
             log.warn(
-                    "The commit of a purchase failed; its outcome is unknown ({})",
+                    "The commit of a {} failed; its outcome is unknown ({})",
+                    unit.what(),
                     e.getMostSpecificCause().toString());
-            throw unknown(COMMIT_FAILED, order);
+            throw unit.outcomeUnknown(COMMIT_FAILED);
         }
     }
 

@@ -76,7 +76,7 @@ public class Sales implements DisposableBean {
         this.properties = properties;
         this.groupCommit = settings.groupCommit()
                 ? new GroupCommit(
-                        checkout,
+                        checkout::recordSales,
                         transaction,
                         transactionManager,
                         settings.writers(database),
@@ -101,7 +101,7 @@ public class Sales implements DisposableBean {
             // Inside a caller's transaction the purchase must commit or roll back with it, so it cannot join a batch.
             boolean batched = groupCommit != null && !TransactionSynchronizationManager.isActualTransactionActive();
             Purchase purchase = batched
-                    ? groupCommit.buy(new GroupCommit.Order(request, idempotencyKey, actor))
+                    ? groupCommit.submit(checkout.unit(new GroupCommit.Order(request, idempotencyKey, actor)))
                     : transaction.execute(status -> checkout.buy(
                             new GroupCommit.Order(request, idempotencyKey, actor),
                             sold -> checkout.recordSales(List.of(sold))));
@@ -154,6 +154,76 @@ public class Sales implements DisposableBean {
                     .orElseThrow(() -> new IllegalStateException("idempotency key vanished"))
                     .purchase();
             return new BackorderedPurchase(first, stock.backordersOf(first.id()), true);
+        }
+    }
+
+    /**
+     * Work besides a purchase that takes stock (a hold, the commit of a hold), run like purchases:
+     * in a commit shared with concurrent purchases (in a savepoint of its own), or in a transaction
+     * of its own when group commit is off or the caller is in a transaction already.
+     */
+    public interface SharedWork<T> {
+        /** The work, in a transaction; {@code till} buys on behalf of the caller who asked for the work. */
+        T run(Till till);
+
+        /** The first product row the work locks (its lines are in SKU order). */
+        String firstSku();
+
+        /** The caller's own reference, or null. */
+        String reference();
+
+        /** What the work is, for an answer saying it was not done ("reservation"). */
+        String what();
+
+        /** The answer when the commit that carried the work was not confirmed: it may or may not have happened. */
+        DomainException outcomeUnknown(String why);
+    }
+
+    /** Buys inside shared work; its sales reach the rollups with those of the purchases it commits with. */
+    public interface Till {
+        Purchase buy(PurchaseRequest request);
+    }
+
+    /** Runs the work as purchases run; see {@link SharedWork}. */
+    public <T> T share(SharedWork<T> work) {
+        String actor = actors.current();
+        GroupCommit.Unit<T> unit = new GroupCommit.Unit<>() {
+            @Override
+            public T run(java.util.function.Consumer<GroupCommit.Sold> sold) {
+                return work.run(request -> {
+                    Purchase purchase = checkout.buy(new GroupCommit.Order(request, null, actor), sold);
+                    AfterCommit.run(() -> meters.made(purchase));
+                    return purchase;
+                });
+            }
+
+            @Override
+            public String firstSku() {
+                return work.firstSku();
+            }
+
+            @Override
+            public String reference() {
+                return work.reference();
+            }
+
+            @Override
+            public String what() {
+                return work.what();
+            }
+
+            @Override
+            public DomainException outcomeUnknown(String why) {
+                return work.outcomeUnknown(why);
+            }
+        };
+        try {
+            boolean batched = groupCommit != null && !TransactionSynchronizationManager.isActualTransactionActive();
+            return batched
+                    ? groupCommit.submit(unit)
+                    : transaction.execute(status -> unit.run(sold -> checkout.recordSales(List.of(sold))));
+        } catch (CommitFailedException e) {
+            throw work.outcomeUnknown(GroupCommit.COMMIT_FAILED);
         }
     }
 

@@ -286,6 +286,88 @@ class StoreCommandsTests {
     }
 
     @Test
+    void reserveHoldsUnitsThatReservationsListsAndCommitSellsAndReleaseGivesBack() {
+        addProduct("LAP", "1000.00", 5, 1);
+        addProduct("MOU", "25.50", 50, 5);
+
+        Cli.Run held = run("reserve", "LAP:2", "MOU:3", "--reference", "cart-88", "--expires-in", "1800");
+        assertThat(held.exitCode()).as(held.toString()).isZero();
+        assertThat(held.squeezed())
+                .containsPattern("Reservation \\S+ \\(cart-88\\), ACTIVE, expires \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d")
+                .contains("LAP 2")
+                .contains("MOU 3");
+        assertThat(product("LAP").get("reserved").asLong()).isEqualTo(2);
+        assertThat(product("LAP").get("stock").asLong()).isEqualTo(5);
+
+        Cli.Run other = run("reserve", "MOU:4", "--json");
+        assertThat(other.exitCode()).as(other.toString()).isZero();
+        JsonNode second = JSON.readTree(other.out());
+        assertThat(second.get("status").asString()).isEqualTo("ACTIVE");
+        String secondId = second.get("id").asString();
+
+        Cli.Run listed = run("reservations", "--status", "active", "--json");
+        assertThat(listed.exitCode()).as(listed.toString()).isZero();
+        JsonNode active = JSON.readTree(listed.out());
+        assertThat(active).hasSize(2);
+        String cartId = active.get(0).get("id").asString().equals(secondId)
+                ? active.get(1).get("id").asString()
+                : active.get(0).get("id").asString();
+        assertThat(run("reservations").squeezed())
+                .contains(cartId + " cart-88 ACTIVE LAP:2 MOU:3")
+                .contains(secondId + " ACTIVE MOU:4");
+
+        Cli.Run committed = run("reservations", "commit", cartId);
+        assertThat(committed.exitCode()).as(committed.toString()).isZero();
+        assertThat(committed.squeezed())
+                .containsPattern("Purchase \\S+ \\(cart-88\\)")
+                .contains("Total 5 $2,076.50");
+        Cli.Run again = run("reservations", "commit", cartId, "--json");
+        assertThat(again.exitCode()).as(again.toString()).isZero();
+        assertThat(again.err()).contains("committed before");
+        assertThat(product("LAP").get("stock").asLong()).isEqualTo(3);
+        assertThat(product("LAP").get("reserved").asLong()).isZero();
+        assertThat(product("MOU").get("unitsSold").asLong()).isEqualTo(3);
+
+        Cli.Run released = run("reservations", "release", secondId);
+        assertThat(released.exitCode()).as(released.toString()).isZero();
+        assertThat(released.out()).contains(secondId + ", RELEASED");
+        assertThat(product("MOU").get("reserved").asLong()).isZero();
+        assertThat(product("MOU").get("stock").asLong()).isEqualTo(47);
+
+        assertThat(JSON.readTree(
+                        run("reservations", "--status", "committed", "--json").out()))
+                .singleElement()
+                .satisfies(r -> assertThat(r.get("purchaseId").asString()).isNotBlank());
+        assertThat(run("reservations", "--status", "expired").out()).isEqualTo("No expired reservations.\n");
+        assertOneLineError(
+                run("reservations", "commit", secondId), 1, "is released, not active (reservation-not-active)");
+        assertOneLineError(
+                run("reservations", "release", cartId), 1, "is committed, not active (reservation-not-active)");
+        assertOneLineError(run("reservations", "release", "nope"), 1, "(unknown-reservation)");
+    }
+
+    @Test
+    void reserveRefusesShortagesAndBadInputAndAKeyMakesTheRetryHoldNothing() {
+        addProduct("LAP", "1000.00", 2, 1);
+        assertOneLineError(
+                run("reserve", "LAP:3"), 1, "Not enough stock: LAP requested 3, available 2 (insufficient-stock)");
+        assertOneLineError(
+                run("reserve", "LAP:1", "--expires-in", "59"),
+                2,
+                "expiresInSeconds: must be a whole number from 60 to 604800 (invalid-request)");
+        assertOneLineError(run("reservations", "--status", "open"), 2, "--status");
+        assertThat(product("LAP").get("reserved").asLong()).isZero();
+
+        Cli.Run first = run("reserve", "LAP:1", "--idempotency-key", "cart-1", "--json");
+        Cli.Run retry = run("reserve", "LAP:1", "--idempotency-key", "cart-1", "--json");
+        assertThat(retry.exitCode()).as(retry.toString()).isZero();
+        assertThat(retry.err()).contains("already used for this reservation");
+        assertThat(JSON.readTree(retry.out()).get("id").asString())
+                .isEqualTo(JSON.readTree(first.out()).get("id").asString());
+        assertThat(product("LAP").get("reserved").asLong()).isEqualTo(1);
+    }
+
+    @Test
     void purchaseOfAnUnknownSkuIsRefused() {
         addProduct("MOU", "25.50", 50, 5);
         assertOneLineError(run("purchase", "MOU:1", "NOPE:1"), 1, "No product with SKU NOPE (unknown-sku)");

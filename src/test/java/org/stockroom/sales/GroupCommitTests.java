@@ -51,9 +51,8 @@ class GroupCommitTests extends ApiTestSupport {
         groupCommit = sales.groupCommit();
         assertThat(groupCommit).as("group commit is on by default").isNotNull();
         groupCommit.observeBatches(batch -> {
-            List<String> references = batch.stream()
-                    .map(o -> String.valueOf(o.request().reference()))
-                    .toList();
+            List<String> references =
+                    batch.stream().map(o -> String.valueOf(o.reference())).toList();
             batches.add(references);
             if (references.contains("hold")) {
                 writersHeld.incrementAndGet();
@@ -110,6 +109,56 @@ class GroupCommitTests extends ApiTestSupport {
         assertThat(count("SELECT units FROM sales_total WHERE sku = 'OK-1'"))
                 .as("rollup units")
                 .isEqualTo(6);
+        assertThat(count("SELECT SUM(purchases) FROM sales_day_total"))
+                .as("rollup purchases")
+                .isEqualTo(count("SELECT COUNT(*) FROM purchase"));
+        assertThat(api.get("/api/admin/verify").json().get("ok").asBoolean())
+                .as("self-check")
+                .isTrue();
+    }
+
+    /**
+     * A hold and the commit of a hold are units of a shared commit like purchases: they queue with
+     * them, commit with them, and each answers on its own (a refused hold alone).
+     */
+    @Test
+    void holdsAndCommitsOfHoldsShareACommitWithPurchases() throws Exception {
+        api.post("/api/products", product("MIX-1", "5.00", 10, 0));
+        Api clerk = as("mixer", "STAFF");
+        String cart = api.post("/api/reservations", withReference("cart-a", "MIX-1", 2))
+                .json()
+                .get("id")
+                .asString();
+
+        List<CompletableFuture<Api.Response>> answers = inOneBatch(List.of(
+                () -> api.post("/api/purchases", withReference("buy", "MIX-1", 3)),
+                () -> api.post("/api/reservations", withReference("cart-b", "MIX-1", 4)),
+                () -> clerk.post("/api/reservations/" + cart + "/commit", ""),
+                // More than is available whatever runs first (10 on hand, 2 held): refused alone.
+                () -> api.post("/api/reservations", withReference("cart-c", "MIX-1", 9))));
+
+        assertThat(batches)
+                .as("the purchase, both holds and the commit in one batch")
+                .anySatisfy(b -> assertThat(b).containsExactlyInAnyOrder("buy", "cart-b", "cart-a", "cart-c"));
+        assertThat(status(answers.get(0))).isEqualTo(201);
+        assertThat(status(answers.get(1))).isEqualTo(201);
+        assertThat(status(answers.get(2))).isEqualTo(201);
+        assertThat(status(answers.get(3))).isEqualTo(409);
+        assertThat(answers.get(3).get().json().get("code").asString()).isEqualTo("insufficient-stock");
+        var product = api.get("/api/products/MIX-1").json();
+        assertThat(product.get("stock").asLong()).isEqualTo(10 - 3 - 2);
+        assertThat(product.get("reserved").asLong()).isEqualTo(4);
+        assertThat(count("SELECT COUNT(*) FROM reservation WHERE reference = 'cart-c'"))
+                .as("the refused hold left nothing")
+                .isZero();
+        assertThat(jdbc.sql("SELECT actor FROM purchase WHERE reference = 'cart-a'")
+                        .query(String.class)
+                        .single())
+                .as("the commit's purchase is made by who committed it, not by the writer thread")
+                .isEqualTo("mixer");
+        assertThat(count("SELECT units FROM sales_total WHERE sku = 'MIX-1'"))
+                .as("rollup units")
+                .isEqualTo(5);
         assertThat(count("SELECT SUM(purchases) FROM sales_day_total"))
                 .as("rollup purchases")
                 .isEqualTo(count("SELECT COUNT(*) FROM purchase"));

@@ -116,6 +116,48 @@ class SeveralInstancesTests {
         assertBooksBalance(Map.of("HOT-1", 300L), Map.of(), idsOf(answers));
     }
 
+    /** Holds take from {@code available} with the same conditional statement on both instances: the database alone decides. */
+    @Test
+    void twoInstancesTakeOneHundredTwentyHoldsOfOneAgainstFiftyAvailableAndHoldExactlyFifty() throws Exception {
+        assertThat(one.post("/api/products", product("HOLD-1", 50, 5)).status()).isEqualTo(201);
+
+        List<Api.Response> answers = allAtOnce(
+                120,
+                i -> () -> (i % 2 == 0 ? one : two)
+                        .post(
+                                "/api/reservations",
+                                "{\"reference\":\"cart-" + i + "\",\"lines\":[{\"sku\":\"HOLD-1\",\"quantity\":1}]}"));
+
+        assertThat(answers).filteredOn(a -> a.status() == 201).hasSize(50);
+        assertThat(answers)
+                .filteredOn(a -> a.status() == 409)
+                .hasSize(70)
+                .allSatisfy(a -> assertThat(a.json().get("code").asString()).isEqualTo("insufficient-stock"));
+        assertThat(answers)
+                .as("both instances made some of the holds")
+                .filteredOn(a -> a.status() == 201)
+                .extracting(a -> a.json().get("reference").asString())
+                .anyMatch(r -> Integer.parseInt(r.substring(5)) % 2 == 0)
+                .anyMatch(r -> Integer.parseInt(r.substring(5)) % 2 == 1);
+        var product = two.get("/api/products/HOLD-1").json();
+        assertThat(product.get("stock").asLong()).isEqualTo(50);
+        assertThat(product.get("reserved").asLong()).isEqualTo(50);
+        assertThat(product.get("available").asLong()).isZero();
+        assertThat(count("SELECT COUNT(*) FROM reservation WHERE status = 'ACTIVE'"))
+                .isEqualTo(50);
+        assertThat(count("SELECT COALESCE(SUM(quantity), 0) FROM reservation_line"))
+                .as("no line of a refused hold was kept")
+                .isEqualTo(50);
+        assertThat(count("SELECT COUNT(*) FROM stock_movement WHERE sku = 'HOLD-1' AND type = 'SALE'"))
+                .as("holds do not touch the ledger")
+                .isZero();
+        assertThat(sum("SELECT COALESCE(SUM(delta), 0) FROM stock_movement WHERE sku = :sku", "HOLD-1"))
+                .isEqualTo(50);
+        assertThat(one.get("/api/admin/verify").json().get("ok").asBoolean())
+                .as("self-check")
+                .isTrue();
+    }
+
     /**
      * Hot products that run out, cold ones that are barely touched, multi-line orders naming them
      * in any order, receipts arriving meanwhile, and keyed purchases sent to both instances at once.

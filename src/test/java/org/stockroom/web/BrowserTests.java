@@ -57,6 +57,7 @@ class BrowserTests extends ApiTestSupport {
             "/products/PEN",
             "/products/new",
             "/sales",
+            "/reservations",
             "/alerts",
             "/reports",
             "/reports/valuation",
@@ -235,6 +236,77 @@ class BrowserTests extends ApiTestSupport {
         assertThat(desk.get("cost").decimalValue()).isEqualByComparingTo("116.66");
         open("/products/DESK");
         assertThat(browser.findElement(By.id("incoming")).getText()).isEqualTo("0");
+    }
+
+    @Test
+    void holdsCountDownOnTheReservationsPageAndOneIsCommittedAndAnotherReleased() {
+        api.post("/api/products", product("CAP", "9.00", 10, 0));
+        String cart = api.post(
+                        "/api/reservations",
+                        "{\"reference\":\"cart-1\",\"lines\":[{\"sku\":\"CAP\",\"quantity\":2}],"
+                                + "\"expiresInSeconds\":900}")
+                .json()
+                .get("id")
+                .asString();
+
+        open("/products/CAP");
+        assertThat(browser.findElement(By.id("reserved")).getText()).isEqualTo("2");
+        browser.findElement(By.cssSelector("#reserved a")).click();
+        assertThat(waitFor(By.id("sku-filter")).getText()).contains("CAP");
+        assertThat(browser.findElement(By.id("reservations")).getText()).contains("cart-1");
+
+        open("/reservations");
+        type("hold-sku", "CAP");
+        type("hold-quantity", "3");
+        type("hold-minutes", "5");
+        type("hold-reference", "cart-2");
+        browser.findElement(By.id("hold")).click();
+        assertThat(waitFor(By.id("done")).getText()).isEqualTo("Units held.");
+        assertThat(browser.getCurrentUrl()).contains("/reservations?held=");
+        var held = api.get("/api/reservations?status=active").json();
+        assertThat(held).hasSize(2);
+        String counter = held.get(0).get("reference").asString().equals("cart-2")
+                ? held.get(0).get("id").asString()
+                : held.get(1).get("id").asString();
+        assertThat(api.get("/api/products/CAP").json().get("available").asLong())
+                .isEqualTo(5);
+
+        By countdown = By.cssSelector("#reservation-" + counter + " .countdown");
+        String first = new WebDriverWait(browser, Duration.ofSeconds(5)).until(d -> {
+            String text = d.findElement(countdown).getText();
+            return text.matches("00:0[45]:\\d\\d left") ? text : null;
+        });
+        new WebDriverWait(browser, Duration.ofSeconds(5))
+                .withMessage("the countdown moves without a reload")
+                .until(d -> !d.findElement(countdown).getText().equals(first));
+        assertThat(browser.findElement(By.cssSelector("#reservation-" + cart + " .countdown"))
+                        .getText())
+                .matches("00:1[45]:\\d\\d left");
+        screenshot("reservations");
+
+        browser.findElement(By.id("commit-" + cart)).click();
+        assertThat(waitFor(By.id("done")).getText()).startsWith("Committed");
+        browser.navigate().refresh();
+        assertThat(waitFor(By.id("done")).getText())
+                .as("the address after a commit can be reloaded")
+                .startsWith("Committed");
+        assertThat(api.get("/api/reservations/" + cart).json().get("status").asString())
+                .isEqualTo("COMMITTED");
+
+        browser.findElement(By.id("release-" + counter)).click();
+        assertThat(waitFor(By.id("done")).getText()).startsWith("Released");
+        assertThat(browser.findElement(By.id("no-reservations")).getText()).startsWith("Nothing is held");
+
+        var cap = api.get("/api/products/CAP").json();
+        assertThat(cap.get("stock").asLong()).isEqualTo(8);
+        assertThat(cap.get("reserved").asLong()).isZero();
+        assertThat(cap.get("available").asLong()).isEqualTo(8);
+        assertThat(api.get("/api/reservations/" + counter).json().get("status").asString())
+                .isEqualTo("RELEASED");
+
+        open("/reservations?status=committed");
+        browser.findElement(By.cssSelector("#reservations a[href*='/sales/']")).click();
+        assertThat(waitFor(By.tagName("h1")).getText()).contains("Receipt");
     }
 
     @Test

@@ -5,12 +5,14 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.springframework.stereotype.Component;
 import org.stockroom.alerts.AlertChange;
+import org.stockroom.catalog.BundleComponent;
 import org.stockroom.catalog.Product;
 import org.stockroom.stock.Stock;
 import org.stockroom.stock.StockChange;
@@ -68,15 +70,19 @@ class Checkout implements GroupCommit.Work {
                 .map(l -> StockChange.sale(l.sku(), l.quantity(), id))
                 .toList();
         List<Stock.Applied> applied = stock.apply(changes, actor);
+        // A bundle's line took its components' units too: the lines are the request's, each priced
+        // from its own product's row; the alerts are those of every product whose stock moved.
+        Map<String, Product> after = new HashMap<>();
+        applied.forEach(a -> after.put(a.product().sku().value(), a.product()));
 
         int scale = properties.currencyScale();
         List<PurchaseRepository.LineRow> rows = new ArrayList<>();
         List<Purchase.Line> lines = new ArrayList<>();
         List<Purchase.RaisedAlert> alerts = new ArrayList<>();
         BigDecimal total = BigDecimal.ZERO.setScale(scale);
-        for (Stock.Applied a : applied) {
-            Product p = a.product();
-            long quantity = -a.movement().delta();
+        for (PurchaseRequest.Line line : request.lines()) {
+            Product p = after.get(line.sku());
+            long quantity = line.quantity();
             BigDecimal lineTotal = p.price().multiply(BigDecimal.valueOf(quantity));
             total = total.add(lineTotal);
             if (total.compareTo(Money.MAX_PURCHASE_TOTAL) > 0) {
@@ -89,9 +95,11 @@ class Checkout implements GroupCommit.Work {
                     p.name(),
                     quantity,
                     Money.toColumn(p.price()),
-                    Money.toColumnOrNull(p.cost()),
+                    Money.toColumnOrNull(unitCost(p, after)),
                     Money.toColumn(lineTotal)));
             lines.add(new Purchase.Line(p.sku().value(), p.name(), quantity, p.price(), lineTotal));
+        }
+        for (Stock.Applied a : applied) {
             a.alert()
                     .filter(AlertChange::notifiesPeople)
                     .ifPresent(c ->
@@ -111,6 +119,25 @@ class Checkout implements GroupCommit.Work {
             purchases.recordAnswer(idempotencyKey, json.writeValueAsString(purchase));
         }
         return purchase;
+    }
+
+    /**
+     * What a unit cost: its product's cost; for a bundle without one of its own, what its components
+     * cost together, when each of theirs is known (otherwise unknown, as for any product).
+     */
+    private static BigDecimal unitCost(Product p, Map<String, Product> after) {
+        if (!p.isBundle() || p.cost() != null) {
+            return p.cost();
+        }
+        BigDecimal sum = BigDecimal.ZERO;
+        for (BundleComponent c : p.components()) {
+            Product part = after.get(c.sku());
+            if (part == null || part.cost() == null) {
+                return null;
+            }
+            sum = sum.add(part.cost().multiply(BigDecimal.valueOf(c.quantity())));
+        }
+        return sum;
     }
 
     /** Purchases committed together go to the rollups once per calendar day among them, not once each. */

@@ -306,4 +306,50 @@ class BundleTests extends ApiTestSupport {
         assertThat(count("SELECT COUNT(*) FROM purchase")).isEqualTo(gifts + mugs);
         assertVerified();
     }
+
+    @Test
+    void bundlesGoOutAndComeBackThroughTheComponentsColumn() {
+        aGiftSetOfTwoMugsAndACoaster(10, 3, 2);
+        String export = api.get("/api/exports/products").text();
+        assertThat(export.lines().findFirst().orElseThrow()).endsWith(",components");
+        assertThat(export).contains("GIFT,GIFT set,15.00,,2,").contains("COASTER:1|MUG:2");
+
+        // A file may bring a bundle beside its new components: the set comes with its recipe, its
+        // stock its components'.
+        Api.Response imported = upload("sku,name,price,stock,reorderThreshold,components\n"
+                + "KIT,Kit,9.00,,0,PEN:3|PAD:1\nPEN,Pen,1.00,7,0,\nPAD,Pad,2.00,4,0,\n");
+        assertThat(imported.status()).as(imported.text()).isEqualTo(201);
+        assertThat(product("KIT").get("stock").asLong()).isEqualTo(2);
+        assertThat(product("KIT").get("components").toString())
+                .isEqualTo("[{\"sku\":\"PAD\",\"quantity\":1},{\"sku\":\"PEN\",\"quantity\":3}]");
+        assertThat(count("SELECT COUNT(*) FROM stock_movement WHERE sku = 'KIT'"))
+                .isZero();
+
+        // Again over itself: nothing changes, although a sale moved the set's computed stock.
+        api.post("/api/purchases", purchase("COASTER", 1));
+        String again = api.get("/api/exports/products").text();
+        Api.Response reimported = upload(again);
+        assertThat(reimported.status()).as(reimported.text()).isEqualTo(201);
+        assertThat(reimported.json().get("updated")).isEmpty();
+        assertThat(api.get("/api/exports/products").text()).isEqualTo(again);
+
+        // A recipe does not change through a file.
+        Api.Response changed = upload("sku,components\nGIFT,MUG:3\n");
+        assertThat(changed.status()).isEqualTo(422);
+        assertThat(changed.text()).contains("components cannot change");
+        assertVerified();
+    }
+
+    private Api.Response upload(String csv) {
+        String boundary = "----stockroom" + java.util.UUID.randomUUID();
+        String body = "--" + boundary + "\r\n"
+                + "Content-Disposition: form-data; name=\"file\"; filename=\"catalog.csv\"\r\n"
+                + "Content-Type: text/csv\r\n\r\n"
+                + csv + "\r\n--" + boundary + "--\r\n";
+        return api.send(
+                "POST",
+                "/api/imports",
+                body,
+                java.util.Map.of("Content-Type", "multipart/form-data; boundary=" + boundary));
+    }
 }

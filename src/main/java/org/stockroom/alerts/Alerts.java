@@ -82,7 +82,8 @@ public class Alerts {
     public Optional<AlertChange> reconcile(Product product) {
         long now = clock.millis();
         String sku = product.sku().value();
-        if (!product.needsRestock() || product.archived()) {
+        // A bundle's restock alerts are its components': it holds nothing to restock itself.
+        if (!product.needsRestock() || product.archived() || product.isBundle()) {
             return alerts.resolve(sku, product.available(), product.reorderThreshold(), now)
                     .map(id -> publish(change(AlertChange.Type.RESOLVED, id, product)));
         }

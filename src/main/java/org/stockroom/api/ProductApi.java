@@ -38,9 +38,21 @@ class ProductApi {
 
     @Operation(
             summary = "Add a product",
-            description = "Adds a product to the catalog with its opening stock; the answer's Location names it.")
+            description = "Adds a product to the catalog with its opening stock; the answer's Location names it. "
+                    + "With `components` ([{sku, quantity}]) the product is a bundle: it holds no stock of its own "
+                    + "(stock omitted or 0), its stock is what its components allow, and selling or reserving it "
+                    + "takes its components. A bundle's components never change.")
     @ApiResponse(responseCode = "201", description = "The product was added")
-    @ApiResponse(responseCode = "409", description = "A product has this SKU already: `duplicate-sku`")
+    @ApiResponse(
+            responseCode = "409",
+            description = "A product has this SKU already: `duplicate-sku`",
+            content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(
+            responseCode = "422",
+            description = "A bundle's component is unknown (`unknown-component`), archived (`component-archived`), "
+                    + "itself a bundle (`nested-bundle`) or the bundle itself (`bundle-cycle`); or a bundle was "
+                    + "given stock (`bundle-has-no-stock`)",
+            content = @Content(mediaType = "application/problem+json"))
     @PostMapping
     ResponseEntity<ProductView> add(@RequestBody NewProduct product, UriComponentsBuilder uri) {
         ProductView added = view(store.addProduct(product));

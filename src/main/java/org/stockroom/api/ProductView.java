@@ -3,14 +3,17 @@ package org.stockroom.api;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import org.stockroom.catalog.Barcodes;
+import org.stockroom.catalog.BundleComponent;
 import org.stockroom.catalog.Product;
 
 /**
  * A product as the API shows it. {@code barcodeWarning} appears only when the barcode has the shape
  * of an EAN-13 or UPC-A with a wrong check digit; {@code stockTracked} is false for a product whose
- * stock the platform it was imported from did not count.
+ * stock the platform it was imported from did not count. {@code components} appears only on a bundle:
+ * its {@code stock} and {@code available} are then the most whole bundles its components make.
  */
 record ProductView(
         String sku,
@@ -35,7 +38,8 @@ record ProductView(
         String group,
         Map<String, String> options,
         boolean stockTracked,
-        @JsonInclude(JsonInclude.Include.NON_NULL) String barcodeWarning) {
+        @JsonInclude(JsonInclude.Include.NON_NULL) String barcodeWarning,
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<BundleComponent> components) {
 
     /** {@code incoming}: units on sent, not yet received purchase-order lines. */
     static ProductView of(Product p, long incoming) {
@@ -62,6 +66,7 @@ record ProductView(
                 p.group(),
                 p.options(),
                 p.stockTracked(),
-                Barcodes.warning(p.barcode()));
+                Barcodes.warning(p.barcode()),
+                p.components());
     }
 }

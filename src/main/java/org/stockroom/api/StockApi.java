@@ -1,6 +1,7 @@
 package org.stockroom.api;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -53,6 +54,10 @@ class StockApi {
             summary = "Receive stock",
             description = "Adds delivered units to stock as a RECEIPT movement; may resolve a restock alert.")
     @ApiResponse(responseCode = "201", description = "The receipt movement")
+    @ApiResponse(
+            responseCode = "422",
+            description = "The product is a bundle, whose stock is its components': `bundle-has-no-stock`",
+            content = @Content(mediaType = "application/problem+json"))
     @PostMapping("/receipts")
     @ResponseStatus(HttpStatus.CREATED)
     Movement receive(@PathVariable String sku, @RequestBody StockReceiptRequest receipt) {
@@ -65,6 +70,10 @@ class StockApi {
                     + "with a reason; recorded as an ADJUSTMENT movement.")
     @ApiResponse(responseCode = "201", description = "The adjustment movement")
     @ApiResponse(responseCode = "409", description = "The change would take stock below zero: `insufficient-stock`")
+    @ApiResponse(
+            responseCode = "422",
+            description = "The product is a bundle, whose stock is its components': `bundle-has-no-stock`",
+            content = @Content(mediaType = "application/problem+json"))
     /** {@code {"delta":-2,"reason":"DAMAGED"}} or a stocktake {@code {"countedQuantity":17,"reason":"COUNT"}}. */
     @PostMapping("/adjustments")
     @ResponseStatus(HttpStatus.CREATED)

@@ -48,9 +48,13 @@ public class Catalog {
     public Product add(NewProduct product) {
         checkCurrencyScale(product.price(), "price");
         checkCurrencyScale(product.cost(), "cost");
+        if (!product.components().isEmpty() && product.stock() != 0) {
+            throw new BundleHasNoStockException(List.of(product.sku()));
+        }
         if (!products.insert(product, clock.millis())) {
             throw new DuplicateSkuException(product.sku());
         }
+        addRecipes(List.of(product));
         Product added = get(product.sku());
         events.publishEvent(new ProductsAdded(List.of(added)));
         return added;
@@ -66,11 +70,19 @@ public class Catalog {
             checkCurrencyScale(product.price(), "price");
             checkCurrencyScale(product.cost(), "cost");
         }
+        List<String> stocked = newProducts.stream()
+                .filter(p -> !p.components().isEmpty() && p.stock() != 0)
+                .map(NewProduct::sku)
+                .toList();
+        if (!stocked.isEmpty()) {
+            throw new BundleHasNoStockException(stocked);
+        }
         long now = clock.millis();
         List<String> taken = products.insertAll(newProducts, now);
         if (!taken.isEmpty()) {
             throw new DuplicateSkuException(taken);
         }
+        addRecipes(newProducts);
         java.time.Instant at = java.time.Instant.ofEpochMilli(now);
         List<Product> added = newProducts.stream()
                 .map(p -> new Product(
@@ -92,10 +104,73 @@ public class Catalog {
                         at,
                         p.group(),
                         p.options(),
-                        p.stockTracked()))
+                        p.stockTracked() && p.components().isEmpty(),
+                        p.components()))
                 .toList();
         events.publishEvent(new ProductsAdded(added));
         return added;
+    }
+
+    /**
+     * Writes the recipes of the bundles among {@code added} (already inserted, with every other
+     * product of their batch, so a file may list a bundle beside its components). A component must
+     * exist, be for sale and hold stock itself: bundles do not nest, which with recipes that never
+     * change once written means no bundle can contain itself, directly or not.
+     */
+    private void addRecipes(List<NewProduct> added) {
+        List<NewProduct> bundles =
+                added.stream().filter(p -> !p.components().isEmpty()).toList();
+        if (bundles.isEmpty()) {
+            return;
+        }
+        java.util.Set<String> wanted = new java.util.TreeSet<>();
+        for (NewProduct b : bundles) {
+            for (BundleComponent c : b.components()) {
+                if (c.sku().equals(b.sku())) {
+                    throw BundleRecipeException.cycle(b.sku());
+                }
+                wanted.add(c.sku());
+            }
+        }
+        Map<String, ProductRepository.ComponentState> found = new HashMap<>();
+        List<String> chunked = List.copyOf(wanted);
+        for (int from = 0; from < chunked.size(); from += 1000) {
+            products.componentStates(chunked.subList(from, Math.min(chunked.size(), from + 1000)))
+                    .forEach(c -> found.put(c.sku(), c));
+        }
+        List<String> unknown =
+                chunked.stream().filter(s -> !found.containsKey(s)).toList();
+        if (!unknown.isEmpty()) {
+            throw BundleRecipeException.unknown(unknown);
+        }
+        List<String> nested =
+                chunked.stream().filter(s -> found.get(s).bundle()).toList();
+        if (!nested.isEmpty()) {
+            throw BundleRecipeException.nested(nested);
+        }
+        List<String> archived =
+                chunked.stream().filter(s -> found.get(s).archived()).toList();
+        if (!archived.isEmpty()) {
+            throw BundleRecipeException.archived(archived);
+        }
+        products.insertRecipes(bundles);
+    }
+
+    /**
+     * The bundles among {@code skus} as stored, by SKU: what a sale, a hold or a return expands into
+     * component units. Empty when none is a bundle (one indexed look-up, the common case).
+     */
+    public Map<String, Product> bundlesAmong(java.util.Collection<String> skus) {
+        Map<String, Product> bundles = new java.util.TreeMap<>();
+        if (!skus.isEmpty()) {
+            products.bundlesAmong(skus).forEach(b -> bundles.put(b.sku().value(), b));
+        }
+        return bundles;
+    }
+
+    /** The bundles that have any of {@code skus} among their components, in SKU order. */
+    public List<String> bundlesContaining(java.util.Collection<String> skus) {
+        return skus.isEmpty() ? List.of() : products.bundlesContaining(skus);
     }
 
     public Product get(String sku) {

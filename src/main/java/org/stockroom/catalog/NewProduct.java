@@ -26,9 +26,42 @@ public record NewProduct(
         String barcode,
         String group,
         Map<String, String> options,
-        Boolean stockTracked) {
+        Boolean stockTracked,
+        List<BundleComponent> components) {
 
     public static final long MAX_UNITS = 1_000_000_000L;
+
+    /** A product that is no bundle. */
+    public NewProduct(
+            String sku,
+            String name,
+            BigDecimal price,
+            Long stock,
+            Long reorderThreshold,
+            BigDecimal cost,
+            Long reorderQuantity,
+            Integer leadTimeDays,
+            String supplier,
+            String barcode,
+            String group,
+            Map<String, String> options,
+            Boolean stockTracked) {
+        this(
+                sku,
+                name,
+                price,
+                stock,
+                reorderThreshold,
+                cost,
+                reorderQuantity,
+                leadTimeDays,
+                supplier,
+                barcode,
+                group,
+                options,
+                stockTracked,
+                null);
+    }
 
     /** A product outside any variant group, its stock tracked. */
     public NewProduct(
@@ -55,6 +88,7 @@ public record NewProduct(
                 barcode,
                 null,
                 null,
+                null,
                 null);
     }
 
@@ -67,6 +101,11 @@ public record NewProduct(
         }
         name = Text.clean("name", name, 200, true, errors);
         Rules.money("price", price, true, errors);
+        components = components(components, errors);
+        if (!components.isEmpty() && stock == null) {
+            // A bundle holds no stock of its own; a stock other than 0 is refused by the catalog (bundle-has-no-stock).
+            stock = 0L;
+        }
         Rules.units("stock", stock, 0, MAX_UNITS, true, errors);
         Rules.units("reorderThreshold", reorderThreshold, 0, MAX_UNITS, true, errors);
         Rules.money("cost", cost, false, errors);
@@ -80,6 +119,35 @@ public record NewProduct(
         if (!errors.isEmpty()) {
             throw new InvalidRequestException(errors);
         }
+    }
+
+    /** This product's recipe, when it is a bundle: in SKU order, each SKU once. */
+    private static List<BundleComponent> components(List<BundleComponent> components, List<FieldError> errors) {
+        if (components == null || components.isEmpty()) {
+            return List.of();
+        }
+        if (components.size() > BundleComponent.MAX_COMPONENTS) {
+            errors.add(new FieldError(
+                    "components", "must have at most " + BundleComponent.MAX_COMPONENTS + " components"));
+            return List.of();
+        }
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (int i = 0; i < components.size(); i++) {
+            BundleComponent c = components.get(i);
+            String at = "components[" + i + "]";
+            if (c == null) {
+                errors.add(new FieldError(at, "is required"));
+            } else if (!Sku.isValid(c.sku())) {
+                errors.add(new FieldError(at + ".sku", Sku.RULE));
+            } else if (c.quantity() > BundleComponent.MAX_QUANTITY) {
+                errors.add(new FieldError(
+                        at + ".quantity", "must be a whole number from 1 to " + BundleComponent.MAX_QUANTITY));
+            } else if (!seen.add(c.sku())) {
+                errors.add(new FieldError(at + ".sku", c.sku() + " is named twice; give its quantity once"));
+            }
+        }
+        return BundleComponent.sorted(
+                components.stream().filter(java.util.Objects::nonNull).toList());
     }
 
     /** Field rules shared by new products and changes to them. */

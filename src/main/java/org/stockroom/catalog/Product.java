@@ -5,6 +5,7 @@ import java.math.RoundingMode;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -34,7 +35,55 @@ public record Product(
         Instant updatedAt,
         String group,
         Map<String, String> options,
-        boolean stockTracked) {
+        boolean stockTracked,
+        List<BundleComponent> components) {
+
+    /**
+     * A product that is no bundle ({@code components} empty), with every other field; a bundle's
+     * {@code stock} is what its components allow (see {@link #isBundle}).
+     */
+    public Product(
+            Sku sku,
+            String name,
+            BigDecimal price,
+            long stock,
+            long reserved,
+            long backordered,
+            long reorderThreshold,
+            long unitsSold,
+            BigDecimal cost,
+            Long reorderQuantity,
+            Integer leadTimeDays,
+            String supplier,
+            String barcode,
+            boolean archived,
+            Instant createdAt,
+            Instant updatedAt,
+            String group,
+            Map<String, String> options,
+            boolean stockTracked) {
+        this(
+                sku,
+                name,
+                price,
+                stock,
+                reserved,
+                backordered,
+                reorderThreshold,
+                unitsSold,
+                cost,
+                reorderQuantity,
+                leadTimeDays,
+                supplier,
+                barcode,
+                archived,
+                createdAt,
+                updatedAt,
+                group,
+                options,
+                stockTracked,
+                List.of());
+    }
 
     /** A product that belongs to no variant group and whose stock is tracked. */
     public Product(
@@ -78,6 +127,7 @@ public record Product(
 
     public Product {
         options = options == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(options));
+        components = components == null ? List.of() : List.copyOf(components);
         if (stock < 0) {
             throw new IllegalArgumentException("stock cannot be negative");
         }
@@ -92,6 +142,15 @@ public record Product(
         }
     }
 
+    /**
+     * A bundle (kit) is sold from its components and holds no stock of its own: its {@code stock}
+     * and {@code available} are the most whole bundles its components' available units make (0 when
+     * a component is archived), computed when the product is read.
+     */
+    public boolean isBundle() {
+        return !components.isEmpty();
+    }
+
     /** What can be sold: the units on hand that no reservation holds. */
     public long available() {
         return stock - reserved;
@@ -99,11 +158,12 @@ public record Product(
 
     /**
      * A product needs restocking when what it can sell is at or below its threshold: units held for
-     * unpaid orders count as gone. A product whose stock is not tracked (imported from a platform
+     * unpaid orders count as gone; a bundle follows what its components allow (its alerts are its
+     * components', see {@code alerts}). A product whose stock is not tracked (imported from a platform
      * that did not count it) needs none until it is counted.
      */
     public boolean needsRestock() {
-        return stockTracked && available() <= reorderThreshold;
+        return (stockTracked || isBundle()) && available() <= reorderThreshold;
     }
 
     public boolean outOfStock() {

@@ -20,7 +20,7 @@ import org.stockroom.support.StockroomProperties;
 @Repository
 class ProductRepository {
 
-    static final String COLUMNS = ProductRows.COLUMNS;
+    static final String COLUMNS = ProductRows.SELECTED;
 
     private final JdbcClient jdbc;
     private final NamedParameterJdbcTemplate batchJdbc;
@@ -42,9 +42,9 @@ class ProductRepository {
     private static final String INSERT =
             "INSERT INTO product (sku, name, price, stock, reorder_threshold, units_sold, cost, reorder_quantity, "
                     + "lead_time_days, supplier, barcode, archived, created_at, updated_at, variant_group, options, "
-                    + "stock_tracked, name_key) VALUES (:sku, :name, :price, :stock, "
+                    + "stock_tracked, name_key, components) VALUES (:sku, :name, :price, :stock, "
                     + ":threshold, 0, :cost, :reorderQuantity, :leadTimeDays, :supplier, :barcode, FALSE, :now, :now, "
-                    + ":group, :options, :tracked, :nameKey) "
+                    + ":group, :options, :tracked, :nameKey, :components) "
                     + "ON CONFLICT (sku) DO NOTHING";
     private static final String INSERT_WORD = "INSERT INTO product_word (word, sku) VALUES (:word, :sku)";
 
@@ -135,7 +135,10 @@ class ProductRepository {
                 .addValue("barcode", p.barcode())
                 .addValue("group", p.group(), Types.VARCHAR)
                 .addValue("options", ProductWords.writeOptions(p.options()), Types.VARCHAR)
-                .addValue("tracked", p.stockTracked())
+                // A bundle's own row tracks no stock: the rules that read the stored columns (alerts,
+                // the self-check, counts) leave it to its components.
+                .addValue("tracked", p.stockTracked() && p.components().isEmpty())
+                .addValue("components", BundleComponent.format(p.components()), Types.VARCHAR)
                 .addValue("now", now);
     }
 
@@ -216,7 +219,10 @@ class ProductRepository {
             sql.append(" AND variant_group = :group");
         }
         if (query.lowStock()) {
-            sql.append(" AND stock_tracked = TRUE AND stock - reserved <= reorder_threshold");
+            sql.append(
+                    " AND (stock_tracked = TRUE AND stock - reserved <= reorder_threshold OR components IS NOT NULL AND "
+                            + ProductRows.STOCK
+                            + " <= reorder_threshold)");
         }
         return sql.toString();
     }
@@ -393,11 +399,56 @@ class ProductRepository {
 
     /** Sets the cost; only for a product whose row the caller's transaction has locked by changing its stock. */
     Product setCost(String sku, java.math.BigDecimal cost, long now) {
-        return jdbc.sql("UPDATE product SET cost = :cost, updated_at = :now WHERE sku = :sku RETURNING " + COLUMNS)
+        return jdbc.sql("UPDATE product SET cost = :cost, updated_at = :now WHERE sku = :sku RETURNING "
+                        + ProductRows.COLUMNS)
                 .param("sku", sku)
                 .param("cost", Money.toColumn(cost))
                 .param("now", now)
                 .query(mapper)
                 .single();
+    }
+
+    /** What a bundle's recipe needs to know of its would-be components: whether each exists, is archived, is a bundle. */
+    record ComponentState(String sku, boolean archived, boolean bundle) {}
+
+    List<ComponentState> componentStates(java.util.Collection<String> skus) {
+        return jdbc.sql("SELECT sku, archived, components FROM product WHERE sku IN (:skus)")
+                .param("skus", skus)
+                .query((rs, n) -> new ComponentState(
+                        rs.getString("sku"), rs.getBoolean("archived"), rs.getString("components") != null))
+                .list();
+    }
+
+    void insertRecipes(List<NewProduct> bundles) {
+        List<SqlParameterSource> rows = new java.util.ArrayList<>();
+        for (NewProduct b : bundles) {
+            for (BundleComponent c : b.components()) {
+                rows.add(new MapSqlParameterSource()
+                        .addValue("bundle", b.sku())
+                        .addValue("component", c.sku())
+                        .addValue("quantity", c.quantity()));
+            }
+        }
+        batchJdbc.batchUpdate(
+                "INSERT INTO bundle_component (bundle_sku, component_sku, quantity) VALUES (:bundle, :component, :quantity)",
+                rows.toArray(SqlParameterSource[]::new));
+    }
+
+    /** The bundles among {@code skus}, as stored (their recipes; their stock column is 0). */
+    List<Product> bundlesAmong(java.util.Collection<String> skus) {
+        return jdbc.sql("SELECT " + ProductRows.COLUMNS
+                        + " FROM product WHERE sku IN (:skus) AND components IS NOT NULL")
+                .param("skus", skus)
+                .query(mapper)
+                .list();
+    }
+
+    /** The bundles that have any of {@code skus} among their components. */
+    List<String> bundlesContaining(java.util.Collection<String> skus) {
+        return jdbc.sql(
+                        "SELECT DISTINCT bundle_sku FROM bundle_component WHERE component_sku IN (:skus) ORDER BY bundle_sku")
+                .param("skus", skus)
+                .query(String.class)
+                .list();
     }
 }

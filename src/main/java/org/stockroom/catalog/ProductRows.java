@@ -12,11 +12,27 @@ import org.stockroom.support.Money;
  */
 public final class ProductRows {
 
-    /** Every column a {@link Product} is read from. */
+    /**
+     * Every column a {@link Product} is read from, as stored: for the {@code RETURNING} of a
+     * statement that changes a product's stock, which is never a bundle's.
+     */
     public static final String COLUMNS =
             "sku, name, price, stock, reserved, backordered, reorder_threshold, units_sold, cost, reorder_quantity, "
                     + "lead_time_days, supplier, barcode, archived, created_at, updated_at, variant_group, options, "
-                    + "stock_tracked";
+                    + "stock_tracked, components";
+
+    /**
+     * A product's stock, unaliased table {@code product}: the stored column, or for a bundle the most
+     * whole bundles its components' available units make (an archived component makes none). Only a
+     * bundle's row pays for the subquery; it reads the recipe by its primary key.
+     */
+    public static final String STOCK = "(CASE WHEN product.components IS NULL THEN product.stock ELSE COALESCE(("
+            + "SELECT MIN(CASE WHEN c.archived = TRUE THEN 0 ELSE (c.stock - c.reserved) / bc.quantity END) "
+            + "FROM bundle_component bc JOIN product c ON c.sku = bc.component_sku "
+            + "WHERE bc.bundle_sku = product.sku), 0) END)";
+
+    /** {@link #COLUMNS} for a {@code SELECT ... FROM product}: a bundle's stock computed ({@link #STOCK}). */
+    public static final String SELECTED = COLUMNS.replace("stock, reserved,", STOCK + " AS stock, reserved,");
 
     private ProductRows() {}
 
@@ -41,7 +57,8 @@ public final class ProductRows {
                 Instant.ofEpochMilli(rs.getLong("updated_at")),
                 rs.getString("variant_group"),
                 ProductWords.readOptions(rs.getString("options")),
-                rs.getBoolean("stock_tracked"));
+                rs.getBoolean("stock_tracked"),
+                BundleComponent.parse(rs.getString("components")));
     }
 
     private static Long nullableLong(ResultSet rs, String column) throws SQLException {

@@ -3,12 +3,16 @@ package org.stockroom.cli;
 import java.io.PrintWriter;
 import java.math.BigDecimal;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.Currency;
+import java.util.List;
 import org.stockroom.Store;
 import org.stockroom.alerts.Alert;
+import org.stockroom.catalog.BundleComponent;
 import org.stockroom.catalog.NewProduct;
 import org.stockroom.catalog.Product;
 import org.stockroom.catalog.ProductQuery;
+import org.stockroom.support.InvalidRequestException;
 import org.stockroom.support.Page;
 import org.stockroom.support.StockroomProperties;
 import picocli.CommandLine.Command;
@@ -88,7 +92,8 @@ class ProductsCommand implements Runnable {
             description = "Adds a product to the catalog.",
             footer = {
                 "",
-                "Example: stockroom products add --sku MOU-WL --name 'Wireless Mouse' --price 24.99 --stock 40 --threshold 10"
+                "Example: stockroom products add --sku MOU-WL --name 'Wireless Mouse' --price 24.99 --stock 40 --threshold 10",
+                "A bundle: stockroom products add --sku GIFT --name 'Gift set' --price 15 --threshold 2 --component MUG:2 --component COASTER:1"
             })
     static class AddProduct extends StoreCommand {
 
@@ -101,8 +106,18 @@ class ProductsCommand implements Runnable {
         @Option(names = "--price", required = true, paramLabel = "AMOUNT", description = "Selling price, e.g. 24.99.")
         BigDecimal price;
 
-        @Option(names = "--stock", required = true, paramLabel = "UNITS", description = "Units on hand now.")
+        @Option(
+                names = "--stock",
+                paramLabel = "UNITS",
+                description = "Units on hand now (required, except for a bundle, which holds none).")
         Long stock;
+
+        @Option(
+                names = "--component",
+                paramLabel = "SKU:QTY",
+                description = "Makes the product a bundle of QTY units of SKU each (repeat for each component); "
+                        + "its stock is what its components allow, and selling it takes them.")
+        List<String> components = new ArrayList<>();
 
         @Option(
                 names = "--threshold",
@@ -133,8 +148,29 @@ class ProductsCommand implements Runnable {
 
         @Override
         void beforeOpening() {
+            List<BundleComponent> recipe = new ArrayList<>();
+            try {
+                for (String component : components) {
+                    recipe.addAll(BundleComponent.parse(component));
+                }
+            } catch (IllegalArgumentException e) {
+                throw new InvalidRequestException("--component", e.getMessage());
+            }
             product = new NewProduct(
-                    sku, name, price, stock, threshold, cost, reorderQuantity, leadTimeDays, supplier, barcode);
+                    sku,
+                    name,
+                    price,
+                    stock,
+                    threshold,
+                    cost,
+                    reorderQuantity,
+                    leadTimeDays,
+                    supplier,
+                    barcode,
+                    null,
+                    null,
+                    null,
+                    recipe);
         }
 
         @Override
@@ -181,7 +217,10 @@ class ProductsCommand implements Runnable {
             table.row("SKU", p.sku());
             table.row("Name", p.name());
             table.row("Price", Output.money(p.price(), currency));
-            table.row("In stock", p.stock());
+            table.row("In stock", p.stock() + (p.isBundle() ? " (bundle: what its components allow)" : ""));
+            if (p.isBundle()) {
+                table.row("Components", BundleComponent.format(p.components()));
+            }
             table.row("Restock threshold", p.reorderThreshold());
             table.row("Status", p.outOfStock() ? "OUT: sold out" : p.needsRestock() ? "LOW: needs restocking" : "ok");
             table.row("Units sold", p.unitsSold());

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.function.Consumer;
 import org.apache.commons.csv.CSVPrinter;
 import org.springframework.stereotype.Service;
+import org.stockroom.catalog.BundleComponent;
 import org.stockroom.catalog.Catalog;
 import org.stockroom.catalog.Product;
 import org.stockroom.catalog.ProductQuery;
@@ -34,7 +35,8 @@ public class CatalogExport {
         "supplier",
         "barcode",
         "group",
-        "options"
+        "options",
+        "components"
     };
     /** The columns of Shopify's product CSV that Stockroom knows; Shopify leaves the others as they are on import. */
     static final String[] SHOPIFY_PRODUCT_COLUMNS = {
@@ -80,7 +82,8 @@ public class CatalogExport {
                         p.sku().value(),
                         Csv.text(p.name()),
                         p.price().toPlainString(),
-                        p.stock(),
+                        // A bundle's stock is its components': written empty, so an import counts nothing.
+                        p.isBundle() ? "" : p.stock(),
                         p.reorderThreshold(),
                         p.cost() == null ? "" : p.cost().toPlainString(),
                         p.reorderQuantity() == null ? "" : p.reorderQuantity(),
@@ -88,7 +91,8 @@ public class CatalogExport {
                         Csv.text(p.supplier()),
                         Csv.text(p.barcode()),
                         Csv.text(p.group()),
-                        p.options().isEmpty() ? "" : Csv.text(JSON.writeValueAsString(p.options()))));
+                        p.options().isEmpty() ? "" : Csv.text(JSON.writeValueAsString(p.options())),
+                        p.isBundle() ? BundleComponent.format(p.components()) : ""));
         flush(csv);
     }
 

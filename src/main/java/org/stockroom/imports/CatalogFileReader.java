@@ -17,6 +17,7 @@ import java.util.Set;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.stockroom.catalog.BundleComponent;
 import org.stockroom.support.Csv;
 import org.stockroom.support.InvalidRequestException;
 
@@ -180,7 +181,21 @@ final class CatalogFileReader {
                     text(r, "barcode"),
                     text(r, "group"),
                     jsonOptions(r, problems),
-                    true);
+                    true,
+                    components(r, problems));
+        }
+
+        /** Stockroom's components column: a bundle's recipe, {@code MUG:2|COASTER:1}; empty for a product that is none. */
+        private List<BundleComponent> components(CSVRecord r, List<String> problems) {
+            if (!columns.containsKey("components")) {
+                return null;
+            }
+            try {
+                return BundleComponent.parse(text(r, "components"));
+            } catch (IllegalArgumentException e) {
+                problems.add("components: " + e.getMessage());
+                return null;
+            }
         }
 
         /** Stockroom's own options column: a JSON object of option names to values, in option order. */

@@ -1,12 +1,16 @@
 package org.stockroom.imports;
 
 import java.math.BigDecimal;
+import java.util.List;
 import java.util.Map;
+import org.stockroom.catalog.BundleComponent;
 
 /**
  * One product as a file describes it. A null field is one the file does not give (a column it
  * lacks or an empty cell), which leaves an existing product's value as it is. {@code stockTracked}
  * is false when the platform says the product is in stock without counting it (its stock is then null).
+ * {@code components} is a bundle's recipe (Stockroom's {@code components} column, {@code MUG:2|COASTER:1});
+ * empty for a product that is no bundle, null when the file does not say.
  */
 record ImportRow(
         long line,
@@ -22,7 +26,42 @@ record ImportRow(
         String barcode,
         String group,
         Map<String, String> options,
-        boolean stockTracked) {
+        boolean stockTracked,
+        List<BundleComponent> components) {
+
+    /** A row that says nothing of bundles (a platform's file, or a file without a components column). */
+    ImportRow(
+            long line,
+            String sku,
+            String name,
+            BigDecimal price,
+            Long stock,
+            Long reorderThreshold,
+            BigDecimal cost,
+            Long reorderQuantity,
+            Integer leadTimeDays,
+            String supplier,
+            String barcode,
+            String group,
+            Map<String, String> options,
+            boolean stockTracked) {
+        this(
+                line,
+                sku,
+                name,
+                price,
+                stock,
+                reorderThreshold,
+                cost,
+                reorderQuantity,
+                leadTimeDays,
+                supplier,
+                barcode,
+                group,
+                options,
+                stockTracked,
+                null);
+    }
 
     ImportRow(
             long line,

@@ -15,6 +15,7 @@ import java.util.Optional;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.stockroom.catalog.BundleComponent;
 import org.stockroom.catalog.Catalog;
 import org.stockroom.catalog.CatalogProperties;
 import org.stockroom.catalog.NewProduct;
@@ -275,7 +276,8 @@ public class Importer {
                 row.sku(),
                 row.name(),
                 row.price(),
-                row.stock() == null ? 0L : row.stock(),
+                // A bundle's stock is its components': the cell (an export writes it empty) is not its own.
+                row.stock() == null || isBundle(row) ? 0L : row.stock(),
                 useDefaults ? settings.defaultReorderThreshold() : row.reorderThreshold(),
                 row.cost(),
                 useDefaults && row.reorderQuantity() == null
@@ -286,11 +288,16 @@ public class Importer {
                 row.barcode(),
                 row.group(),
                 row.options(),
-                row.stockTracked());
+                row.stockTracked(),
+                row.components());
         if (useDefaults) {
             plan.defaulted.add(product.sku());
         }
         return product;
+    }
+
+    private static boolean isBundle(ImportRow row) {
+        return row.components() != null && !row.components().isEmpty();
     }
 
     private void checkScale(String field, BigDecimal amount) {
@@ -445,8 +452,18 @@ public class Importer {
                     barcode,
                     group,
                     options);
+            if (row.components() != null && !row.components().equals(current.components())) {
+                // A recipe never changes: held reservations and past sales expand by it.
+                throw new InvalidRequestException(
+                        "components",
+                        "a product's components cannot change (the file says \""
+                                + java.util.Objects.toString(BundleComponent.format(row.components()), "")
+                                + "\", the product has \""
+                                + java.util.Objects.toString(BundleComponent.format(current.components()), "")
+                                + "\")");
+            }
             Long countedStock = null;
-            if (row.stock() != null && row.stock() != current.stock()) {
+            if (row.stock() != null && !current.isBundle() && row.stock() != current.stock()) {
                 diff.put("stock", values(current.stock(), row.stock()));
                 countedStock = row.stock();
             }

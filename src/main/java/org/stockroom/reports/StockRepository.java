@@ -47,7 +47,10 @@ class StockRepository {
         this.jdbc = jdbc;
     }
 
-    /** Active products (only those with stock on hand when {@code inStock}), by SKU. */
+    /**
+     * Active products (only those with stock on hand when {@code inStock}), by SKU. Bundles are left
+     * out: they hold no stock to value, and are never reordered (their components are).
+     */
     List<ProductRow> activeProducts(boolean inStock) {
         return jdbc.sql(
                         "SELECT p.sku, p.name, p.stock, p.stock - p.reserved AS available, p.reorder_threshold, p.reorder_quantity, "
@@ -55,7 +58,8 @@ class StockRepository {
                                 + "p.supplier, p.created_at, t.last_sale_day, i.incoming, i.expected_on FROM product p "
                                 + "LEFT JOIN sales_total t ON t.sku = p.sku LEFT JOIN supplier s ON s.name = p.supplier "
                                 + "LEFT JOIN (" + INCOMING + ") i ON i.sku = p.sku "
-                                + "WHERE p.archived = FALSE" + (inStock ? " AND p.stock > 0" : "") + " ORDER BY p.sku")
+                                + "WHERE p.archived = FALSE AND p.components IS NULL"
+                                + (inStock ? " AND p.stock > 0" : "") + " ORDER BY p.sku")
                 .query((rs, n) -> new ProductRow(
                         rs.getString("sku"),
                         rs.getString("name"),

@@ -9,6 +9,7 @@ import org.stockroom.stock.Backorder;
 import org.stockroom.stock.BackorderNotOpenException;
 import org.stockroom.stock.Stock;
 import org.stockroom.support.Actors;
+import org.stockroom.support.DomainException;
 import org.stockroom.support.Ids;
 import org.stockroom.support.InvalidRequestException;
 
@@ -81,6 +82,9 @@ public class Backorders {
     public List<Backorder> cancelOpenOf(String purchaseId, String note) {
         return stock.backordersOf(purchaseId).stream()
                 .filter(b -> b.status() == Backorder.Status.OPEN)
+                // A bundle's component owes units under the component's SKU, which is no line of the
+                // purchase: there is no line to give back, so those stay open for the owner to fill.
+                .filter(b -> returns.returnable(b.purchaseId(), b.sku()) >= b.owed())
                 .map(b -> cancel(b.id(), note))
                 .toList();
     }
@@ -89,6 +93,23 @@ public class Backorders {
         Backorder backorder = stock.backorder(id);
         if (backorder.status() != Backorder.Status.OPEN) {
             throw new BackorderNotOpenException(id, backorder.status());
+        }
+        long returnable = returns.returnable(backorder.purchaseId(), backorder.sku());
+        if (returnable == 0) {
+            throw new DomainException(
+                    DomainException.Kind.CONFLICT,
+                    "backorder-of-bundle",
+                    "Backorder " + id + " owes units of " + backorder.sku() + " for a bundle sold in purchase "
+                            + backorder.purchaseId() + "; it cannot be cancelled on its own. Fill it with a receipt,"
+                            + " or return the bundle and record the component's units as an adjustment.");
+        }
+        if (returnable < backorder.owed()) {
+            throw new DomainException(
+                    DomainException.Kind.CONFLICT,
+                    "backorder-returned",
+                    "Backorder " + id + " owes " + backorder.owed() + " units of " + backorder.sku() + " but only "
+                            + returnable + " of purchase " + backorder.purchaseId()
+                            + " are left to give back (the rest were returned already)");
         }
         // Locks in the order a return takes them: the purchase's line, then (in stock) the product,
         // then the backorder, which a receipt's fill takes after the product too.

@@ -5,12 +5,15 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 import org.springframework.stereotype.Component;
 import org.stockroom.alerts.AlertChange;
+import org.stockroom.catalog.BundleComponent;
 import org.stockroom.catalog.Product;
 import org.stockroom.stock.Stock;
 import org.stockroom.stock.StockChange;
@@ -99,13 +102,12 @@ class Checkout {
                 .map(l -> StockChange.sale(l.sku(), l.quantity(), id))
                 .toList();
         List<Stock.Applied> applied = stock.apply(changes, actor);
+        // A bundle's line took its components' units too: the lines are the request's, each priced
+        // from its own product's row; the alerts are those of every product whose stock moved.
+        Map<String, Product> after = new HashMap<>();
+        applied.forEach(a -> after.put(a.product().sku().value(), a.product()));
         return record(
-                id,
-                order,
-                applied.stream()
-                        .map(a -> new Bought(a.product(), -a.movement().delta(), a.alert()))
-                        .toList(),
-                sold);
+                id, order, after, applied.stream().map(Stock.Applied::alert).toList(), sold);
     }
 
     /**
@@ -127,13 +129,10 @@ class Checkout {
                 id,
                 channel,
                 order.actor());
-        Purchase purchase = record(
-                id,
-                order,
-                taken.stream()
-                        .map(t -> new Bought(t.product(), t.quantity(), t.alert()))
-                        .toList(),
-                s -> recordSales(List.of(s)));
+        Map<String, Product> after = new HashMap<>();
+        taken.forEach(t -> after.put(t.product().sku().value(), t.product()));
+        Purchase purchase =
+                record(id, order, after, taken.stream().map(Stock.Taken::alert).toList(), s -> recordSales(List.of(s)));
         return new Backordered(
                 purchase, taken.stream().flatMap(t -> t.backorder().stream()).toList());
     }
@@ -141,19 +140,25 @@ class Checkout {
     /** A purchase and the backorders it opened. */
     record Backordered(Purchase purchase, List<org.stockroom.stock.Backorder> backorders) {}
 
-    /** A line bought: the product after the take, the units bought, and the alert transition it caused. */
-    private record Bought(Product product, long quantity, java.util.Optional<AlertChange> alert) {}
-
-    private Purchase record(String id, GroupCommit.Order order, List<Bought> bought, Consumer<GroupCommit.Sold> sold) {
+    /**
+     * Stores the purchase of the request's lines, each priced from its product's row after the take
+     * ({@code after}, which has every product whose stock moved), with the alerts the takes caused.
+     */
+    private Purchase record(
+            String id,
+            GroupCommit.Order order,
+            Map<String, Product> after,
+            List<Optional<AlertChange>> changes,
+            Consumer<GroupCommit.Sold> sold) {
         PurchaseRequest request = order.request();
         int scale = properties.currencyScale();
         List<PurchaseRepository.LineRow> rows = new ArrayList<>();
         List<Purchase.Line> lines = new ArrayList<>();
         List<Purchase.RaisedAlert> alerts = new ArrayList<>();
         BigDecimal total = BigDecimal.ZERO.setScale(scale);
-        for (Bought b : bought) {
-            Product p = b.product();
-            long quantity = b.quantity();
+        for (PurchaseRequest.Line line : request.lines()) {
+            Product p = after.get(line.sku());
+            long quantity = line.quantity();
             BigDecimal lineTotal = p.price().multiply(BigDecimal.valueOf(quantity));
             total = total.add(lineTotal);
             if (total.compareTo(Money.MAX_PURCHASE_TOTAL) > 0) {
@@ -166,11 +171,12 @@ class Checkout {
                     p.name(),
                     quantity,
                     Money.toColumn(p.price()),
-                    Money.toColumnOrNull(p.cost()),
+                    Money.toColumnOrNull(unitCost(p, after)),
                     Money.toColumn(lineTotal)));
             lines.add(new Purchase.Line(p.sku().value(), p.name(), quantity, p.price(), lineTotal));
-            b.alert()
-                    .filter(AlertChange::notifiesPeople)
+        }
+        for (Optional<AlertChange> change : changes) {
+            change.filter(AlertChange::notifiesPeople)
                     .ifPresent(c ->
                             alerts.add(new Purchase.RaisedAlert(c.sku(), c.level(), c.stock(), c.reorderThreshold())));
         }
@@ -189,6 +195,25 @@ class Checkout {
             purchases.recordAnswer(order.idempotencyKey(), json.writeValueAsString(purchase));
         }
         return purchase;
+    }
+
+    /**
+     * What a unit cost: its product's cost; for a bundle without one of its own, what its components
+     * cost together, when each of theirs is known (otherwise unknown, as for any product).
+     */
+    private static BigDecimal unitCost(Product p, Map<String, Product> after) {
+        if (!p.isBundle() || p.cost() != null) {
+            return p.cost();
+        }
+        BigDecimal sum = BigDecimal.ZERO;
+        for (BundleComponent c : p.components()) {
+            Product part = after.get(c.sku());
+            if (part == null || part.cost() == null) {
+                return null;
+            }
+            sum = sum.add(part.cost().multiply(BigDecimal.valueOf(c.quantity())));
+        }
+        return sum;
     }
 
     /** Purchases committed together go to the rollups once per calendar day among them, not once each. */

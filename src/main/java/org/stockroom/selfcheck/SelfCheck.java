@@ -13,9 +13,11 @@ import org.stockroom.selfcheck.SelfCheckReport.Discrepancy;
  * <li>{@code stock}: the stock equals the sum of its movements' deltas;</li>
  * <li>{@code movement-balance}: each movement's balance after equals the running sum of the deltas
  *     up to it (the first wrong one per product is reported);</li>
- * <li>{@code units-sold}: units sold equal the units of its purchase lines minus the units returned;</li>
+ * <li>{@code units-sold}: units sold equal the units of its purchase lines minus the units returned
+ *     (a component's include its units in the bundles sold and returned);</li>
  * <li>{@code returned-quantity}: what a purchase line says was returned equals its return lines;</li>
- * <li>{@code reserved}: the units reserved equal the units of the active reservations' lines;</li>
+ * <li>{@code reserved}: the units reserved equal the units of the active reservations' lines (a
+ *     bundle's line holds its components' units);</li>
  * <li>{@code backordered}: the units backordered equal the units the open backorders still owe;</li>
  * <li>{@code open-alert}: an alert is open exactly while the product needs restocking and is not
  *     archived, at level OUT at zero available (stock less reserved) and LOW otherwise.</li>
@@ -63,11 +65,24 @@ public class SelfCheck {
                                COALESCE(a.open_count, 0) AS open_count, a.level
                         FROM product p
                         LEFT JOIN (SELECT sku, SUM(delta) AS total FROM stock_movement GROUP BY sku) m ON m.sku = p.sku
-                        LEFT JOIN (SELECT sku, SUM(quantity) AS sold FROM purchase_line GROUP BY sku) s ON s.sku = p.sku
-                        LEFT JOIN (SELECT sku, SUM(quantity) AS returned FROM purchase_return_line GROUP BY sku) r ON r.sku = p.sku
-                        LEFT JOIN (SELECT l.sku, SUM(l.quantity) AS held FROM reservation v
-                                   JOIN reservation_line l ON l.reservation_id = v.id WHERE v.status = 'ACTIVE'
-                                   GROUP BY l.sku) h ON h.sku = p.sku
+                        LEFT JOIN (SELECT sku, SUM(q) AS sold FROM (
+                                       SELECT sku, quantity AS q FROM purchase_line
+                                       UNION ALL
+                                       SELECT bc.component_sku AS sku, pl.quantity * bc.quantity AS q FROM purchase_line pl
+                                       JOIN bundle_component bc ON bc.bundle_sku = pl.sku) sl
+                                   GROUP BY sku) s ON s.sku = p.sku
+                        LEFT JOIN (SELECT sku, SUM(q) AS returned FROM (
+                                       SELECT sku, quantity AS q FROM purchase_return_line
+                                       UNION ALL
+                                       SELECT bc.component_sku AS sku, rl.quantity * bc.quantity AS q FROM purchase_return_line rl
+                                       JOIN bundle_component bc ON bc.bundle_sku = rl.sku) rt
+                                   GROUP BY sku) r ON r.sku = p.sku
+                        LEFT JOIN (SELECT COALESCE(bc.component_sku, l.sku) AS sku, SUM(l.quantity * COALESCE(bc.quantity, 1)) AS held
+                                   FROM reservation v
+                                   JOIN reservation_line l ON l.reservation_id = v.id
+                                   LEFT JOIN bundle_component bc ON bc.bundle_sku = l.sku
+                                   WHERE v.status = 'ACTIVE'
+                                   GROUP BY COALESCE(bc.component_sku, l.sku)) h ON h.sku = p.sku
                         LEFT JOIN (SELECT sku, SUM(quantity - filled) AS owed FROM backorder WHERE status = 'OPEN'
                                    GROUP BY sku) b ON b.sku = p.sku
                         LEFT JOIN (SELECT sku, COUNT(*) AS open_count, MAX(level) AS level FROM restock_alert

@@ -21,6 +21,8 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.stockroom.alerts.AlertChange;
 import org.stockroom.alerts.Alerts;
+import org.stockroom.catalog.BundleComponent;
+import org.stockroom.catalog.BundleHasNoStockException;
 import org.stockroom.catalog.Catalog;
 import org.stockroom.catalog.Product;
 import org.stockroom.catalog.ProductsAdded;
@@ -40,8 +42,15 @@ import org.stockroom.support.Text;
 @Service
 public class Stock {
 
-    /** What one applied change did. */
-    public record Applied(Product product, Movement movement, Optional<AlertChange> alert) {}
+    /**
+     * What one applied change did. For a bundle sold (or returned) {@code movement} is null: its
+     * stock does not move; the Applied of its components carry the ledger rows.
+     */
+    public record Applied(Product product, Movement movement, Optional<AlertChange> alert) {
+        public boolean bundle() {
+            return movement == null;
+        }
+    }
 
     /** The most one receipt may bring in; a larger number is a typing mistake, not a delivery. */
     public static final long MAX_RECEIPT = 1_000_000;
@@ -96,20 +105,28 @@ public class Stock {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public List<Applied> apply(List<StockChange> changes, String actor) {
-        List<StockChange> ordered =
-                changes.stream().sorted(Comparator.comparing(StockChange::sku)).toList();
+        Map<String, Product> bundles = catalog.bundlesAmong(
+                changes.stream().map(StockChange::sku).distinct().toList());
+        // A bundle sold or returned becomes its components' units, in the same ordered statements as
+        // every other line; its own row only counts units sold (and refuses when archived).
+        List<StockChange> ordered = (bundles.isEmpty() ? changes : expand(changes, bundles))
+                .stream().sorted(Comparator.comparing(StockChange::sku)).toList();
         List<Applied> applied = new ArrayList<>(ordered.size());
         List<StockChange> refused = new ArrayList<>();
         long now = clock.millis();
         for (StockChange change : ordered) {
-            tryApply(change, actor, now).ifPresentOrElse(applied::add, () -> refused.add(change));
+            (bundles.containsKey(change.sku()) ? tryBundle(change, now) : tryApply(change, actor, now))
+                    .ifPresentOrElse(applied::add, () -> refused.add(change));
         }
         if (!refused.isEmpty()
                 && releaseDueHolds(refused.stream().map(StockChange::sku).toList())) {
             // Units held past their expiry came back: the refused changes may fit now. Only on this
             // path, so the sweeper's lag never refuses a sale and the common path pays nothing.
-            refused.removeIf(
-                    change -> tryApply(change, actor, now).map(applied::add).orElse(false));
+            refused.removeIf(change -> (bundles.containsKey(change.sku())
+                            ? tryBundle(change, now)
+                            : tryApply(change, actor, now))
+                    .map(applied::add)
+                    .orElse(false));
             applied.sort(Comparator.comparing(a -> a.product().sku().value()));
         }
         if (!refused.isEmpty()) {
@@ -119,6 +136,66 @@ public class Stock {
                     .toList());
         }
         return applied;
+    }
+
+    /**
+     * The changes with every bundle's change followed by its components' (a unit of the bundle is
+     * {@code quantity} units of each), changes of one SKU of one kind added together, so one
+     * statement per product meets its whole demand and a shortage reports it whole. Only sales and
+     * returns may name a bundle: anything else would give it stock of its own.
+     */
+    private static List<StockChange> expand(List<StockChange> changes, Map<String, Product> bundles) {
+        List<String> stocked = changes.stream()
+                .filter(c -> bundles.containsKey(c.sku()) && (c.isCount() || c.soldDelta() == 0))
+                .map(StockChange::sku)
+                .distinct()
+                .toList();
+        if (!stocked.isEmpty()) {
+            throw new BundleHasNoStockException(stocked);
+        }
+        Map<List<Object>, StockChange> merged = new java.util.LinkedHashMap<>();
+        for (StockChange change : changes) {
+            Product bundle = bundles.get(change.sku());
+            List<StockChange> parts = new ArrayList<>();
+            parts.add(change);
+            if (bundle != null) {
+                for (BundleComponent c : bundle.components()) {
+                    parts.add(new StockChange(
+                            c.sku(),
+                            Math.multiplyExact(change.delta(), c.quantity()),
+                            Math.multiplyExact(change.soldDelta(), c.quantity()),
+                            change.type(),
+                            change.reason(),
+                            change.note(),
+                            change.purchaseId()));
+                }
+            }
+            for (StockChange part : parts) {
+                if (part.isCount() || part.unitCost() != null) {
+                    merged.put(List.of(part, merged.size()), part);
+                    continue;
+                }
+                List<Object> key =
+                        java.util.Arrays.asList(part.sku(), part.type(), part.reason(), part.note(), part.purchaseId());
+                merged.merge(
+                        key,
+                        part,
+                        (a, b) -> new StockChange(
+                                a.sku(),
+                                a.delta() + b.delta(),
+                                a.soldDelta() + b.soldDelta(),
+                                a.type(),
+                                a.reason(),
+                                a.note(),
+                                a.purchaseId()));
+            }
+        }
+        return List.copyOf(merged.values());
+    }
+
+    /** A bundle's own row: units sold only; its Applied carries no movement and no alert (they are its components'). */
+    private Optional<Applied> tryBundle(StockChange change, long now) {
+        return rows.sellBundle(change.sku(), change.soldDelta(), now).map(p -> new Applied(p, null, Optional.empty()));
     }
 
     /** One conditional statement and, when it matched, the ledger row and the alert transition. */
@@ -207,12 +284,30 @@ public class Stock {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public List<Taken> takeAllowingBackorder(List<Take> lines, String purchaseId, String channel, String actor) {
+        Map<String, Product> bundles =
+                catalog.bundlesAmong(lines.stream().map(Take::sku).distinct().toList());
+        // A bundle owes its components' units: its own row only counts units sold, and the
+        // components are taken (and owed) with every other line, one statement per product in SKU order.
         Map<String, Long> merged = new java.util.TreeMap<>();
-        lines.forEach(l -> merged.merge(l.sku(), l.quantity(), Long::sum));
+        for (Take l : lines) {
+            merged.merge(l.sku(), l.quantity(), Long::sum);
+            Product bundle = bundles.get(l.sku());
+            if (bundle != null) {
+                bundle.components()
+                        .forEach(c -> merged.merge(c.sku(), Math.multiplyExact(l.quantity(), c.quantity()), Long::sum));
+            }
+        }
         long now = clock.millis();
         List<Taken> done = new ArrayList<>(merged.size());
         List<StockRequest> refused = new ArrayList<>();
         merged.forEach((sku, quantity) -> {
+            if (bundles.containsKey(sku)) {
+                rows.sellBundle(sku, quantity, now)
+                        .ifPresentOrElse(
+                                p -> done.add(new Taken(p, quantity, quantity, Optional.empty(), Optional.empty())),
+                                () -> refused.add(new StockRequest(sku, quantity)));
+                return;
+            }
             Optional<StockStatements.Changed> after = rows.takeUpTo(sku, quantity, now);
             if (after.isEmpty()) {
                 refused.add(new StockRequest(sku, quantity));
@@ -307,7 +402,17 @@ public class Stock {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public List<Product> hold(List<Hold> holds) {
-        List<Hold> ordered = merged(holds);
+        Map<String, Product> bundles =
+                catalog.bundlesAmong(holds.stream().map(Hold::sku).distinct().toList());
+        List<String> archivedBundles = bundles.values().stream()
+                .filter(Product::archived)
+                .map(p -> p.sku().value())
+                .toList();
+        if (!archivedBundles.isEmpty()) {
+            throw new ProductArchivedException(archivedBundles);
+        }
+        // Holding a bundle holds its components' units; the bundle's own row holds nothing.
+        List<Hold> ordered = merged(components(holds, bundles));
         long now = clock.millis();
         List<Product> held = new ArrayList<>(ordered.size());
         List<Hold> refused = new ArrayList<>();
@@ -344,7 +449,9 @@ public class Stock {
     public List<Product> unhold(List<Hold> holds) {
         long now = clock.millis();
         List<Product> after = new ArrayList<>();
-        for (Hold h : merged(holds)) {
+        Map<String, Product> bundles =
+                catalog.bundlesAmong(holds.stream().map(Hold::sku).distinct().toList());
+        for (Hold h : merged(components(holds, bundles))) {
             Product p = rows.unhold(h.sku(), h.quantity(), now)
                     .orElseThrow(() -> new IllegalStateException(
                             "Fewer than " + h.quantity() + " units of " + h.sku() + " are held"));
@@ -353,6 +460,24 @@ public class Stock {
             after.add(p);
         }
         return after;
+    }
+
+    /** The holds with each bundle's replaced by its components' units (its recipe never changes, so a release gives back what was held). */
+    private static List<Hold> components(List<Hold> holds, Map<String, Product> bundles) {
+        if (bundles.isEmpty()) {
+            return holds;
+        }
+        List<Hold> expanded = new ArrayList<>();
+        for (Hold h : holds) {
+            Product bundle = bundles.get(h.sku());
+            if (bundle == null) {
+                expanded.add(h);
+            } else {
+                bundle.components()
+                        .forEach(c -> expanded.add(new Hold(c.sku(), Math.multiplyExact(h.quantity(), c.quantity()))));
+            }
+        }
+        return expanded;
     }
 
     private static List<Hold> merged(List<Hold> holds) {
@@ -365,7 +490,13 @@ public class Stock {
 
     private boolean releaseDueHolds(List<String> skus) {
         ExpiredHolds due = expiredHolds.getIfAvailable();
-        return due != null && due.releaseDue(skus);
+        if (due == null) {
+            return false;
+        }
+        // A reservation of a bundle holds these products' units under the bundle's SKU.
+        List<String> holders = new ArrayList<>(skus);
+        holders.addAll(catalog.bundlesContaining(skus));
+        return due.releaseDue(holders);
     }
 
     /** A request to take {@code quantity} units of {@code sku} that could not be met. */
@@ -505,7 +636,7 @@ public class Stock {
     @Transactional(propagation = Propagation.MANDATORY)
     void on(ProductsAdded event) {
         List<StockChange> openings = event.products().stream()
-                .filter(p -> p.stock() > 0)
+                .filter(p -> p.stock() > 0 && !p.isBundle())
                 .map(p -> StockChange.opening(p.sku().value(), p.stock()))
                 .toList();
         movements.appendOpenings(openings, actors.current(), clock.millis());

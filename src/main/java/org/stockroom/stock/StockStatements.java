@@ -165,4 +165,20 @@ class StockStatements {
                         .update()
                 == 1;
     }
+
+    /**
+     * Counts {@code sold} more units sold (fewer for a return) of a bundle, whose stock is its
+     * components' and does not move; empty when the bundle is archived (it can no longer be sold) or
+     * more would come back than were sold.
+     */
+    Optional<Product> sellBundle(String sku, long sold, long now) {
+        return jdbc.sql("UPDATE product SET units_sold = units_sold + :sold, updated_at = :now "
+                        + "WHERE sku = :sku AND components IS NOT NULL AND archived = FALSE AND units_sold + :sold >= 0 "
+                        + "RETURNING " + ProductRows.COLUMNS)
+                .param("sku", sku)
+                .param("sold", sold)
+                .param("now", now)
+                .query(mapper)
+                .optional();
+    }
 }

@@ -1,6 +1,8 @@
 package org.stockroom.web;
 
+import java.util.List;
 import java.util.Optional;
+import org.stockroom.catalog.BundleComponent;
 import org.stockroom.catalog.NewProduct;
 import org.stockroom.catalog.Product;
 import org.stockroom.catalog.ProductChanges;
@@ -17,10 +19,11 @@ record ProductForm(
         String reorderQuantity,
         String leadTimeDays,
         String supplier,
-        String barcode) {
+        String barcode,
+        String components) {
 
     static ProductForm empty() {
-        return new ProductForm("", "", "", "", "", "", "", "", "", "");
+        return new ProductForm("", "", "", "", "", "", "", "", "", "", "");
     }
 
     static ProductForm of(Product p, Formats fmt) {
@@ -34,7 +37,8 @@ record ProductForm(
                 text(p.reorderQuantity()),
                 text(p.leadTimeDays()),
                 p.supplier() == null ? "" : p.supplier(),
-                p.barcode() == null ? "" : p.barcode());
+                p.barcode() == null ? "" : p.barcode(),
+                p.isBundle() ? BundleComponent.format(p.components()) : "");
     }
 
     NewProduct toNewProduct() {
@@ -45,6 +49,12 @@ record ProductForm(
         var cost = errors.decimal("cost", this.cost);
         var reorderQuantity = errors.whole("reorderQuantity", this.reorderQuantity);
         var leadTime = errors.wholeInt("leadTimeDays", leadTimeDays);
+        List<BundleComponent> recipe = List.of();
+        try {
+            recipe = BundleComponent.parse(components);
+        } catch (IllegalArgumentException e) {
+            errors.add("components", e.getMessage());
+        }
         try {
             NewProduct product = new NewProduct(
                     blankToNull(sku),
@@ -56,7 +66,11 @@ record ProductForm(
                     reorderQuantity,
                     leadTime,
                     blankToNull(supplier),
-                    blankToNull(barcode));
+                    blankToNull(barcode),
+                    null,
+                    null,
+                    null,
+                    recipe);
             errors.throwIfAny();
             return product;
         } catch (InvalidRequestException e) {

@@ -541,4 +541,50 @@ class StoreCommandsTests {
             DemoCommand.delete(elsewhere);
         }
     }
+
+    @Test
+    void aBundleIsAddedWithItsComponentsAndSoldFromThem() {
+        addProduct("MUG", "8.00", 10, 0);
+        addProduct("COASTER", "2.00", 3, 0);
+
+        Cli.Run added = run(
+                "products",
+                "add",
+                "--sku",
+                "GIFT",
+                "--name",
+                "Gift set",
+                "--price",
+                "15",
+                "--threshold",
+                "0",
+                "--component",
+                "MUG:2",
+                "--component",
+                "COASTER:1");
+
+        assertThat(added.exitCode()).as(added.toString()).isZero();
+        assertThat(added.out()).contains("COASTER:1|MUG:2");
+        assertThat(product("GIFT").get("stock").asLong()).isEqualTo(3);
+        assertThat(run("purchase", "GIFT:2").exitCode()).isZero();
+        assertThat(product("MUG").get("stock").asLong()).isEqualTo(6);
+
+        assertOneLineError(
+                run(
+                        "products",
+                        "add",
+                        "--sku",
+                        "NEST",
+                        "--name",
+                        "Nest",
+                        "--price",
+                        "1",
+                        "--threshold",
+                        "0",
+                        "--component",
+                        "GIFT:1"),
+                1,
+                "GIFT is a bundle");
+        assertOneLineError(run("restock", "GIFT", "5"), 1, "GIFT is a bundle");
+    }
 }

@@ -204,7 +204,7 @@ class ImportApiTests extends ApiTestSupport {
         assertThat(export.contentType()).startsWith("text/csv");
         assertThat(export.text())
                 .startsWith(
-                        "sku,name,price,stock,reorderThreshold,cost,reorderQuantity,leadTimeDays,supplier,barcode,group,options\r\n");
+                        "sku,name,price,stock,reorderThreshold,cost,reorderQuantity,leadTimeDays,supplier,barcode,group,options,components\r\n");
         assertThat(export.text()).contains("F-1,\"'=HYPERLINK(\"\"x\"\")\",1.00,3,1");
         Api.Response reimport = upload("/api/imports?dryRun=true", export.text());
         assertThat(reimport.json().get("unchanged").asLong()).isEqualTo(2);

@@ -270,4 +270,43 @@ class BackorderTests extends ApiTestSupport {
         assertThat(ledger("HOT-1")).isEqualTo(stock);
         selfCheckPasses();
     }
+
+    @Test
+    void aBundleSoldShortOwesItsComponentsUnitsAndItsBackorderIsFilledNotCancelled() {
+        api.post("/api/products", product("MUG", "8.00", 3, 0));
+        api.post("/api/products", product("COASTER", "2.00", 10, 0));
+        Api.Response gift = api.post(
+                "/api/products",
+                "{\"sku\":\"GIFT\",\"name\":\"Gift set\",\"price\":15.00,\"reorderThreshold\":0,"
+                        + "\"components\":[{\"sku\":\"MUG\",\"quantity\":2},{\"sku\":\"COASTER\",\"quantity\":1}]}");
+        assertThat(gift.status()).as(gift.text()).isEqualTo(201);
+
+        BackorderedPurchase bought = buy("order-gift", "GIFT", 2);
+
+        assertThat(bought.purchase().lines()).singleElement().satisfies(l -> {
+            assertThat(l.sku()).isEqualTo("GIFT");
+            assertThat(l.quantity()).isEqualTo(2);
+        });
+        assertThat(bought.purchase().total()).isEqualByComparingTo("30.00");
+        assertThat(bought.backorders()).singleElement().satisfies(b -> {
+            assertThat(b.sku()).isEqualTo("MUG");
+            assertThat(b.quantity()).isEqualTo(1);
+        });
+        assertThat(product("MUG").path("stock").asLong()).isZero();
+        assertThat(product("MUG").path("backordered").asLong()).isEqualTo(1);
+        assertThat(product("COASTER").path("stock").asLong()).isEqualTo(8);
+        assertThat(product("GIFT").path("unitsSold").asLong()).isEqualTo(2);
+        selfCheckPasses();
+
+        long id = bought.backorders().get(0).id();
+        Api.Response cancelled = api.post("/api/backorders/" + id + "/cancel", "");
+        assertThat(cancelled.status()).as(cancelled.text()).isEqualTo(409);
+        assertThat(cancelled.json().path("code").asString()).isEqualTo("backorder-of-bundle");
+
+        assertThat(api.post("/api/products/MUG/receipts", "{\"quantity\":4}").status())
+                .isEqualTo(201);
+        assertThat(product("MUG").path("backordered").asLong()).isZero();
+        assertThat(product("MUG").path("stock").asLong()).isEqualTo(3);
+        selfCheckPasses();
+    }
 }

@@ -25,12 +25,44 @@ class PasswordConfiguration {
             throw new IllegalArgumentException(
                     "stockroom.security.bcrypt-strength must be between 4 and 31, not " + settings.bcryptStrength());
         }
-        DelegatingPasswordEncoder defaults =
-                (DelegatingPasswordEncoder) PasswordEncoderFactories.createDelegatingPasswordEncoder();
         Map<String, PasswordEncoder> encoders = new HashMap<>();
         encoders.put(BCRYPT, new BCryptPasswordEncoder(settings.bcryptStrength()));
         DelegatingPasswordEncoder encoder = new DelegatingPasswordEncoder(BCRYPT, encoders);
-        encoder.setDefaultPasswordEncoderForMatches(defaults);
+        encoder.setDefaultPasswordEncoderForMatches(new OtherSchemes());
         return encoder;
+    }
+
+    /**
+     * Spring Security's other schemes, for a stored hash that is not bcrypt. Made at the first such
+     * hash: making them looks up every JCA provider (PBKDF2, SCrypt, Argon2, ...), a few hundred JDK
+     * classes that every start and every command paid for, though Stockroom stores only bcrypt.
+     */
+    private static final class OtherSchemes implements PasswordEncoder {
+
+        private volatile PasswordEncoder schemes;
+
+        private PasswordEncoder schemes() {
+            PasswordEncoder made = schemes;
+            if (made == null) {
+                made = PasswordEncoderFactories.createDelegatingPasswordEncoder();
+                schemes = made;
+            }
+            return made;
+        }
+
+        @Override
+        public String encode(CharSequence rawPassword) {
+            return schemes().encode(rawPassword);
+        }
+
+        @Override
+        public boolean matches(CharSequence rawPassword, String encodedPassword) {
+            return schemes().matches(rawPassword, encodedPassword);
+        }
+
+        @Override
+        public boolean upgradeEncoding(String encodedPassword) {
+            return schemes().upgradeEncoding(encodedPassword);
+        }
     }
 }

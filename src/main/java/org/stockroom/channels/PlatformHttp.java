@@ -32,15 +32,32 @@ class PlatformHttp {
         }
     }
 
-    private final HttpClient client;
     private final ChannelProperties properties;
+    private volatile HttpClient client;
 
     PlatformHttp(ChannelProperties properties) {
         this.properties = properties;
-        this.client = HttpClient.newBuilder()
-                .connectTimeout(properties.timeout())
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .build();
+    }
+
+    /**
+     * Made at the first call to a platform: building an HTTP client sets up TLS (about 450 JDK
+     * classes), which every command and every start paid for, though most never call a platform.
+     */
+    private HttpClient client() {
+        HttpClient made = client;
+        if (made == null) {
+            synchronized (this) {
+                made = client;
+                if (made == null) {
+                    made = HttpClient.newBuilder()
+                            .connectTimeout(properties.timeout())
+                            .followRedirects(HttpClient.Redirect.NEVER)
+                            .build();
+                    client = made;
+                }
+            }
+        }
+        return made;
     }
 
     Optional<String> addressProblem(String url) {
@@ -65,7 +82,7 @@ class PlatformHttp {
         headers.forEach(request::header);
         HttpResponse<String> response;
         try {
-            response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            response = client().send(request.build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new Platform.Failure(
                     Platform.Failure.Kind.TRANSIENT, null, method + " " + path(url) + " failed: " + e, null);

@@ -69,9 +69,14 @@ class RollupRepository {
 
     /** Days that sold between two dates, for the whole store or one product; days without sales are absent. */
     List<DayRow> days(LocalDate from, LocalDate to, String sku) {
-        String table = sku == null ? "sales_day_total" : "sales_daily";
-        return jdbc.sql("SELECT day, " + SUMS + " FROM " + table + " WHERE day BETWEEN :from AND :to"
-                        + (sku == null ? "" : " AND sku = :sku") + " ORDER BY day")
+        // The store's day total may be split over several rows (slots, written by different writers).
+        String sql = sku == null
+                ? "SELECT day, SUM(units) AS units, SUM(revenue) AS revenue, SUM(cost) AS cost, "
+                        + "SUM(unknown_cost_units) AS unknown_cost_units FROM sales_day_total "
+                        + "WHERE day BETWEEN :from AND :to GROUP BY day ORDER BY day"
+                : "SELECT day, " + SUMS
+                        + " FROM sales_daily WHERE day BETWEEN :from AND :to AND sku = :sku ORDER BY day";
+        return jdbc.sql(sql)
                 .param("from", from.toEpochDay())
                 .param("to", to.toEpochDay())
                 .params(sku == null ? Map.of() : Map.of("sku", sku))

@@ -1,17 +1,18 @@
 package org.stockroom.sales;
 
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import java.util.function.IntConsumer;
 import org.slf4j.Logger;
@@ -33,6 +34,10 @@ import org.stockroom.support.TransientFailures;
  * answers every caller. A unit that fails rolls back to its savepoint and fails alone with its own
  * answer; the database still refuses to oversell through the conditional update of each line.
  * The sales rollups of the batch's purchases are added once, at the end of its transaction.
+ *
+ * <p>A unit that finds no batch running and none queued is not handed to a writer: its caller
+ * runs it as a batch of one in a transaction of its own, and holds a writer's place meanwhile, so
+ * that at most {@code writers} transactions of units run at once either way.
  *
  * <p>The batch as a whole is run again when the database aborts it for a transient reason (a
  * deadlock between writers, a busy SQLite file); when it fails for any other reason, each unit is
@@ -95,7 +100,17 @@ final class GroupCommit {
     private final int batchSize;
     private final Duration window;
     private final Duration timeout;
-    private final BlockingQueue<Pending<?>> queue = new LinkedBlockingQueue<>();
+    /*
+     * The queue and the count of running batches change together under one lock: a caller decides
+     * between running its unit itself and queueing it from both at once, and a writer takes units
+     * only when it may run them, so a unit is never taken off the queue to wait elsewhere.
+     */
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition unitOrPlace = lock.newCondition();
+    private final ArrayDeque<Pending<?>> queue = new ArrayDeque<>();
+    /** Batches in their transaction, a caller's own one-unit batch included; never more than {@link #writers}. */
+    private int running;
+
     private final AtomicBoolean started = new AtomicBoolean();
     private final List<Thread> threads = new CopyOnWriteArrayList<>();
     private volatile boolean stopping;
@@ -126,19 +141,38 @@ final class GroupCommit {
         this.timeout = timeout;
     }
 
-    /** Queues the unit and waits for its answer, which comes after the commit that carried it. */
+    /**
+     * Runs the unit on the caller's thread when no batch is running and none waits (a lone unit gains
+     * nothing from a hand-off, and pays two thread switches for it); otherwise queues it and waits
+     * for its answer, which comes after the commit that carried it.
+     */
     <T> T submit(Unit<T> unit) {
         if (stopping) {
             return alone(unit);
         }
         startWriters();
         Pending<T> pending = new Pending<>(unit);
-        queue.add(pending);
+        boolean mine;
+        lock.lock();
+        try {
+            mine = running == 0 && queue.isEmpty();
+            if (mine) {
+                running++;
+            } else {
+                queue.addLast(pending);
+                unitOrPlace.signal();
+            }
+        } finally {
+            lock.unlock();
+        }
+        if (mine) {
+            return onThisThread(unit);
+        }
         try {
             try {
                 return pending.answer.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
             } catch (TimeoutException e) {
-                if (queue.remove(pending)) {
+                if (unqueue(pending)) {
                     throw busy("The store is busy; this " + unit.what() + " was not made. Try again.");
                 }
                 // A writer has it: its batch is running, and its answer is the truth.
@@ -150,7 +184,7 @@ final class GroupCommit {
             throw unit.outcomeUnknown("The store did not finish this " + unit.what() + " in time");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            if (queue.remove(pending)) {
+            if (unqueue(pending)) {
                 throw busy("The request was interrupted while this " + unit.what() + " waited; it was not made.");
             }
             throw unit.outcomeUnknown("The request was interrupted while this " + unit.what() + " was being made");
@@ -158,8 +192,44 @@ final class GroupCommit {
     }
 
     /**
-     * Shown every batch on its writer's thread before its transaction begins; for tests that must
-     * know which orders shared a commit, or hold a writer while orders queue up.
+     * The unit as a batch of one, in a transaction of its own on the caller's thread: no savepoint
+     * (a failure rolls back only this unit), its answer or failure straight to the caller. It holds
+     * one of the writers' places meanwhile, so units arriving now queue for the writers.
+     */
+    private <T> T onThisThread(Unit<T> unit) {
+        try {
+            batchObserver.accept(List.of(unit));
+            T answer = alone(unit);
+            committedBatchSizes.accept(1);
+            return answer;
+        } finally {
+            finished();
+        }
+    }
+
+    private boolean unqueue(Pending<?> pending) {
+        lock.lock();
+        try {
+            return queue.remove(pending);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void finished() {
+        lock.lock();
+        try {
+            running--;
+            unitOrPlace.signal();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Shown every batch on the thread that runs it (a writer's, or the caller's own for a lone
+     * unit) before its transaction begins; for tests that must know which units shared a commit,
+     * or hold a writer while units queue up.
      */
     void observeBatches(Consumer<List<Unit<?>>> observer) {
         this.batchObserver = observer;
@@ -171,12 +241,23 @@ final class GroupCommit {
 
     /** How many units wait for a writer. */
     int queued() {
-        return queue.size();
+        lock.lock();
+        try {
+            return queue.size();
+        } finally {
+            lock.unlock();
+        }
     }
 
     /** Lets the writers finish what is queued, then stops them; later units run in transactions of their own. */
     void stop() {
         stopping = true;
+        lock.lock();
+        try {
+            unitOrPlace.signalAll();
+        } finally {
+            lock.unlock();
+        }
         for (Thread thread : threads) {
             try {
                 thread.join(TimeUnit.SECONDS.toMillis(30));
@@ -201,49 +282,68 @@ final class GroupCommit {
 
     private void write() {
         while (true) {
-            Pending<?> first;
+            List<Pending<?>> batch;
             try {
-                first = queue.poll(200, TimeUnit.MILLISECONDS);
+                batch = take();
             } catch (InterruptedException e) {
                 return;
             }
-            if (first == null) {
-                if (stopping) {
-                    return;
-                }
-                continue;
+            if (batch == null) {
+                return;
             }
-            List<Pending<?>> batch = new ArrayList<>(batchSize);
-            batch.add(first);
             try {
-                collect(batch);
                 commit(batch);
-            } catch (InterruptedException e) {
-                batch.forEach(p -> p.answer.completeExceptionally(
-                        busy("The store is shutting down; this " + p.unit.what() + " was not made.")));
-                return;
             } catch (Throwable e) {
                 log.error("A writer failed; its batch was answered with the failure", e);
                 batch.forEach(p -> p.answer.completeExceptionally(e));
+            } finally {
+                finished();
             }
         }
     }
 
-    private void collect(List<Pending<?>> batch) throws InterruptedException {
-        if (!window.isZero()) {
-            long deadline = System.nanoTime() + window.toNanos();
-            while (batch.size() < batchSize) {
-                Pending<?> next = queue.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
-                if (next == null) {
-                    break;
+    /**
+     * Waits until a unit is queued and fewer than {@link #writers} batches run, then takes what
+     * queued up (up to the batch size, waiting the window for more when there is one); null once
+     * stopping with nothing queued.
+     */
+    private List<Pending<?>> take() throws InterruptedException {
+        lock.lock();
+        try {
+            while (queue.isEmpty() || running >= writers) {
+                if (stopping && queue.isEmpty()) {
+                    return null;
                 }
-                batch.add(next);
+                unitOrPlace.await(200, TimeUnit.MILLISECONDS);
             }
+            running++;
+            List<Pending<?>> batch = new ArrayList<>(Math.min(batchSize, queue.size()));
+            drain(batch);
+            if (!window.isZero()) {
+                long left = window.toNanos();
+                try {
+                    while (batch.size() < batchSize && left > 0) {
+                        left = unitOrPlace.awaitNanos(left);
+                        drain(batch);
+                    }
+                } catch (InterruptedException e) {
+                    // The units taken are this writer's to answer: it runs them, and stops at its next wait.
+                    Thread.currentThread().interrupt();
+                }
+            }
+            // Units in the order of the rows they lock first, so that two writers' batches take rows in
+            // the same order and rarely deadlock (each unit's own lines are in SKU order already).
+            batch.sort(Comparator.comparing(p -> p.unit.firstSku()));
+            return batch;
+        } finally {
+            lock.unlock();
         }
-        queue.drainTo(batch, batchSize - batch.size());
-        // Units in the order of the rows they lock first, so that two writers' batches take rows in
-        // the same order and rarely deadlock (each unit's own lines are in SKU order already).
-        batch.sort(Comparator.comparing(p -> p.unit.firstSku()));
+    }
+
+    private void drain(List<Pending<?>> batch) {
+        while (batch.size() < batchSize && !queue.isEmpty()) {
+            batch.add(queue.pollFirst());
+        }
     }
 
     private void commit(List<Pending<?>> batch) {

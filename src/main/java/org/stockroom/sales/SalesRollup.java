@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -147,11 +148,31 @@ public class SalesRollup implements InitializingBean {
                         + "THEN excluded.last_sale_day ELSE sales_total.last_sale_day END",
                 batch);
         named.update(
-                "INSERT INTO sales_day_total (day, purchases, units, revenue, cost, unknown_cost_units) "
-                        + "VALUES (:day, :purchases, :units, :revenue, :cost, :unknown) ON CONFLICT (day) DO UPDATE SET "
+                "INSERT INTO sales_day_total (day, slot, purchases, units, revenue, cost, unknown_cost_units) "
+                        + "VALUES (:day, :slot, :purchases, :units, :revenue, :cost, :unknown) "
+                        + "ON CONFLICT (day, slot) DO UPDATE SET "
                         + "purchases = sales_day_total.purchases + excluded.purchases, " + sums("sales_day_total"),
-                all.params().addValue("day", day).addValue("purchases", purchases));
+                all.params().addValue("day", day).addValue("slot", slot()).addValue("purchases", purchases));
     }
+
+    /**
+     * Which of the day's total rows this thread adds to. Every purchase of the store adds to the
+     * day's total, so with one row per day each writer's transaction waited on the row lock of the
+     * one before it until that one committed. On PostgreSQL each thread (a purchase writer, a
+     * request thread) keeps one of {@link #DAY_TOTAL_SLOTS} slots, handed out in turn, so writers
+     * running together add to rows of their own; readers add a day's slots together. SQLite has one
+     * writer at a time anyway: one row per day there.
+     */
+    private int slot() {
+        return database == Database.POSTGRESQL ? SLOT.get() : 0;
+    }
+
+    /** Slots per day on PostgreSQL: more than the writers (8 by default) that run at once. */
+    static final int DAY_TOTAL_SLOTS = 16;
+
+    private static final AtomicInteger NEXT_SLOT = new AtomicInteger();
+    private static final ThreadLocal<Integer> SLOT =
+            ThreadLocal.withInitial(() -> Math.floorMod(NEXT_SLOT.getAndIncrement(), DAY_TOTAL_SLOTS));
 
     private static String sums(String table) {
         return "units = " + table + ".units + excluded.units, revenue = " + table

@@ -370,7 +370,7 @@ public final class PurchaseBenchmark {
                             + "THEN excluded.last_sale_day ELSE sales_total.last_sale_day END");
             PreparedStatement dayTotal = c.prepareStatement(
                     "INSERT INTO sales_day_total (day, purchases, units, revenue, cost, unknown_cost_units) "
-                            + "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (day) DO UPDATE SET "
+                            + "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (day, slot) DO UPDATE SET "
                             + "purchases = sales_day_total.purchases + excluded.purchases, " + sums("sales_day_total"));
             return new Attempt() {
                 @Override

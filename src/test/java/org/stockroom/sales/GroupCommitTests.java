@@ -43,6 +43,7 @@ class GroupCommitTests extends ApiTestSupport {
 
     private GroupCommit groupCommit;
     private final List<List<String>> batches = new CopyOnWriteArrayList<>();
+    private final List<String> batchThreads = new CopyOnWriteArrayList<>();
     private final Semaphore writersMayGo = new Semaphore(0);
     private final AtomicInteger writersHeld = new AtomicInteger();
 
@@ -54,6 +55,7 @@ class GroupCommitTests extends ApiTestSupport {
             List<String> references =
                     batch.stream().map(o -> String.valueOf(o.reference())).toList();
             batches.add(references);
+            batchThreads.add(Thread.currentThread().getName());
             if (references.contains("hold")) {
                 writersHeld.incrementAndGet();
                 writersMayGo.acquireUninterruptibly();
@@ -65,6 +67,31 @@ class GroupCommitTests extends ApiTestSupport {
     void stopWatching() {
         writersMayGo.release(1000);
         groupCommit.observeBatches(batch -> {});
+    }
+
+    /** With no batch running, the purchase is made on the request's own thread: no hand-off to a writer and back. */
+    @Test
+    void aLonePurchaseRunsOnItsBuyersThreadAndIsCommittedBeforeItsAnswer() {
+        api.post("/api/products", product("LONE-1", "4.00", 3, 0));
+        batchThreads.clear();
+
+        Api.Response bought = api.post("/api/purchases", withReference("lone", "LONE-1", 2));
+        Api.Response refused = api.post("/api/purchases", withReference("lone-too-many", "LONE-1", 2));
+
+        assertThat(bought.status()).isEqualTo(201);
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(batches).contains(List.of("lone"), List.of("lone-too-many"));
+        assertThat(batchThreads)
+                .as("threads that ran the two batches")
+                .hasSize(2)
+                .noneMatch(name -> name.startsWith("purchase-writer-"));
+        assertThat(countOnAConnectionOfItsOwn("SELECT COUNT(*) FROM purchase WHERE reference = 'lone'"))
+                .as("committed when answered")
+                .isEqualTo(1);
+        assertThat(countOnAConnectionOfItsOwn("SELECT COUNT(*) FROM purchase WHERE reference = 'lone-too-many'"))
+                .isZero();
+        assertThat(stock("LONE-1")).isEqualTo(1);
+        assertThat(count("SELECT units FROM sales_total WHERE sku = 'LONE-1'")).isEqualTo(2);
     }
 
     @Test

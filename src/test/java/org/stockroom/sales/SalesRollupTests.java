@@ -8,12 +8,19 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.stockroom.reports.Reports;
 import org.stockroom.reports.SalesReport;
+import org.stockroom.support.Database;
 import org.stockroom.testing.ApiTestSupport;
 import tools.jackson.databind.JsonNode;
 
@@ -34,6 +41,9 @@ class SalesRollupTests extends ApiTestSupport {
     @Autowired
     Reports reports;
 
+    @Autowired
+    Database database;
+
     @Test
     void aRebuildFromThePurchasesEqualsWhatEachSaleRecorded() {
         api.post(
@@ -48,6 +58,57 @@ class SalesRollupTests extends ApiTestSupport {
         transaction.executeWithoutResult(s -> rollup.rebuild(ZoneId.of("UTC")));
 
         assertThat(snapshot()).isEqualTo(recorded);
+    }
+
+    /**
+     * Every purchase adds to its day's total, so two writers committing batches of the same day must
+     * not add to one row: the second would wait for the first's commit (PostgreSQL; SQLite has one
+     * writer at a time anyway).
+     */
+    @Test
+    void twoWritersAddingToOneDayDoNotWaitForEachOthersCommit() throws Exception {
+        Assumptions.assumeTrue(database == Database.POSTGRESQL, "SQLite has one writer at a time");
+        long now = clock.millis();
+        CountDownLatch firstAdded = new CountDownLatch(1);
+        CountDownLatch secondDone = new CountDownLatch(1);
+        ExecutorService writers = Executors.newFixedThreadPool(2);
+        try {
+            Future<?> first = writers.submit(() -> transaction.executeWithoutResult(s -> {
+                rollup.sales(now, List.of(new SalesRollup.Line("FIRST-1", 1, 10_000, null)), 1);
+                firstAdded.countDown();
+                try {
+                    // Keeps its transaction, and any row lock it took, open until the second is done.
+                    secondDone.await(20, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }));
+            Future<?> second = writers.submit(() -> {
+                try {
+                    assertThat(firstAdded.await(20, TimeUnit.SECONDS)).isTrue();
+                    transaction.executeWithoutResult(s -> {
+                        jdbc.sql("SET LOCAL lock_timeout = '2s'").update();
+                        rollup.sales(now, List.of(new SalesRollup.Line("SECOND-1", 2, 10_000, 5_000L)), 1);
+                    });
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                } finally {
+                    secondDone.countDown();
+                }
+                return null;
+            });
+            second.get(30, TimeUnit.SECONDS);
+            first.get(30, TimeUnit.SECONDS);
+        } finally {
+            writers.shutdownNow();
+        }
+
+        LocalDate today = Instant.ofEpochMilli(now).atZone(ZoneId.of("UTC")).toLocalDate();
+        assertThat(jdbc.sql("SELECT SUM(purchases), SUM(units) FROM sales_day_total")
+                        .query((rs, n) -> List.of(rs.getLong(1), rs.getLong(2)))
+                        .single())
+                .containsExactly(2L, 3L);
+        assertThat(reports.sales(today, today).totals().purchases()).isEqualTo(2);
     }
 
     @Test
@@ -128,7 +189,7 @@ class SalesRollupTests extends ApiTestSupport {
                         .single())
                 .as("a return is not a sale")
                 .containsExactly(2L, 25_000L, 15_000L, LocalDate.of(2026, 3, 2).toEpochDay());
-        assertThat(jdbc.sql("SELECT purchases FROM sales_day_total ORDER BY day")
+        assertThat(jdbc.sql("SELECT SUM(purchases) FROM sales_day_total GROUP BY day ORDER BY day")
                         .query(Long.class)
                         .list())
                 .containsExactly(1L, 0L, 0L);
@@ -186,7 +247,7 @@ class SalesRollupTests extends ApiTestSupport {
         assertThat(days()).containsExactly(LocalDate.of(2026, 3, 2).toEpochDay());
         assertThat(jdbc.sql("SELECT month FROM sales_monthly").query(Long.class).single())
                 .isEqualTo(2026 * 12L + 2);
-        assertThat(jdbc.sql("SELECT purchases FROM sales_day_total")
+        assertThat(jdbc.sql("SELECT SUM(purchases) FROM sales_day_total")
                         .query(Long.class)
                         .single())
                 .isEqualTo(1);
@@ -230,7 +291,7 @@ class SalesRollupTests extends ApiTestSupport {
                         .query(Long.class)
                         .list())
                 .containsExactly(5L, -2L);
-        assertThat(jdbc.sql("SELECT purchases FROM sales_day_total ORDER BY day")
+        assertThat(jdbc.sql("SELECT SUM(purchases) FROM sales_day_total GROUP BY day ORDER BY day")
                         .query(Long.class)
                         .list())
                 .containsExactly(1L, 0L);
@@ -296,12 +357,15 @@ class SalesRollupTests extends ApiTestSupport {
     private List<Map<String, Object>> snapshot() {
         List<Map<String, Object>> rows = new java.util.ArrayList<>();
         for (String table : List.of(
-                "sales_daily ORDER BY day, sku",
-                "sales_monthly ORDER BY month, sku",
-                "sales_total ORDER BY sku",
-                "sales_day_total ORDER BY day")) {
+                "sales_daily ORDER BY day, sku", "sales_monthly ORDER BY month, sku", "sales_total ORDER BY sku")) {
             rows.addAll(jdbc.sql("SELECT * FROM " + table).query().listOfRows());
         }
+        // A day's total may be split over slots (written by different threads); its sums are what count.
+        rows.addAll(jdbc.sql("SELECT day, SUM(purchases) AS purchases, SUM(units) AS units, SUM(revenue) AS revenue, "
+                        + "SUM(cost) AS cost, SUM(unknown_cost_units) AS unknown_cost_units FROM sales_day_total "
+                        + "GROUP BY day ORDER BY day")
+                .query()
+                .listOfRows());
         return rows;
     }
 }

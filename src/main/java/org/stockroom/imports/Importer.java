@@ -17,6 +17,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.stockroom.catalog.Catalog;
 import org.stockroom.catalog.CatalogSettings;
+import org.stockroom.settings.Settings;
+import org.stockroom.settings.StoreSettings;
 import org.stockroom.catalog.NewProduct;
 import org.stockroom.catalog.Product;
 import org.stockroom.catalog.ProductChanges;
@@ -66,7 +68,8 @@ public class Importer {
     private final Actors actors;
     private final Clock clock;
     private final StockroomProperties properties;
-    private final CatalogSettings settings;
+    private final CatalogSettings configuredDefaults;
+    private final Settings storeSettings;
 
     Importer(
             Catalog catalog,
@@ -77,9 +80,11 @@ public class Importer {
             Actors actors,
             Clock clock,
             StockroomProperties properties,
-            CatalogSettings settings,
+            CatalogSettings configuredDefaults,
+            Settings storeSettings,
             ObjectProvider<MeterRegistry> meterRegistry) {
-        this.settings = settings;
+        this.configuredDefaults = configuredDefaults;
+        this.storeSettings = storeSettings;
         this.catalog = catalog;
         MeterRegistry registry = meterRegistry.getIfAvailable(() -> Metrics.globalRegistry);
         this.rows = new java.util.HashMap<>();
@@ -276,10 +281,10 @@ public class Importer {
                 row.name(),
                 row.price(),
                 row.stock() == null ? 0L : row.stock(),
-                useDefaults ? settings.defaultReorderThreshold() : row.reorderThreshold(),
+                useDefaults ? plan.defaultThreshold : row.reorderThreshold(),
                 row.cost(),
                 useDefaults && row.reorderQuantity() == null
-                        ? settings.defaultReorderQuantity()
+                        ? plan.defaultQuantity
                         : row.reorderQuantity(),
                 row.leadTimeDays(),
                 row.supplier(),
@@ -360,10 +365,21 @@ public class Importer {
         final List<PlannedUpdate> updates = new ArrayList<>();
         final List<ImportReport.Problem> invalid = new ArrayList<>();
         final List<String> defaulted = new ArrayList<>();
+        /** The defaults of this import: those saved in the settings, else the configuration's. */
+        final long defaultThreshold;
+
+        final Long defaultQuantity;
         long unchanged;
 
         Plan(ParsedFile file) {
             this.file = file;
+            StoreSettings saved = storeSettings.current();
+            this.defaultThreshold = saved.defaultReorderThreshold() != null
+                    ? saved.defaultReorderThreshold()
+                    : configuredDefaults.defaultReorderThreshold();
+            this.defaultQuantity = saved.defaultReorderQuantity() != null
+                    ? saved.defaultReorderQuantity()
+                    : configuredDefaults.defaultReorderQuantity();
             invalid.addAll(file.invalid());
         }
 
@@ -488,8 +504,8 @@ public class Importer {
                     defaulted.isEmpty()
                             ? null
                             : new ImportReport.Defaults(
-                                    settings.defaultReorderThreshold(),
-                                    settings.defaultReorderQuantity(),
+                                    defaultThreshold,
+                                    defaultQuantity,
                                     List.copyOf(defaulted)),
                     creates.stream()
                             .filter(p -> !p.stockTracked())

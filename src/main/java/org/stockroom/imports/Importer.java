@@ -17,11 +17,11 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.stockroom.catalog.Catalog;
 import org.stockroom.catalog.CatalogSettings;
-import org.stockroom.settings.Settings;
-import org.stockroom.settings.StoreSettings;
 import org.stockroom.catalog.NewProduct;
 import org.stockroom.catalog.Product;
 import org.stockroom.catalog.ProductChanges;
+import org.stockroom.settings.Settings;
+import org.stockroom.settings.StoreSettings;
 import org.stockroom.stock.AdjustmentReason;
 import org.stockroom.stock.Stock;
 import org.stockroom.stock.StockChange;
@@ -283,9 +283,7 @@ public class Importer {
                 row.stock() == null ? 0L : row.stock(),
                 useDefaults ? plan.defaultThreshold : row.reorderThreshold(),
                 row.cost(),
-                useDefaults && row.reorderQuantity() == null
-                        ? plan.defaultQuantity
-                        : row.reorderQuantity(),
+                useDefaults && row.reorderQuantity() == null ? plan.defaultQuantity : row.reorderQuantity(),
                 row.leadTimeDays(),
                 row.supplier(),
                 row.barcode(),
@@ -503,10 +501,7 @@ public class Importer {
                     file.skipped(),
                     defaulted.isEmpty()
                             ? null
-                            : new ImportReport.Defaults(
-                                    defaultThreshold,
-                                    defaultQuantity,
-                                    List.copyOf(defaulted)),
+                            : new ImportReport.Defaults(defaultThreshold, defaultQuantity, List.copyOf(defaulted)),
                     creates.stream()
                             .filter(p -> !p.stockTracked())
                             .map(NewProduct::sku)

@@ -80,8 +80,7 @@ class ProductPages {
      * on the list with the messages beside the fields and the ticks kept.
      */
     @PostMapping("/bulk/edit")
-    String bulk(
-            @RequestParam MultiValueMap<String, String> fields, Model model, HttpServletResponse response) {
+    String bulk(@RequestParam MultiValueMap<String, String> fields, Model model, HttpServletResponse response) {
         BulkForm form = BulkForm.of(fields);
         ProductQuery filter = form.filter();
         try {

@@ -62,8 +62,7 @@ class ProductListPagesTests extends ApiTestSupport {
         api.post("/api/products", product("PEN", "2.00", 50, 5));
 
         Api.Response edited = forms.post(
-                "/products/bulk/edit",
-                List.of(field("scope", "filter"), field("q", "tee"), field("archive", "true")));
+                "/products/bulk/edit", List.of(field("scope", "filter"), field("q", "tee"), field("archive", "true")));
 
         assertThat(edited.status()).as(edited.text()).isEqualTo(302);
         assertThat(edited.header("Location")).contains("q=tee").contains("bulkEdited=2");
@@ -97,8 +96,8 @@ class ProductListPagesTests extends ApiTestSupport {
         assertThat(api.get("/api/products/PEN").json().get("reorderThreshold").asLong())
                 .isEqualTo(5);
 
-        Api.Response nothingTicked = forms.post(
-                "/products/bulk/edit", List.of(field("scope", "selected"), field("reorderThreshold", "3")));
+        Api.Response nothingTicked =
+                forms.post("/products/bulk/edit", List.of(field("scope", "selected"), field("reorderThreshold", "3")));
         assertThat(nothingTicked.status()).isEqualTo(400);
         assertThat(nothingTicked.text()).contains("none ticked");
     }

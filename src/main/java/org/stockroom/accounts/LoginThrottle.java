@@ -3,6 +3,8 @@ package org.stockroom.accounts;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -38,6 +40,8 @@ public class LoginThrottle {
     static final int FREE_ADDRESS_FAILURES = 20;
     static final long MAX_LOCK_MILLIS = 15 * 60_000;
     private static final long FORGET_AFTER_MILLIS = 15 * 60_000;
+
+    private static final Logger log = LoggerFactory.getLogger(LoginThrottle.class);
 
     private final JdbcClient jdbc;
     private final TransactionTemplate ownTransaction;
@@ -179,12 +183,14 @@ public class LoginThrottle {
     }
 
     /**
-     * A failed second-factor code is refused by throwing out of its transaction, which would roll
-     * the count back with it; and on SQLite a second transaction cannot write while the first holds
-     * the lock. So inside a transaction the count is written once that transaction has ended.
+     * The counts are written in a transaction of their own, so that a refusal thrown out of the
+     * caller's transaction does not roll them back. Inside a transaction that cannot be done at once
+     * (on SQLite a second writer waits for the first, which waits for this): the write follows once
+     * that transaction has ended, on a thread of its own, since the ended transaction's connection
+     * is still bound to this one (and on SQLite holds the write lock) until it is cleaned up.
      */
     private void outsideTheCurrentTransaction(boolean onlyAfterCommit, Runnable write) {
-        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+        if (!TransactionSynchronizationManager.isActualTransactionActive()) {
             ownTransaction.executeWithoutResult(status -> write.run());
             return;
         }
@@ -192,7 +198,17 @@ public class LoginThrottle {
             @Override
             public void afterCompletion(int status) {
                 if (status == STATUS_COMMITTED || !onlyAfterCommit) {
-                    ownTransaction.executeWithoutResult(s -> write.run());
+                    Thread writer = new Thread(
+                            () -> {
+                                try {
+                                    ownTransaction.executeWithoutResult(s -> write.run());
+                                } catch (RuntimeException e) {
+                                    log.warn("A sign-in failure count was not written: {}", e.toString());
+                                }
+                            },
+                            "login-throttle-write");
+                    writer.setDaemon(true);
+                    writer.start();
                 }
             }
         });

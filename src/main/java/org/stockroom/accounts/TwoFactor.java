@@ -13,7 +13,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalLong;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.stockroom.support.DomainException;
 import org.stockroom.support.InvalidRequestException;
 
@@ -33,12 +35,19 @@ class TwoFactor {
     private final LoginThrottle throttle;
     private final Audit audit;
     private final Clock clock;
+    private final TransactionTemplate transaction;
 
-    TwoFactor(UserRepository users, LoginThrottle throttle, Audit audit, Clock clock) {
+    TwoFactor(
+            UserRepository users,
+            LoginThrottle throttle,
+            Audit audit,
+            Clock clock,
+            PlatformTransactionManager transactions) {
         this.users = users;
         this.throttle = throttle;
         this.audit = audit;
         this.clock = clock;
+        this.transaction = new TransactionTemplate(transactions);
     }
 
     /**
@@ -69,24 +78,32 @@ class TwoFactor {
         return codes;
     }
 
-    /** Checks a sign-in code: a current authenticator code not used before, or an unused recovery code. */
-    @Transactional
+    /**
+     * Checks a sign-in code: a current authenticator code not used before, or an unused recovery
+     * code. The code is used up in a transaction of its own; the throttle counts the attempt after
+     * it, in a transaction of the throttle's, so that a refusal does not roll the count back.
+     */
     void verify(String username, String code, String address) {
         throttle.check(username, address);
+        Boolean ok = transaction.execute(status -> useUp(username, code));
+        if (!Boolean.TRUE.equals(ok)) {
+            throttle.failed(username, address);
+            throw new InvalidRequestException("code", "is wrong or was already used");
+        }
+        throttle.succeeded(username);
+    }
+
+    private boolean useUp(String username, String code) {
         UserRepository.Row user = users.find(username).orElseThrow();
         String given = clean(code);
         OptionalLong step = Totp.match(user.totpSecret(), given, clock.millis());
         boolean ok = step.isPresent()
                 ? users.useTotpStep(username, step.getAsLong())
                 : given != null && users.useRecoveryCode(username, Tokens.hash(given.toLowerCase(Locale.ROOT)));
-        if (!ok) {
-            throttle.failed(username, address);
-            throw new InvalidRequestException("code", "is wrong or was already used");
-        }
-        if (step.isEmpty()) {
+        if (ok && step.isEmpty()) {
             audit.recordAs(username, "user.recovery-code-used", username, null);
         }
-        throttle.succeeded(username);
+        return ok;
     }
 
     static SecondFactor.QrCode qr(String username, String secret) {

@@ -20,10 +20,11 @@ class BulkEditTests extends ApiTestSupport {
         api.post("/api/products", product("B", "10.00", 50, 0));
         api.post("/api/products", product("C", "10.00", 5, 0));
 
-        Api.Response response = api.post(
-                "/api/products/bulk",
-                "{\"skus\":[\"A\",\"B\"],\"set\":{\"reorderThreshold\":10,\"reorderQuantity\":20,\"leadTimeDays\":4,"
-                        + "\"supplier\":\"Acme\"}}");
+        Api.Response response = api.withTimeout(java.time.Duration.ofMinutes(10))
+                .post(
+                        "/api/products/bulk",
+                        "{\"skus\":[\"A\",\"B\"],\"set\":{\"reorderThreshold\":10,\"reorderQuantity\":20,\"leadTimeDays\":4,"
+                                + "\"supplier\":\"Acme\"}}");
 
         assertThat(response.status()).as(response.text()).isEqualTo(200);
         assertThat(response.json().get("changed").asLong()).isEqualTo(2);
@@ -122,9 +123,10 @@ class BulkEditTests extends ApiTestSupport {
         assertThat(imported.status()).isEqualTo(201);
 
         long start = System.nanoTime();
-        Api.Response response = api.post(
-                "/api/products/bulk",
-                "{\"filter\":{\"q\":\"bulk\"},\"set\":{\"reorderThreshold\":2},\"pricePercent\":10}");
+        Api.Response response = api.withTimeout(java.time.Duration.ofMinutes(10))
+                .post(
+                        "/api/products/bulk",
+                        "{\"filter\":{\"q\":\"bulk\"},\"set\":{\"reorderThreshold\":2},\"pricePercent\":10}");
         long millis = (System.nanoTime() - start) / 1_000_000;
         System.out.println("Bulk edit of 10,000 products (threshold and price) took " + millis + " ms");
 
@@ -147,10 +149,11 @@ class BulkEditTests extends ApiTestSupport {
                 + "Content-Disposition: form-data; name=\"file\"; filename=\"catalog.csv\"\r\n"
                 + "Content-Type: text/csv\r\n\r\n"
                 + csv + "\r\n--" + boundary + "--\r\n";
-        return api.send(
-                "POST",
-                "/api/imports",
-                body,
-                java.util.Map.of("Content-Type", "multipart/form-data; boundary=" + boundary));
+        return api.withTimeout(java.time.Duration.ofMinutes(10))
+                .send(
+                        "POST",
+                        "/api/imports",
+                        body,
+                        java.util.Map.of("Content-Type", "multipart/form-data; boundary=" + boundary));
     }
 }

@@ -50,6 +50,7 @@ public final class Api {
 
     private final String base;
     private final Map<String, String> defaultHeaders = new LinkedHashMap<>();
+    private Duration timeout = Duration.ofSeconds(30);
 
     public Api(int port) {
         this("http://localhost:" + port);
@@ -60,9 +61,25 @@ public final class Api {
     }
 
     public Api withHeader(String name, String value) {
-        Api copy = new Api(base);
-        copy.defaultHeaders.putAll(defaultHeaders);
+        Api copy = copy();
         copy.defaultHeaders.put(name, value);
+        return copy;
+    }
+
+    private Api copy() {
+        Api copy = new Api(base);
+        copy.timeout = timeout;
+        copy.defaultHeaders.putAll(defaultHeaders);
+        return copy;
+    }
+
+    /**
+     * This client waiting up to {@code timeout} for an answer: for requests whose work grows with
+     * the data (a whole catalog), which must not fail a test for the machine being busy.
+     */
+    public Api withTimeout(Duration timeout) {
+        Api copy = copy();
+        copy.timeout = timeout;
         return copy;
     }
 
@@ -105,7 +122,7 @@ public final class Api {
 
     public Response send(String method, String path, String body, Map<String, String> headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
-                .timeout(Duration.ofSeconds(30))
+                .timeout(timeout)
                 .method(
                         method,
                         body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));

@@ -42,6 +42,245 @@
     }
   });
 
+  // Barcode scanners type the code and press Enter. A field marked data-scan takes that Enter
+  // itself (the form around it is not submitted), looks the code up and adds the product to what
+  // the page is doing: a line of the sale, a line of the purchase order being received, the units
+  // received of this product, or the count of its row in a stocktake.
+  function scanStatus(field, text) {
+    var status = document.getElementById(field.getAttribute('aria-describedby'));
+    if (status) {
+      status.textContent = text;
+    }
+  }
+
+  function plusOne(input) {
+    var n = parseInt(input.value, 10);
+    input.value = String((isNaN(n) ? 0 : n) + 1);
+    return input.value;
+  }
+
+  function lookUp(code) {
+    return fetch(meta('barcode-lookup') + encodeURIComponent(code), {
+      headers: { Accept: 'application/json' }, credentials: 'same-origin'
+    }).then(function (response) {
+      if (response.status === 404) {
+        throw new Error('No product has the barcode ' + code + '.');
+      }
+      if (!response.ok) {
+        throw new Error('The barcode ' + code + ' could not be looked up (' + response.status + '). Try again.');
+      }
+      return response.json();
+    });
+  }
+
+  function saleLine(form, product) {
+    var rows = Array.prototype.slice.call(form.querySelectorAll('tr.sale-line'));
+    var sku = product.sku.toLowerCase();
+    var row = rows.find(function (r) { return r.querySelector('input[name="sku"]').value.trim().toLowerCase() === sku; });
+    if (!row) {
+      row = rows.find(function (r) {
+        return !r.querySelector('input[name="sku"]').value.trim() && !r.querySelector('input[name="quantity"]').value.trim();
+      });
+    }
+    if (!row) {
+      var last = rows[rows.length - 1];
+      var index = rows.length;
+      row = last.cloneNode(true);
+      row.classList.remove('has-error');
+      row.querySelectorAll('.field-error').forEach(function (p) { p.remove(); });
+      row.querySelectorAll('input').forEach(function (input) {
+        var name = input.getAttribute('name');
+        input.value = '';
+        input.id = name + '-' + index;
+        input.removeAttribute('aria-invalid');
+        input.removeAttribute('aria-describedby');
+      });
+      row.querySelectorAll('label').forEach(function (label) {
+        var name = label.getAttribute('for').replace(/-\d+$/, '');
+        label.setAttribute('for', name + '-' + index);
+        label.textContent = (name === 'sku' ? 'Product' : 'Quantity') + ' of line ' + (index + 1);
+      });
+      last.parentNode.appendChild(row);
+      if (window.htmx) {
+        window.htmx.process(row);
+      }
+    }
+    row.querySelector('input[name="sku"]').value = product.sku;
+    var units = plusOne(row.querySelector('input[name="quantity"]'));
+    if (window.htmx) {
+      window.htmx.trigger(form, 'scanned');
+    }
+    return 'Added ' + product.name + ' (' + product.sku + '): ' + units + ' on the sale.';
+  }
+
+  function orderLine(field, product) {
+    var lines = Array.prototype.slice.call(document.querySelectorAll('#receive-form input[data-sku]'));
+    var line = lines.find(function (input) { return input.getAttribute('data-sku') === product.sku; });
+    if (!line) {
+      return product.name + ' (' + product.sku + ') is not on this order.';
+    }
+    if (!field.hasAttribute('data-started')) {
+      // Scanning counts what arrived: lines not scanned arrived 0, not what was still open.
+      lines.forEach(function (input) { input.value = '0'; });
+      field.setAttribute('data-started', '');
+    }
+    return product.sku + ': ' + plusOne(line) + ' arrived now.';
+  }
+
+  function receiveHere(field, product) {
+    if (product.sku !== field.getAttribute('data-sku')) {
+      return 'That is ' + product.name + ' (' + product.sku + '), not this product.';
+    }
+    return product.sku + ': ' + plusOne(document.getElementById('quantity')) + ' to receive.';
+  }
+
+  var rowsLoading = {};
+
+  function countRow(product) {
+    var row = document.getElementById('row-' + product.sku);
+    if (row) {
+      return Promise.resolve(row);
+    }
+    var body = document.querySelector('table.products tbody');
+    if (!body) {
+      return Promise.reject(new Error(product.sku + ' is not in this list: clear the search to count it.'));
+    }
+    if (!rowsLoading[product.sku]) {
+      rowsLoading[product.sku] = fetch(meta('product-row') + encodeURIComponent(product.sku) + '/row', {
+        credentials: 'same-origin'
+      }).then(function (response) {
+        if (!response.ok) {
+          throw new Error(product.sku + ' could not be loaded (' + response.status + ').');
+        }
+        return response.text();
+      }).then(function (html) {
+        var template = document.createElement('template');
+        template.innerHTML = html.trim();
+        var added = template.content.querySelector('tr');
+        body.insertBefore(added, body.firstChild);
+        if (window.htmx) {
+          window.htmx.process(added);
+        }
+        return added;
+      }).finally(function () { delete rowsLoading[product.sku]; });
+    }
+    return rowsLoading[product.sku];
+  }
+
+  function counted(product) {
+    return countRow(product).then(function (row) {
+      var input = document.getElementById('count-' + product.sku);
+      if (!input) {
+        return product.sku + ' is archived; restore it to count it.';
+      }
+      row.hidden = false;
+      if (!input.hasAttribute('data-scanned')) {
+        // A stocktake counts the shelf from nothing: the first scan is one unit, not stock + 1.
+        input.value = '0';
+        input.setAttribute('data-scanned', '');
+      }
+      return product.sku + ': ' + plusOne(input) + ' counted. Press Count on its row to save.';
+    });
+  }
+
+  document.addEventListener('keydown', function (event) {
+    var field = event.target;
+    if (event.key !== 'Enter' || !field.matches || !field.matches('input[data-scan]')) {
+      return;
+    }
+    event.preventDefault();
+    var code = field.value.trim();
+    field.value = '';
+    if (!code) {
+      return;
+    }
+    var mode = field.getAttribute('data-scan');
+    lookUp(code).then(function (product) {
+      if (mode === 'sale') {
+        return saleLine(field.form, product);
+      }
+      if (mode === 'order') {
+        return orderLine(field, product);
+      }
+      if (mode === 'receive') {
+        return receiveHere(field, product);
+      }
+      return counted(product);
+    }).then(function (text) {
+      scanStatus(field, text);
+    }, function (error) {
+      scanStatus(field, error.message);
+    });
+  });
+
+  // The product list: ticks for the bulk edit, and variant groups folded into one row.
+  function tickedCount() {
+    var count = document.getElementById('selected-count');
+    if (count) {
+      var n = document.querySelectorAll('input[name="sku"][form="bulk-form"]:checked').length;
+      count.textContent = n + (n === 1 ? ' product ticked' : ' products ticked');
+    }
+  }
+
+  function groupRows(groupRow) {
+    var rows = [];
+    var group = groupRow.getAttribute('data-group');
+    for (var next = groupRow.nextElementSibling; next && next.classList.contains('variant')
+        && next.getAttribute('data-group') === group; next = next.nextElementSibling) {
+      rows.push(next);
+    }
+    return rows;
+  }
+
+  function fold(button, open) {
+    var groupRow = button.closest('tr');
+    button.setAttribute('aria-expanded', String(open));
+    groupRows(groupRow).forEach(function (row) { row.hidden = !open; });
+  }
+
+  function foldGroups(root) {
+    root.querySelectorAll('tr.group-row button.toggle:not([data-folded])').forEach(function (button) {
+      button.setAttribute('data-folded', '');
+      fold(button, false);
+    });
+    tickedCount();
+  }
+
+  document.addEventListener('click', function (event) {
+    var button = event.target.closest && event.target.closest('tr.group-row button.toggle');
+    if (button) {
+      fold(button, button.getAttribute('aria-expanded') !== 'true');
+    }
+  });
+
+  document.addEventListener('change', function (event) {
+    var box = event.target;
+    if (!box.matches || box.type !== 'checkbox') {
+      return;
+    }
+    if (box.id === 'select-page') {
+      document.querySelectorAll('input[name="sku"][form="bulk-form"], input.select-group').forEach(function (b) {
+        b.checked = box.checked;
+      });
+    } else if (box.classList.contains('select-group')) {
+      groupRows(box.closest('tr')).forEach(function (row) {
+        var pick = row.querySelector('input[name="sku"]');
+        if (pick) {
+          pick.checked = box.checked;
+        }
+      });
+    } else if (box.getAttribute('form') !== 'bulk-form') {
+      return;
+    }
+    var selected = document.getElementById('scope-selected');
+    if (selected && box.checked) {
+      selected.checked = true;
+    }
+    tickedCount();
+  });
+
+  document.addEventListener('htmx:afterSettle', function () { foldGroups(document); });
+
   // The sale's total, recomputed while the person types, says whether the sale can be recorded.
   document.addEventListener('htmx:afterSwap', function () {
     var summary = document.getElementById('sale-summary');
@@ -237,9 +476,14 @@
     window.addEventListener('pagehide', function () { shared.port.postMessage('bye'); });
   }
 
-  if (document.readyState === 'loading') {
-    document.addEventListener('DOMContentLoaded', follow);
-  } else {
+  function ready() {
+    foldGroups(document);
     follow();
+  }
+
+  if (document.readyState === 'loading') {
+    document.addEventListener('DOMContentLoaded', ready);
+  } else {
+    ready();
   }
 }());

@@ -21,6 +21,8 @@ import org.stockroom.catalog.CatalogProperties;
 import org.stockroom.catalog.NewProduct;
 import org.stockroom.catalog.Product;
 import org.stockroom.catalog.ProductChanges;
+import org.stockroom.settings.Settings;
+import org.stockroom.settings.StoreSettings;
 import org.stockroom.stock.AdjustmentReason;
 import org.stockroom.stock.Stock;
 import org.stockroom.stock.StockChange;
@@ -67,7 +69,8 @@ public class Importer {
     private final Actors actors;
     private final Clock clock;
     private final StockroomProperties properties;
-    private final CatalogProperties settings;
+    private final CatalogProperties configuredDefaults;
+    private final Settings storeSettings;
 
     Importer(
             Catalog catalog,
@@ -78,9 +81,11 @@ public class Importer {
             Actors actors,
             Clock clock,
             StockroomProperties properties,
-            CatalogProperties settings,
+            CatalogProperties configuredDefaults,
+            Settings storeSettings,
             ObjectProvider<MeterRegistry> meterRegistry) {
-        this.settings = settings;
+        this.configuredDefaults = configuredDefaults;
+        this.storeSettings = storeSettings;
         this.catalog = catalog;
         MeterRegistry registry = meterRegistry.getIfAvailable(() -> Metrics.globalRegistry);
         this.rows = new java.util.HashMap<>();
@@ -278,11 +283,9 @@ public class Importer {
                 row.price(),
                 // A bundle's stock is its components': the cell (an export writes it empty) is not its own.
                 row.stock() == null || isBundle(row) ? 0L : row.stock(),
-                useDefaults ? settings.defaultReorderThreshold() : row.reorderThreshold(),
+                useDefaults ? plan.defaultThreshold : row.reorderThreshold(),
                 row.cost(),
-                useDefaults && row.reorderQuantity() == null
-                        ? settings.defaultReorderQuantity()
-                        : row.reorderQuantity(),
+                useDefaults && row.reorderQuantity() == null ? plan.defaultQuantity : row.reorderQuantity(),
                 row.leadTimeDays(),
                 row.supplier(),
                 row.barcode(),
@@ -367,10 +370,21 @@ public class Importer {
         final List<PlannedUpdate> updates = new ArrayList<>();
         final List<ImportReport.Problem> invalid = new ArrayList<>();
         final List<String> defaulted = new ArrayList<>();
+        /** The defaults of this import: those saved in the settings, else the configuration's. */
+        final long defaultThreshold;
+
+        final Long defaultQuantity;
         long unchanged;
 
         Plan(ParsedFile file) {
             this.file = file;
+            StoreSettings saved = storeSettings.current();
+            this.defaultThreshold = saved.defaultReorderThreshold() != null
+                    ? saved.defaultReorderThreshold()
+                    : configuredDefaults.defaultReorderThreshold();
+            this.defaultQuantity = saved.defaultReorderQuantity() != null
+                    ? saved.defaultReorderQuantity()
+                    : configuredDefaults.defaultReorderQuantity();
             invalid.addAll(file.invalid());
         }
 
@@ -504,10 +518,7 @@ public class Importer {
                     file.skipped(),
                     defaulted.isEmpty()
                             ? null
-                            : new ImportReport.Defaults(
-                                    settings.defaultReorderThreshold(),
-                                    settings.defaultReorderQuantity(),
-                                    List.copyOf(defaulted)),
+                            : new ImportReport.Defaults(defaultThreshold, defaultQuantity, List.copyOf(defaulted)),
                     creates.stream()
                             .filter(p -> !p.stockTracked())
                             .map(NewProduct::sku)

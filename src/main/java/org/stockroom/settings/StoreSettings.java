@@ -9,8 +9,8 @@ import java.util.List;
  * @param currencyDisplay how pages show amounts: with the currency's code or its symbol
  * @param timeZone the zone in which pages show times
  * @param alertEmails who is emailed about restock alerts; empty for nobody
- * @param defaultReorderThreshold the threshold an imported product gets when its file has none; null for none
- * @param defaultReorderQuantity the reorder quantity an imported product gets when its file has none; null for none
+ * @param defaultReorderThreshold the threshold an imported product gets when its file has none; null: the configuration's ({@code stockroom.catalog.*})
+ * @param defaultReorderQuantity the reorder quantity an imported product gets when its file has none; null: the configuration's ({@code stockroom.catalog.*})
  */
 public record StoreSettings(
         CurrencyDisplay currencyDisplay,

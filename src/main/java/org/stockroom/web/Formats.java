@@ -138,4 +138,14 @@ class Formats {
     public String iso(Instant instant) {
         return instant == null ? "" : instant.toString();
     }
+
+    /** A variant's options as one line: "Size: M · Colour: Red". */
+    public String options(java.util.Map<String, String> options) {
+        if (options == null || options.isEmpty()) {
+            return "";
+        }
+        java.util.List<String> parts = new java.util.ArrayList<>();
+        options.forEach((name, value) -> parts.add(name + ": " + value));
+        return String.join(" · ", parts);
+    }
 }

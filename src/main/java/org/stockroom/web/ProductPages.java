@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -15,6 +16,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.util.UriComponentsBuilder;
 import org.stockroom.Store;
+import org.stockroom.catalog.BulkEdit;
 import org.stockroom.catalog.DuplicateSkuException;
 import org.stockroom.catalog.Product;
 import org.stockroom.catalog.ProductQuery;
@@ -54,13 +56,60 @@ class ProductPages {
             @RequestParam(defaultValue = "false") boolean archived,
             @RequestParam(defaultValue = "sku") String sort,
             @RequestParam(defaultValue = "0") int page,
+            @RequestParam(required = false) String group,
             Model model) {
-        ProductQuery query = new ProductQuery(q, lowStock, archived, sort, Math.max(page, 0), PAGE_SIZE);
+        listInto(new ProductQuery(q, lowStock, archived, sort, Math.max(page, 0), PAGE_SIZE, group), model);
+        if (!model.containsAttribute("bulk")) {
+            model.addAttribute("bulk", BulkForm.empty());
+            model.addAttribute("bulkErrors", Map.of());
+        }
+        return "products/list";
+    }
+
+    private void listInto(ProductQuery query, Model model) {
         Page<Product> products = store.products(query);
         model.addAttribute("query", query);
         model.addAttribute("products", products);
+        model.addAttribute("entries", ListEntry.fold(products.items()));
         model.addAttribute("pages", Math.max(1, (products.total() + PAGE_SIZE - 1) / PAGE_SIZE));
-        return "products/list";
+    }
+
+    /**
+     * The list's bulk edit: the products ticked (or every product matching the list's filter) get
+     * one change, all or none, through the catalog's bulk edit (audited there). A refusal comes back
+     * on the list with the messages beside the fields and the ticks kept.
+     */
+    @PostMapping("/bulk/edit")
+    String bulk(@RequestParam MultiValueMap<String, String> fields, Model model, HttpServletResponse response) {
+        BulkForm form = BulkForm.of(fields);
+        ProductQuery filter = form.filter();
+        try {
+            BulkEdit.Result result = store.catalog().bulkEdit(form.toEdit());
+            return "redirect:"
+                    + UriComponentsBuilder.fromPath("/products")
+                            .queryParamIfPresent("q", java.util.Optional.ofNullable(filter.q()))
+                            .queryParam("lowStock", filter.lowStock())
+                            .queryParam("archived", filter.archived())
+                            .queryParamIfPresent("group", java.util.Optional.ofNullable(filter.group()))
+                            .queryParam("bulkEdited", result.changed())
+                            .encode()
+                            .toUriString();
+        } catch (DomainException e) {
+            response.setStatus(Statuses.of(e));
+            listInto(filter.page(0, PAGE_SIZE), model);
+            model.addAttribute("bulk", form);
+            model.addAttribute(
+                    "bulkErrors", e instanceof InvalidRequestException invalid ? fieldMap(invalid) : Map.of());
+            model.addAttribute("bulkProblem", e instanceof InvalidRequestException ? null : e.getMessage());
+            return "products/list";
+        }
+    }
+
+    /** One product's row of the list, for a page that adds it in place (a barcode scanned in a stocktake). */
+    @GetMapping("/{sku}/row")
+    String row(@PathVariable String sku, Model model) {
+        model.addAttribute("p", store.product(sku));
+        return "products/list :: row(p=${p}, countProblem=null)";
     }
 
     @GetMapping("/new")

@@ -90,6 +90,13 @@ class SalePages {
         if (add != null && !add.isBlank()) {
             form.add(add.strip());
         }
+        String scan = fields.getFirst("scan");
+        if (scan != null && !scan.isBlank()) {
+            // Without JavaScript a scanner's Enter submits the form with its first button, "Record sale":
+            // a code in the scan field means the person was scanning, so the product is added instead.
+            model.addAttribute("scanned", scanned(scan.strip(), form));
+            action = "scan";
+        }
         if ("record".equals(action) && (add == null || add.isBlank())) {
             try {
                 Purchase purchase = store.purchase(form.toRequest(), form.key).purchase();
@@ -102,6 +109,16 @@ class SalePages {
         model.addAttribute("find", fields.getFirst("find"));
         model.addAttribute("found", find(fields.getFirst("find")));
         return page(form, "add-line".equals(action) ? 1 : 0, model);
+    }
+
+    private String scanned(String code, SaleForm form) {
+        try {
+            Product product = store.catalog().byBarcode(code);
+            form.add(product.sku().value());
+            return "Added " + product.name() + " (" + product.sku().value() + ").";
+        } catch (DomainException e) {
+            return "No product has the barcode " + code + ".";
+        }
     }
 
     /** The summary block alone, for htmx while the person types. */

@@ -151,6 +151,8 @@ class AccessMatrixTests extends ApiTestSupport {
             Map.entry("GET /products/{sku}/adjustments", Need.VIEWER),
             Map.entry("POST /products/{sku}/count", Need.STAFF),
             Map.entry("GET /products/{sku}/receipts", Need.VIEWER),
+            Map.entry("GET /products/{sku}/row", Need.VIEWER),
+            Map.entry("POST /products/bulk/edit", Need.STAFF),
             Map.entry("GET /sales", Need.VIEWER),
             Map.entry("GET /reservations", Need.VIEWER),
             Map.entry("POST /reservations", Need.STAFF),

@@ -5,15 +5,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.TestPropertySource;
+import org.stockroom.settings.Settings;
 import org.stockroom.testing.Api;
 import org.stockroom.testing.ApiTestSupport;
 import tools.jackson.databind.JsonNode;
 
-/** The store-wide defaults fill what a file does not give, and the preview says so. */
+/**
+ * The store-wide defaults fill what a file does not give, and the preview says so: the defaults
+ * saved in the settings, else the configuration's.
+ */
 @TestPropertySource(
         properties = {"stockroom.catalog.default-reorder-threshold=3", "stockroom.catalog.default-reorder-quantity=12"})
 class ImportDefaultsTests extends ApiTestSupport {
+
+    @Autowired
+    Settings settings;
 
     @Test
     void newProductsWithoutAThresholdGetTheStoreDefaultsAndThePreviewNamesThem() {
@@ -36,6 +44,29 @@ class ImportDefaultsTests extends ApiTestSupport {
                 .as("a row that gives its threshold gets no defaults")
                 .isTrue();
         assertThat(api.get("/api/alerts").json().toString()).contains("\"C-3\"").doesNotContain("\"A-1\"");
+    }
+
+    @Test
+    void theDefaultsSavedInTheSettingsWinOverTheConfiguration() {
+        settings.update(new Settings.Change(null, null, null, "7", null));
+        try {
+            Api.Response preview = upload("/api/imports?dryRun=true", "sku,name,price\nD-4,Date,1.00\n");
+
+            JsonNode defaults = preview.json().get("defaultsApplied");
+            assertThat(defaults.get("reorderThreshold").asLong()).isEqualTo(7);
+            assertThat(defaults.get("reorderQuantity").asLong())
+                    .as("a default the settings leave empty falls back to the configuration")
+                    .isEqualTo(12);
+
+            settings.update(new Settings.Change(null, null, null, "7", "40"));
+            assertThat(upload("/api/imports", "sku,name,price\nD-4,Date,1.00\n").status())
+                    .isEqualTo(201);
+            JsonNode date = api.get("/api/products/D-4").json();
+            assertThat(date.get("reorderThreshold").asLong()).isEqualTo(7);
+            assertThat(date.get("reorderQuantity").asLong()).isEqualTo(40);
+        } finally {
+            settings.update(new Settings.Change(null, null, null, null, null));
+        }
     }
 
     @Test

@@ -32,6 +32,7 @@ import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.stockroom.testing.Api;
 import org.stockroom.testing.ApiTestSupport;
 
 /**
@@ -68,6 +69,9 @@ class BrowserTests extends ApiTestSupport {
             "/admin/users",
             "/admin/tokens",
             "/admin/audit",
+            "/purchase-orders",
+            "/suppliers",
+            "/settings/channels",
             "/sales/new");
 
     private static WebDriver browser;
@@ -543,6 +547,115 @@ class BrowserTests extends ApiTestSupport {
     }
 
     @Test
+    void aBarcodeScannedWithEnterAddsItsProductOnEveryScanPageWithoutSubmittingTheForm() {
+        api.post("/api/products", scannable("PEN", "Pen", 50, "4006381333931"));
+        api.post("/api/products", scannable("INK", "Ink", 10, "5901234123457"));
+
+        open("/sales/new");
+        markPage();
+        scan("4006381333931");
+        scan("4006381333931");
+        scan("5901234123457");
+        untilValue("quantity-0", "2");
+        untilValue("quantity-1", "1");
+        assertThat(browser.findElement(By.id("sku-0")).getAttribute("value")).isEqualTo("PEN");
+        assertThat(browser.findElement(By.id("sku-1")).getAttribute("value")).isEqualTo("INK");
+        new WebDriverWait(browser, Duration.ofSeconds(10))
+                .until(ExpectedConditions.textToBePresentInElementLocated(By.id("sale-summary"), "USD 6.00"));
+        scan("0000000");
+        new WebDriverWait(browser, Duration.ofSeconds(10))
+                .until(ExpectedConditions.textToBePresentInElementLocated(
+                        By.id("scan-status"), "No product has the barcode 0000000"));
+        assertThat(pageWasNotReloaded())
+                .as("the scanner's Enter did not submit the sale")
+                .isTrue();
+        assertThat(stockOf("PEN")).isEqualTo(50);
+        screenshot("sale-scan");
+
+        open("/products/PEN");
+        markPage();
+        scan("4006381333931");
+        scan("4006381333931");
+        untilValue("quantity", "2");
+        scan("5901234123457");
+        new WebDriverWait(browser, Duration.ofSeconds(10))
+                .until(ExpectedConditions.textToBePresentInElementLocated(By.id("scan-status"), "not this product"));
+        assertThat(browser.findElement(By.id("quantity")).getAttribute("value")).isEqualTo("2");
+        assertThat(pageWasNotReloaded()).isTrue();
+        assertThat(stockOf("PEN")).isEqualTo(50);
+
+        open("/products?q=INK");
+        markPage();
+        scan("4006381333931");
+        scan("4006381333931");
+        scan("4006381333931");
+        untilValue("count-PEN", "3");
+        assertThat(pageWasNotReloaded()).isTrue();
+        assertThat(stockOf("PEN")).as("a scan counts, the Count button saves").isEqualTo(50);
+        browser.findElement(By.cssSelector("#row-PEN button")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> stockOf("PEN") == 3);
+
+        Api.Response order = api.post(
+                "/api/purchase-orders",
+                "{\"supplier\":\"Acme\",\"lines\":[{\"sku\":\"PEN\",\"quantity\":10},{\"sku\":\"INK\",\"quantity\":5}]}");
+        String id = order.json().get("id").asString();
+        assertThat(api.post("/api/purchase-orders/" + id + "/send", "{}").status())
+                .isEqualTo(200);
+        open("/purchase-orders/" + id);
+        markPage();
+        scan("5901234123457");
+        scan("5901234123457");
+        new WebDriverWait(browser, Duration.ofSeconds(10))
+                .until(d -> "2"
+                        .equals(d.findElement(By.cssSelector("#receive-form input[data-sku='INK']"))
+                                .getAttribute("value")));
+        assertThat(browser.findElement(By.cssSelector("#receive-form input[data-sku='PEN']"))
+                        .getAttribute("value"))
+                .as("lines not scanned arrived 0")
+                .isEqualTo("0");
+        assertThat(pageWasNotReloaded()).isTrue();
+        assertThat(stockOf("INK")).isEqualTo(10);
+        browser.findElement(By.id("receive")).click();
+        waitFor(By.cssSelector(".notice.ok"));
+        assertThat(stockOf("INK")).isEqualTo(12);
+        assertThat(stockOf("PEN")).isEqualTo(3);
+    }
+
+    @Test
+    void productsTickedInTheListAreEditedTogetherAndAVariantGroupFoldsIntoOneRow() {
+        api.post("/api/products", product("PEN", "2.00", 50, 5));
+        api.post("/api/products", product("INK", "6.00", 10, 1));
+        api.post("/api/products", variant("TEE-M", "M"));
+        api.post("/api/products", variant("TEE-S", "S"));
+
+        open("/products");
+        assertThat(browser.findElement(By.id("row-TEE-M")).isDisplayed())
+                .as("a group starts folded")
+                .isFalse();
+        browser.findElement(By.cssSelector("tr.group-row button.toggle")).click();
+        assertThat(browser.findElement(By.id("row-TEE-M")).isDisplayed()).isTrue();
+        browser.findElement(By.id("pick-PEN")).click();
+        browser.findElement(By.id("pick-INK")).click();
+        browser.findElement(By.cssSelector("details.bulk summary")).click();
+        assertThat(browser.findElement(By.id("selected-count")).getText()).isEqualTo("2 products ticked");
+        type("bulk-reorderThreshold", "9");
+        type("bulk-pricePercent", "10");
+        screenshot("products-bulk");
+        browser.findElement(By.id("bulk-apply")).click();
+        assertThat(waitFor(By.id("bulk-done")).getText()).contains("Changed 2 products");
+        assertThat(api.get("/api/products/PEN").json().get("reorderThreshold").asLong())
+                .isEqualTo(9);
+        assertThat(api.get("/api/products/INK").json().get("price").decimalValue())
+                .isEqualByComparingTo("6.60");
+        assertThat(api.get("/api/products/TEE-M").json().get("reorderThreshold").asLong())
+                .isEqualTo(1);
+
+        browser.findElement(By.id("select-page")).click();
+        assertThat(browser.findElements(By.cssSelector("input[name='sku'][form='bulk-form']:checked")))
+                .hasSize(4);
+    }
+
+    @Test
     void noPageLogsAnErrorToTheConsole() {
         api.post("/api/products", product("PEN", "2.00", 50, 5));
         api.post("/api/purchases", purchase("PEN", 3));
@@ -711,6 +824,29 @@ class BrowserTests extends ApiTestSupport {
         } finally {
             browser.manage().window().setSize(new Dimension(1280, 900));
         }
+    }
+
+    private void scan(String code) {
+        browser.findElement(By.id("scan")).sendKeys(code + Keys.ENTER);
+    }
+
+    private void untilValue(String id, String value) {
+        new WebDriverWait(browser, Duration.ofSeconds(10))
+                .until(d -> value.equals(d.findElement(By.id(id)).getAttribute("value")));
+    }
+
+    private long stockOf(String sku) {
+        return api.get("/api/products/" + sku).json().get("stock").asLong();
+    }
+
+    private static String scannable(String sku, String name, long stock, String barcode) {
+        return "{\"sku\":\"" + sku + "\",\"name\":\"" + name + "\",\"price\":2.00,\"stock\":" + stock
+                + ",\"reorderThreshold\":1,\"barcode\":\"" + barcode + "\"}";
+    }
+
+    private static String variant(String sku, String size) {
+        return "{\"sku\":\"" + sku + "\",\"name\":\"Organic tee " + size + "\",\"price\":20.00,\"stock\":4,"
+                + "\"reorderThreshold\":1,\"group\":\"organic-tee\",\"options\":{\"Size\":\"" + size + "\"}}";
     }
 
     private void sell(String sku, String quantity) {

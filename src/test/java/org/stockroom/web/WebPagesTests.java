@@ -240,6 +240,25 @@ class WebPagesTests extends ApiTestSupport {
     }
 
     @Test
+    void aSearchTooLongForTheCatalogFindsNothingAndKeepsTheSaleTypedSoFar() {
+        api.post("/api/products", product("PEN", "2.50", 10, 1));
+        String pasted = "p".repeat(201);
+
+        Api.Response found = forms.post(
+                "/sales",
+                List.of(
+                        field("key", "k"),
+                        field("sku", "PEN"),
+                        field("quantity", "4"),
+                        field("find", pasted),
+                        field("action", "find")));
+
+        assertThat(found.status()).isEqualTo(200);
+        assertThat(found.text()).contains("value=\"PEN\"").contains("USD 10.00");
+        assertThat(api.get("/sales/choices?find=" + pasted).status()).isEqualTo(200);
+    }
+
+    @Test
     void receivingStockOnTheProductPageResolvesItsAlert() {
         api.post("/api/products", product("CUP", "3.00", 2, 5));
         assertThat(api.get("/alerts").text()).contains(">CUP<");

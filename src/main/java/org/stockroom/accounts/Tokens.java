@@ -37,6 +37,9 @@ public class Tokens {
     /** The last-used time is written at most this often per token, so busy integrations do not write on every call. */
     private static final long LAST_USED_PRECISION_MILLIS = 60_000;
 
+    /** The latest expiry a token may have: the last instant of year 9999, which the expiry column (epoch millis) holds. */
+    static final Instant LATEST_EXPIRY = Instant.parse("9999-12-31T23:59:59Z");
+
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final JdbcClient jdbc;
@@ -65,8 +68,12 @@ public class Tokens {
                     "A token cannot have a higher role than its creator (" + creator.role() + ")");
         }
         long now = clock.millis();
-        if (expiresAt != null && expiresAt.toEpochMilli() <= now) {
+        // Compared as instants: an instant years beyond 9999 (JSON may carry one) has no epoch millis to compare.
+        if (expiresAt != null && !expiresAt.isAfter(Instant.ofEpochMilli(now))) {
             throw new InvalidRequestException("expiresAt", "must be in the future");
+        }
+        if (expiresAt != null && expiresAt.isAfter(LATEST_EXPIRY)) {
+            throw new InvalidRequestException("expiresAt", "must be at most " + LATEST_EXPIRY);
         }
         String owner = creator.isToken() ? creatorOf(creator.tokenId()) : creator.name();
         byte[] secret = new byte[32];

@@ -29,9 +29,13 @@ final class Output {
         return instant == null ? "" : MINUTES.format(instant.atZone(zone));
     }
 
-    /** A product's state in one word: OUT when none is left, LOW at or below its threshold, ok otherwise. */
-    static String status(long stock, boolean needsRestock) {
-        return stock == 0 ? "OUT" : needsRestock ? "LOW" : "ok";
+    /**
+     * A product's state in one word: OUT when none is left to sell, LOW at or below its threshold, ok
+     * otherwise. {@code sellable} is what can be sold: the available units where the caller knows them
+     * (units held by reservations count as gone, as for alerts), else the stock.
+     */
+    static String status(long sellable, boolean needsRestock) {
+        return sellable == 0 ? "OUT" : needsRestock ? "LOW" : "ok";
     }
 
     /** A restock alert as a sentence. */

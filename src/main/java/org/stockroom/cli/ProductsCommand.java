@@ -76,7 +76,7 @@ class ProductsCommand implements Runnable {
                         p.stock(),
                         p.reorderThreshold(),
                         p.unitsSold(),
-                        Output.status(p.stock(), p.needsRestock()));
+                        Output.status(p.available(), p.needsRestock()));
             }
             table.print(out);
             if (page.total() > page.items().size()) {

@@ -28,6 +28,10 @@ public record OrderRequest(String supplier, String reference, LocalDate expected
         List<FieldError> errors = new ArrayList<>();
         supplier = supplier == null ? null : Text.clean("supplier", supplier, 200, true, errors);
         reference = Text.clean("reference", reference, 255, false, errors);
+        // Stored as ISO text and compared as text for "due" and "late": only four-digit years sort as dates.
+        if (expectedOn != null && (expectedOn.getYear() < 1 || expectedOn.getYear() > 9999)) {
+            errors.add(new FieldError("expectedOn", "must be a date from 0001-01-01 to 9999-12-31"));
+        }
         if (lines == null) {
             lines = List.of();
         }

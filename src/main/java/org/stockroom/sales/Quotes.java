@@ -42,10 +42,11 @@ public class Quotes {
             }
             BigDecimal lineTotal = p.price().multiply(BigDecimal.valueOf(quantity));
             total = total.add(lineTotal);
+            // A purchase takes only what no reservation holds, so the quote measures against the same figure.
             Quote.Problem problem = p.archived()
                     ? Quote.Problem.ARCHIVED
-                    : quantity > p.stock() ? Quote.Problem.INSUFFICIENT_STOCK : null;
-            lines.add(new Quote.Line(line.sku(), p.name(), quantity, p.price(), lineTotal, p.stock(), problem));
+                    : quantity > p.available() ? Quote.Problem.INSUFFICIENT_STOCK : null;
+            lines.add(new Quote.Line(line.sku(), p.name(), quantity, p.price(), lineTotal, p.available(), problem));
         }
         return new Quote(properties.currency().getCurrencyCode(), lines, total);
     }

@@ -105,7 +105,8 @@ class AdminPages {
             flash.addFlashAttribute("issued", issued);
         } catch (DomainException e) {
             flash.addFlashAttribute("error", e.getMessage());
-        } catch (java.time.format.DateTimeParseException e) {
+        } catch (java.time.DateTimeException e) {
+            // Not a date, or one with no next day (+999999999-12-31).
             flash.addFlashAttribute("error", "The expiry must be a date (YYYY-MM-DD).");
         }
         return "redirect:/admin/tokens";

@@ -264,6 +264,7 @@ class ProductPages {
         FormErrors errors = new FormErrors();
         Long units = errors.whole("counted", counted);
         String problem = null;
+        DomainException refusal = null;
         try {
             if (units == null) {
                 errors.add("counted", "is required");
@@ -272,13 +273,18 @@ class ProductPages {
             store.adjust(sku, new Adjustment(null, units, AdjustmentReason.COUNT, "Counted in the product list"));
         } catch (DomainException e) {
             response.setStatus(Statuses.of(e));
+            refusal = e;
             problem = e instanceof InvalidRequestException invalid
                     ? "Count " + invalid.errors().get(0).message()
                     : e.getMessage();
         }
         if (htmx == null) {
-            if (problem != null) {
+            if (refusal instanceof InvalidRequestException) {
                 throw new InvalidRequestException("counted", problem);
+            }
+            if (refusal != null) {
+                // The error page keeps the refusal's own status (409 below the held units, 404, 422), not a 400.
+                throw refusal;
             }
             return "redirect:/products?counted="
                     + java.net.URLEncoder.encode(sku, java.nio.charset.StandardCharsets.UTF_8);

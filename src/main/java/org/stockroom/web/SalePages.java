@@ -233,8 +233,14 @@ class SalePages {
         if (typed == null || typed.isBlank()) {
             return List.of();
         }
-        return store.products(new ProductQuery(typed, false, false, "name", 0, CHOICES))
-                .items();
+        try {
+            return store.products(new ProductQuery(typed, false, false, "name", 0, CHOICES))
+                    .items();
+        } catch (InvalidRequestException e) {
+            // A search the catalog refuses (longer than it reads) finds nothing; the sale typed so far stays on the
+            // page.
+            return List.of();
+        }
     }
 
     /** Puts each refusal beside the rows it is about; what concerns no row goes above the form. */

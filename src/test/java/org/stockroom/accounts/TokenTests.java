@@ -60,6 +60,24 @@ class TokenTests extends ApiTestSupport {
     }
 
     @Test
+    void anExpiryBeyondTheYear9999IsRefusedNotFailed() {
+        // ISO instants may carry a signed year of up to nine digits; their epoch millis do not fit in a long.
+        for (String expiry :
+                new String[] {"+300000000-01-01T00:00:00Z", "-300000000-01-01T00:00:00Z", "+10000-01-01T00:00:00Z"}) {
+            Api.Response refused =
+                    api.post("/api/tokens", "{\"name\":\"far\",\"role\":\"VIEWER\",\"expiresAt\":\"" + expiry + "\"}");
+            assertThat(refused.status()).as(refused.toString()).isEqualTo(400);
+            assertThat(refused.json().get("code").asString()).isEqualTo("invalid-request");
+        }
+        assertThat(api.get("/api/tokens").json().size()).isZero();
+        assertThat(api.post(
+                                "/api/tokens",
+                                "{\"name\":\"late\",\"role\":\"VIEWER\",\"expiresAt\":\"9999-12-31T00:00:00Z\"}")
+                        .status())
+                .isEqualTo(201);
+    }
+
+    @Test
     void anUnknownTokenIs401() {
         assertThat(anonymous
                         .withToken("sr_not-a-real-token")

@@ -284,6 +284,33 @@ class BadInputTests extends ApiTestSupport {
     }
 
     @Test
+    void datesThatIsoReadsButNoDayOfTheStoreCanBeAreRefusedNotFailed() {
+        // %2B is "+": ISO dates may carry a sign and up to nine digits of year.
+        for (String date :
+                new String[] {"%2B300000000-01-01", "%2B999999999-12-31", "-999999999-01-01", "0000-12-31"}) {
+            for (String query : new String[] {
+                "/api/purchases?from=", "/api/purchases?to=",
+                "/api/reports/sales?from=", "/api/reports/sales?to=",
+                "/api/reports/sales/daily?from=", "/api/reports/sales/daily?to=",
+                "/api/products/MOU-001/movements?from=", "/api/products/MOU-001/movements?to=",
+                "/api/exports/movements?from=", "/api/exports/movements?to="
+            }) {
+                assertInvalid(api.get(query + date), query.substring(query.indexOf('?') + 1, query.length() - 1));
+            }
+            assertThat(api.get("/sales?from=" + date).status())
+                    .as("the sales page")
+                    .isEqualTo(400);
+            assertThat(api.get("/reports?to=" + date).status())
+                    .as("the reports page")
+                    .isEqualTo(400);
+        }
+        assertThat(api.get("/api/purchases?from=9999-12-31&to=9999-12-31").status())
+                .as("the last day of the range is a day like any other")
+                .isEqualTo(200);
+        assertUnchanged();
+    }
+
+    @Test
     void aBodyThatIsNotJsonIsUnsupported() {
         Map<String, String> text = Map.of("Content-Type", "text/plain");
         assertProblem(api.send("POST", "/api/products", "{" + GOOD_PRODUCT + "}", text), 415, "unsupported-media-type");

@@ -115,6 +115,21 @@ class PurchaseOrderApiTests extends ApiTestSupport {
     }
 
     @Test
+    void aReceiptOfMoreLinesThanAllowedIsRefusedWholeRatherThanCutShort() {
+        aProduct("MUG", 0, "2.00", null);
+        String id = aSentOrder("Acme", "MUG", 1000, "2.00").get("id").asString();
+        StoreCounts before = StoreCounts.of(dataSource);
+        // A scanner client may send one line per unit scanned: 501 units of one SKU in 501 lines.
+        String lines = String.join(",", java.util.Collections.nCopies(501, "{\"sku\":\"MUG\",\"quantity\":1}"));
+
+        Problems.assertInvalid(
+                api.post("/api/purchase-orders/" + id + "/receipts", "{\"lines\":[" + lines + "]}"), "lines");
+
+        assertThat(product("MUG").get("stock").asLong()).isZero();
+        assertThat(StoreCounts.of(dataSource)).isEqualTo(before);
+    }
+
+    @Test
     void aDraftOrCancelledOrderReceivesNothing() {
         aProduct("MUG", 0, "2.00", null);
         JsonNode draft = anOrder("Acme", "MUG", 5, "2.00");
@@ -423,6 +438,25 @@ class PurchaseOrderApiTests extends ApiTestSupport {
         assertThat(product("PEN").get("cost").decimalValue()).isEqualByComparingTo("0.51");
         JsonNode valuation = api.get("/api/reports/valuation").json();
         assertThat(valuation.toString()).contains("7.65");
+    }
+
+    @Test
+    void anExpectedDateBeyondFourDigitYearsIsRefusedAsItWouldSortAsLate() {
+        aProduct("MUG", 0, "2.00", null);
+        for (String date : new String[] {"+10000-01-01", "-0001-06-01", "0000-06-01"}) {
+            Problems.assertInvalid(
+                    api.post(
+                            "/api/purchase-orders",
+                            "{\"supplier\":\"Acme\",\"expectedOn\":\"" + date
+                                    + "\",\"lines\":[{\"sku\":\"MUG\",\"quantity\":5}]}"),
+                    "expectedOn");
+        }
+        assertThat(api.get("/api/purchase-orders").json().size()).isZero();
+        assertThat(api.post(
+                                "/api/purchase-orders",
+                                "{\"supplier\":\"Acme\",\"expectedOn\":\"9999-12-31\",\"lines\":[{\"sku\":\"MUG\",\"quantity\":5}]}")
+                        .status())
+                .isEqualTo(201);
     }
 
     @Test

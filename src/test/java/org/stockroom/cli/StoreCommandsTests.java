@@ -177,6 +177,20 @@ class StoreCommandsTests {
     }
 
     @Test
+    void productsListCallsAProductOutWhenReservationsHoldAllItsUnits() {
+        addProduct("MOU-1", "24.99", 2, 1);
+        Cli.Run held = run("reserve", "MOU-1:2");
+        assertThat(held.exitCode()).as(held.toString()).isZero();
+
+        Cli.Run listed = run("products", "list");
+
+        assertThat(listed.squeezed())
+                .as("nothing is left to sell, as its alert and 'products show' say")
+                .contains("MOU-1 MOU-1 product $24.99 2 1 0 OUT");
+        assertThat(run("products", "show", "MOU-1").squeezed()).contains("OUT: sold out");
+    }
+
+    @Test
     void productsAddRefusesBadInputWithExitTwoAndDuplicatesWithExitOne() {
         assertOneLineError(run("products", "add", "--sku", "X", "--name", "X"), 2, "Missing required options");
         assertOneLineError(

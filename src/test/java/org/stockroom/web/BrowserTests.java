@@ -321,7 +321,7 @@ class BrowserTests extends ApiTestSupport {
         type("sku-0", "LAMP");
         type("quantity-0", "3");
         new WebDriverWait(browser, Duration.ofSeconds(10))
-                .until(ExpectedConditions.textToBePresentInElementLocated(By.id("sale-summary"), "only 1 in stock"));
+                .until(ExpectedConditions.textToBePresentInElementLocated(By.id("sale-summary"), "only 1 available"));
         new WebDriverWait(browser, Duration.ofSeconds(10))
                 .until(d -> !d.findElement(By.id("record-sale")).isEnabled());
         screenshot("sale");

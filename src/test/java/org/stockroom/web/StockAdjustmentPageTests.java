@@ -67,6 +67,26 @@ class StockAdjustmentPageTests extends ApiTestSupport {
     }
 
     @Test
+    void aCountBelowTheHeldUnitsIsRefusedWithTheRefusalsOwnStatus() {
+        api.post("/api/products", product("CUP", "3.00", 10, 2));
+        assertThat(api.post(
+                                "/api/reservations",
+                                "{\"reference\":\"cart-1\",\"lines\":[{\"sku\":\"CUP\",\"quantity\":5}]}")
+                        .status())
+                .isEqualTo(201);
+
+        Api.Response refused = forms.post("/products/CUP/count", List.of(field("counted", "3")));
+
+        assertThat(refused.status())
+                .as("insufficient-stock is a 409, as in the API")
+                .isEqualTo(409);
+        assertThat(forms.post("/products/NOPE/count", List.of(field("counted", "3")))
+                        .status())
+                .isEqualTo(404);
+        assertThat(api.get("/api/products/CUP").json().get("stock").asLong()).isEqualTo(10);
+    }
+
+    @Test
     void aViewerSeesTheLedgerButNoFormToChangeStock() {
         api.post("/api/products", product("CUP", "3.00", 10, 2));
 

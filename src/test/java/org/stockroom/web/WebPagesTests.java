@@ -219,6 +219,46 @@ class WebPagesTests extends ApiTestSupport {
     }
 
     @Test
+    void theSaleFormsTotalCountsUnitsHeldByReservationsAsGone() {
+        api.post("/api/products", product("PEN", "2.50", 5, 0));
+        assertThat(api.post(
+                                "/api/reservations",
+                                "{\"reference\":\"cart-1\",\"lines\":[{\"sku\":\"PEN\",\"quantity\":4}]}")
+                        .status())
+                .isEqualTo(201);
+
+        Api.Response preview = forms.post(
+                "/sales",
+                List.of(field("key", "k"), field("sku", "PEN"), field("quantity", "3"), field("action", "preview")));
+
+        assertThat(preview.status()).isEqualTo(200);
+        assertThat(preview.text())
+                .as("3 of 5 on hand, but 4 are held: the sale would be refused, so the quote says so")
+                .contains("only 1 available")
+                .containsPattern("id=\"record-sale\"[^>]*disabled");
+        assertThat(api.get("/sales/choices?find=PEN").text()).contains("1 available");
+    }
+
+    @Test
+    void aSearchTooLongForTheCatalogFindsNothingAndKeepsTheSaleTypedSoFar() {
+        api.post("/api/products", product("PEN", "2.50", 10, 1));
+        String pasted = "p".repeat(201);
+
+        Api.Response found = forms.post(
+                "/sales",
+                List.of(
+                        field("key", "k"),
+                        field("sku", "PEN"),
+                        field("quantity", "4"),
+                        field("find", pasted),
+                        field("action", "find")));
+
+        assertThat(found.status()).isEqualTo(200);
+        assertThat(found.text()).contains("value=\"PEN\"").contains("USD 10.00");
+        assertThat(api.get("/sales/choices?find=" + pasted).status()).isEqualTo(200);
+    }
+
+    @Test
     void receivingStockOnTheProductPageResolvesItsAlert() {
         api.post("/api/products", product("CUP", "3.00", 2, 5));
         assertThat(api.get("/alerts").text()).contains(">CUP<");

@@ -20,8 +20,11 @@ public record ReceiptRequest(List<Line> lines, String note) {
         Map<String, Long> merged = new TreeMap<>();
         if (lines == null || lines.isEmpty()) {
             errors.add(new FieldError("lines", "must have at least one line"));
+        } else if (lines.size() > OrderRequest.MAX_LINES) {
+            // Refused whole: reading only the first lines would receive less than the delivery said.
+            errors.add(new FieldError("lines", "must have at most " + OrderRequest.MAX_LINES + " lines"));
         } else {
-            for (int i = 0; i < lines.size() && i < OrderRequest.MAX_LINES; i++) {
+            for (int i = 0; i < lines.size(); i++) {
                 Line line = lines.get(i);
                 String at = "lines[" + i + "]";
                 if (line == null) {

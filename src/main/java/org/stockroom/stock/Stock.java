@@ -215,7 +215,14 @@ public class Stock {
         Movement movement = movements.append(change, delta, product.stock(), actor, now);
         long availableDelta = delta;
         if (delta > 0 && product.backordered() > 0) {
-            Product filled = fill(product, actor, now);
+            // Units a purchase gives back settle what that purchase still owes before any other
+            // backorder: a returned bundle puts back all its components' units, those its own
+            // backorder never delivered too, and they must not reach another customer's order.
+            String giver = change.type() == MovementType.ADJUSTMENT
+                            && AdjustmentReason.RETURN.name().equals(change.reason())
+                    ? change.purchaseId()
+                    : null;
+            Product filled = fill(product, giver, actor, now);
             availableDelta -= product.stock() - filled.stock();
             product = filled;
         }
@@ -231,12 +238,18 @@ public class Stock {
      * else can see them available: in the transaction that brought the units in, which holds the
      * product's row lock (so the open rows read here are the ones there are). Each fill is a SALE
      * movement with reason {@code BACKORDER} and the owing purchase's id, so the ledger still sums
-     * to the stock. Units sold do not move: the purchase counted them when it was made.
+     * to the stock. Units sold do not move: the purchase counted them when it was made. The
+     * backorders of {@code firstOf} (a purchase giving units back; null for none) come first.
      */
-    private Product fill(Product product, String actor, long now) {
+    private Product fill(Product product, String firstOf, String actor, long now) {
         String sku = product.sku().value();
         long room = product.available();
-        for (Backorder open : backorders.open(sku)) {
+        List<Backorder> queue = new ArrayList<>(backorders.open(sku));
+        if (firstOf != null) {
+            // A stable sort: the giver's first, each group still oldest first.
+            queue.sort(Comparator.comparing(b -> !firstOf.equals(b.purchaseId())));
+        }
+        for (Backorder open : queue) {
             if (room == 0) {
                 break;
             }
@@ -325,7 +338,7 @@ public class Stock {
                 if (releaseDueHolds(List.of(sku))) {
                     // Units held past their expiry came back: they fill what is owed, oldest first.
                     Product before = catalog.get(sku);
-                    Product filled = fill(before, actor, now);
+                    Product filled = fill(before, null, actor, now);
                     availableDelta += before.available() - filled.available();
                     product = filled;
                     backorder = backorders.find(backorder.id()).orElseThrow();

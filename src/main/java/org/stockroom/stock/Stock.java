@@ -464,14 +464,25 @@ public class Stock {
         List<Product> after = new ArrayList<>();
         Map<String, Product> bundles =
                 catalog.bundlesAmong(holds.stream().map(Hold::sku).distinct().toList());
-        for (Hold h : merged(components(holds, bundles))) {
-            Product p = rows.unhold(h.sku(), h.quantity(), now)
-                    .orElseThrow(() -> new IllegalStateException(
-                            "Fewer than " + h.quantity() + " units of " + h.sku() + " are held"));
-            alerts.afterStockChange(p, h.quantity());
+        // A held bundle's own row holds nothing, but it is locked in its place among its components'
+        // rows: a commit gives the units back and then sells the bundle, and a sale locks the bundle's
+        // row in SKU order with its components'. Locked after them, a commit and a sale of a bundle
+        // that sorts before a component would each hold what the other waits for.
+        Map<String, Long> units = new java.util.TreeMap<>();
+        merged(components(holds, bundles)).forEach(h -> units.put(h.sku(), h.quantity()));
+        bundles.keySet().forEach(bundle -> units.put(bundle, 0L));
+        units.forEach((sku, quantity) -> {
+            if (quantity == 0) {
+                rows.lock(sku);
+                return;
+            }
+            Product p = rows.unhold(sku, quantity, now)
+                    .orElseThrow(() ->
+                            new IllegalStateException("Fewer than " + quantity + " units of " + sku + " are held"));
+            alerts.afterStockChange(p, quantity);
             events.publishEvent(new AvailableChanged(p.sku().value()));
             after.add(p);
-        }
+        });
         return after;
     }
 

@@ -118,10 +118,13 @@ public class Stock {
             (bundles.containsKey(change.sku()) ? tryBundle(change, now) : tryApply(change, actor, now))
                     .ifPresentOrElse(applied::add, () -> refused.add(change));
         }
-        if (!refused.isEmpty()
-                && releaseDueHolds(refused.stream().map(StockChange::sku).toList())) {
-            // Units held past their expiry came back: the refused changes may fit now. Only on this
-            // path, so the sweeper's lag never refuses a sale and the common path pays nothing.
+        if (!refused.isEmpty()) {
+            // Units held past their expiry come back, and the refused changes may fit now: released
+            // here, or by a sweeper that expired them first (this waited for their rows until it
+            // committed, and then found none left to release), so the retry does not depend on who
+            // released them. Only on this path, so the sweeper's lag never refuses a sale and the
+            // common path pays nothing.
+            releaseDueHolds(refused.stream().map(StockChange::sku).toList());
             refused.removeIf(change -> (bundles.containsKey(change.sku())
                             ? tryBundle(change, now)
                             : tryApply(change, actor, now))
@@ -432,8 +435,9 @@ public class Stock {
         for (Hold h : ordered) {
             tryHold(h, now).ifPresentOrElse(held::add, () -> refused.add(h));
         }
-        if (!refused.isEmpty()
-                && releaseDueHolds(refused.stream().map(Hold::sku).toList())) {
+        if (!refused.isEmpty()) {
+            // As for a sale: retried whoever released the due holds.
+            releaseDueHolds(refused.stream().map(Hold::sku).toList());
             refused.removeIf(h -> tryHold(h, now).map(held::add).orElse(false));
         }
         if (!refused.isEmpty()) {

@@ -200,6 +200,64 @@ class ConcurrentReservationTests extends ApiTestSupport {
         assertVerified();
     }
 
+    @Test
+    void aSaleWaitingWhileTheSweeperExpiresTheHoldsInItsWayIsMadeNotRefused() throws Exception {
+        assumeTrue(PostgresTestDatabase.active(), "the sweeper and a sale run at once only where writers do");
+        api.post("/api/products", product("LAST-1", "10.00", 1, 0));
+        String id = api.post("/api/reservations", reservation("LAST-1", 1))
+                .json()
+                .get("id")
+                .asString();
+
+        try (Connection sweeper = dataSource.getConnection();
+                Connection watcher = dataSource.getConnection()) {
+            sweeper.setAutoCommit(false);
+            jdbc.sql("UPDATE reservation SET expires_at = :at WHERE id = :id")
+                    .param("at", System.currentTimeMillis() + 300)
+                    .param("id", id)
+                    .update();
+            // A sweeper holds the hold's row (as its expiry does) from before it falls due ...
+            try (Statement s = sweeper.createStatement()) {
+                s.executeQuery("SELECT id FROM reservation WHERE id = '" + id + "' FOR UPDATE")
+                        .close();
+            }
+            Thread.sleep(400);
+            // ... so the sale, refused the held unit, waits for that row to release the due hold.
+            CompletableFuture<Api.Response> sale =
+                    CompletableFuture.supplyAsync(() -> api.post("/api/purchases", purchase("LAST-1", 1)));
+            waitUntilTheSaleWaitsForTheHold(watcher);
+            // The sweeper expires it and gives its unit back; the sale then finds nothing left to release.
+            try (Statement s = sweeper.createStatement()) {
+                s.executeUpdate("UPDATE reservation SET status = 'EXPIRED', ended_at = 1 WHERE id = '" + id + "'");
+                s.executeUpdate("UPDATE product SET reserved = reserved - 1 WHERE sku = 'LAST-1'");
+            }
+            sweeper.commit();
+
+            Api.Response answer = sale.get(30, TimeUnit.SECONDS);
+            assertThat(answer.status()).as(answer.toString()).isEqualTo(201);
+        }
+        var product = api.get("/api/products/LAST-1").json();
+        assertThat(product.get("stock").asLong()).isZero();
+        assertThat(product.get("reserved").asLong()).isZero();
+        assertVerified();
+    }
+
+    private static void waitUntilTheSaleWaitsForTheHold(Connection watcher) throws Exception {
+        for (int i = 0; i < 3000; i++) {
+            try (Statement s = watcher.createStatement();
+                    ResultSet rs =
+                            s.executeQuery("SELECT COUNT(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' "
+                                    + "AND datname = current_database() AND query LIKE '%reservation_line%'")) {
+                rs.next();
+                if (rs.getInt(1) > 0) {
+                    return;
+                }
+            }
+            Thread.sleep(10);
+        }
+        throw new AssertionError("the sale never waited for the due hold");
+    }
+
     private static void waitUntilSomeoneWaitsForALock(Connection watcher) throws Exception {
         for (int i = 0; i < 3000; i++) {
             try (Statement s = watcher.createStatement();

@@ -121,7 +121,8 @@ class PurchasingApi {
     @ApiResponse(responseCode = "400", description = "A field is invalid", content = @Content(mediaType = PROBLEM))
     @ApiResponse(
             responseCode = "422",
-            description = "unknown-sku or product-archived",
+            description =
+                    "unknown-sku, product-archived, or bundle-has-no-stock (a bundle is ordered as its components)",
             content = @Content(mediaType = PROBLEM))
     @PostMapping("/api/purchase-orders")
     ResponseEntity<PurchaseOrderView> create(@RequestBody OrderRequest request, UriComponentsBuilder uri) {
@@ -186,7 +187,7 @@ class PurchasingApi {
             content = @Content(mediaType = PROBLEM))
     @ApiResponse(
             responseCode = "422",
-            description = "unknown-sku or product-archived",
+            description = "unknown-sku, product-archived, or bundle-has-no-stock",
             content = @Content(mediaType = PROBLEM))
     @PatchMapping(
             path = "/api/purchase-orders/{id}",

@@ -391,10 +391,14 @@ class ChannelRepository {
      * A SKU's available stock changed: every listing of it needs a push. Only the version moves: an
      * idle row's next_attempt_at is already past, so it is due at once; a row being sent keeps its
      * lease (its sender sees the newer version when it finishes); a row waiting out a backoff or a
-     * platform's Retry-After keeps waiting. Answers how many listings there are.
+     * platform's Retry-After keeps waiting. A bundle's available is computed from its components'
+     * (catalog's recipe table, only read here), so the listings of every bundle the SKU goes into
+     * move with it, in the same statement (a semi-join both engines answer from the SKU indexes;
+     * an {@code OR} would make PostgreSQL scan every listing). Answers how many listings there are.
      */
     int changed(String sku) {
-        return jdbc.sql("UPDATE channel_listing SET version = version + 1 WHERE sku = :sku")
+        return jdbc.sql("UPDATE channel_listing SET version = version + 1 WHERE sku IN (SELECT :sku "
+                        + "UNION ALL SELECT bundle_sku FROM bundle_component WHERE component_sku = :sku)")
                 .param("sku", sku)
                 .update();
     }

@@ -6,6 +6,7 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.stockroom.catalog.Catalog;
 import org.stockroom.catalog.Product;
+import org.stockroom.catalog.ProductChanged;
 import org.stockroom.stock.AvailableChanged;
 
 /**
@@ -29,7 +30,21 @@ class StockFollower {
     @EventListener
     @Transactional(propagation = Propagation.MANDATORY)
     void on(AvailableChanged change) {
-        if (repository.changed(change.sku()) > 0) {
+        follow(change.sku());
+    }
+
+    /**
+     * Archiving or restoring a product changes what a channel may sell of it (and of the bundles it
+     * goes into) without moving its stock; any other edit only resends the same number.
+     */
+    @EventListener
+    @Transactional(propagation = Propagation.MANDATORY)
+    void on(ProductChanged change) {
+        follow(change.product().sku().value());
+    }
+
+    private void follow(String sku) {
+        if (repository.changed(sku) > 0) {
             signals.pushes.afterCommit();
         }
     }

@@ -15,6 +15,7 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.stockroom.catalog.BundleHasNoStockException;
 import org.stockroom.catalog.Catalog;
 import org.stockroom.catalog.Product;
 import org.stockroom.catalog.ProductChanged;
@@ -248,6 +249,12 @@ public class Purchasing {
                 skus.stream().filter(s -> found.get(s).archived()).toList();
         if (!archived.isEmpty()) {
             throw new ProductArchivedException(archived);
+        }
+        // A bundle could never be received (its stock is its components'): order the components.
+        List<String> bundles =
+                skus.stream().filter(s -> found.get(s).isBundle()).toList();
+        if (!bundles.isEmpty()) {
+            throw new BundleHasNoStockException(bundles);
         }
         for (OrderRequest.Line line : lines) {
             BigDecimal cost = line.unitCost() != null

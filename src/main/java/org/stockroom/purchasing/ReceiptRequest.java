@@ -21,8 +21,7 @@ public record ReceiptRequest(List<Line> lines, String note) {
         if (lines == null || lines.isEmpty()) {
             errors.add(new FieldError("lines", "must have at least one line"));
         } else if (lines.size() > OrderRequest.MAX_LINES) {
-            // Refused whole: receiving the first lines and dropping the rest would put fewer units on the shelf than
-            // arrived.
+            // Refused whole: reading only the first lines would receive less than the delivery said.
             errors.add(new FieldError("lines", "must have at most " + OrderRequest.MAX_LINES + " lines"));
         } else {
             for (int i = 0; i < lines.size(); i++) {

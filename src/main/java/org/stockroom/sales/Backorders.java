@@ -101,7 +101,7 @@ public class Backorders {
                     "backorder-of-bundle",
                     "Backorder " + id + " owes units of " + backorder.sku() + " for a bundle sold in purchase "
                             + backorder.purchaseId() + "; it cannot be cancelled on its own. Fill it with a receipt,"
-                            + " or return the bundle and record the component's units as an adjustment.");
+                            + " or return the bundle: the units it never delivered then settle this backorder.");
         }
         if (returnable < backorder.owed()) {
             throw new DomainException(

@@ -118,10 +118,13 @@ public class Stock {
             (bundles.containsKey(change.sku()) ? tryBundle(change, now) : tryApply(change, actor, now))
                     .ifPresentOrElse(applied::add, () -> refused.add(change));
         }
-        if (!refused.isEmpty()
-                && releaseDueHolds(refused.stream().map(StockChange::sku).toList())) {
-            // Units held past their expiry came back: the refused changes may fit now. Only on this
-            // path, so the sweeper's lag never refuses a sale and the common path pays nothing.
+        if (!refused.isEmpty()) {
+            // Units held past their expiry come back, and the refused changes may fit now: released
+            // here, or by a sweeper that expired them first (this waited for their rows until it
+            // committed, and then found none left to release), so the retry does not depend on who
+            // released them. Only on this path, so the sweeper's lag never refuses a sale and the
+            // common path pays nothing.
+            releaseDueHolds(refused.stream().map(StockChange::sku).toList());
             refused.removeIf(change -> (bundles.containsKey(change.sku())
                             ? tryBundle(change, now)
                             : tryApply(change, actor, now))
@@ -215,7 +218,14 @@ public class Stock {
         Movement movement = movements.append(change, delta, product.stock(), actor, now);
         long availableDelta = delta;
         if (delta > 0 && product.backordered() > 0) {
-            Product filled = fill(product, actor, now);
+            // Units a purchase gives back settle what that purchase still owes before any other
+            // backorder: a returned bundle puts back all its components' units, those its own
+            // backorder never delivered too, and they must not reach another customer's order.
+            String giver = change.type() == MovementType.ADJUSTMENT
+                            && AdjustmentReason.RETURN.name().equals(change.reason())
+                    ? change.purchaseId()
+                    : null;
+            Product filled = fill(product, giver, actor, now);
             availableDelta -= product.stock() - filled.stock();
             product = filled;
         }
@@ -231,12 +241,18 @@ public class Stock {
      * else can see them available: in the transaction that brought the units in, which holds the
      * product's row lock (so the open rows read here are the ones there are). Each fill is a SALE
      * movement with reason {@code BACKORDER} and the owing purchase's id, so the ledger still sums
-     * to the stock. Units sold do not move: the purchase counted them when it was made.
+     * to the stock. Units sold do not move: the purchase counted them when it was made. The
+     * backorders of {@code firstOf} (a purchase giving units back; null for none) come first.
      */
-    private Product fill(Product product, String actor, long now) {
+    private Product fill(Product product, String firstOf, String actor, long now) {
         String sku = product.sku().value();
         long room = product.available();
-        for (Backorder open : backorders.open(sku)) {
+        List<Backorder> queue = new ArrayList<>(backorders.open(sku));
+        if (firstOf != null) {
+            // A stable sort: the giver's first, each group still oldest first.
+            queue.sort(Comparator.comparing(b -> !firstOf.equals(b.purchaseId())));
+        }
+        for (Backorder open : queue) {
             if (room == 0) {
                 break;
             }
@@ -325,7 +341,7 @@ public class Stock {
                 if (releaseDueHolds(List.of(sku))) {
                     // Units held past their expiry came back: they fill what is owed, oldest first.
                     Product before = catalog.get(sku);
-                    Product filled = fill(before, actor, now);
+                    Product filled = fill(before, null, actor, now);
                     availableDelta += before.available() - filled.available();
                     product = filled;
                     backorder = backorders.find(backorder.id()).orElseThrow();
@@ -419,8 +435,9 @@ public class Stock {
         for (Hold h : ordered) {
             tryHold(h, now).ifPresentOrElse(held::add, () -> refused.add(h));
         }
-        if (!refused.isEmpty()
-                && releaseDueHolds(refused.stream().map(Hold::sku).toList())) {
+        if (!refused.isEmpty()) {
+            // As for a sale: retried whoever released the due holds.
+            releaseDueHolds(refused.stream().map(Hold::sku).toList());
             refused.removeIf(h -> tryHold(h, now).map(held::add).orElse(false));
         }
         if (!refused.isEmpty()) {
@@ -451,14 +468,25 @@ public class Stock {
         List<Product> after = new ArrayList<>();
         Map<String, Product> bundles =
                 catalog.bundlesAmong(holds.stream().map(Hold::sku).distinct().toList());
-        for (Hold h : merged(components(holds, bundles))) {
-            Product p = rows.unhold(h.sku(), h.quantity(), now)
-                    .orElseThrow(() -> new IllegalStateException(
-                            "Fewer than " + h.quantity() + " units of " + h.sku() + " are held"));
-            alerts.afterStockChange(p, h.quantity());
+        // A held bundle's own row holds nothing, but it is locked in its place among its components'
+        // rows: a commit gives the units back and then sells the bundle, and a sale locks the bundle's
+        // row in SKU order with its components'. Locked after them, a commit and a sale of a bundle
+        // that sorts before a component would each hold what the other waits for.
+        Map<String, Long> units = new java.util.TreeMap<>();
+        merged(components(holds, bundles)).forEach(h -> units.put(h.sku(), h.quantity()));
+        bundles.keySet().forEach(bundle -> units.put(bundle, 0L));
+        units.forEach((sku, quantity) -> {
+            if (quantity == 0) {
+                rows.lock(sku);
+                return;
+            }
+            Product p = rows.unhold(sku, quantity, now)
+                    .orElseThrow(() ->
+                            new IllegalStateException("Fewer than " + quantity + " units of " + sku + " are held"));
+            alerts.afterStockChange(p, quantity);
             events.publishEvent(new AvailableChanged(p.sku().value()));
             after.add(p);
-        }
+        });
         return after;
     }
 

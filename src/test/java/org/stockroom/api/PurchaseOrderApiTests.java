@@ -199,6 +199,24 @@ class PurchaseOrderApiTests extends ApiTestSupport {
     }
 
     @Test
+    void aBundleCannotBeOrderedFromASupplierSinceItCouldNeverBeReceived() {
+        aProduct("MUG", 0, null, null);
+        Api.Response gift = api.post(
+                "/api/products",
+                "{\"sku\":\"GIFT\",\"name\":\"Gift set\",\"price\":11.00,\"reorderThreshold\":0,\"components\":[{\"sku\":\"MUG\",\"quantity\":2}]}");
+        assertThat(gift.status()).as(gift.toString()).isEqualTo(201);
+
+        assertProblem(
+                api.post(
+                        "/api/purchase-orders",
+                        "{\"supplier\":\"Acme\",\"lines\":[{\"sku\":\"GIFT\",\"quantity\":3,\"unitCost\":4.00}]}"),
+                422,
+                "bundle-has-no-stock");
+        assertThat(api.get("/api/purchase-orders").json()).isEmpty();
+        assertThat(product("GIFT").get("incoming").asLong()).isZero();
+    }
+
+    @Test
     void aDraftsLinesChangeUntilItIsSent() {
         aProduct("MUG", 0, "2.00", null);
         aProduct("CUP", 0, "3.00", null);

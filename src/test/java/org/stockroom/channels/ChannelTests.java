@@ -501,6 +501,46 @@ class ChannelTests extends ApiTestSupport {
     }
 
     @Test
+    void aListedBundleFollowsEveryChangeOfItsComponentsAndAnArchivedOneShowsZero() {
+        api.post("/api/products", product("MUG", "5.00", 10, 0));
+        api.post("/api/products", product("COASTER", "2.00", 10, 0));
+        var gift = api.post(
+                "/api/products",
+                "{\"sku\":\"GIFT\",\"name\":\"Gift set\",\"price\":11.00,\"reorderThreshold\":0,"
+                        + "\"components\":[{\"sku\":\"MUG\",\"quantity\":2},{\"sku\":\"COASTER\",\"quantity\":1}]}");
+        assertThat(gift.status()).as(gift.text()).isEqualTo(201);
+        FakeShopify fake = shopify();
+        fake.catalog(List.of(new FakeShopify.Variant("GIFT", 401, 5L), new FakeShopify.Variant("MUG", 402, 10L)));
+        connectShopify("Main store", fake);
+        await().atMost(TEN_SECONDS).untilAsserted(() -> {
+            assertThat(fake.shows(401)).isEqualTo(5);
+            assertThat(fake.shows(402)).isEqualTo(10);
+        });
+
+        // A component sold on its own leaves fewer whole bundles.
+        assertThat(api.post("/api/purchases", purchase("MUG", 4)).status()).isEqualTo(201);
+        await().atMost(TEN_SECONDS).untilAsserted(() -> {
+            assertThat(fake.shows(402)).isEqualTo(6);
+            assertThat(fake.shows(401)).isEqualTo(3);
+        });
+
+        // The bundle sold takes its components' units, and its own number falls with them.
+        assertThat(api.post("/api/purchases", purchase("GIFT", 1)).status()).isEqualTo(201);
+        await().atMost(TEN_SECONDS).untilAsserted(() -> {
+            assertThat(fake.shows(402)).isEqualTo(4);
+            assertThat(fake.shows(401)).isEqualTo(2);
+        });
+
+        // Stock does not move when a product is archived, but nothing of it (or of a bundle needing it) can be sold.
+        assertThat(api.delete("/api/products/COASTER").status()).isLessThan(300);
+        await().atMost(TEN_SECONDS)
+                .untilAsserted(() -> assertThat(fake.shows(401)).isZero());
+        assertThat(api.delete("/api/products/MUG").status()).isLessThan(300);
+        await().atMost(TEN_SECONDS)
+                .untilAsserted(() -> assertThat(fake.shows(402)).isZero());
+    }
+
+    @Test
     void aHundredRapidChangesOfOneSkuEndWithTheChannelHoldingTheFinalValue() throws Exception {
         api.post("/api/products", product("HOT-1", "5.00", 1000, 0));
         FakeShopify fake = shopify();

@@ -1,16 +1,23 @@
 package org.stockroom.reservations;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static org.stockroom.reservations.ReservationApiTests.reservation;
 
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.stockroom.testing.AllAtOnce;
 import org.stockroom.testing.Api;
 import org.stockroom.testing.ApiTestSupport;
+import org.stockroom.testing.PostgresTestDatabase;
 
 /** Holds under concurrency: never more held than available, and each reservation ends exactly once. */
 class ConcurrentReservationTests extends ApiTestSupport {
@@ -148,5 +155,122 @@ class ConcurrentReservationTests extends ApiTestSupport {
 
     private long count(String sql) {
         return jdbc.sql(sql).query(Long.class).single();
+    }
+
+    @Test
+    void committingAHeldBundleLocksTheBundlesRowBeforeItsComponentsAsASaleOfItDoes() throws Exception {
+        assumeTrue(
+                PostgresTestDatabase.active(), "lock order matters where writers run at once; SQLite serializes them");
+        api.post("/api/products", product("MUG", "8.00", 10, 0));
+        Api.Response gift = api.post(
+                "/api/products",
+                "{\"sku\":\"GIFT\",\"name\":\"Gift set\",\"price\":15.00,\"reorderThreshold\":0,"
+                        + "\"components\":[{\"sku\":\"MUG\",\"quantity\":2}]}");
+        assertThat(gift.status()).as(gift.text()).isEqualTo(201);
+        String id = api.post("/api/reservations", reservation("GIFT", 1))
+                .json()
+                .get("id")
+                .asString();
+
+        try (Connection sale = dataSource.getConnection();
+                Connection watcher = dataSource.getConnection()) {
+            sale.setAutoCommit(false);
+            // A sale of the bundle locks its rows in SKU order: GIFT first ...
+            try (Statement s = sale.createStatement()) {
+                s.executeUpdate("UPDATE product SET updated_at = updated_at WHERE sku = 'GIFT'");
+            }
+            CompletableFuture<Api.Response> commit =
+                    CompletableFuture.supplyAsync(() -> api.post("/api/reservations/" + id + "/commit", ""));
+            waitUntilSomeoneWaitsForALock(watcher);
+            // ... then MUG. The commit, waiting for GIFT, must not be holding MUG meanwhile: that is
+            // a deadlock, which PostgreSQL breaks only after a second by aborting one side.
+            try (Statement s = sale.createStatement()) {
+                s.execute("SET LOCAL lock_timeout = '200ms'");
+                assertThat(s.executeUpdate("UPDATE product SET updated_at = updated_at WHERE sku = 'MUG'"))
+                        .isEqualTo(1);
+            }
+            sale.rollback();
+
+            Api.Response committed = commit.get(30, TimeUnit.SECONDS);
+            assertThat(committed.status()).as(committed.toString()).isEqualTo(201);
+        }
+        var mug = api.get("/api/products/MUG").json();
+        assertThat(mug.get("stock").asLong()).isEqualTo(8);
+        assertThat(mug.get("reserved").asLong()).isZero();
+        assertVerified();
+    }
+
+    @Test
+    void aSaleWaitingWhileTheSweeperExpiresTheHoldsInItsWayIsMadeNotRefused() throws Exception {
+        assumeTrue(PostgresTestDatabase.active(), "the sweeper and a sale run at once only where writers do");
+        api.post("/api/products", product("LAST-1", "10.00", 1, 0));
+        String id = api.post("/api/reservations", reservation("LAST-1", 1))
+                .json()
+                .get("id")
+                .asString();
+
+        try (Connection sweeper = dataSource.getConnection();
+                Connection watcher = dataSource.getConnection()) {
+            sweeper.setAutoCommit(false);
+            jdbc.sql("UPDATE reservation SET expires_at = :at WHERE id = :id")
+                    .param("at", System.currentTimeMillis() + 300)
+                    .param("id", id)
+                    .update();
+            // A sweeper holds the hold's row (as its expiry does) from before it falls due ...
+            try (Statement s = sweeper.createStatement()) {
+                s.executeQuery("SELECT id FROM reservation WHERE id = '" + id + "' FOR UPDATE")
+                        .close();
+            }
+            Thread.sleep(400);
+            // ... so the sale, refused the held unit, waits for that row to release the due hold.
+            CompletableFuture<Api.Response> sale =
+                    CompletableFuture.supplyAsync(() -> api.post("/api/purchases", purchase("LAST-1", 1)));
+            waitUntilTheSaleWaitsForTheHold(watcher);
+            // The sweeper expires it and gives its unit back; the sale then finds nothing left to release.
+            try (Statement s = sweeper.createStatement()) {
+                s.executeUpdate("UPDATE reservation SET status = 'EXPIRED', ended_at = 1 WHERE id = '" + id + "'");
+                s.executeUpdate("UPDATE product SET reserved = reserved - 1 WHERE sku = 'LAST-1'");
+            }
+            sweeper.commit();
+
+            Api.Response answer = sale.get(30, TimeUnit.SECONDS);
+            assertThat(answer.status()).as(answer.toString()).isEqualTo(201);
+        }
+        var product = api.get("/api/products/LAST-1").json();
+        assertThat(product.get("stock").asLong()).isZero();
+        assertThat(product.get("reserved").asLong()).isZero();
+        assertVerified();
+    }
+
+    private static void waitUntilTheSaleWaitsForTheHold(Connection watcher) throws Exception {
+        for (int i = 0; i < 3000; i++) {
+            try (Statement s = watcher.createStatement();
+                    ResultSet rs =
+                            s.executeQuery("SELECT COUNT(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' "
+                                    + "AND datname = current_database() AND query LIKE '%reservation_line%'")) {
+                rs.next();
+                if (rs.getInt(1) > 0) {
+                    return;
+                }
+            }
+            Thread.sleep(10);
+        }
+        throw new AssertionError("the sale never waited for the due hold");
+    }
+
+    private static void waitUntilSomeoneWaitsForALock(Connection watcher) throws Exception {
+        for (int i = 0; i < 3000; i++) {
+            try (Statement s = watcher.createStatement();
+                    ResultSet rs =
+                            s.executeQuery("SELECT COUNT(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' "
+                                    + "AND datname = current_database()")) {
+                rs.next();
+                if (rs.getInt(1) > 0) {
+                    return;
+                }
+            }
+            Thread.sleep(10);
+        }
+        throw new AssertionError("the commit never waited for the locked bundle");
     }
 }

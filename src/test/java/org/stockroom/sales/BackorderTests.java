@@ -309,4 +309,42 @@ class BackorderTests extends ApiTestSupport {
         assertThat(product("MUG").path("stock").asLong()).isEqualTo(3);
         selfCheckPasses();
     }
+
+    @Test
+    void aBundleReturnedWhileItsComponentIsOwedSettlesItsOwnBackorderNotAnOlderCustomers() {
+        api.post("/api/products", product("MUG", "8.00", 0, 0));
+        api.post("/api/products", product("COASTER", "2.00", 10, 0));
+        Api.Response gift = api.post(
+                "/api/products",
+                "{\"sku\":\"GIFT\",\"name\":\"Gift set\",\"price\":15.00,\"reorderThreshold\":0,"
+                        + "\"components\":[{\"sku\":\"MUG\",\"quantity\":2},{\"sku\":\"COASTER\",\"quantity\":1}]}");
+        assertThat(gift.status()).as(gift.text()).isEqualTo(201);
+        BackorderedPurchase older = buy("order-mugs", "MUG", 2);
+        BackorderedPurchase set = buy("order-gift", "GIFT", 1);
+        assertThat(set.backorders()).singleElement().satisfies(b -> {
+            assertThat(b.sku()).isEqualTo("MUG");
+            assertThat(b.quantity()).isEqualTo(2);
+        });
+
+        Api.Response returned = api.post(
+                "/api/purchases/" + set.purchase().id() + "/returns",
+                "{\"lines\":[{\"sku\":\"GIFT\",\"quantity\":1}]}");
+
+        assertThat(returned.status()).as(returned.text()).isEqualTo(201);
+        // No mug came back (none had left the shelf): the older order is owed its mugs as before,
+        // and the returned set owes nothing any more.
+        JsonNode olderBackorder =
+                api.get("/api/backorders/" + older.backorders().get(0).id()).json();
+        assertThat(olderBackorder.path("status").asString()).isEqualTo("OPEN");
+        assertThat(olderBackorder.path("filled").asLong()).isZero();
+        assertThat(api.get("/api/backorders/" + set.backorders().get(0).id())
+                        .json()
+                        .path("status")
+                        .asString())
+                .isNotEqualTo("OPEN");
+        assertThat(product("MUG").path("stock").asLong()).isZero();
+        assertThat(product("MUG").path("backordered").asLong()).isEqualTo(2);
+        assertThat(product("COASTER").path("stock").asLong()).isEqualTo(10);
+        selfCheckPasses();
+    }
 }

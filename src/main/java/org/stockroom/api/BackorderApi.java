@@ -60,7 +60,9 @@ class BackorderApi {
     @ApiResponse(responseCode = "404", description = "unknown-backorder", content = @Content(mediaType = PROBLEM))
     @ApiResponse(
             responseCode = "409",
-            description = "backorder-not-open: filled or cancelled already",
+            description = "backorder-not-open: filled or cancelled already; backorder-of-bundle: it owes a bundle's "
+                    + "component, which has no line of its own to give back; backorder-returned: the purchase's line "
+                    + "was returned already",
             content = @Content(mediaType = PROBLEM))
     Backorder cancel(@PathVariable String id) {
         return store.backorders().cancel(id(id));

@@ -94,8 +94,12 @@ public class Backorders {
         if (backorder.status() != Backorder.Status.OPEN) {
             throw new BackorderNotOpenException(id, backorder.status());
         }
-        long returnable = returns.returnable(backorder.purchaseId(), backorder.sku());
-        if (returnable == 0) {
+        // Locks in the order a return takes them: the purchase's line, then (in stock) the product,
+        // then the backorder, which a receipt's fill takes after the product too.
+        // What the line can still give back is read under that lock, so a return racing this
+        // cancellation cannot take it away in between.
+        boolean ownLine = returns.lockLine(backorder.purchaseId(), backorder.sku());
+        if (!ownLine) {
             throw new DomainException(
                     DomainException.Kind.CONFLICT,
                     "backorder-of-bundle",
@@ -103,6 +107,7 @@ public class Backorders {
                             + backorder.purchaseId() + "; it cannot be cancelled on its own. Fill it with a receipt,"
                             + " or return the bundle: the units it never delivered then settle this backorder.");
         }
+        long returnable = returns.returnable(backorder.purchaseId(), backorder.sku());
         if (returnable < backorder.owed()) {
             throw new DomainException(
                     DomainException.Kind.CONFLICT,
@@ -111,9 +116,6 @@ public class Backorders {
                             + returnable + " of purchase " + backorder.purchaseId()
                             + " are left to give back (the rest were returned already)");
         }
-        // Locks in the order a return takes them: the purchase's line, then (in stock) the product,
-        // then the backorder, which a receipt's fill takes after the product too.
-        returns.lockLine(backorder.purchaseId(), backorder.sku());
         Backorder cancelled = stock.cancelBackorder(id);
         long units = cancelled.quantity() - cancelled.filled();
         ReturnRepository.TakenBack line = returns.takeBack(cancelled.purchaseId(), cancelled.sku(), units)

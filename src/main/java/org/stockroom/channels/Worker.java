@@ -4,6 +4,7 @@ import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
+import org.stockroom.support.Signal;
 
 /**
  * A background loop of a running server: it does a round of work, and when there was none, waits
@@ -16,12 +17,12 @@ abstract class Worker implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(Worker.class);
 
     private final String name;
-    private final Signals.Signal signal;
+    private final Signal signal;
     private final Duration poll;
     private volatile boolean running;
     private Thread thread;
 
-    Worker(String name, Signals.Signal signal, Duration poll) {
+    Worker(String name, Signal signal, Duration poll) {
         this.name = name;
         this.signal = signal;
         this.poll = poll;

@@ -257,7 +257,8 @@ class Dispatcher implements SmartLifecycle {
             return true;
         }));
         if (disabled) {
-            log.warn("Webhook {} ({}) disabled: {}", endpoint.id(), endpoint.url(), reason);
+            // Only the host: a webhook address may carry a token in its path or query.
+            log.warn("Webhook {} (to {}) disabled: {}", endpoint.id(), hostOf(endpoint.url()), reason);
             wakeup.wake();
         }
     }
@@ -267,6 +268,15 @@ class Dispatcher implements SmartLifecycle {
             wakeup.await(settings.pollInterval());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    private static String hostOf(String url) {
+        try {
+            String host = java.net.URI.create(url).getHost();
+            return host == null ? "an address without a host" : host;
+        } catch (IllegalArgumentException e) {
+            return "an address that is not a URI";
         }
     }
 }

@@ -59,7 +59,13 @@
     return input.value;
   }
 
+  // A code that is not a plain path segment (a slash, a percent sign, a backslash, dots) is refused
+  // by the server before it reaches the lookup when it travels in the address's path; the product
+  // search, which matches a whole barcode exactly, finds such a product instead.
   function lookUp(code) {
+    if (!/^[A-Za-z0-9][A-Za-z0-9._~-]*$/.test(code)) {
+      return searchBarcode(code);
+    }
     return fetch(meta('barcode-lookup') + encodeURIComponent(code), {
       headers: { Accept: 'application/json' }, credentials: 'same-origin'
     }).then(function (response) {
@@ -70,6 +76,24 @@
         throw new Error('The barcode ' + code + ' could not be looked up (' + response.status + '). Try again.');
       }
       return response.json();
+    });
+  }
+
+  function searchBarcode(code) {
+    var products = meta('barcode-lookup').replace(/by-barcode\/$/, '');
+    return fetch(products.replace(/\/$/, '') + '?q=' + encodeURIComponent(code), {
+      headers: { Accept: 'application/json' }, credentials: 'same-origin'
+    }).then(function (response) {
+      if (!response.ok) {
+        throw new Error('The barcode ' + code + ' could not be looked up (' + response.status + '). Try again.');
+      }
+      return response.json();
+    }).then(function (page) {
+      var product = (page.items || []).find(function (p) { return p.barcode === code; });
+      if (!product) {
+        throw new Error('No product has the barcode ' + code + '.');
+      }
+      return product;
     });
   }
 

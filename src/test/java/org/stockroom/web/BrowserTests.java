@@ -547,6 +547,23 @@ class BrowserTests extends ApiTestSupport {
     }
 
     @Test
+    void aBarcodeThatCannotTravelInAnAddressIsStillFoundByTheScanField() {
+        api.post("/api/products", scannable("LBL", "Label roll", 20, "LOT/7%2F..9"));
+
+        open("/sales/new");
+        markPage();
+        scan("LOT/7%2F..9");
+
+        untilValue("quantity-0", "1");
+        assertThat(browser.findElement(By.id("sku-0")).getAttribute("value")).isEqualTo("LBL");
+        scan("LOT/7%2F..8");
+        new WebDriverWait(browser, Duration.ofSeconds(10))
+                .until(ExpectedConditions.textToBePresentInElementLocated(
+                        By.id("scan-status"), "No product has the barcode LOT/7%2F..8"));
+        assertThat(pageWasNotReloaded()).isTrue();
+    }
+
+    @Test
     void aBarcodeScannedWithEnterAddsItsProductOnEveryScanPageWithoutSubmittingTheForm() {
         api.post("/api/products", scannable("PEN", "Pen", 50, "4006381333931"));
         api.post("/api/products", scannable("INK", "Ink", 10, "5901234123457"));

@@ -18,7 +18,6 @@ import org.stockroom.sales.ReturnRequest;
 import org.stockroom.sales.Returns;
 import org.stockroom.sales.Sales;
 import org.stockroom.stock.Backorder;
-import org.stockroom.stock.InsufficientStockException;
 import org.stockroom.support.DomainException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -135,9 +134,9 @@ class OrderIntake {
         } catch (DomainException refused) {
             // The purchase and the order's first record rolled back together; the order is recorded
             // again, without a purchase, so it is shown to the owner and never silently dropped.
-            String state = refused instanceof InsufficientStockException ? "SHORT" : "REFUSED";
+            // A shortage is backordered, never refused: a refusal is for unknown or archived products.
             transaction.executeWithoutResult(status -> {
-                if (repository.insertOrder(channel.id(), orderId, name, state, refused.getMessage(), now)) {
+                if (repository.insertOrder(channel.id(), orderId, name, "REFUSED", refused.getMessage(), now)) {
                     repository.insertLines(channel.id(), orderId, classify(lines));
                 }
             });

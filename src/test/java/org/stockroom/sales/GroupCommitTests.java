@@ -351,7 +351,19 @@ class GroupCommitTests extends ApiTestSupport {
         for (Supplier<Api.Response> request : requests) {
             answers.add(CompletableFuture.supplyAsync(request));
         }
-        awaitTrue(() -> groupCommit.queued() == requests.size(), "every purchase queued");
+        awaitTrue(
+                () -> groupCommit.queued() == requests.size()
+                        || answers.stream().anyMatch(CompletableFuture::isDone),
+                "every purchase queued");
+        // A request answered before any writer was let go never reached the queue: say what it got.
+        assertThat(answers.stream()
+                        .filter(CompletableFuture::isDone)
+                        .map(a -> a.handle((response, failure) -> failure == null ? response : failure)
+                                .join()
+                                .toString()))
+                .as("answered while every writer was held (queued: %d)", groupCommit.queued())
+                .isEmpty();
+        assertThat(groupCommit.queued()).as("purchases queued").isEqualTo(requests.size());
         int batchesBefore = batches.size();
         writersMayGo.release(1);
         awaitTrue(() -> batches.size() > batchesBefore, "the released writer took the queued purchases");

@@ -34,10 +34,13 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 class SecurityConfiguration {
 
-    /** Only our own scripts; inline style attributes are allowed because charts and htmx set them. */
+    /**
+     * Only our own scripts; inline style attributes are allowed because charts and htmx set them.
+     * Images may come from anywhere on the web: products show pictures the shop hosts elsewhere.
+     */
     static final String CONTENT_SECURITY_POLICY =
             "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
-                    + "img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; "
+                    + "img-src 'self' data: https: http:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; "
                     + "form-action 'self'; frame-ancestors 'none'";
 
     @Bean

@@ -172,6 +172,9 @@ final class CoreSchemas {
         format(schemas.get("Channel"), "webhookPath", "uri-reference");
         format(schemas.get("ConnectRequest"), "siteUrl", "uri");
         format(schemas.get("ChannelOrder"), "orderUrl", "uri");
+        for (String name : List.of("NewProduct", "ProductView", "ProductChanges")) {
+            format(schemas.get(name), "imageUrl", "uri");
+        }
 
         // Maps: what their values are.
         for (String name : List.of("NewProduct", "ProductView")) {

@@ -26,4 +26,11 @@ record ProductChangesDoc(
         Integer leadTimeDays,
 
         @Schema(nullable = true, example = "Acme") String supplier,
-        @Schema(nullable = true, example = "4006381333931") String barcode) {}
+        @Schema(nullable = true, example = "4006381333931") String barcode,
+
+        @Schema(
+                nullable = true,
+                maxLength = 2048,
+                description = "The address (http or https) of the product's picture, shown as its thumbnail",
+                example = "https://cdn.example.com/laptop-14.jpg")
+        String imageUrl) {}

@@ -27,7 +27,8 @@ final class ProductPatch {
             "supplier",
             "barcode",
             "group",
-            "options");
+            "options",
+            "imageUrl");
 
     private final Map<String, Object> body;
     private final List<FieldError> errors = new ArrayList<>();
@@ -70,11 +71,12 @@ final class ProductPatch {
         Optional<String> group = optional("group", String.class).orElse(null);
         Optional<Map<String, String>> options =
                 optional("options", Map.class).map(o -> o.map(this::options)).orElse(null);
+        Optional<String> imageUrl = optional("imageUrl", String.class).orElse(null);
         if (!errors.isEmpty()) {
             throw new InvalidRequestException(errors);
         }
         return new ProductChanges(
-                name, price, threshold, cost, reorderQuantity, leadTime, supplier, barcode, group, options);
+                name, price, threshold, cost, reorderQuantity, leadTime, supplier, barcode, group, options, imageUrl);
     }
 
     private Map<String, String> options(Map<?, ?> given) {

@@ -14,6 +14,7 @@ import org.stockroom.catalog.Product;
  * of an EAN-13 or UPC-A with a wrong check digit; {@code stockTracked} is false for a product whose
  * stock the platform it was imported from did not count. {@code components} appears only on a bundle:
  * its {@code stock} and {@code available} are then the most whole bundles its components make.
+ * {@code imageUrl} is null when the product has no picture.
  */
 record ProductView(
         String sku,
@@ -38,6 +39,7 @@ record ProductView(
         String group,
         Map<String, String> options,
         boolean stockTracked,
+        String imageUrl,
         @JsonInclude(JsonInclude.Include.NON_NULL) String barcodeWarning,
         @JsonInclude(JsonInclude.Include.NON_EMPTY) List<BundleComponent> components) {
 
@@ -66,6 +68,7 @@ record ProductView(
                 p.group(),
                 p.options(),
                 p.stockTracked(),
+                p.imageUrl(),
                 Barcodes.warning(p.barcode()),
                 p.components());
     }

@@ -77,7 +77,7 @@ public record BulkEdit(
 
     ProductChanges fieldChanges() {
         return new ProductChanges(
-                null, null, reorderThreshold, null, reorderQuantity, leadTimeDays, supplier, null, null, null);
+                null, null, reorderThreshold, null, reorderQuantity, leadTimeDays, supplier, null, null, null, null);
     }
 
     /** What a bulk edit did: how many products it matched, and how many of them it changed. */

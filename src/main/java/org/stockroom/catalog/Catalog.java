@@ -105,7 +105,8 @@ public class Catalog {
                         p.group(),
                         p.options(),
                         p.stockTracked() && p.components().isEmpty(),
-                        p.components()))
+                        p.components(),
+                        p.imageUrl()))
                 .toList();
         events.publishEvent(new ProductsAdded(added));
         return added;

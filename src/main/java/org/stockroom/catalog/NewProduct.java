@@ -27,11 +27,12 @@ public record NewProduct(
         String group,
         Map<String, String> options,
         Boolean stockTracked,
-        List<BundleComponent> components) {
+        List<BundleComponent> components,
+        String imageUrl) {
 
     public static final long MAX_UNITS = 1_000_000_000L;
 
-    /** A product that is no bundle. */
+    /** A product that is no bundle and has no picture. */
     public NewProduct(
             String sku,
             String name,
@@ -60,10 +61,11 @@ public record NewProduct(
                 group,
                 options,
                 stockTracked,
+                null,
                 null);
     }
 
-    /** A product outside any variant group, its stock tracked. */
+    /** A product outside any variant group, no bundle, without a picture, its stock tracked. */
     public NewProduct(
             String sku,
             String name,
@@ -86,6 +88,7 @@ public record NewProduct(
                 leadTimeDays,
                 supplier,
                 barcode,
+                null,
                 null,
                 null,
                 null,
@@ -116,6 +119,7 @@ public record NewProduct(
         group = Variants.group(group, errors);
         options = Variants.options(options, errors);
         stockTracked = stockTracked == null || stockTracked;
+        imageUrl = Rules.imageUrl("imageUrl", imageUrl, errors);
         if (!errors.isEmpty()) {
             throw new InvalidRequestException(errors);
         }
@@ -168,6 +172,36 @@ public record NewProduct(
             } else if (value.stripTrailingZeros().scale() > Money.STORAGE_SCALE) {
                 errors.add(new FieldError(field, "has too many decimal places"));
             }
+        }
+
+        static final int MAX_IMAGE_URL = 2048;
+
+        /**
+         * The address of a picture, trimmed (blank is none): an absolute http or https address with a
+         * host, since the pages show it as an image and a {@code javascript:} or {@code data:} value there
+         * would be the shop's own page running someone else's content.
+         */
+        static String imageUrl(String field, String value, List<FieldError> errors) {
+            if (value == null || value.isBlank()) {
+                return null;
+            }
+            String url = value.strip();
+            if (url.length() > MAX_IMAGE_URL) {
+                errors.add(new FieldError(field, "must be at most " + MAX_IMAGE_URL + " characters"));
+                return null;
+            }
+            try {
+                java.net.URI uri = new java.net.URI(url);
+                String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(java.util.Locale.ROOT);
+                if ((scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null) {
+                    return url;
+                }
+            } catch (java.net.URISyntaxException e) {
+                // Reported below with the rule.
+            }
+            errors.add(
+                    new FieldError(field, "must be an http or https address, such as https://example.com/shirt.jpg"));
+            return null;
         }
 
         static void units(String field, Long value, long min, long max, boolean required, List<FieldError> errors) {

@@ -12,7 +12,8 @@ import java.util.Map;
  * A product of the catalog, as the seed described it: identifier, name, price, stock, restock
  * threshold and units sold, plus what reordering needs and the stock model's other faces: units
  * {@code reserved} by active reservations and units {@code backordered} (owed to orders taken
- * while stock was short); a variant carries its {@code group} and {@code options}. It is a
+ * while stock was short); a variant carries its {@code group} and {@code options}; {@code imageUrl}
+ * is the address of a picture the shop hosts elsewhere (null when it has none). It is a
  * snapshot; the database applies the same rules to the stored row with conditional updates, so
  * concurrent sales cannot break them.
  */
@@ -36,56 +37,10 @@ public record Product(
         String group,
         Map<String, String> options,
         boolean stockTracked,
-        List<BundleComponent> components) {
+        List<BundleComponent> components,
+        String imageUrl) {
 
-    /**
-     * A product that is no bundle ({@code components} empty), with every other field; a bundle's
-     * {@code stock} is what its components allow (see {@link #isBundle}).
-     */
-    public Product(
-            Sku sku,
-            String name,
-            BigDecimal price,
-            long stock,
-            long reserved,
-            long backordered,
-            long reorderThreshold,
-            long unitsSold,
-            BigDecimal cost,
-            Long reorderQuantity,
-            Integer leadTimeDays,
-            String supplier,
-            String barcode,
-            boolean archived,
-            Instant createdAt,
-            Instant updatedAt,
-            String group,
-            Map<String, String> options,
-            boolean stockTracked) {
-        this(
-                sku,
-                name,
-                price,
-                stock,
-                reserved,
-                backordered,
-                reorderThreshold,
-                unitsSold,
-                cost,
-                reorderQuantity,
-                leadTimeDays,
-                supplier,
-                barcode,
-                archived,
-                createdAt,
-                updatedAt,
-                group,
-                options,
-                stockTracked,
-                List.of());
-    }
-
-    /** A product that belongs to no variant group and whose stock is tracked. */
+    /** A product that is no bundle, belongs to no variant group, has no picture and whose stock is tracked. */
     public Product(
             Sku sku,
             String name,
@@ -122,7 +77,9 @@ public record Product(
                 updatedAt,
                 null,
                 Map.of(),
-                true);
+                true,
+                List.of(),
+                null);
     }
 
     public Product {

@@ -24,9 +24,10 @@ public record ProductChanges(
         Optional<String> supplier,
         Optional<String> barcode,
         Optional<String> group,
-        Optional<Map<String, String>> options) {
+        Optional<Map<String, String>> options,
+        Optional<String> imageUrl) {
 
-    /** Changes that leave the variant fields as they are. */
+    /** Changes that leave the variant fields and the picture as they are. */
     public ProductChanges(
             String name,
             BigDecimal price,
@@ -36,7 +37,7 @@ public record ProductChanges(
             Optional<Integer> leadTimeDays,
             Optional<String> supplier,
             Optional<String> barcode) {
-        this(name, price, reorderThreshold, cost, reorderQuantity, leadTimeDays, supplier, barcode, null, null);
+        this(name, price, reorderThreshold, cost, reorderQuantity, leadTimeDays, supplier, barcode, null, null, null);
     }
 
     public ProductChanges {
@@ -69,6 +70,9 @@ public record ProductChanges(
         if (options != null) {
             options = Optional.of(Variants.options(options.orElse(null), errors));
         }
+        if (imageUrl != null) {
+            imageUrl = Optional.ofNullable(NewProduct.Rules.imageUrl("imageUrl", imageUrl.orElse(null), errors));
+        }
         if (!errors.isEmpty()) {
             throw new InvalidRequestException(errors);
         }
@@ -85,7 +89,8 @@ public record ProductChanges(
                 && supplier == null
                 && barcode == null
                 && group == null
-                && options == null;
+                && options == null
+                && imageUrl == null;
     }
 
     public static ProductChanges none() {
@@ -94,16 +99,36 @@ public record ProductChanges(
 
     public ProductChanges withName(String value) {
         return new ProductChanges(
-                value, price, reorderThreshold, cost, reorderQuantity, leadTimeDays, supplier, barcode, group, options);
+                value,
+                price,
+                reorderThreshold,
+                cost,
+                reorderQuantity,
+                leadTimeDays,
+                supplier,
+                barcode,
+                group,
+                options,
+                imageUrl);
     }
 
     public ProductChanges withPrice(BigDecimal value) {
         return new ProductChanges(
-                name, value, reorderThreshold, cost, reorderQuantity, leadTimeDays, supplier, barcode, group, options);
+                name,
+                value,
+                reorderThreshold,
+                cost,
+                reorderQuantity,
+                leadTimeDays,
+                supplier,
+                barcode,
+                group,
+                options,
+                imageUrl);
     }
 
     public ProductChanges withReorderThreshold(Long value) {
         return new ProductChanges(
-                name, price, value, cost, reorderQuantity, leadTimeDays, supplier, barcode, group, options);
+                name, price, value, cost, reorderQuantity, leadTimeDays, supplier, barcode, group, options, imageUrl);
     }
 }

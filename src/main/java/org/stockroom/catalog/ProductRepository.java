@@ -42,9 +42,9 @@ class ProductRepository {
     private static final String INSERT =
             "INSERT INTO product (sku, name, price, stock, reorder_threshold, units_sold, cost, reorder_quantity, "
                     + "lead_time_days, supplier, barcode, archived, created_at, updated_at, variant_group, options, "
-                    + "stock_tracked, name_key, components) VALUES (:sku, :name, :price, :stock, "
+                    + "stock_tracked, name_key, components, image_url) VALUES (:sku, :name, :price, :stock, "
                     + ":threshold, 0, :cost, :reorderQuantity, :leadTimeDays, :supplier, :barcode, FALSE, :now, :now, "
-                    + ":group, :options, :tracked, :nameKey, :components) "
+                    + ":group, :options, :tracked, :nameKey, :components, :imageUrl) "
                     + "ON CONFLICT (sku) DO NOTHING";
     private static final String INSERT_WORD = "INSERT INTO product_word (word, sku) VALUES (:word, :sku)";
 
@@ -139,6 +139,7 @@ class ProductRepository {
                 // the self-check, counts) leave it to its components.
                 .addValue("tracked", p.stockTracked() && p.components().isEmpty())
                 .addValue("components", BundleComponent.format(p.components()), Types.VARCHAR)
+                .addValue("imageUrl", p.imageUrl(), Types.VARCHAR)
                 .addValue("now", now);
     }
 
@@ -294,6 +295,10 @@ class ProductRepository {
             set.append(", options = :options");
             params.addValue(
                     "options", ProductWords.writeOptions(changes.options().orElse(null)), Types.VARCHAR);
+        }
+        if (changes.imageUrl() != null) {
+            set.append(", image_url = :imageUrl");
+            params.addValue("imageUrl", changes.imageUrl().orElse(null), Types.VARCHAR);
         }
         jdbc.sql("UPDATE product SET " + set + " WHERE sku = :sku")
                 .paramSource(params)

@@ -19,7 +19,7 @@ public final class ProductRows {
     public static final String COLUMNS =
             "sku, name, price, stock, reserved, backordered, reorder_threshold, units_sold, cost, reorder_quantity, "
                     + "lead_time_days, supplier, barcode, archived, created_at, updated_at, variant_group, options, "
-                    + "stock_tracked, components";
+                    + "stock_tracked, components, image_url";
 
     /**
      * A product's stock, unaliased table {@code product}: the stored column, or for a bundle the most
@@ -58,7 +58,8 @@ public final class ProductRows {
                 rs.getString("variant_group"),
                 ProductWords.readOptions(rs.getString("options")),
                 rs.getBoolean("stock_tracked"),
-                BundleComponent.parse(rs.getString("components")));
+                BundleComponent.parse(rs.getString("components")),
+                rs.getString("image_url"));
     }
 
     private static Long nullableLong(ResultSet rs, String column) throws SQLException {

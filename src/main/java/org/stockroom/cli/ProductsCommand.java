@@ -67,13 +67,15 @@ class ProductsCommand implements Runnable {
                 return 0;
             }
             var currency = session.bean(StockroomProperties.class).currency();
-            Table table = new Table("SKU", "NAME", "PRICE", "STOCK", "THRESHOLD", "SOLD", "STATUS").right(2, 3, 4, 5);
+            Table table = new Table("SKU", "NAME", "PRICE", "STOCK", "AVAILABLE", "THRESHOLD", "SOLD", "STATUS")
+                    .right(2, 3, 4, 5, 6);
             for (Product p : page.items()) {
                 table.row(
                         p.sku(),
                         p.name(),
                         Output.money(p.price(), currency),
                         p.stock(),
+                        p.available(),
                         p.reorderThreshold(),
                         p.unitsSold(),
                         Output.status(p.available(), p.needsRestock()));
@@ -141,6 +143,12 @@ class ProductsCommand implements Runnable {
         @Option(names = "--barcode")
         String barcode;
 
+        @Option(
+                names = "--image-url",
+                paramLabel = "URL",
+                description = "The http(s) address of a picture of it, shown as its thumbnail.")
+        String imageUrl;
+
         @Option(names = "--json", description = "Print JSON instead of text.")
         boolean json;
 
@@ -170,7 +178,8 @@ class ProductsCommand implements Runnable {
                     null,
                     null,
                     null,
-                    recipe);
+                    recipe,
+                    imageUrl);
         }
 
         @Override
@@ -221,6 +230,9 @@ class ProductsCommand implements Runnable {
             if (p.isBundle()) {
                 table.row("Components", BundleComponent.format(p.components()));
             }
+            table.row("Reserved", p.reserved());
+            table.row("Available", p.available());
+            table.row("Backordered", p.backordered());
             table.row("Restock threshold", p.reorderThreshold());
             table.row("Status", p.outOfStock() ? "OUT: sold out" : p.needsRestock() ? "LOW: needs restocking" : "ok");
             table.row("Units sold", p.unitsSold());
@@ -229,6 +241,7 @@ class ProductsCommand implements Runnable {
             table.row("Lead time", p.leadTimeDays() == null ? "-" : p.leadTimeDays() + " days");
             table.row("Supplier", p.supplier() == null ? "-" : p.supplier());
             table.row("Barcode", p.barcode() == null ? "-" : p.barcode());
+            table.row("Image", p.imageUrl() == null ? "-" : p.imageUrl());
             table.row("Archived", p.archived() ? "yes" : "no");
             table.row("Created", Output.time(p.createdAt(), zone));
             table.row("Updated", Output.time(p.updatedAt(), zone));

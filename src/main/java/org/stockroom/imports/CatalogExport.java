@@ -36,9 +36,13 @@ public class CatalogExport {
         "barcode",
         "group",
         "options",
-        "components"
+        "components",
+        "imageUrl"
     };
-    /** The columns of Shopify's product CSV that Stockroom knows; Shopify leaves the others as they are on import. */
+    /**
+     * The columns of Shopify's product CSV that Stockroom knows; Shopify leaves the others as they are
+     * on import. Images are left out on purpose: Shopify would fetch a listed image again as a new one.
+     */
     static final String[] SHOPIFY_PRODUCT_COLUMNS = {
         "Handle",
         "Title",
@@ -92,7 +96,8 @@ public class CatalogExport {
                         Csv.text(p.barcode()),
                         Csv.text(p.group()),
                         p.options().isEmpty() ? "" : Csv.text(JSON.writeValueAsString(p.options())),
-                        p.isBundle() ? BundleComponent.format(p.components()) : ""));
+                        p.isBundle() ? BundleComponent.format(p.components()) : "",
+                        Csv.text(p.imageUrl())));
         flush(csv);
     }
 
@@ -150,7 +155,8 @@ public class CatalogExport {
      * The variable parents are not written: they exist in WooCommerce already, and a row for them
      * would overwrite their name and attributes with what Stockroom does not keep. Attributes are
      * written without "visible" and "global", which WooCommerce then leaves as they are. A product
-     * whose stock was never tracked is written "In stock" without a Stock.
+     * whose stock was never tracked is written "In stock" without a Stock. There is no Images column,
+     * so WooCommerce keeps its images (it would download listed ones again).
      */
     public void woocommerceProducts(Writer out, ProductQuery filter) {
         Map<String, List<Product>> groups = byGroup(filter);

@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -107,6 +108,7 @@ final class CatalogFileReader {
     private static final class ShopifyProduct {
         String title;
         String vendor;
+        String image;
         final String[] optionNames = new String[3];
     }
 
@@ -182,7 +184,8 @@ final class CatalogFileReader {
                     text(r, "group"),
                     jsonOptions(r, problems),
                     true,
-                    components(r, problems));
+                    components(r, problems),
+                    text(r, "imageurl"));
         }
 
         /** Stockroom's components column: a bundle's recipe, {@code MUG:2|COASTER:1}; empty for a product that is none. */
@@ -230,6 +233,10 @@ final class CatalogFileReader {
             }
             if (product.vendor == null) {
                 product.vendor = text(r, "vendor");
+            }
+            if (product.image == null) {
+                // The product's first image, which Shopify shows for a variant that has none of its own.
+                product.image = text(r, "imagesrc");
             }
             for (int i = 1; i <= 3; i++) {
                 String optionName = text(r, "option" + i + "name");
@@ -280,7 +287,9 @@ final class CatalogFileReader {
                     text(r, "variantbarcode"),
                     handle,
                     options,
-                    true);
+                    true,
+                    null,
+                    Optional.ofNullable(text(r, "variantimage")).orElse(product.image));
         }
 
         /**
@@ -349,7 +358,18 @@ final class CatalogFileReader {
                     null,
                     parent,
                     columns.containsKey("attribute1name") ? options : null,
-                    !untracked);
+                    !untracked,
+                    null,
+                    firstImage(text(r, "images")));
+        }
+
+        /** WooCommerce lists a product's images as addresses separated by commas; the first is its main one. */
+        private static String firstImage(String images) {
+            if (images == null) {
+                return null;
+            }
+            String first = images.split(",", 2)[0].strip();
+            return first.isEmpty() ? null : first;
         }
 
         /** A text cell with the quote that Stockroom's exports put before formula characters removed. */

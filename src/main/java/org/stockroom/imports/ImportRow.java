@@ -10,7 +10,8 @@ import org.stockroom.catalog.BundleComponent;
  * lacks or an empty cell), which leaves an existing product's value as it is. {@code stockTracked}
  * is false when the platform says the product is in stock without counting it (its stock is then null).
  * {@code components} is a bundle's recipe (Stockroom's {@code components} column, {@code MUG:2|COASTER:1});
- * empty for a product that is no bundle, null when the file does not say.
+ * empty for a product that is no bundle, null when the file does not say. {@code imageUrl} is the
+ * address of the product's picture (Shopify's Image Src or Variant Image, WooCommerce's first Image).
  */
 record ImportRow(
         long line,
@@ -27,68 +28,5 @@ record ImportRow(
         String group,
         Map<String, String> options,
         boolean stockTracked,
-        List<BundleComponent> components) {
-
-    /** A row that says nothing of bundles (a platform's file, or a file without a components column). */
-    ImportRow(
-            long line,
-            String sku,
-            String name,
-            BigDecimal price,
-            Long stock,
-            Long reorderThreshold,
-            BigDecimal cost,
-            Long reorderQuantity,
-            Integer leadTimeDays,
-            String supplier,
-            String barcode,
-            String group,
-            Map<String, String> options,
-            boolean stockTracked) {
-        this(
-                line,
-                sku,
-                name,
-                price,
-                stock,
-                reorderThreshold,
-                cost,
-                reorderQuantity,
-                leadTimeDays,
-                supplier,
-                barcode,
-                group,
-                options,
-                stockTracked,
-                null);
-    }
-
-    ImportRow(
-            long line,
-            String sku,
-            String name,
-            BigDecimal price,
-            Long stock,
-            Long reorderThreshold,
-            BigDecimal cost,
-            Long reorderQuantity,
-            Integer leadTimeDays,
-            String supplier,
-            String barcode) {
-        this(
-                line,
-                sku,
-                name,
-                price,
-                stock,
-                reorderThreshold,
-                cost,
-                reorderQuantity,
-                leadTimeDays,
-                supplier,
-                barcode,
-                null,
-                null,
-                true);
-    }
-}
+        List<BundleComponent> components,
+        String imageUrl) {}

@@ -292,7 +292,8 @@ public class Importer {
                 row.group(),
                 row.options(),
                 row.stockTracked(),
-                row.components());
+                row.components(),
+                row.imageUrl());
         if (useDefaults) {
             plan.defaulted.add(product.sku());
         }
@@ -353,7 +354,8 @@ public class Importer {
                 values.containsKey("supplier") ? Optional.ofNullable((String) values.get("supplier")) : null,
                 values.containsKey("barcode") ? Optional.ofNullable((String) values.get("barcode")) : null,
                 values.containsKey("group") ? Optional.ofNullable((String) values.get("group")) : null,
-                values.containsKey("options") ? Optional.of((Map<String, String>) values.get("options")) : null);
+                values.containsKey("options") ? Optional.of((Map<String, String>) values.get("options")) : null,
+                values.containsKey("imageUrl") ? Optional.ofNullable((String) values.get("imageUrl")) : null);
     }
 
     /** An existing product the file changes: its fields, and its stock as a counted quantity. */
@@ -412,7 +414,8 @@ public class Importer {
                     Optional.ofNullable(row.supplier()),
                     Optional.ofNullable(row.barcode()),
                     Optional.ofNullable(row.group()),
-                    Optional.ofNullable(row.options()));
+                    Optional.ofNullable(row.options()),
+                    Optional.ofNullable(row.imageUrl()));
             checkScale("price", row.price());
             checkScale("cost", row.cost());
             if (row.stock() != null && (row.stock() < 0 || row.stock() > NewProduct.MAX_UNITS)) {
@@ -450,6 +453,8 @@ public class Importer {
                     changed(diff, "barcode", current.barcode(), given.barcode().orElse(null));
             Optional<String> group =
                     changed(diff, "group", current.group(), given.group().orElse(null));
+            Optional<String> imageUrl = changed(
+                    diff, "imageUrl", current.imageUrl(), given.imageUrl().orElse(null));
             Optional<Map<String, String>> options = null;
             if (row.options() != null && !given.options().orElseThrow().equals(current.options())) {
                 diff.put("options", values(current.options(), given.options().orElseThrow()));
@@ -465,7 +470,8 @@ public class Importer {
                     supplier,
                     barcode,
                     group,
-                    options);
+                    options,
+                    imageUrl);
             if (row.components() != null && !row.components().equals(current.components())) {
                 // A recipe never changes: held reservations and past sales expand by it.
                 throw new InvalidRequestException(

@@ -8,7 +8,10 @@ import org.stockroom.catalog.Product;
 import org.stockroom.catalog.ProductChanges;
 import org.stockroom.support.InvalidRequestException;
 
-/** The fields of the product form exactly as typed, so a refused form comes back as the person left it. */
+/**
+ * The fields of the product form exactly as typed, so a refused form comes back as the person left it.
+ * A field the request does not carry at all is null (a form of an older page): an edit leaves it as it is.
+ */
 record ProductForm(
         String sku,
         String name,
@@ -20,10 +23,11 @@ record ProductForm(
         String leadTimeDays,
         String supplier,
         String barcode,
-        String components) {
+        String components,
+        String imageUrl) {
 
     static ProductForm empty() {
-        return new ProductForm("", "", "", "", "", "", "", "", "", "", "");
+        return new ProductForm("", "", "", "", "", "", "", "", "", "", "", "");
     }
 
     static ProductForm of(Product p, Formats fmt) {
@@ -38,7 +42,8 @@ record ProductForm(
                 text(p.leadTimeDays()),
                 p.supplier() == null ? "" : p.supplier(),
                 p.barcode() == null ? "" : p.barcode(),
-                p.isBundle() ? BundleComponent.format(p.components()) : "");
+                p.isBundle() ? BundleComponent.format(p.components()) : "",
+                p.imageUrl() == null ? "" : p.imageUrl());
     }
 
     NewProduct toNewProduct() {
@@ -70,7 +75,8 @@ record ProductForm(
                     null,
                     null,
                     null,
-                    recipe);
+                    recipe,
+                    blankToNull(imageUrl));
             errors.throwIfAny();
             return product;
         } catch (InvalidRequestException e) {
@@ -103,7 +109,10 @@ record ProductForm(
                     Optional.ofNullable(reorderQuantity),
                     Optional.ofNullable(leadTime),
                     Optional.ofNullable(blankToNull(supplier)),
-                    Optional.ofNullable(blankToNull(barcode)));
+                    Optional.ofNullable(blankToNull(barcode)),
+                    null,
+                    null,
+                    imageUrl == null ? null : Optional.ofNullable(blankToNull(imageUrl)));
             errors.throwIfAny();
             return changes;
         } catch (InvalidRequestException e) {

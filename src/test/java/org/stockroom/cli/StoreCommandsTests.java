@@ -137,7 +137,9 @@ class StoreCommandsTests {
                 "--supplier",
                 "Acme",
                 "--barcode",
-                "4006381333931");
+                "4006381333931",
+                "--image-url",
+                "https://cdn.example.com/probook.jpg");
         assertThat(added.exitCode()).as(added.toString()).isZero();
         assertThat(added.squeezed()).contains("Price $1,299.00").contains("In stock 2");
 
@@ -153,6 +155,9 @@ class StoreCommandsTests {
                 .contains("Lead time 7 days")
                 .contains("Supplier Acme")
                 .contains("Barcode 4006381333931")
+                .contains("Image https://cdn.example.com/probook.jpg")
+                .contains("Reserved 0")
+                .contains("Available 2")
                 .contains("Archived no")
                 .containsPattern("Open alert #\\d+ LOW since \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d, not acknowledged");
 
@@ -169,8 +174,8 @@ class StoreCommandsTests {
         Cli.Run listed = run("products", "list");
         assertThat(listed.exitCode()).isZero();
         assertThat(listed.squeezed())
-                .contains("MOU-1 MOU-1 product $24.99 40 10 0 ok")
-                .contains("MOU-2 MOU-2 product $49.99 5 5 0 LOW");
+                .contains("MOU-1 MOU-1 product $24.99 40 40 10 0 ok")
+                .contains("MOU-2 MOU-2 product $49.99 5 5 5 0 LOW");
         JsonNode json = JSON.readTree(run("products", "list", "--json").out());
         assertThat(json.get("total").asLong()).isEqualTo(2);
         assertThat(json.get("items").get(0).get("sku").stringValue()).isEqualTo("MOU-1");
@@ -186,8 +191,11 @@ class StoreCommandsTests {
 
         assertThat(listed.squeezed())
                 .as("nothing is left to sell, as its alert and 'products show' say")
-                .contains("MOU-1 MOU-1 product $24.99 2 1 0 OUT");
-        assertThat(run("products", "show", "MOU-1").squeezed()).contains("OUT: sold out");
+                .contains("MOU-1 MOU-1 product $24.99 2 0 1 0 OUT");
+        assertThat(run("products", "show", "MOU-1").squeezed())
+                .contains("OUT: sold out")
+                .contains("Reserved 2")
+                .contains("Available 0");
     }
 
     @Test

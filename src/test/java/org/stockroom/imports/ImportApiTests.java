@@ -151,6 +151,18 @@ class ImportApiTests extends ApiTestSupport {
     }
 
     @Test
+    void aWooCommerceProductsPictureIsTheFirstOfItsImages() {
+        String file = "ID,Type,SKU,Name,Stock,Regular price,Images\n"
+                + "12,simple,MUG,Mug,4,7.50,\"https://shop.example/mug-front.jpg, https://shop.example/mug-back.jpg\"\n";
+
+        Api.Response response = upload("/api/imports", file);
+
+        assertThat(response.status()).as(response.text()).isEqualTo(201);
+        assertThat(api.get("/api/products/MUG").json().get("imageUrl").asString())
+                .isEqualTo("https://shop.example/mug-front.jpg");
+    }
+
+    @Test
     void undoRestoresFieldsAndStockAndArchivesCreatedProducts() {
         api.post("/api/products", product("A-1", "1.00", 5, 1));
         String id = upload("/api/imports", "sku,name,price,stock\nA-1,Renamed,2.00,9\nN-1,New,3.00,4\n")
@@ -204,10 +216,37 @@ class ImportApiTests extends ApiTestSupport {
         assertThat(export.contentType()).startsWith("text/csv");
         assertThat(export.text())
                 .startsWith(
-                        "sku,name,price,stock,reorderThreshold,cost,reorderQuantity,leadTimeDays,supplier,barcode,group,options,components\r\n");
+                        "sku,name,price,stock,reorderThreshold,cost,reorderQuantity,leadTimeDays,supplier,barcode,group,options,components,imageUrl\r\n");
         assertThat(export.text()).contains("F-1,\"'=HYPERLINK(\"\"x\"\")\",1.00,3,1");
         Api.Response reimport = upload("/api/imports?dryRun=true", export.text());
         assertThat(reimport.json().get("unchanged").asLong()).isEqualTo(2);
+    }
+
+    @Test
+    void aPictureTravelsThroughTheProductExportAndAnImportChangesOrKeepsIt() {
+        api.post(
+                "/api/products",
+                "{\"sku\":\"PIC-1\",\"name\":\"Pictured\",\"price\":1.00,\"stock\":3,\"reorderThreshold\":1,"
+                        + "\"imageUrl\":\"https://cdn.example.com/pic-1.jpg\"}");
+        String export = api.get("/api/exports/products").text();
+        assertThat(export).contains(",https://cdn.example.com/pic-1.jpg\r\n");
+        assertThat(upload("/api/imports?dryRun=true", export)
+                        .json()
+                        .get("unchanged")
+                        .asLong())
+                .isEqualTo(1);
+
+        Api.Response changed = upload("/api/imports", "sku,imageUrl\nPIC-1,https://cdn.example.com/pic-1b.jpg\n");
+        assertThat(changed.status()).as(changed.text()).isEqualTo(201);
+        assertThat(api.get("/api/products/PIC-1").json().get("imageUrl").asString())
+                .isEqualTo("https://cdn.example.com/pic-1b.jpg");
+
+        Api.Response refused = upload("/api/imports", "sku,imageUrl\nPIC-1,javascript:alert(1)\n");
+        assertThat(refused.status()).as(refused.text()).isEqualTo(422);
+        assertThat(refused.text()).contains("imageUrl");
+        assertThat(api.get("/api/products/PIC-1").json().get("imageUrl").asString())
+                .as("a refused file changes nothing")
+                .isEqualTo("https://cdn.example.com/pic-1b.jpg");
     }
 
     @Test

@@ -32,6 +32,11 @@ class PlatformRoundTripTests extends ApiTestSupport {
         assertThat(sage.get("supplier").asString()).isEqualTo("Sage & Co");
         assertThat(sage.get("group").asString()).isEqualTo("organic-tee");
         assertThat(sage.get("options").toString()).isEqualTo("{\"Size\":\"M\",\"Color\":\"Sage\"}");
+        assertThat(sage.get("imageUrl").asString())
+                .as("a variant without an image of its own shows its product's first")
+                .isEqualTo("https://cdn.shopify.com/s/files/tee-red.jpg");
+        assertThat(api.get("/api/products/MUG-SAGE").json().get("imageUrl").asString())
+                .isEqualTo("https://cdn.shopify.com/s/files/mug.jpg");
 
         Api.Response export = api.get("/api/exports/products?format=shopify");
 
@@ -78,6 +83,14 @@ class PlatformRoundTripTests extends ApiTestSupport {
                 .findFirst()
                 .orElseThrow();
         assertThat(belt.get("In stock?")).isEqualTo("1");
+        assertThat(api.get("/api/products/woo-vneck-tee-green")
+                        .json()
+                        .get("imageUrl")
+                        .asString())
+                .as("a variation's first image")
+                .isEqualTo(
+                        "https://woocommercecore.mystagingwebsite.com/wp-content/uploads/2017/12/vnech-tee-green-1.jpg");
+
         assertThat(belt.get("Stock"))
                 .as("not tracked in WooCommerce, so not tracked on the way back")
                 .isEmpty();

@@ -2,7 +2,10 @@ package org.stockroom.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -191,6 +194,65 @@ class BrowserTests extends ApiTestSupport {
         browser.switchTo().window(selling);
         browser.close();
         browser.switchTo().window(watching);
+    }
+
+    /**
+     * A picture the shop hosts elsewhere, given in the product form, loads on the product's page and
+     * beside its name in the list: the pages' content policy lets images from other hosts in.
+     */
+    @Test
+    void aProductsPictureHostedElsewhereShowsOnItsPageAndInTheList() throws IOException {
+        byte[] png = png();
+        HttpServer images = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        images.createContext("/tee.png", exchange -> {
+            exchange.getResponseHeaders().set("Content-Type", "image/png");
+            exchange.sendResponseHeaders(200, png.length);
+            try (var body = exchange.getResponseBody()) {
+                body.write(png);
+            }
+        });
+        images.start();
+        try {
+            String url = "http://127.0.0.1:" + images.getAddress().getPort() + "/tee.png";
+            open("/products/new");
+            type("sku", "TEE-PIC");
+            type("name", "Pictured tee");
+            type("price", "20.00");
+            type("stock", "5");
+            type("reorderThreshold", "1");
+            type("imageUrl", url);
+            submitPrimary();
+            waitFor(By.cssSelector(".notice.ok"));
+            WebElement picture = waitFor(By.id("product-image"));
+            assertThat(picture.getAttribute("alt")).isEqualTo("Picture of Pictured tee");
+            new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> imageLoaded(picture));
+
+            open("/products");
+            WebElement thumb = waitFor(By.cssSelector("#row-TEE-PIC img.thumb"));
+            assertThat(thumb.getAttribute("src")).isEqualTo(url);
+            new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> imageLoaded(thumb));
+        } finally {
+            images.stop(0);
+        }
+    }
+
+    private boolean imageLoaded(WebElement image) {
+        return Boolean.TRUE.equals(((JavascriptExecutor) browser)
+                .executeScript("return arguments[0].complete && arguments[0].naturalWidth > 0;", image));
+    }
+
+    /** A small picture, as a shop's image host would serve it. */
+    private static byte[] png() throws IOException {
+        java.awt.image.BufferedImage image =
+                new java.awt.image.BufferedImage(16, 16, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        for (int x = 0; x < 16; x++) {
+            for (int y = 0; y < 16; y++) {
+                image.setRGB(x, y, 0x0b5cad);
+            }
+        }
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        javax.imageio.ImageIO.write(image, "png", out);
+        return out.toByteArray();
     }
 
     @Test

@@ -408,6 +408,7 @@ class StoreModelProperties {
                     ModelProduct p = products.get(sku);
                     boolean wasOpen = p.alertOpen();
                     p.reserved -= quantity;
+                    p.fill();
                     followAlert(p, wasOpen);
                 });
             }

@@ -252,7 +252,7 @@ public class Reservations implements ExpiredHolds {
     public void release(String id) {
         transaction.executeWithoutResult(status -> {
             if (reservations.markReleased(id, clock.millis())) {
-                stock.unhold(holds(linesOf(id)));
+                stock.giveBack(holds(linesOf(id)));
                 meters.released();
                 return;
             }
@@ -306,7 +306,7 @@ public class Reservations implements ExpiredHolds {
         }
         List<Stock.Hold> holds = new ArrayList<>();
         reservations.lines(ids).values().forEach(lines -> holds.addAll(holds(lines)));
-        stock.unhold(holds);
+        stock.giveBack(holds);
     }
 
     private ReservationRepository.Row find(String id) {

@@ -458,12 +458,27 @@ public class Stock {
     }
 
     /**
-     * Gives held units back, in SKU order. Giving back more than is held would mean the holds'
-     * bookkeeping is wrong, so it fails (and the caller's transaction rolls back) rather than
-     * hide it.
+     * Gives held units back to the buyer who commits the hold, in SKU order: the caller sells them
+     * next in the same transaction, so nothing else may take them. Giving back more than is held
+     * would mean the holds' bookkeeping is wrong, so it fails (and the caller's transaction rolls
+     * back) rather than hide it.
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public List<Product> unhold(List<Hold> holds) {
+        return unhold(holds, false);
+    }
+
+    /**
+     * Gives held units back to the shelf (a hold released or expired), in SKU order: like units a
+     * receipt brings in, they settle open backorders oldest first before they become available, so a
+     * new buyer never takes what an earlier customer is still owed.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public List<Product> giveBack(List<Hold> holds) {
+        return unhold(holds, true);
+    }
+
+    private List<Product> unhold(List<Hold> holds, boolean owedFirst) {
         long now = clock.millis();
         List<Product> after = new ArrayList<>();
         Map<String, Product> bundles =
@@ -483,7 +498,13 @@ public class Stock {
             Product p = rows.unhold(sku, quantity, now)
                     .orElseThrow(() ->
                             new IllegalStateException("Fewer than " + quantity + " units of " + sku + " are held"));
-            alerts.afterStockChange(p, quantity);
+            long availableDelta = quantity;
+            if (owedFirst && p.backordered() > 0) {
+                Product filled = fill(p, null, actors.current(), now);
+                availableDelta -= p.stock() - filled.stock();
+                p = filled;
+            }
+            alerts.afterStockChange(p, availableDelta);
             events.publishEvent(new AvailableChanged(p.sku().value()));
             after.add(p);
         });

@@ -32,6 +32,9 @@ class BackorderTests extends ApiTestSupport {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    org.stockroom.reservations.Reservations reservations;
+
     private BackorderedPurchase buy(String reference, String sku, long quantity) {
         return sales.purchaseAllowingBackorder(PurchaseRequest.of(reference, Map.of(sku, quantity)), null, "Woo");
     }
@@ -154,6 +157,59 @@ class BackorderTests extends ApiTestSupport {
         assertThat(api.get("/api/backorders?status=filled").json()).hasSize(2);
         assertThat(api.get("/api/backorders").json()).isEmpty();
         selfCheckPasses();
+    }
+
+    /**
+     * Units a hold gives back (released, or expired and swept) are owed to earlier customers before
+     * anyone else may buy them, as units a receipt brings in are; a committed hold's units go to
+     * its own buyer.
+     */
+    @Test
+    void unitsAReleasedOrExpiredHoldGivesBackFillOpenBackordersBeforeBecomingAvailable() {
+        api.post("/api/products", product("LAP-1", "100.00", 5, 0));
+        String released = holdOf("LAP-1", 2);
+        String expiring = holdOf("LAP-1", 2);
+        String committed = holdOf("LAP-1", 1);
+        long owed = buy("owed", "LAP-1", 4).backorders().get(0).id();
+        assertThat(product("LAP-1").path("backordered").asLong()).isEqualTo(4);
+
+        assertThat(api.delete("/api/reservations/" + released).status()).isEqualTo(204);
+
+        JsonNode laptop = product("LAP-1");
+        assertThat(laptop.path("backordered").asLong()).isEqualTo(2);
+        assertThat(laptop.path("available").asLong())
+                .as("nothing left for a new buyer")
+                .isZero();
+        assertThat(api.post("/api/purchases", purchase("LAP-1", 1)).status()).isEqualTo(409);
+
+        jdbc.sql("UPDATE reservation SET expires_at = 0 WHERE id = :id")
+                .param("id", expiring)
+                .update();
+        reservations.expireDue();
+
+        laptop = product("LAP-1");
+        assertThat(laptop.path("backordered").asLong()).isZero();
+        assertThat(laptop.path("stock").asLong())
+                .as("the committed hold's unit")
+                .isEqualTo(1);
+        assertThat(laptop.path("reserved").asLong()).isEqualTo(1);
+        assertThat(api.get("/api/backorders/" + owed).json().path("status").asString())
+                .isEqualTo("FILLED");
+
+        Api.Response commit = api.post("/api/reservations/" + committed + "/commit", "");
+        assertThat(commit.status()).as(commit.text()).isEqualTo(201);
+        laptop = product("LAP-1");
+        assertThat(laptop.path("stock").asLong()).isZero();
+        assertThat(laptop.path("reserved").asLong()).isZero();
+        assertThat(ledger("LAP-1")).isZero();
+        selfCheckPasses();
+    }
+
+    private String holdOf(String sku, long quantity) {
+        Api.Response held =
+                api.post("/api/reservations", "{\"lines\":[{\"sku\":\"" + sku + "\",\"quantity\":" + quantity + "}]}");
+        assertThat(held.status()).as(held.text()).isEqualTo(201);
+        return held.json().path("id").asString();
     }
 
     @Test

@@ -41,6 +41,8 @@ public class Backups {
     private static final Logger log = LoggerFactory.getLogger(Backups.class);
     private static final byte[] SQLITE_HEADER = "SQLite format 3\0".getBytes(StandardCharsets.US_ASCII);
     static final String SCHEDULED_PREFIX = "stockroom-";
+    /** The copy a restore makes beside the store before it moves it into place in one step. */
+    private static final String PARTIAL = "stockroom.db.restoring";
 
     private final JdbcClient jdbc;
     private final Database database;
@@ -238,7 +240,9 @@ public class Backups {
             Path target = dataDir.resolve("stockroom.db");
             if (Files.isDirectory(dataDir)) {
                 try (Stream<Path> files = Files.list(dataDir)) {
-                    if (files.anyMatch(f -> f.getFileName().toString().startsWith("stockroom.db"))) {
+                    // A stockroom.db.restoring is what an interrupted restore left: it is replaced below.
+                    if (files.map(f -> f.getFileName().toString())
+                            .anyMatch(name -> name.startsWith("stockroom.db") && !name.equals(PARTIAL))) {
                         throw new DomainException(
                                 DomainException.Kind.CONFLICT,
                                 "data-dir-not-empty",
@@ -247,7 +251,7 @@ public class Backups {
                 }
             }
             Files.createDirectories(dataDir);
-            Path partial = dataDir.resolve("stockroom.db.restoring");
+            Path partial = dataDir.resolve(PARTIAL);
             Files.copy(backupFile, partial, StandardCopyOption.REPLACE_EXISTING);
             Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
             return target;

@@ -90,7 +90,9 @@ class ReservationRepository {
             where.add("status = :status");
         }
         if (sku != null) {
-            where.add("id IN (SELECT reservation_id FROM reservation_line WHERE sku = :sku)");
+            // A hold of a bundle holds its components' units under the bundle's SKU: it holds this product too.
+            where.add("id IN (SELECT reservation_id FROM reservation_line WHERE sku = :sku OR sku IN "
+                    + "(SELECT bundle_sku FROM bundle_component WHERE component_sku = :sku))");
         }
         return jdbc.sql("SELECT " + COLUMNS + " FROM reservation"
                         + (where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where))

@@ -182,6 +182,9 @@ class BundleTests extends ApiTestSupport {
         assertThat(product("MUG").get("reserved").asLong()).isEqualTo(4);
         assertThat(product("COASTER").get("reserved").asLong()).isEqualTo(2);
         assertThat(product("GIFT").get("available").asLong()).isEqualTo(1);
+        assertThat(api.get("/reservations?sku=MUG").text())
+                .as("the holds of a component, linked from its reserved figure, include the bundle's")
+                .contains("id=\"reservation-" + hold.json().get("id").asString() + "\"");
         assertVerified();
 
         // Too many: the shortage names the component.

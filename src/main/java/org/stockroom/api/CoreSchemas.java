@@ -177,7 +177,7 @@ final class CoreSchemas {
         }
 
         // Maps: what their values are.
-        for (String name : List.of("NewProduct", "ProductView")) {
+        for (String name : List.of("NewProduct", "ProductView", "ProductChanges")) {
             mapOf(
                     schemas.get(name),
                     "options",

@@ -30,6 +30,15 @@ record ProductChangesDoc(
 
         @Schema(
                 nullable = true,
+                description = "The variant group (Shopify handle, WooCommerce parent)",
+                example = "organic-tee")
+        String group,
+
+        @Schema(nullable = true, description = "Variant options, option name to value, in option order")
+        java.util.Map<String, String> options,
+
+        @Schema(
+                nullable = true,
                 maxLength = 2048,
                 description = "The address (http or https) of the product's picture, shown as its thumbnail",
                 example = "https://cdn.example.com/laptop-14.jpg")

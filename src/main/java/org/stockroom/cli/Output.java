@@ -1,5 +1,6 @@
 package org.stockroom.cli;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.io.PrintWriter;
 import java.math.BigDecimal;
 import java.text.NumberFormat;
@@ -9,6 +10,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.Currency;
 import java.util.Locale;
 import org.stockroom.alerts.AlertLevel;
+import org.stockroom.catalog.Product;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -18,7 +20,17 @@ final class Output {
     private static final JsonMapper JSON = JsonMapper.builder()
             .enable(SerializationFeature.INDENT_OUTPUT)
             .enable(tools.jackson.core.StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
+            .addMixIn(Product.class, ProductJson.class)
             .build();
+
+    /** A product in {@code --json} also says what is left to sell, as the table and the API do. */
+    private abstract static class ProductJson {
+        @JsonProperty("available")
+        abstract long available();
+
+        @JsonProperty("needsRestock")
+        abstract boolean needsRestock();
+    }
 
     private static final DateTimeFormatter MINUTES = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 

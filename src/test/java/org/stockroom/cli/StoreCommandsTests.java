@@ -196,6 +196,13 @@ class StoreCommandsTests {
                 .contains("OUT: sold out")
                 .contains("Reserved 2")
                 .contains("Available 0");
+        JsonNode item = JSON.readTree(run("products", "list", "--json").out())
+                .get("items")
+                .get(0);
+        assertThat(item.get("stock").asLong()).isEqualTo(2);
+        assertThat(item.get("reserved").asLong()).isEqualTo(2);
+        assertThat(item.get("available").asLong()).as("--json says so too").isZero();
+        assertThat(item.get("needsRestock").asBoolean()).isTrue();
     }
 
     @Test

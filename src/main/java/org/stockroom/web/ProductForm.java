@@ -10,7 +10,8 @@ import org.stockroom.support.InvalidRequestException;
 
 /**
  * The fields of the product form exactly as typed, so a refused form comes back as the person left it.
- * A field the request does not carry at all is null (a form of an older page): an edit leaves it as it is.
+ * An image address the request does not carry at all (a form from a page older than the field) is
+ * null, and an edit then leaves the picture as it is.
  */
 record ProductForm(
         String sku,

@@ -144,16 +144,6 @@ class BulkEditTests extends ApiTestSupport {
     }
 
     private Api.Response upload(String csv) {
-        String boundary = "----stockroom" + java.util.UUID.randomUUID();
-        String body = "--" + boundary + "\r\n"
-                + "Content-Disposition: form-data; name=\"file\"; filename=\"catalog.csv\"\r\n"
-                + "Content-Type: text/csv\r\n\r\n"
-                + csv + "\r\n--" + boundary + "--\r\n";
-        return api.withTimeout(java.time.Duration.ofMinutes(10))
-                .send(
-                        "POST",
-                        "/api/imports",
-                        body,
-                        java.util.Map.of("Content-Type", "multipart/form-data; boundary=" + boundary));
+        return api.withTimeout(java.time.Duration.ofMinutes(10)).uploadCsv("/api/imports", csv);
     }
 }

@@ -344,15 +344,6 @@ class BundleTests extends ApiTestSupport {
     }
 
     private Api.Response upload(String csv) {
-        String boundary = "----stockroom" + java.util.UUID.randomUUID();
-        String body = "--" + boundary + "\r\n"
-                + "Content-Disposition: form-data; name=\"file\"; filename=\"catalog.csv\"\r\n"
-                + "Content-Type: text/csv\r\n\r\n"
-                + csv + "\r\n--" + boundary + "--\r\n";
-        return api.send(
-                "POST",
-                "/api/imports",
-                body,
-                java.util.Map.of("Content-Type", "multipart/form-data; boundary=" + boundary));
+        return api.uploadCsv("/api/imports", csv);
     }
 }

@@ -2,8 +2,6 @@ package org.stockroom.imports;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.TestPropertySource;
@@ -81,11 +79,6 @@ class ImportDefaultsTests extends ApiTestSupport {
     }
 
     private Api.Response upload(String path, String csv) {
-        String boundary = "----stockroom" + UUID.randomUUID();
-        String body = "--" + boundary + "\r\n"
-                + "Content-Disposition: form-data; name=\"file\"; filename=\"catalog.csv\"\r\n"
-                + "Content-Type: text/csv\r\n\r\n"
-                + csv + "\r\n--" + boundary + "--\r\n";
-        return api.send("POST", path, body, Map.of("Content-Type", "multipart/form-data; boundary=" + boundary));
+        return api.uploadCsv(path, csv);
     }
 }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.StringReader;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
@@ -147,11 +146,6 @@ class PlatformRoundTripTests extends ApiTestSupport {
     }
 
     private Api.Response upload(String path, String csv) {
-        String boundary = "----stockroom" + UUID.randomUUID();
-        String body = "--" + boundary + "\r\n"
-                + "Content-Disposition: form-data; name=\"file\"; filename=\"catalog.csv\"\r\n"
-                + "Content-Type: text/csv\r\n\r\n"
-                + csv + "\r\n--" + boundary + "--\r\n";
-        return api.send("POST", path, body, Map.of("Content-Type", "multipart/form-data; boundary=" + boundary));
+        return api.uploadCsv(path, csv);
     }
 }

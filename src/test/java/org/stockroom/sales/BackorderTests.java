@@ -205,6 +205,17 @@ class BackorderTests extends ApiTestSupport {
         selfCheckPasses();
     }
 
+    /** MUG with {@code mugs} units, COASTER with 10, and GIFT, a bundle of two mugs and a coaster. */
+    private void giftSetOfTwoMugsAndACoaster(long mugs) {
+        api.post("/api/products", product("MUG", "8.00", mugs, 0));
+        api.post("/api/products", product("COASTER", "2.00", 10, 0));
+        Api.Response gift = api.post(
+                "/api/products",
+                "{\"sku\":\"GIFT\",\"name\":\"Gift set\",\"price\":15.00,\"reorderThreshold\":0,"
+                        + "\"components\":[{\"sku\":\"MUG\",\"quantity\":2},{\"sku\":\"COASTER\",\"quantity\":1}]}");
+        assertThat(gift.status()).as(gift.text()).isEqualTo(201);
+    }
+
     private String holdOf(String sku, long quantity) {
         Api.Response held =
                 api.post("/api/reservations", "{\"lines\":[{\"sku\":\"" + sku + "\",\"quantity\":" + quantity + "}]}");
@@ -329,13 +340,7 @@ class BackorderTests extends ApiTestSupport {
 
     @Test
     void aBundleSoldShortOwesItsComponentsUnitsAndItsBackorderIsFilledNotCancelled() {
-        api.post("/api/products", product("MUG", "8.00", 3, 0));
-        api.post("/api/products", product("COASTER", "2.00", 10, 0));
-        Api.Response gift = api.post(
-                "/api/products",
-                "{\"sku\":\"GIFT\",\"name\":\"Gift set\",\"price\":15.00,\"reorderThreshold\":0,"
-                        + "\"components\":[{\"sku\":\"MUG\",\"quantity\":2},{\"sku\":\"COASTER\",\"quantity\":1}]}");
-        assertThat(gift.status()).as(gift.text()).isEqualTo(201);
+        giftSetOfTwoMugsAndACoaster(3);
 
         BackorderedPurchase bought = buy("order-gift", "GIFT", 2);
 
@@ -368,13 +373,7 @@ class BackorderTests extends ApiTestSupport {
 
     @Test
     void aBundleReturnedWhileItsComponentIsOwedSettlesItsOwnBackorderNotAnOlderCustomers() {
-        api.post("/api/products", product("MUG", "8.00", 0, 0));
-        api.post("/api/products", product("COASTER", "2.00", 10, 0));
-        Api.Response gift = api.post(
-                "/api/products",
-                "{\"sku\":\"GIFT\",\"name\":\"Gift set\",\"price\":15.00,\"reorderThreshold\":0,"
-                        + "\"components\":[{\"sku\":\"MUG\",\"quantity\":2},{\"sku\":\"COASTER\",\"quantity\":1}]}");
-        assertThat(gift.status()).as(gift.text()).isEqualTo(201);
+        giftSetOfTwoMugsAndACoaster(0);
         BackorderedPurchase older = buy("order-mugs", "MUG", 2);
         BackorderedPurchase set = buy("order-gift", "GIFT", 1);
         assertThat(set.backorders()).singleElement().satisfies(b -> {

@@ -78,16 +78,7 @@ class MetricsTests extends ApiTestSupport {
     void importRowsAreCounted() {
         String before = scrape();
         String csv = "sku,name,price,stock,reorder_threshold\nMET-I1,One,1.00,5,1\nMET-I2,Two,2.00,5,1\n";
-        String boundary = "----stockroom-metrics";
-        String body = "--" + boundary + "\r\n"
-                + "Content-Disposition: form-data; name=\"file\"; filename=\"catalog.csv\"\r\n"
-                + "Content-Type: text/csv\r\n\r\n"
-                + csv + "\r\n--" + boundary + "--\r\n";
-        var answer = api.send(
-                "POST",
-                "/api/imports",
-                body,
-                java.util.Map.of("Content-Type", "multipart/form-data; boundary=" + boundary));
+        var answer = api.uploadCsv("/api/imports", csv);
         assertThat(answer.status()).as(answer.text()).isEqualTo(201);
         assertThat(delta(before, scrape(), "stockroom_imports_rows_total", "outcome=\"created\""))
                 .isEqualTo(2.0);

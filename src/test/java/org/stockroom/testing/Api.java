@@ -100,6 +100,16 @@ public final class Api {
         return withHeader("Authorization", "Bearer " + token);
     }
 
+    /** Posts {@code csv} as the multipart field {@code file} (catalog.csv), as a browser uploads a file. */
+    public Response uploadCsv(String path, String csv) {
+        String boundary = "----stockroom" + java.util.UUID.randomUUID();
+        String body = "--" + boundary + "\r\n"
+                + "Content-Disposition: form-data; name=\"file\"; filename=\"catalog.csv\"\r\n"
+                + "Content-Type: text/csv\r\n\r\n"
+                + csv + "\r\n--" + boundary + "--\r\n";
+        return send("POST", path, body, Map.of("Content-Type", "multipart/form-data; boundary=" + boundary));
+    }
+
     public Response get(String path) {
         return send("GET", path, null, Map.of());
     }

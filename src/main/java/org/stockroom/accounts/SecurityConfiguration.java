@@ -20,6 +20,7 @@ import org.springframework.security.web.authentication.LoginUrlAuthenticationEnt
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 
 /**
  * Two ways in. The JSON API (and actuator) is stateless: HTTP Basic or an API token on every
@@ -138,6 +139,7 @@ class SecurityConfiguration {
                         .logoutSuccessUrl("/login?signed-out")
                         .deleteCookies("JSESSIONID"))
                 .sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()))
+                .requestCache(c -> c.requestCache(pagesOnly()))
                 // A script that sends its own Authorization header is not riding on a browser's cookie.
                 .csrf(c -> c.ignoringRequestMatchers(request -> request.getHeader("Authorization") != null))
                 .exceptionHandling(e -> e.authenticationEntryPoint((request, response, failure) -> {
@@ -164,6 +166,17 @@ class SecurityConfiguration {
                         new SessionAccountRefresh(users),
                         org.springframework.security.web.context.SecurityContextHolderFilter.class);
         return http.build();
+    }
+
+    /**
+     * Signing in leads back to the page the person asked for. Only a page a browser navigated to is
+     * remembered: an htmx refresh of a page left open (say the dashboard on a live alert) would
+     * otherwise replace it, and the person would land on a page they did not ask for.
+     */
+    private static HttpSessionRequestCache pagesOnly() {
+        HttpSessionRequestCache cache = new HttpSessionRequestCache();
+        cache.setRequestMatcher(request -> "GET".equals(request.getMethod()) && wantsPage(request));
+        return cache;
     }
 
     /** A browser navigating (not htmx, not a script) is sent to the sign-in page; everyone else gets a 401. */

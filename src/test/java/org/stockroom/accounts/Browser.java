@@ -45,6 +45,14 @@ final class Browser {
                 .GET());
     }
 
+    /** A GET as htmx sends it from a page: its own header, and no preference for HTML. */
+    HttpResponse<String> htmx(String path) {
+        return send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Accept", "*/*")
+                .header("HX-Request", "true")
+                .GET());
+    }
+
     /** Posts a form with the CSRF token of the last page that had one. */
     HttpResponse<String> post(String path, Map<String, String> fields) {
         Map<String, String> all = new LinkedHashMap<>(fields);

@@ -37,6 +37,24 @@ class WebSignInTests extends ApiTestSupport {
     }
 
     @Test
+    void signingInLeadsToThePageAskedForEvenWhenAnOpenPageRefreshedItselfMeanwhile() {
+        Browser browser = new Browser(port);
+        assertThat(browser.get("/purchase-orders").statusCode()).isEqualTo(302);
+        // The dashboard left open in another tab refreshes itself on a live alert, after the session ended.
+        assertThat(browser.htmx("/").statusCode()).isEqualTo(401);
+        browser.get("/login");
+
+        HttpResponse<String> signIn = browser.post("/login", Map.of("username", "admin", "password", ADMIN_PASSWORD));
+
+        assertThat(signIn.statusCode()).isEqualTo(302);
+        assertThat(java.net
+                        .URI
+                        .create(signIn.headers().firstValue("Location").orElse(""))
+                        .getPath())
+                .isEqualTo("/purchase-orders");
+    }
+
+    @Test
     void signingInWithoutTheCsrfTokenIsRefused() {
         Browser browser = new Browser(port);
         browser.get("/login");

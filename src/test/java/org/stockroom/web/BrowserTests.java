@@ -18,6 +18,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.extension.TestWatcher;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
@@ -119,6 +122,28 @@ class BrowserTests extends ApiTestSupport {
                 .build();
         browser = new ChromeDriver(service, options);
     }
+
+    /** When a test fails, the report says where the browser was and what it showed, and keeps a picture of it. */
+    @RegisterExtension
+    final TestWatcher whereTheBrowserWas = new TestWatcher() {
+        @Override
+        public void testFailed(ExtensionContext context, Throwable cause) {
+            try {
+                String text = browser.findElement(By.tagName("body")).getText();
+                System.out.println("The browser was at " + browser.getCurrentUrl() + ", showing: "
+                        + text.substring(0, Math.min(text.length(), 2_000)));
+                Files.copy(
+                        ((TakesScreenshot) browser)
+                                .getScreenshotAs(OutputType.FILE)
+                                .toPath(),
+                        SCREENSHOTS.resolve(
+                                "failed-" + context.getRequiredTestMethod().getName() + ".png"),
+                        StandardCopyOption.REPLACE_EXISTING);
+            } catch (IOException | RuntimeException e) {
+                System.out.println("The browser's page could not be read: " + e);
+            }
+        }
+    };
 
     @AfterAll
     static void stopBrowser() {
@@ -939,6 +964,7 @@ class BrowserTests extends ApiTestSupport {
     /** Opens a page, signing in as the administrator first when the sign-in page is in the way. */
     private void open(String path) {
         browser.get("http://localhost:" + port + path);
+        boolean signedIn = false;
         // The sign-in throttle is shared with every test class on this application context; when
         // failures made elsewhere lock admin for a second or two, the sign-in page asks to try
         // again, and the test does, as a person would. Three failed attempts fail with the page.
@@ -959,7 +985,19 @@ class BrowserTests extends ApiTestSupport {
                 sleep(Duration.ofSeconds(2));
                 browser.get("http://localhost:" + port + path);
             }
+            signedIn = true;
         }
+        if (signedIn && !java.net.URI.create(browser.getCurrentUrl()).getPath().equals(pathOnly(path))) {
+            // Signing in returns to the request the session saved last; a request the page before
+            // sent after the store was emptied (a live stream reconnecting, an htmx refresh) can
+            // replace the page asked for. A person would follow the link again; so does the test.
+            browser.get("http://localhost:" + port + path);
+        }
+    }
+
+    private static String pathOnly(String path) {
+        int query = path.indexOf('?');
+        return query < 0 ? path : path.substring(0, query);
     }
 
     private static void sleep(Duration duration) {

@@ -38,6 +38,15 @@ record ListEntry(String group, List<Product> products) {
         return products.get(0);
     }
 
+    /** The group's picture: that of its first variant on the page which has one (null when none has). */
+    public String imageUrl() {
+        return products.stream()
+                .map(Product::imageUrl)
+                .filter(java.util.Objects::nonNull)
+                .findFirst()
+                .orElse(null);
+    }
+
     public long stock() {
         return products.stream().mapToLong(Product::stock).sum();
     }

@@ -120,6 +120,32 @@ class ProductListPagesTests extends ApiTestSupport {
     }
 
     @Test
+    void aFoldedGroupShowsThePictureOfItsFirstVariantThatHasOne() {
+        api.post("/api/products", variant("TEE-M", "organic-tee", "M"));
+        api.post(
+                "/api/products",
+                variant("TEE-S", "organic-tee", "S")
+                        .replace("}}", "},\"imageUrl\":\"https://cdn.example.com/tee-s.jpg\"}"));
+        api.post("/api/products", variant("CAP-M", "cap", "M"));
+        api.post("/api/products", variant("CAP-L", "cap", "L"));
+
+        String page = api.get("/products").text();
+
+        String teeRow = groupRow(page, "organic-tee");
+        assertThat(teeRow).contains("<img class=\"thumb\" src=\"https://cdn.example.com/tee-s.jpg\"");
+        assertThat(groupRow(page, "cap")).as("no variant of cap has a picture").doesNotContain("<img");
+    }
+
+    private static String groupRow(String page, String group) {
+        java.util.regex.Matcher row = java.util.regex.Pattern.compile(
+                        "<tr class=\"group-row\"[^>]*data-group=\"" + group + "\">.*?</tr>",
+                        java.util.regex.Pattern.DOTALL)
+                .matcher(page);
+        assertThat(row.find()).as("a folded row for " + group).isTrue();
+        return row.group();
+    }
+
+    @Test
     void withoutScriptsTheSaleFormsScanFieldAddsTheProductInsteadOfRecordingTheSale() {
         api.post(
                 "/api/products",

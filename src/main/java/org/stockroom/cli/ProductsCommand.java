@@ -1,11 +1,13 @@
 package org.stockroom.cli;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import java.io.PrintWriter;
 import java.math.BigDecimal;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
+import java.util.Map;
 import org.stockroom.Store;
 import org.stockroom.alerts.Alert;
 import org.stockroom.catalog.BundleComponent;
@@ -58,17 +60,26 @@ class ProductsCommand implements Runnable {
         @Option(names = "--json", description = "Print JSON instead of a table.")
         boolean json;
 
+        /** A product as {@code --json} lists it: its fields, and the units on sent purchase orders. */
+        record Listed(@JsonUnwrapped Product product, long incoming) {}
+
         @Override
         int run(StoreSession session, PrintWriter out) {
             Store store = session.store();
             Page<Product> page = store.products(new ProductQuery(q, lowStock, archived, "sku", 0, 500));
+            Map<String, Long> incoming = store.purchasing()
+                    .incoming(page.items().stream().map(p -> p.sku().value()).toList());
             if (json) {
-                Output.json(out, page);
+                Output.json(
+                        out,
+                        page.map(
+                                p -> new Listed(p, incoming.getOrDefault(p.sku().value(), 0L))));
                 return 0;
             }
             var currency = session.bean(StockroomProperties.class).currency();
-            Table table = new Table("SKU", "NAME", "PRICE", "STOCK", "AVAILABLE", "THRESHOLD", "SOLD", "STATUS")
-                    .right(2, 3, 4, 5, 6);
+            Table table = new Table(
+                            "SKU", "NAME", "PRICE", "STOCK", "AVAILABLE", "INCOMING", "THRESHOLD", "SOLD", "STATUS")
+                    .right(2, 3, 4, 5, 6, 7);
             for (Product p : page.items()) {
                 table.row(
                         p.sku(),
@@ -76,6 +87,7 @@ class ProductsCommand implements Runnable {
                         Output.money(p.price(), currency),
                         p.stock(),
                         p.available(),
+                        incoming.getOrDefault(p.sku().value(), 0L),
                         p.reorderThreshold(),
                         p.unitsSold(),
                         Output.status(p.available(), p.needsRestock()));
@@ -196,7 +208,7 @@ class ProductsCommand implements Runnable {
     static class ShowProduct extends StoreCommand {
 
         /** A product as {@code --json} shows it. */
-        record Details(Product product, boolean needsRestock, Alert openAlert) {}
+        record Details(Product product, boolean needsRestock, long incoming, Alert openAlert) {}
 
         @Parameters(paramLabel = "SKU")
         String sku;
@@ -215,8 +227,9 @@ class ProductsCommand implements Runnable {
                     .filter(a -> a.sku().equals(p.sku().value()))
                     .findFirst()
                     .orElse(null);
+            long incoming = session.store().purchasing().incoming(p.sku().value());
             if (json) {
-                Output.json(out, new Details(p, p.needsRestock(), alert));
+                Output.json(out, new Details(p, p.needsRestock(), incoming, alert));
                 return;
             }
             StockroomProperties properties = session.bean(StockroomProperties.class);
@@ -233,6 +246,7 @@ class ProductsCommand implements Runnable {
             table.row("Reserved", p.reserved());
             table.row("Available", p.available());
             table.row("Backordered", p.backordered());
+            table.row("Incoming", incoming + (incoming > 0 ? " (on sent purchase orders)" : ""));
             table.row("Restock threshold", p.reorderThreshold());
             table.row("Status", p.outOfStock() ? "OUT: sold out" : p.needsRestock() ? "LOW: needs restocking" : "ok");
             table.row("Units sold", p.unitsSold());

@@ -99,9 +99,23 @@ class StoreCommandsTests {
         assertThat(drafted.out()).contains("PO-0001").contains("DRAFT").contains("7000.00");
         assertThat(run("po", "send", "PO-0001").out()).contains("SENT");
 
+        assertThat(run("products", "list").squeezed())
+                .as("the ten units sent for show as incoming")
+                .contains("LAP-1 LAP-1 product $1,299.00 2 2 10 5 0 LOW");
+        JsonNode listed = JSON.readTree(run("products", "list", "--json").out())
+                .get("items")
+                .get(0);
+        assertThat(listed.get("incoming").asLong()).isEqualTo(10);
+        assertThat(listed.get("available").asLong()).isEqualTo(2);
+        assertThat(JSON.readTree(run("products", "show", "LAP-1", "--json").out())
+                        .get("incoming")
+                        .asLong())
+                .isEqualTo(10);
+
         Cli.Run received = run("po", "receive", "PO-0001", "LAP-1=4", "--note", "pallet 1");
         assertThat(received.exitCode()).as(received.toString()).isZero();
         assertThat(received.out()).contains("Received 4 x LAP-1: stock 6.").contains("PARTIALLY_RECEIVED");
+        assertThat(run("products", "show", "LAP-1").squeezed()).contains("Incoming 6 (on sent purchase orders)");
         assertThat(product("LAP-1").get("cost").decimalValue()).isEqualByComparingTo("700.00");
 
         Cli.Run over = run("po", "receive", "PO-0001", "LAP-1=7");
@@ -174,8 +188,8 @@ class StoreCommandsTests {
         Cli.Run listed = run("products", "list");
         assertThat(listed.exitCode()).isZero();
         assertThat(listed.squeezed())
-                .contains("MOU-1 MOU-1 product $24.99 40 40 10 0 ok")
-                .contains("MOU-2 MOU-2 product $49.99 5 5 5 0 LOW");
+                .contains("MOU-1 MOU-1 product $24.99 40 40 0 10 0 ok")
+                .contains("MOU-2 MOU-2 product $49.99 5 5 0 5 0 LOW");
         JsonNode json = JSON.readTree(run("products", "list", "--json").out());
         assertThat(json.get("total").asLong()).isEqualTo(2);
         assertThat(json.get("items").get(0).get("sku").stringValue()).isEqualTo("MOU-1");
@@ -191,7 +205,7 @@ class StoreCommandsTests {
 
         assertThat(listed.squeezed())
                 .as("nothing is left to sell, as its alert and 'products show' say")
-                .contains("MOU-1 MOU-1 product $24.99 2 0 1 0 OUT");
+                .contains("MOU-1 MOU-1 product $24.99 2 0 0 1 0 OUT");
         assertThat(run("products", "show", "MOU-1").squeezed())
                 .contains("OUT: sold out")
                 .contains("Reserved 2")

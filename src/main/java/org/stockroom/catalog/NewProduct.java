@@ -125,6 +125,16 @@ public record NewProduct(
         }
     }
 
+    /**
+     * Why the catalog would refuse this picture address, or empty when it takes it. Imports from a
+     * storefront use it to leave out a picture the catalog would refuse instead of the whole product.
+     */
+    public static java.util.Optional<String> pictureAddressProblem(String address) {
+        List<FieldError> errors = new ArrayList<>();
+        Rules.imageUrl("imageUrl", address, errors);
+        return errors.stream().map(FieldError::message).findFirst();
+    }
+
     /** This product's recipe, when it is a bundle: in SKU order, each SKU once. */
     private static List<BundleComponent> components(List<BundleComponent> components, List<FieldError> errors) {
         if (components == null || components.isEmpty()) {

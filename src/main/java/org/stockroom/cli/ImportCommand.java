@@ -101,6 +101,7 @@ class ImportCommand extends StoreCommand {
         }
         report.invalid().forEach(p -> out.println("  invalid line " + p.line() + ": " + p.reason()));
         report.skipped().forEach(p -> out.println("  skipped line " + p.line() + ": " + p.reason()));
+        report.warnings().forEach(p -> out.println("  line " + p.line() + ": " + p.reason()));
         out.flush();
     }
 

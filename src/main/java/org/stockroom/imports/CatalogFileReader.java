@@ -19,6 +19,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.stockroom.catalog.BundleComponent;
+import org.stockroom.catalog.NewProduct;
 import org.stockroom.support.Csv;
 import org.stockroom.support.InvalidRequestException;
 
@@ -120,6 +121,7 @@ final class CatalogFileReader {
         private final List<ImportRow> rows = new ArrayList<>();
         private final List<ImportReport.Problem> invalid = new ArrayList<>();
         private final List<ImportReport.Problem> skipped = new ArrayList<>();
+        private final List<ImportReport.Problem> warnings = new ArrayList<>();
         private final Map<String, ShopifyProduct> shopifyProducts = new HashMap<>();
         private final Map<String, String> wooSkuById = new HashMap<>();
         private final Map<String, Long> firstLineOfSku = new HashMap<>();
@@ -236,7 +238,7 @@ final class CatalogFileReader {
             }
             if (product.image == null) {
                 // The product's first image, which Shopify shows for a variant that has none of its own.
-                product.image = text(r, "imagesrc");
+                product.image = picture(text(r, "imagesrc"), line);
             }
             for (int i = 1; i <= 3; i++) {
                 String optionName = text(r, "option" + i + "name");
@@ -289,7 +291,7 @@ final class CatalogFileReader {
                     options,
                     true,
                     null,
-                    Optional.ofNullable(text(r, "variantimage")).orElse(product.image));
+                    Optional.ofNullable(picture(text(r, "variantimage"), line)).orElse(product.image));
         }
 
         /**
@@ -360,7 +362,21 @@ final class CatalogFileReader {
                     columns.containsKey("attribute1name") ? options : null,
                     !untracked,
                     null,
-                    firstImage(text(r, "images")));
+                    picture(firstImage(text(r, "images")), line));
+        }
+
+        /**
+         * A storefront's picture address as the catalog takes it, or null: a picture the catalog
+         * would refuse (say an address with a raw space) is left out with a warning, and its product
+         * is imported without it rather than refused with the whole file.
+         */
+        private String picture(String address, long line) {
+            Optional<String> problem = NewProduct.pictureAddressProblem(address);
+            if (problem.isEmpty()) {
+                return address;
+            }
+            warnings.add(new ImportReport.Problem(line, "picture left out: its address " + problem.get()));
+            return null;
         }
 
         /** WooCommerce lists a product's images as addresses separated by commas; the first is its main one. */
@@ -423,7 +439,8 @@ final class CatalogFileReader {
         }
 
         ParsedFile result() {
-            return new ParsedFile(format, List.copyOf(rows), List.copyOf(invalid), List.copyOf(skipped));
+            return new ParsedFile(
+                    format, List.copyOf(rows), List.copyOf(invalid), List.copyOf(skipped), List.copyOf(warnings));
         }
     }
 }

@@ -8,8 +8,9 @@ import java.util.Map;
  * What an import did, or would do on a dry run: products created, products updated field by field
  * ({@code [old, new]}), products unchanged, invalid rows (which stop the import unless skipped),
  * rows that describe no product (for example Shopify's image-only rows), the defaults applied to new
- * products, and the products whose stock the platform did not track (imported with stock 0, never low
- * until first counted or received).
+ * products, the products whose stock the platform did not track (imported with stock 0, never low
+ * until first counted or received), and warnings: rows imported with something left out (a
+ * storefront's picture address the catalog refuses), each with its line and what was left out.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ImportReport(
@@ -23,10 +24,12 @@ public record ImportReport(
         List<Problem> invalid,
         List<Problem> skipped,
         Defaults defaultsApplied,
-        List<String> untracked) {
+        List<String> untracked,
+        List<Problem> warnings) {
 
     public ImportReport {
         untracked = untracked == null ? List.of() : List.copyOf(untracked);
+        warnings = warnings == null ? List.of() : List.copyOf(warnings);
     }
 
     public record Update(String sku, Map<String, List<Object>> changes) {}

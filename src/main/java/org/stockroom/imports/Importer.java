@@ -330,6 +330,7 @@ public class Importer {
             properties.put("defaultsApplied", report.defaultsApplied());
         }
         properties.put("untracked", report.untracked());
+        properties.put("warnings", report.warnings());
         return properties;
     }
 
@@ -528,7 +529,8 @@ public class Importer {
                     creates.stream()
                             .filter(p -> !p.stockTracked())
                             .map(NewProduct::sku)
-                            .toList());
+                            .toList(),
+                    file.warnings());
         }
     }
 }

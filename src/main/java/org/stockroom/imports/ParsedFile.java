@@ -7,4 +7,5 @@ record ParsedFile(
         ImportFormat format,
         List<ImportRow> rows,
         List<ImportReport.Problem> invalid,
-        List<ImportReport.Problem> skipped) {}
+        List<ImportReport.Problem> skipped,
+        List<ImportReport.Problem> warnings) {}

@@ -128,6 +128,34 @@ class StoreCommandsTests {
     }
 
     @Test
+    void importChecksAFileOnADryRunThenImportsItAndSaysWhatItLeftOut() throws Exception {
+        Path file = dataDir.resolve("woocommerce.csv");
+        Files.writeString(
+                file,
+                "ID,Type,SKU,Name,Stock,Regular price,Images\n"
+                        + "12,simple,MUG,Mug,4,7.50,ftp://shop.example/mug.jpg\n"
+                        + "13,simple,CUP,Cup,6,5.00,https://shop.example/cup.jpg\n");
+
+        Cli.Run dryRun = run("import", file.toString(), "--dry-run");
+        assertThat(dryRun.exitCode()).as(dryRun.toString()).isZero();
+        assertThat(dryRun.out()).contains("Dry run of a woocommerce file").contains("To create: MUG, CUP");
+        assertThat(run("products", "list").out()).doesNotContain("MUG");
+
+        Cli.Run imported = run("import", file.toString());
+        assertThat(imported.exitCode()).as(imported.toString()).isZero();
+        assertThat(imported.squeezed())
+                .contains("2 created, 0 updated, 0 unchanged, 0 invalid, 0 skipped")
+                .contains("line 2: picture left out: its address must be an http or https address");
+        assertThat(product("CUP").get("imageUrl").asString()).isEqualTo("https://shop.example/cup.jpg");
+
+        Files.writeString(file, "sku,name,price,stock\nPEN,Pen,cheap,3\n");
+        Cli.Run refused = run("import", file.toString());
+        assertThat(refused.exitCode()).isNotZero();
+        assertThat(refused.err()).startsWith("error: ");
+        assertThat(run("products", "list").out()).doesNotContain("PEN");
+    }
+
+    @Test
     void productsAddPrintsTheProductAndShowPrintsEveryFieldWithTheOpenAlert() {
         Cli.Run added = run(
                 "products",

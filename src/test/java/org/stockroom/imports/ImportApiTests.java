@@ -161,6 +161,44 @@ class ImportApiTests extends ApiTestSupport {
     }
 
     @Test
+    void aStorefrontsPictureTheCatalogRefusesIsLeftOutWithAWarningAndItsProductIsImported() {
+        String shopify = "Handle,Title,Option1 Name,Option1 Value,Variant SKU,Variant Inventory Qty,Variant Price,"
+                + "Image Src,Variant Image\n"
+                + "tee,Tee,Size,S,TEE-S,3,20.00,https://img.example/tee.jpg,https://img.example/tee small.jpg\n"
+                + "tee,,,M,TEE-M,3,20.00,,\n";
+
+        Api.Response fromShopify = upload("/api/imports", shopify);
+
+        assertThat(fromShopify.status()).as(fromShopify.text()).isEqualTo(201);
+        assertThat(fromShopify.json().get("created").toString()).isEqualTo("[\"TEE-S\",\"TEE-M\"]");
+        JsonNode warning = fromShopify.json().get("warnings").get(0);
+        assertThat(warning.get("line").asLong()).isEqualTo(2);
+        assertThat(warning.get("reason").asString())
+                .isEqualTo("picture left out: its address must be an http or https address, such as"
+                        + " https://example.com/shirt.jpg");
+        assertThat(api.get("/api/products/TEE-S").json().get("imageUrl").asString())
+                .as("the product's own picture stands in for the variant's unusable one")
+                .isEqualTo("https://img.example/tee.jpg");
+
+        String woo = "ID,Type,SKU,Name,Stock,Regular price,Images\n"
+                + "12,simple,MUG,Mug,4,7.50,\"ftp://shop.example/mug.jpg, https://shop.example/mug-back.jpg\"\n";
+        Api.Response fromWoo = upload("/api/imports", woo);
+
+        assertThat(fromWoo.status()).as(fromWoo.text()).isEqualTo(201);
+        assertThat(fromWoo.json().get("warnings").get(0).get("line").asLong()).isEqualTo(2);
+        assertThat(api.get("/api/products/MUG").json().has("imageUrl")
+                        && !api.get("/api/products/MUG").json().get("imageUrl").isNull())
+                .as("no picture rather than a refused one")
+                .isFalse();
+
+        Api.Response ownFormat =
+                upload("/api/imports", "sku,name,price,stock,imageUrl\nCAP,Cap,5.00,1,ftp://x/cap.jpg\n");
+        assertThat(ownFormat.status())
+                .as("Stockroom's own file says imageUrl on purpose: a bad one is an invalid row, as through the API")
+                .isEqualTo(422);
+    }
+
+    @Test
     void undoRestoresFieldsAndStockAndArchivesCreatedProducts() {
         api.post("/api/products", product("A-1", "1.00", 5, 1));
         String id = upload("/api/imports", "sku,name,price,stock\nA-1,Renamed,2.00,9\nN-1,New,3.00,4\n")

@@ -36,6 +36,18 @@ class ImportPagesTests extends ApiTestSupport {
     }
 
     @Test
+    void aPictureLeftOutOfAStorefrontsFileIsListedWithItsLine() {
+        Api.Response page = upload(
+                "ID,Type,SKU,Name,Stock,Regular price,Images\n12,simple,MUG,Mug,4,7.50,ftp://shop.example/mug.jpg\n",
+                "check");
+
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.text())
+                .contains("Imported with something left out")
+                .containsPattern("<td>2</td><td>picture left out: its address must be an http or https address");
+    }
+
+    @Test
     void anImportCanBeUndoneFromThePage() {
         Api.Response imported = upload("sku,name,price,stock\nN-1,New,2.00,3\n", "import");
         assertThat(imported.text()).contains("Undo this import");

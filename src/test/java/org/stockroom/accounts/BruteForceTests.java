@@ -71,6 +71,34 @@ class BruteForceTests extends ApiTestSupport {
     }
 
     @Test
+    void aTokenInUseKeepsWorkingWhileGuessesLockItsAddressButATokenNotYetSeenWaits() {
+        Api inUse = anonymous.withToken(token("shop-sync"));
+        Api notYetSeen = anonymous.withToken(token("report-bot"));
+        assertThat(inUse.get("/api/products").status()).isEqualTo(200);
+
+        for (String address : java.util.List.of("127.0.0.1", "0:0:0:0:0:0:0:1")) {
+            for (int i = 0; i < LoginThrottle.FREE_ADDRESS_FAILURES + 5; i++) {
+                throttle.failed(null, address);
+            }
+        }
+
+        assertThat(inUse.get("/api/products").status())
+                .as("verified moments ago on this instance: no guess")
+                .isEqualTo(200);
+        Api.Response waits = notYetSeen.get("/api/products");
+        assertThat(waits.status()).isEqualTo(429);
+        assertThat(anonymous.withToken("sr_guess").get("/api/products").status())
+                .isEqualTo(429);
+    }
+
+    private String token(String name) {
+        return api.post("/api/tokens", "{\"name\":\"" + name + "\",\"role\":\"STAFF\",\"expiresAt\":null}")
+                .json()
+                .get("token")
+                .asString();
+    }
+
+    @Test
     void failuresOfOtherNamesFromOneAddressNeverLockOutAnotherAccountsCorrectPassword() {
         as("sam", "STAFF");
         for (int i = 0; i < LoginThrottle.FREE_ADDRESS_FAILURES + 5; i++) {

@@ -130,11 +130,6 @@ public class Tokens {
     }
 
     /**
-     * The account a presented token acts as, if the token is known, not revoked, not expired, and
-     * its creator is still enabled. It never acts with more than its creator has now (as of the
-     * cache's lifetime, for changes made on another instance).
-     */
-    /**
      * The account of a token verified within the cache's lifetime, read from memory only; empty when
      * the token must be looked up (then {@link #authenticate} does).
      */
@@ -145,6 +140,11 @@ public class Tokens {
         return cache.get(cache.tokenKey(token));
     }
 
+    /**
+     * The account a presented token acts as, if the token is known, not revoked, not expired, and
+     * its creator is still enabled. It never acts with more than its creator has now (as of the
+     * cache's lifetime, for changes made on another instance).
+     */
     public Optional<Account> authenticate(String token) {
         if (token == null || !token.startsWith(PREFIX) || token.length() > 200) {
             return Optional.empty();

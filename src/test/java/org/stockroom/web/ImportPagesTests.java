@@ -43,7 +43,7 @@ class ImportPagesTests extends ApiTestSupport {
 
         assertThat(page.status()).isEqualTo(200);
         assertThat(page.text())
-                .contains("Imported with something left out")
+                .contains("Left out of the products")
                 .containsPattern("<td>2</td><td>picture left out: its address must be an http or https address");
     }
 

@@ -3,7 +3,6 @@ package org.stockroom.api;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
-import java.util.Locale;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -13,7 +12,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.stockroom.Store;
 import org.stockroom.alerts.Alert;
 import org.stockroom.alerts.AlertStatus;
-import org.stockroom.support.InvalidRequestException;
+import org.stockroom.support.Choices;
 
 @RestController
 @Tag(name = "Alerts")
@@ -31,13 +30,7 @@ class AlertApi {
             description = "Open alerts by default; `status=resolved` or `status=all` for the others.")
     @GetMapping
     List<Alert> list(@RequestParam(defaultValue = "open") String status) {
-        AlertStatus parsed;
-        try {
-            parsed = AlertStatus.valueOf(status.toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new InvalidRequestException("status", "must be open, resolved or all");
-        }
-        return store.alerts(parsed);
+        return store.alerts(Choices.parse(AlertStatus.class, "status", status));
     }
 
     @Operation(

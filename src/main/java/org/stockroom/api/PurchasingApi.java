@@ -8,7 +8,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Locale;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -29,7 +28,7 @@ import org.stockroom.purchasing.ReceiptRequest;
 import org.stockroom.purchasing.Supplier;
 import org.stockroom.purchasing.SupplierForm;
 import org.stockroom.stock.Movement;
-import org.stockroom.support.InvalidRequestException;
+import org.stockroom.support.Choices;
 
 /** Suppliers and purchase orders (shared/API.md, "Suppliers and purchase orders"). */
 @RestController
@@ -304,14 +303,6 @@ class PurchasingApi {
     }
 
     static PurchaseOrder.Status status(String status) {
-        if (status == null || status.isBlank()) {
-            return null;
-        }
-        try {
-            return PurchaseOrder.Status.valueOf(status.strip().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new InvalidRequestException(
-                    "status", "must be one of DRAFT, SENT, PARTIALLY_RECEIVED, RECEIVED, CANCELLED");
-        }
+        return Choices.parseOptional(PurchaseOrder.Status.class, "status", status);
     }
 }

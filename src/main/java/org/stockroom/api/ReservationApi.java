@@ -5,7 +5,6 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
-import java.util.Locale;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -25,7 +24,7 @@ import org.stockroom.reservations.ReservationOutcome;
 import org.stockroom.reservations.ReservationRequest;
 import org.stockroom.reservations.ReservationStatus;
 import org.stockroom.sales.Purchase;
-import org.stockroom.support.InvalidRequestException;
+import org.stockroom.support.Choices;
 
 @RestController
 @RequestMapping("/api/reservations")
@@ -141,10 +140,6 @@ class ReservationApi {
     }
 
     private static ReservationStatus status(String status) {
-        try {
-            return ReservationStatus.valueOf(status.toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new InvalidRequestException("status", "must be one of active, committed, released, expired");
-        }
+        return Choices.parse(ReservationStatus.class, "status", status);
     }
 }

@@ -9,11 +9,11 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import org.stockroom.purchasing.OrderRequest;
 import org.stockroom.purchasing.PurchaseOrder;
 import org.stockroom.purchasing.Purchasing;
 import org.stockroom.purchasing.ReceiptRequest;
+import org.stockroom.support.Choices;
 import org.stockroom.support.InvalidRequestException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -105,14 +105,7 @@ class PoCommand implements Runnable {
 
         @Override
         int run(StoreSession session, PrintWriter out) {
-            PurchaseOrder.Status parsed = null;
-            if (status != null) {
-                try {
-                    parsed = PurchaseOrder.Status.valueOf(status.toUpperCase(Locale.ROOT));
-                } catch (IllegalArgumentException e) {
-                    throw new InvalidRequestException("status", "is not a purchase-order status");
-                }
-            }
+            PurchaseOrder.Status parsed = Choices.parseOptional(PurchaseOrder.Status.class, "--status", status);
             List<PurchaseOrder> orders = session.store().purchasing().orders(parsed, supplier);
             if (orders.isEmpty()) {
                 out.println("No purchase orders.");

@@ -9,7 +9,7 @@ import org.stockroom.reservations.CommitOutcome;
 import org.stockroom.reservations.Reservation;
 import org.stockroom.reservations.ReservationStatus;
 import org.stockroom.reservations.Reservations;
-import org.stockroom.support.InvalidRequestException;
+import org.stockroom.support.Choices;
 import org.stockroom.support.StockroomProperties;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -37,13 +37,7 @@ class ReservationsCommand extends StoreCommand {
 
     @Override
     void beforeOpening() {
-        if (status != null) {
-            try {
-                parsed = ReservationStatus.valueOf(status.strip().toUpperCase(Locale.ROOT));
-            } catch (IllegalArgumentException e) {
-                throw new InvalidRequestException("--status", "must be active, committed, released or expired");
-            }
-        }
+        parsed = Choices.parseOptional(ReservationStatus.class, "--status", status);
     }
 
     @Override

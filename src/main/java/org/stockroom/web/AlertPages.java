@@ -10,7 +10,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.stockroom.Store;
 import org.stockroom.alerts.AlertStatus;
-import org.stockroom.support.InvalidRequestException;
+import org.stockroom.support.Choices;
 
 /** Restock alerts, open or resolved. The page follows new ones live through {@code /api/alerts/stream}. */
 @Controller
@@ -38,10 +38,6 @@ class AlertPages {
     }
 
     private static AlertStatus status(String status) {
-        try {
-            return AlertStatus.valueOf(status.toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new InvalidRequestException("status", "must be open, resolved or all");
-        }
+        return Choices.parse(AlertStatus.class, "status", status);
     }
 }

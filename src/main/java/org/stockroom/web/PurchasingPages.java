@@ -7,7 +7,6 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -26,6 +25,7 @@ import org.stockroom.purchasing.PurchaseOrder;
 import org.stockroom.purchasing.Purchasing;
 import org.stockroom.purchasing.ReceiptRequest;
 import org.stockroom.purchasing.SupplierForm;
+import org.stockroom.support.Choices;
 import org.stockroom.support.DomainException;
 import org.stockroom.support.InvalidRequestException;
 
@@ -307,14 +307,7 @@ class PurchasingPages {
     }
 
     private static PurchaseOrder.Status status(String status) {
-        if (status == null || status.isBlank()) {
-            return null;
-        }
-        try {
-            return PurchaseOrder.Status.valueOf(status.strip().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new InvalidRequestException("status", "is not a purchase-order status");
-        }
+        return Choices.parseOptional(PurchaseOrder.Status.class, "status", status);
     }
 
     private static LocalDate date(String text) {

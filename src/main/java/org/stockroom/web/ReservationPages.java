@@ -16,6 +16,7 @@ import org.stockroom.reservations.ReservationRequest;
 import org.stockroom.reservations.ReservationStatus;
 import org.stockroom.reservations.Reservations;
 import org.stockroom.sales.PurchaseRequest;
+import org.stockroom.support.Choices;
 import org.stockroom.support.DomainException;
 
 /**
@@ -56,9 +57,7 @@ class ReservationPages {
                 "reservations",
                 reservations()
                         .list(
-                                filter.equals("all")
-                                        ? null
-                                        : ReservationStatus.valueOf(filter.toUpperCase(Locale.ROOT)),
+                                filter.equals("all") ? null : Choices.parse(ReservationStatus.class, "status", filter),
                                 product));
         model.addAttribute("limit", Reservations.LIST_LIMIT);
         model.addAttribute("minMinutes", ReservationRequest.MIN_SECONDS / 60);

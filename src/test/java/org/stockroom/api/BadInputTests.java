@@ -385,4 +385,21 @@ class BadInputTests extends ApiTestSupport {
         assertProblem(api.post("/api/purchases", deep), 400, "invalid-request");
         assertUnchanged();
     }
+
+    @Test
+    void anUnknownStatusFilterIsA400ThatListsTheStatusesInEveryCase() {
+        Map<String, String> filters = Map.of(
+                "/api/alerts?status=", "must be one of open, resolved, all",
+                "/api/reservations?status=", "must be one of active, committed, released, expired",
+                "/api/purchase-orders?status=", "must be one of draft, sent, partially_received, received, cancelled");
+        filters.forEach((filter, choices) -> {
+            JsonNode problem = assertInvalid(api.get(filter + "bogus"), "status");
+            assertThat(problem.get("errors").get(0).get("message").asString()).isEqualTo(choices);
+        });
+
+        assertThat(api.get("/api/alerts?status=%20Resolved%20").status()).isEqualTo(200);
+        assertThat(api.get("/api/reservations?status=COMMITTED").status()).isEqualTo(200);
+        assertThat(api.get("/api/purchase-orders?status=partially_received").status())
+                .isEqualTo(200);
+    }
 }

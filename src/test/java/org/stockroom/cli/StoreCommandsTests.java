@@ -426,7 +426,14 @@ class StoreCommandsTests {
                 run("reserve", "LAP:1", "--expires-in", "59"),
                 2,
                 "expiresInSeconds: must be a whole number from 60 to 604800 (invalid-request)");
-        assertOneLineError(run("reservations", "--status", "open"), 2, "--status");
+        assertOneLineError(
+                run("reservations", "--status", "open"),
+                2,
+                "--status: must be one of active, committed, released, expired (invalid-request)");
+        assertOneLineError(
+                run("po", "list", "--status", "open"),
+                2,
+                "--status: must be one of draft, sent, partially_received, received, cancelled (invalid-request)");
         assertThat(product("LAP").get("reserved").asLong()).isZero();
 
         Cli.Run first = run("reserve", "LAP:1", "--idempotency-key", "cart-1", "--json");

@@ -102,6 +102,16 @@ class ImportCommand extends StoreCommand {
         report.invalid().forEach(p -> out.println("  invalid line " + p.line() + ": " + p.reason()));
         report.skipped().forEach(p -> out.println("  skipped line " + p.line() + ": " + p.reason()));
         report.warnings().forEach(p -> out.println("  line " + p.line() + ": " + p.reason()));
+        ImportReport.Defaults defaults = report.defaultsApplied();
+        if (defaults != null) {
+            out.println("Store defaults (no reorder threshold in the file): threshold " + defaults.reorderThreshold()
+                    + (defaults.reorderQuantity() == null ? "" : ", reorder quantity " + defaults.reorderQuantity())
+                    + " for " + abbreviate(defaults.skus()));
+        }
+        if (!report.untracked().isEmpty()) {
+            out.println("Stock 0, not counted by the storefront (count or receive them): "
+                    + abbreviate(report.untracked()));
+        }
         out.flush();
     }
 

@@ -132,20 +132,23 @@ class StoreCommandsTests {
         Path file = dataDir.resolve("woocommerce.csv");
         Files.writeString(
                 file,
-                "ID,Type,SKU,Name,Stock,Regular price,Images\n"
-                        + "12,simple,MUG,Mug,4,7.50,ftp://shop.example/mug.jpg\n"
-                        + "13,simple,CUP,Cup,6,5.00,https://shop.example/cup.jpg\n");
+                "ID,Type,SKU,Name,Stock,In stock?,Low stock amount,Regular price,Images\n"
+                        + "12,simple,MUG,Mug,4,1,2,7.50,ftp://shop.example/mug.jpg\n"
+                        + "13,simple,CUP,Cup,6,1,,5.00,https://shop.example/cup.jpg\n"
+                        + "14,simple,TEA,Tea,,1,1,3.00,\n");
 
         Cli.Run dryRun = run("import", file.toString(), "--dry-run");
         assertThat(dryRun.exitCode()).as(dryRun.toString()).isZero();
-        assertThat(dryRun.out()).contains("Dry run of a woocommerce file").contains("To create: MUG, CUP");
+        assertThat(dryRun.out()).contains("Dry run of a woocommerce file").contains("To create: MUG, CUP, TEA");
         assertThat(run("products", "list").out()).doesNotContain("MUG");
 
         Cli.Run imported = run("import", file.toString());
         assertThat(imported.exitCode()).as(imported.toString()).isZero();
         assertThat(imported.squeezed())
-                .contains("2 created, 0 updated, 0 unchanged, 0 invalid, 0 skipped")
-                .contains("line 2: picture left out: its address must be an http or https address");
+                .contains("3 created, 0 updated, 0 unchanged, 0 invalid, 0 skipped")
+                .contains("line 2: picture left out: its address must be an http or https address")
+                .containsPattern("Store defaults \\(no reorder threshold in the file\\): threshold \\d+.* for CUP\n")
+                .contains("Stock 0, not counted by the storefront (count or receive them): TEA");
         assertThat(product("CUP").get("imageUrl").asString()).isEqualTo("https://shop.example/cup.jpg");
 
         Files.writeString(file, "sku,name,price,stock\nPEN,Pen,cheap,3\n");

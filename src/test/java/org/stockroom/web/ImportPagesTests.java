@@ -48,6 +48,27 @@ class ImportPagesTests extends ApiTestSupport {
     }
 
     @Test
+    void aCheckSaysWhichNewProductsGetTheStoreDefaultsAndWhichStockTheStorefrontDidNotCount() {
+        Api.Response page = upload(
+                "ID,Type,SKU,Name,Stock,In stock?,Low stock amount,Regular price\n"
+                        + "12,simple,MUG,Mug,4,1,,7.50\n"
+                        + "13,simple,TEA,Tea,,1,2,3.00\n",
+                "check");
+
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.text())
+                .contains("Store defaults given")
+                .contains("1 new product(s) had no reorder threshold in the file and would get the store&#39;s:"
+                        + " threshold 0 (Settings).")
+                .contains("Stock the storefront did not count")
+                .contains("1 new product(s) would come in with stock 0");
+        assertThat(page.text().replaceAll("\\s+", " "))
+                .containsPattern("id=\"defaults-applied\".*<p class=\"muted\">MUG</p>")
+                .containsPattern("id=\"untracked\".*<p class=\"muted\">TEA</p>");
+        assertThat(api.get("/api/products").json().get("total").asLong()).isZero();
+    }
+
+    @Test
     void anImportCanBeUndoneFromThePage() {
         Api.Response imported = upload("sku,name,price,stock\nN-1,New,2.00,3\n", "import");
         assertThat(imported.text()).contains("Undo this import");

@@ -1,9 +1,9 @@
 package org.stockroom.accounts;
 
 import java.util.List;
-import java.util.Locale;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.stockroom.support.Choices;
 import org.stockroom.support.InvalidRequestException;
 
 /** What an account may do. Each role includes everything of the roles below it. */
@@ -31,10 +31,6 @@ public enum Role {
         if (value == null) {
             throw new InvalidRequestException(field, "is required");
         }
-        try {
-            return valueOf(value.toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new InvalidRequestException(field, "must be one of OWNER, STAFF, VIEWER");
-        }
+        return Choices.parse(Role.class, field, value);
     }
 }

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import org.stockroom.imports.ImportFormat;
 import org.stockroom.imports.ImportReport;
 import org.stockroom.imports.Importer;
@@ -85,7 +84,7 @@ class ImportCommand extends StoreCommand {
                 + report.invalid().size()
                 + " invalid, " + report.skipped().size() + " skipped");
         if (!report.created().isEmpty()) {
-            out.println((report.dryRun() ? "To create: " : "Created: ") + abbreviate(report.created()));
+            out.println((report.dryRun() ? "To create: " : "Created: ") + ImportReport.listed(report.created()));
         }
         for (ImportReport.Update update : report.updated()) {
             StringBuilder line = new StringBuilder("  ").append(update.sku()).append(':');
@@ -106,19 +105,13 @@ class ImportCommand extends StoreCommand {
         if (defaults != null) {
             out.println("Store defaults (no reorder threshold in the file): threshold " + defaults.reorderThreshold()
                     + (defaults.reorderQuantity() == null ? "" : ", reorder quantity " + defaults.reorderQuantity())
-                    + " for " + abbreviate(defaults.skus()));
+                    + " for " + ImportReport.listed(defaults.skus()));
         }
         if (!report.untracked().isEmpty()) {
             out.println("Stock 0, not counted by the storefront (count or receive them): "
-                    + abbreviate(report.untracked()));
+                    + ImportReport.listed(report.untracked()));
         }
         out.flush();
-    }
-
-    private static String abbreviate(List<String> skus) {
-        return skus.size() <= 20
-                ? String.join(", ", skus)
-                : String.join(", ", skus.subList(0, 20)) + " and " + (skus.size() - 20) + " more";
     }
 
     private static Character invalidDelimiter() {

@@ -34,6 +34,13 @@ public record ImportReport(
 
     public record Update(String sku, Map<String, List<Object>> changes) {}
 
+    /** SKUs as a report shows them to a person: the first 20, then how many more. */
+    public static String listed(List<String> skus) {
+        return skus.size() <= 20
+                ? String.join(", ", skus)
+                : String.join(", ", skus.subList(0, 20)) + " and " + (skus.size() - 20) + " more";
+    }
+
     /**
      * The store-wide defaults given to new products whose file row had no reorder threshold (and
      * reorder quantity), and which products received them.

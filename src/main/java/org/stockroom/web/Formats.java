@@ -139,6 +139,11 @@ class Formats {
         return instant == null ? "" : instant.toString();
     }
 
+    /** SKUs of an import report: the first 20, then how many more. */
+    public String skus(java.util.List<String> skus) {
+        return org.stockroom.imports.ImportReport.listed(skus);
+    }
+
     /** A variant's options as one line: "Size: M · Colour: Red". */
     public String options(java.util.Map<String, String> options) {
         if (options == null || options.isEmpty()) {

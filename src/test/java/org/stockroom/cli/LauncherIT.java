@@ -1,0 +1,58 @@
+package org.stockroom.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The {@code ./stockroom} launcher's class-data archives are the ones later starts really map. A
+ * JVM silently falls back to loading every class from the jars when an archive does not match the
+ * class path it was made from (as it did while the archive was made in a scratch directory and
+ * moved afterwards), so this asks the JVM to refuse to start instead ({@code -Xshare:on}) and
+ * checks that Stockroom's own classes come from the archive.
+ */
+class LauncherIT {
+
+    private static final Path PROJECT = Path.of("").toAbsolutePath();
+    private static final Path APP = PROJECT.resolve("target/app");
+
+    @Test
+    void theLauncherMakesClassDataArchivesThatItsStartsMap() throws Exception {
+        Run prepared = run(List.of(PROJECT.resolve("stockroom").toString(), "--help"));
+        assertThat(prepared.exit()).as(prepared.output()).isZero();
+
+        for (String archive : List.of("command.jsa", "serve.jsa")) {
+            Run started = run(List.of(
+                    "java",
+                    "-Xshare:on",
+                    "-XX:SharedArchiveFile=" + APP.resolve(archive),
+                    "-Xlog:class+load=info",
+                    "-jar",
+                    APP.resolve("stockroom.jar").toString(),
+                    "--help"));
+            assertThat(started.exit()).as(archive + ": " + started.output()).isZero();
+            assertThat(started.output())
+                    .as(archive)
+                    .contains("org.stockroom.cli.StockroomCommand source: shared objects file");
+        }
+    }
+
+    private record Run(int exit, String output) {}
+
+    private static Run run(List<String> command) throws IOException, InterruptedException {
+        ProcessBuilder builder = new ProcessBuilder(new ArrayList<>(command))
+                .directory(PROJECT.toFile())
+                .redirectErrorStream(true);
+        builder.environment().remove("STOCKROOM_CDS");
+        Process process = builder.start();
+        byte[] output = process.getInputStream().readAllBytes();
+        assertThat(process.waitFor(5, TimeUnit.MINUTES)).isTrue();
+        return new Run(process.exitValue(), new String(output, StandardCharsets.UTF_8));
+    }
+}

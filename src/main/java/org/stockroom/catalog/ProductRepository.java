@@ -10,6 +10,7 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.stockroom.support.BulkInsert;
 import org.stockroom.support.Money;
 import org.stockroom.support.StockroomProperties;
 
@@ -24,12 +25,15 @@ class ProductRepository {
 
     private final JdbcClient jdbc;
     private final NamedParameterJdbcTemplate batchJdbc;
+    private final BulkInsert bulk;
     private final RowMapper<Product> mapper;
     private final int currencyScale;
 
-    ProductRepository(JdbcClient jdbc, NamedParameterJdbcTemplate batchJdbc, StockroomProperties properties) {
+    ProductRepository(
+            JdbcClient jdbc, NamedParameterJdbcTemplate batchJdbc, BulkInsert bulk, StockroomProperties properties) {
         this.jdbc = jdbc;
         this.batchJdbc = batchJdbc;
+        this.bulk = bulk;
         this.currencyScale = properties.currencyScale();
         this.mapper = (rs, n) -> ProductRows.map(rs, currencyScale);
     }
@@ -46,7 +50,6 @@ class ProductRepository {
                     + ":threshold, 0, :cost, :reorderQuantity, :leadTimeDays, :supplier, :barcode, FALSE, :now, :now, "
                     + ":group, :options, :tracked, :nameKey, :components, :imageUrl) "
                     + "ON CONFLICT (sku) DO NOTHING";
-    private static final String INSERT_WORD = "INSERT INTO product_word (word, sku) VALUES (:word, :sku)";
 
     /** Inserts the product; answers false when the SKU is taken. */
     boolean insert(NewProduct p, long now) {
@@ -59,32 +62,20 @@ class ProductRepository {
 
     /** Inserts the products in batches; answers the SKUs that were taken already (nothing else is wrong then). */
     List<String> insertAll(List<NewProduct> newProducts, long now) {
-        List<String> taken = new java.util.ArrayList<>();
-        for (int from = 0; from < newProducts.size(); from += BATCH) {
-            List<NewProduct> batch = newProducts.subList(from, Math.min(newProducts.size(), from + BATCH));
-            SqlParameterSource[] rows = batch.stream().map(p -> row(p, now)).toArray(SqlParameterSource[]::new);
-            int[] counts = batchJdbc.batchUpdate(INSERT, rows);
-            List<NewProduct> inserted = new java.util.ArrayList<>();
-            for (int i = 0; i < counts.length; i++) {
-                if (counts[i] == 0) {
-                    taken.add(batch.get(i).sku());
-                } else {
-                    inserted.add(batch.get(i));
-                }
-            }
-            insertWords(inserted);
-        }
-        return taken;
+        List<Object[]> rows = newProducts.stream().map(p -> values(p, now)).toList();
+        java.util.Set<String> taken = bulk.appendNew("product", "sku", INSERTED_COLUMNS, rows);
+        insertWords(newProducts.stream().filter(p -> !taken.contains(p.sku())).toList());
+        return newProducts.stream().map(NewProduct::sku).filter(taken::contains).toList();
     }
 
     private void insertWords(List<NewProduct> products) {
-        List<SqlParameterSource> rows = new java.util.ArrayList<>();
+        List<Object[]> rows = new java.util.ArrayList<>();
         for (NewProduct p : products) {
             for (String word : ProductWords.of(p.sku(), p.name(), p.supplier(), p.group())) {
-                rows.add(new MapSqlParameterSource().addValue("word", word).addValue("sku", p.sku()));
+                rows.add(new Object[] {word, p.sku()});
             }
         }
-        batchJdbc.batchUpdate(INSERT_WORD, rows.toArray(SqlParameterSource[]::new));
+        bulk.append("product_word", WORD_COLUMNS, rows);
     }
 
     /** Replaces the search words of the products with what they say now. */
@@ -94,21 +85,19 @@ class ProductRepository {
             jdbc.sql("DELETE FROM product_word WHERE sku IN (:skus)")
                     .param("skus", chunk)
                     .update();
-            List<SqlParameterSource> rows = new java.util.ArrayList<>();
+            List<Object[]> rows = new java.util.ArrayList<>();
             jdbc.sql("SELECT sku, name, supplier, variant_group FROM product WHERE sku IN (:skus)")
                     .param("skus", chunk)
                     .query((rs, n) -> {
                         String sku = rs.getString("sku");
                         for (String word : ProductWords.of(
                                 sku, rs.getString("name"), rs.getString("supplier"), rs.getString("variant_group"))) {
-                            rows.add(new MapSqlParameterSource()
-                                    .addValue("word", word)
-                                    .addValue("sku", sku));
+                            rows.add(new Object[] {word, sku});
                         }
                         return sku;
                     })
                     .list();
-            batchJdbc.batchUpdate(INSERT_WORD, rows.toArray(SqlParameterSource[]::new));
+            bulk.append("product_word", WORD_COLUMNS, rows);
         }
     }
 
@@ -118,6 +107,56 @@ class ProductRepository {
                         "SELECT p.sku FROM product p WHERE NOT EXISTS (SELECT 1 FROM product_word w WHERE w.sku = p.sku)")
                 .query(String.class)
                 .list();
+    }
+
+    private static final List<String> INSERTED_COLUMNS = List.of(
+            "sku",
+            "name",
+            "price",
+            "stock",
+            "reorder_threshold",
+            "units_sold",
+            "cost",
+            "reorder_quantity",
+            "lead_time_days",
+            "supplier",
+            "barcode",
+            "archived",
+            "created_at",
+            "updated_at",
+            "variant_group",
+            "options",
+            "stock_tracked",
+            "name_key",
+            "components",
+            "image_url");
+
+    private static final List<String> WORD_COLUMNS = List.of("word", "sku");
+
+    /** The values of {@link #INSERTED_COLUMNS} for a new product, as {@link #row} names them for one insert. */
+    private static Object[] values(NewProduct p, long now) {
+        return new Object[] {
+            p.sku(),
+            p.name(),
+            Money.toColumn(p.price()),
+            p.stock(),
+            p.reorderThreshold(),
+            0L,
+            Money.toColumnOrNull(p.cost()),
+            p.reorderQuantity(),
+            p.leadTimeDays(),
+            p.supplier(),
+            p.barcode(),
+            false,
+            now,
+            now,
+            p.group(),
+            ProductWords.writeOptions(p.options()),
+            p.stockTracked() && p.components().isEmpty(),
+            searchKey(p.name()),
+            BundleComponent.format(p.components()),
+            p.imageUrl()
+        };
     }
 
     private static SqlParameterSource row(NewProduct p, long now) {

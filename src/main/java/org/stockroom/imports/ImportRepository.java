@@ -2,11 +2,9 @@ package org.stockroom.imports;
 
 import java.util.List;
 import java.util.Optional;
-import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
-import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.stockroom.support.BulkInsert;
 
 @Repository
 class ImportRepository {
@@ -16,11 +14,11 @@ class ImportRepository {
     record Effect(String sku, boolean created, String previous, long stockDelta) {}
 
     private final JdbcClient jdbc;
-    private final NamedParameterJdbcTemplate batchJdbc;
+    private final BulkInsert bulk;
 
-    ImportRepository(JdbcClient jdbc, NamedParameterJdbcTemplate batchJdbc) {
+    ImportRepository(JdbcClient jdbc, BulkInsert bulk) {
         this.jdbc = jdbc;
-        this.batchJdbc = batchJdbc;
+        this.bulk = bulk;
     }
 
     long highestMovementId() {
@@ -46,20 +44,12 @@ class ImportRepository {
                 .param("mark", movementMark)
                 .param("now", now)
                 .update();
-        for (int from = 0; from < effects.size(); from += 1000) {
-            SqlParameterSource[] rows = effects.subList(from, Math.min(effects.size(), from + 1000)).stream()
-                    .map(e -> new MapSqlParameterSource()
-                            .addValue("id", id)
-                            .addValue("sku", e.sku())
-                            .addValue("created", e.created())
-                            .addValue("previous", e.previous())
-                            .addValue("delta", e.stockDelta()))
-                    .toArray(SqlParameterSource[]::new);
-            batchJdbc.batchUpdate(
-                    "INSERT INTO catalog_import_effect (import_id, sku, created, previous, stock_delta) "
-                            + "VALUES (:id, :sku, :created, :previous, :delta)",
-                    rows);
-        }
+        bulk.append(
+                "catalog_import_effect",
+                List.of("import_id", "sku", "created", "previous", "stock_delta"),
+                effects.stream()
+                        .map(e -> new Object[] {id, e.sku(), e.created(), e.previous(), e.stockDelta()})
+                        .toList());
     }
 
     Optional<StoredImport> find(String id) {

@@ -28,16 +28,13 @@ class MovementRepository {
             "id, sku, type, reason, delta, balance_after, actor, note, purchase_id, at, unit_cost";
 
     private final JdbcClient jdbc;
-    private final org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate batchJdbc;
+    private final org.stockroom.support.BulkInsert bulk;
 
     private final RowMapper<Movement> mapper;
 
-    MovementRepository(
-            JdbcClient jdbc,
-            org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate batchJdbc,
-            StockroomProperties properties) {
+    MovementRepository(JdbcClient jdbc, org.stockroom.support.BulkInsert bulk, StockroomProperties properties) {
         this.jdbc = jdbc;
-        this.batchJdbc = batchJdbc;
+        this.bulk = bulk;
         int scale = properties.currencyScale();
         this.mapper = (rs, n) -> map(rs, scale);
     }
@@ -75,24 +72,22 @@ class MovementRepository {
 
     /** Opening balances of new products, in batches: the balance after each is its delta. */
     void appendOpenings(List<StockChange> openings, String actor, long now) {
-        for (int from = 0; from < openings.size(); from += 1000) {
-            var rows = openings.subList(from, Math.min(openings.size(), from + 1000)).stream()
-                    .map(c -> new org.springframework.jdbc.core.namedparam.MapSqlParameterSource()
-                            .addValue("sku", c.sku())
-                            .addValue("type", c.type().name())
-                            .addValue("reason", c.reason())
-                            .addValue("delta", c.delta())
-                            .addValue("balance", c.delta())
-                            .addValue("actor", actor)
-                            .addValue("note", c.note())
-                            .addValue("purchaseId", c.purchaseId())
-                            .addValue("at", now))
-                    .toArray(org.springframework.jdbc.core.namedparam.SqlParameterSource[]::new);
-            batchJdbc.batchUpdate(
-                    "INSERT INTO stock_movement (sku, type, reason, delta, balance_after, actor, note, purchase_id, at) "
-                            + "VALUES (:sku, :type, :reason, :delta, :balance, :actor, :note, :purchaseId, :at)",
-                    rows);
-        }
+        bulk.append(
+                "stock_movement",
+                List.of("sku", "type", "reason", "delta", "balance_after", "actor", "note", "purchase_id", "at"),
+                openings.stream()
+                        .map(c -> new Object[] {
+                            c.sku(),
+                            c.type().name(),
+                            c.reason(),
+                            c.delta(),
+                            c.delta(),
+                            actor,
+                            c.note(),
+                            c.purchaseId(),
+                            now
+                        })
+                        .toList());
     }
 
     /**

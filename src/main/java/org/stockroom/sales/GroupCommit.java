@@ -11,6 +11,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
@@ -30,10 +31,13 @@ import org.stockroom.support.TransientFailures;
  * Commits the work of many callers with one commit. A unit of work is anything that takes stock:
  * a purchase, a hold, the commit of a hold. Callers queue their units; a writer thread takes what
  * queued up while it committed the previous batch (up to a batch size, optionally waiting a short
- * window for more), runs each unit in a savepoint of one transaction, commits once, and only then
- * answers every caller. A unit that fails rolls back to its savepoint and fails alone with its own
- * answer; the database still refuses to oversell through the conditional update of each line.
- * The sales rollups of the batch's purchases are added once, at the end of its transaction.
+ * window for more), runs its units in one transaction, commits once, and only then answers every
+ * caller. A unit that fails fails alone with its own answer: the units run one after another
+ * without savepoints while batches go through whole (a savepoint costs two round trips per unit on
+ * PostgreSQL), and a batch in which one is refused is rolled back and run again with each unit in
+ * a savepoint, which the following batch keeps doing until one goes through without a refusal.
+ * The database still refuses to oversell through the conditional update of each line. The sales
+ * rollups of the batch's purchases are added once, at the end of its transaction.
  *
  * <p>A unit that finds no batch running and none queued is not handed to a writer: its caller
  * runs it as a batch of one in a transaction of its own, and holds a writer's place meanwhile, so
@@ -115,6 +119,10 @@ final class GroupCommit {
     private final List<Thread> threads = new CopyOnWriteArrayList<>();
     private volatile boolean stopping;
     private volatile Consumer<List<Unit<?>>> batchObserver = batch -> {};
+    /** Whether the last batch had a refusal: the next one then runs its units in savepoints at once. */
+    private volatile boolean refusedLately;
+
+    private final AtomicLong runsInSavepoints = new AtomicLong();
     private final IntConsumer committedBatchSizes;
 
     /**
@@ -348,22 +356,25 @@ final class GroupCommit {
 
     private void commit(List<Pending<?>> batch) {
         batchObserver.accept(batch.stream().<Unit<?>>map(p -> p.unit).toList());
-        List<Object> answers;
+        List<Object> answers = null;
         AtomicBoolean committing = new AtomicBoolean();
         try {
-            answers = transaction.execute(status -> {
-                committing.set(false);
-                List<Object> out = new ArrayList<>(batch.size());
-                List<Sold> sold = new ArrayList<>(batch.size());
-                for (Pending<?> p : batch) {
-                    out.add(inSavepoint(p.unit, sold));
+            if (!refusedLately || batch.size() == 1) {
+                try {
+                    answers = run(batch, committing, false);
+                } catch (Refused refused) {
+                    // Rolled back whole, nothing of it announced. A lone unit's refusal is its answer;
+                    // the units of a larger batch run again below, each in a savepoint.
+                    if (batch.size() == 1) {
+                        answers = List.of(new Failed(refused.refusal()));
+                    }
                 }
-                if (!sold.isEmpty()) {
-                    recordSales.accept(sold);
-                }
-                committing.set(true);
-                return out;
-            });
+            }
+            if (answers == null) {
+                runsInSavepoints.incrementAndGet();
+                answers = run(batch, committing, true);
+            }
+            refusedLately = answers.stream().anyMatch(Failed.class::isInstance);
         } catch (RuntimeException | Error e) {
             if (committing.get()) {
                 // The commit itself failed (say, the connection broke): whether it took effect is
@@ -397,6 +408,61 @@ final class GroupCommit {
                 batch.get(i).complete(answer);
             }
         }
+    }
+
+    /**
+     * Runs the batch's units in one transaction, each in a savepoint of its own or (when none is
+     * expected to be refused) one after another, in which case a refusal rolls the whole batch back
+     * as {@link Refused}.
+     */
+    private List<Object> run(List<Pending<?>> batch, AtomicBoolean committing, boolean savepoints) {
+        return transaction.execute(status -> {
+            committing.set(false);
+            List<Object> out = new ArrayList<>(batch.size());
+            List<Sold> sold = new ArrayList<>(batch.size());
+            if (savepoints) {
+                for (Pending<?> p : batch) {
+                    out.add(inSavepoint(p.unit, sold));
+                }
+            } else {
+                List<TransactionSynchronization> before = TransactionSynchronizationManager.getSynchronizations();
+                try {
+                    for (Pending<?> p : batch) {
+                        out.add(p.unit.run(sold::add));
+                    }
+                } catch (RuntimeException e) {
+                    if (TransientFailures.isTransient(e)) {
+                        throw e;
+                    }
+                    // What the units registered for after the commit goes with the rollback, unannounced.
+                    TransactionSynchronizationManager.clearSynchronization();
+                    TransactionSynchronizationManager.initSynchronization();
+                    before.forEach(TransactionSynchronizationManager::registerSynchronization);
+                    throw new Refused(e);
+                }
+            }
+            if (!sold.isEmpty()) {
+                recordSales.accept(sold);
+            }
+            committing.set(true);
+            return out;
+        });
+    }
+
+    /** A unit of a batch run without savepoints was refused: the batch is rolled back and run again in savepoints. */
+    private static final class Refused extends RuntimeException {
+        Refused(RuntimeException refusal) {
+            super(refusal.getMessage(), refusal, false, false);
+        }
+
+        RuntimeException refusal() {
+            return (RuntimeException) getCause();
+        }
+    }
+
+    /** Batches run with each unit in a savepoint (a refusal expected, or met in a larger run without them); for tests. */
+    long runsInSavepoints() {
+        return runsInSavepoints.get();
     }
 
     /** A unit's refusal, told apart from its answer (which may be of any type, even an exception's). */

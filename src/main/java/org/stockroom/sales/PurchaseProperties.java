@@ -8,7 +8,7 @@ import org.stockroom.support.Database;
 /**
  * How purchases reach the database ({@code stockroom.purchases.*}).
  *
- * @param groupCommit whether concurrent purchases share one transaction (each in its own savepoint)
+ * @param groupCommit whether concurrent purchases share one transaction (a refused one failing alone)
  *                    instead of one transaction each
  * @param writers     writer threads, each committing its own batches; SQLite always has one, because
  *                    it has one writer at a time anyway. Absent: 1 on SQLite, 8 on PostgreSQL

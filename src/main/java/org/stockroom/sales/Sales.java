@@ -31,7 +31,7 @@ import tools.jackson.databind.json.JsonMapper;
  * Purchases. Every line of a purchase is taken from stock by a conditional update, or none is. An
  * idempotency key is stored with the answer in the same transaction, and the database's unique key
  * on it decides between two requests racing with the same key. Concurrent purchases share commits
- * ({@link GroupCommit}), each in its own savepoint; with {@code stockroom.purchases.group-commit=false}
+ * ({@link GroupCommit}), a refused one failing alone; with {@code stockroom.purchases.group-commit=false}
  * each purchase is a transaction of its own.
  */
 @Service
@@ -159,7 +159,7 @@ public class Sales implements DisposableBean {
 
     /**
      * Work besides a purchase that takes stock (a hold, the commit of a hold), run like purchases:
-     * in a commit shared with concurrent purchases (in a savepoint of its own), or in a transaction
+     * in a commit shared with concurrent purchases (failing alone if refused), or in a transaction
      * of its own when group commit is off or the caller is in a transaction already.
      */
     public interface SharedWork<T> {

@@ -26,7 +26,7 @@ import org.stockroom.testing.Api;
 import org.stockroom.testing.ApiTestSupport;
 
 /**
- * Purchases that arrive together share one commit, each in its own savepoint. To know which
+ * Purchases that arrive together share one commit, and a refused one fails alone. To know which
  * purchases shared a batch, these tests hold every writer on a purchase of its own while the
  * purchases under test queue up, then let one writer go: it takes them all in its next batch.
  */
@@ -92,6 +92,58 @@ class GroupCommitTests extends ApiTestSupport {
                 .isZero();
         assertThat(stock("LONE-1")).isEqualTo(1);
         assertThat(count("SELECT units FROM sales_total WHERE sku = 'LONE-1'")).isEqualTo(2);
+    }
+
+    /**
+     * Savepoints cost two round trips per purchase, so a batch runs without them until one of its
+     * purchases is refused; then it is rolled back and run again with each purchase in a savepoint,
+     * and every answer is the one the purchase would have had on its own.
+     */
+    @Test
+    void aBatchRunsWithoutSavepointsUntilAPurchaseIsRefusedThenAgainInSavepoints() throws Exception {
+        api.post("/api/products", product("OPT-1", "2.00", 12, 0));
+        api.post("/api/products", product("OPT-2", "5.00", 1, 0));
+
+        // Whatever an earlier test's last batch was, one without a refusal leaves the next without savepoints.
+        inOneBatch(List.of(
+                () -> api.post("/api/purchases", withReference("settle-1", "OPT-1", 1)),
+                () -> api.post("/api/purchases", withReference("settle-2", "OPT-1", 1))));
+        long before = groupCommit.runsInSavepoints();
+        List<CompletableFuture<Api.Response>> clean = inOneBatch(List.of(
+                () -> api.post("/api/purchases", withReference("clean-1", "OPT-1", 1)),
+                () -> api.post("/api/purchases", withReference("clean-2", "OPT-1", 2)),
+                () -> api.post("/api/purchases", withReference("clean-3", "OPT-2", 1))));
+
+        assertThat(batches).anySatisfy(b -> assertThat(b).containsExactlyInAnyOrder("clean-1", "clean-2", "clean-3"));
+        for (CompletableFuture<Api.Response> answer : clean) {
+            assertThat(status(answer)).isEqualTo(201);
+        }
+        assertThat(groupCommit.runsInSavepoints())
+                .as("batches run in savepoints")
+                .isEqualTo(before);
+
+        List<CompletableFuture<Api.Response>> mixed = inOneBatch(List.of(
+                () -> api.post("/api/purchases", withReference("mixed-1", "OPT-1", 3)),
+                () -> api.post("/api/purchases", withReference("mixed-short", "OPT-2", 1)),
+                () -> api.post("/api/purchases", withReference("mixed-2", "OPT-1", 4))));
+
+        assertThat(batches)
+                .anySatisfy(b -> assertThat(b).containsExactlyInAnyOrder("mixed-1", "mixed-short", "mixed-2"));
+        assertThat(status(mixed.get(0))).isEqualTo(201);
+        assertThat(status(mixed.get(1))).isEqualTo(409);
+        assertThat(mixed.get(1).get().json().get("code").asString()).isEqualTo("insufficient-stock");
+        assertThat(status(mixed.get(2))).isEqualTo(201);
+        assertThat(groupCommit.runsInSavepoints())
+                .as("batches run in savepoints")
+                .isEqualTo(before + 1);
+        assertThat(stock("OPT-1")).isEqualTo(12 - 2 - 1 - 2 - 3 - 4);
+        assertThat(stock("OPT-2")).isZero();
+        assertThat(count("SELECT COUNT(*) FROM purchase WHERE reference LIKE 'clean-%' OR reference LIKE 'mixed-%'"))
+                .isEqualTo(5);
+        assertThat(count("SELECT COUNT(*) FROM stock_movement WHERE sku IN ('OPT-1', 'OPT-2') AND type = 'SALE'"))
+                .isEqualTo(2 + 5);
+        assertThat(count("SELECT units FROM sales_total WHERE sku = 'OPT-1'")).isEqualTo(12);
+        assertThat(count("SELECT units FROM sales_total WHERE sku = 'OPT-2'")).isEqualTo(1);
     }
 
     @Test
@@ -340,6 +392,9 @@ class GroupCommitTests extends ApiTestSupport {
      * it finds them all queued and takes them in one batch (they are fewer than the batch size).
      */
     private List<CompletableFuture<Api.Response>> inOneBatch(List<Supplier<Api.Response>> requests) throws Exception {
+        // Fresh for every batch of a test: the last one's writers are all answered, one permit is left over.
+        writersMayGo.drainPermits();
+        writersHeld.set(0);
         api.post("/api/products", product("HOLD-1", "1.00", 1000, 0));
         List<CompletableFuture<Api.Response>> holds = new ArrayList<>();
         for (int i = 1; i <= groupCommit.writers(); i++) {

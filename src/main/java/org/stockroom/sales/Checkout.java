@@ -26,8 +26,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * One purchase in the caller's transaction: the idempotency key claimed, every line taken from
- * stock, the purchase and its answer stored. What it sold reaches the rollups through
- * {@link #recordSales}, once for all the purchases that commit together ({@link GroupCommit}).
+ * stock. What it writes besides (the purchase and its lines, its ledger rows, the answer for its
+ * key, its sales in the rollups) goes through {@link #write}, once for all the purchases that
+ * commit together ({@link GroupCommit}): a statement per kind of row per batch.
  */
 @Component
 class Checkout {
@@ -87,7 +88,7 @@ class Checkout {
         };
     }
 
-    /** One purchase; what it sold goes to {@code sold}, not yet to the rollups. */
+    /** One purchase; what it writes besides the stock goes to {@code sold}, to be written with its batch. */
     Purchase buy(GroupCommit.Order order, Consumer<GroupCommit.Sold> sold) {
         PurchaseRequest request = order.request();
         String idempotencyKey = order.idempotencyKey();
@@ -101,13 +102,14 @@ class Checkout {
         List<StockChange> changes = request.lines().stream()
                 .map(l -> StockChange.sale(l.sku(), l.quantity(), id))
                 .toList();
-        List<Stock.Applied> applied = stock.apply(changes, actor);
+        List<Stock.LedgerRow> ledger = new ArrayList<>(changes.size());
+        List<Stock.Applied> applied = stock.sell(changes, actor, ledger::add);
         // A bundle's line took its components' units too: the lines are the request's, each priced
         // from its own product's row; the alerts are those of every product whose stock moved.
         Map<String, Product> after = new HashMap<>();
         applied.forEach(a -> after.put(a.product().sku().value(), a.product()));
         return record(
-                id, order, after, applied.stream().map(Stock.Applied::alert).toList(), sold);
+                id, order, after, applied.stream().map(Stock.Applied::alert).toList(), ledger, sold);
     }
 
     /**
@@ -131,8 +133,8 @@ class Checkout {
                 order.actor());
         Map<String, Product> after = new HashMap<>();
         taken.forEach(t -> after.put(t.product().sku().value(), t.product()));
-        Purchase purchase =
-                record(id, order, after, taken.stream().map(Stock.Taken::alert).toList(), s -> recordSales(List.of(s)));
+        Purchase purchase = record(
+                id, order, after, taken.stream().map(Stock.Taken::alert).toList(), List.of(), s -> write(List.of(s)));
         return new Backordered(
                 purchase, taken.stream().flatMap(t -> t.backorder().stream()).toList());
     }
@@ -141,14 +143,16 @@ class Checkout {
     record Backordered(Purchase purchase, List<org.stockroom.stock.Backorder> backorders) {}
 
     /**
-     * Stores the purchase of the request's lines, each priced from its product's row after the take
-     * ({@code after}, which has every product whose stock moved), with the alerts the takes caused.
+     * The purchase of the request's lines, each priced from its product's row after the take
+     * ({@code after}, which has every product whose stock moved), with the alerts the takes caused;
+     * its rows, with the sales' ledger rows not yet written ({@code ledger}), go to {@code sold}.
      */
     private Purchase record(
             String id,
             GroupCommit.Order order,
             Map<String, Product> after,
             List<Optional<AlertChange>> changes,
+            List<Stock.LedgerRow> ledger,
             Consumer<GroupCommit.Sold> sold) {
         PurchaseRequest request = order.request();
         int scale = properties.currencyScale();
@@ -182,18 +186,17 @@ class Checkout {
         }
         long now = clock.millis();
         Instant createdAt = Instant.ofEpochMilli(now);
-        purchases.insert(
-                new PurchaseRepository.Row(id, request.reference(), Money.toColumn(total), now), order.actor(), rows);
-        sold.accept(new GroupCommit.Sold(
-                now,
-                rows.stream()
-                        .map(r -> new SalesRollup.Line(r.sku(), r.quantity(), r.unitPrice(), r.unitCost()))
-                        .toList()));
         Purchase purchase = new Purchase(
                 id, request.reference(), createdAt, properties.currency().getCurrencyCode(), total, lines, alerts);
-        if (order.idempotencyKey() != null) {
-            purchases.recordAnswer(order.idempotencyKey(), json.writeValueAsString(purchase));
-        }
+        sold.accept(new GroupCommit.Sold(
+                new PurchaseRepository.NewPurchase(
+                        new PurchaseRepository.Row(id, request.reference(), Money.toColumn(total), now),
+                        order.actor(),
+                        rows),
+                ledger,
+                order.idempotencyKey() == null
+                        ? null
+                        : new PurchaseRepository.Answer(order.idempotencyKey(), json.writeValueAsString(purchase))));
         return purchase;
     }
 
@@ -216,8 +219,18 @@ class Checkout {
         return sum;
     }
 
-    /** Purchases committed together go to the rollups once per calendar day among them, not once each. */
-    void recordSales(List<GroupCommit.Sold> sold) {
+    /**
+     * Writes what purchases committing together left to write, a statement per kind of row for all
+     * of them: the purchases, their lines, their ledger rows (in the order their stock changed), the
+     * answers for their keys; and their sales to the rollups once per calendar day among them.
+     */
+    void write(List<GroupCommit.Sold> sold) {
+        purchases.insert(sold.stream().map(GroupCommit.Sold::purchase).toList());
+        stock.appendLedger(sold.stream().flatMap(s -> s.ledger().stream()).toList());
+        purchases.recordAnswers(sold.stream()
+                .map(GroupCommit.Sold::answer)
+                .filter(a -> a != null)
+                .toList());
         Map<LocalDate, List<GroupCommit.Sold>> byDay = new LinkedHashMap<>();
         for (GroupCommit.Sold s : sold) {
             byDay.computeIfAbsent(calendar.dateOf(Instant.ofEpochMilli(s.atMillis())), d -> new ArrayList<>())
@@ -226,7 +239,10 @@ class Checkout {
         byDay.values()
                 .forEach(day -> rollup.sales(
                         day.get(0).atMillis(),
-                        day.stream().flatMap(s -> s.lines().stream()).toList(),
+                        day.stream()
+                                .flatMap(s -> s.purchase().lines().stream())
+                                .map(r -> new SalesRollup.Line(r.sku(), r.quantity(), r.unitPrice(), r.unitCost()))
+                                .toList(),
                         day.size()));
     }
 

@@ -36,8 +36,10 @@ import org.stockroom.support.TransientFailures;
  * without savepoints while batches go through whole (a savepoint costs two round trips per unit on
  * PostgreSQL), and a batch in which one is refused is rolled back and run again with each unit in
  * a savepoint, which the following batch keeps doing until one goes through without a refusal.
- * The database still refuses to oversell through the conditional update of each line. The sales
- * rollups of the batch's purchases are added once, at the end of its transaction.
+ * The database still refuses to oversell through the conditional update of each line. What the
+ * batch's purchases write besides their stock (purchases, lines, ledger rows, answers for their
+ * keys, sales rollups) is written once for all of them, a statement per kind of row, at the end of
+ * its transaction.
  *
  * <p>A unit that finds no batch running and none queued is not handed to a writer: its caller
  * runs it as a batch of one in a transaction of its own, and holds a writer's place meanwhile, so
@@ -56,7 +58,7 @@ final class GroupCommit {
      * savepoint of the batch's transaction.
      */
     interface Unit<T> {
-        /** The work, in the batch's transaction; what a purchase sold goes to {@code sold}, not yet to the rollups. */
+        /** The work, in the batch's transaction; what a purchase leaves to write goes to {@code sold}, written with its batch. */
         T run(Consumer<Sold> sold);
 
         /** The first row the work locks: batches run their units in this order, so writers rarely deadlock. */
@@ -80,8 +82,19 @@ final class GroupCommit {
         }
     }
 
-    /** What one purchase sold, for the sales rollups. */
-    record Sold(long atMillis, List<SalesRollup.Line> lines) {}
+    /**
+     * What one purchase writes when its batch ends, together with the other purchases of the batch:
+     * the purchase and its lines, its sales' ledger rows, the answer kept for its key (or null), and
+     * its sales for the rollups. A unit refused leaves none: its rows are never written.
+     */
+    record Sold(
+            PurchaseRepository.NewPurchase purchase,
+            List<org.stockroom.stock.Stock.LedgerRow> ledger,
+            PurchaseRepository.Answer answer) {
+        long atMillis() {
+            return purchase.row().createdAt();
+        }
+    }
 
     private static final class Pending<T> {
         final Unit<T> unit;
@@ -97,7 +110,7 @@ final class GroupCommit {
         }
     }
 
-    private final Consumer<List<Sold>> recordSales;
+    private final Consumer<List<Sold>> write;
     private final TransactionTemplate transaction;
     private final TransactionTemplate savepoint;
     private final int writers;
@@ -126,11 +139,11 @@ final class GroupCommit {
     private final IntConsumer committedBatchSizes;
 
     /**
-     * @param recordSales adds the sales of purchases committed together to the rollups, once for all of them
+     * @param write writes what the purchases of a batch left to write, once for all of them, before it commits
      * @param transaction the retrying transaction template: a batch aborted for a transient reason is run again whole
      */
     GroupCommit(
-            Consumer<List<Sold>> recordSales,
+            Consumer<List<Sold>> write,
             TransactionTemplate transaction,
             PlatformTransactionManager transactionManager,
             int writers,
@@ -138,7 +151,7 @@ final class GroupCommit {
             Duration window,
             Duration timeout,
             IntConsumer committedBatchSizes) {
-        this.recordSales = recordSales;
+        this.write = write;
         this.committedBatchSizes = committedBatchSizes;
         this.transaction = transaction;
         this.savepoint = new TransactionTemplate(transactionManager);
@@ -442,7 +455,7 @@ final class GroupCommit {
                 }
             }
             if (!sold.isEmpty()) {
-                recordSales.accept(sold);
+                write.accept(sold);
             }
             committing.set(true);
             return out;
@@ -503,7 +516,7 @@ final class GroupCommit {
 
     private <T> T alone(Unit<T> unit) {
         try {
-            return transaction.execute(status -> unit.run(sold -> recordSales.accept(List.of(sold))));
+            return transaction.execute(status -> unit.run(sold -> write.accept(List.of(sold))));
         } catch (CommitFailedException e) {
             log.warn(
                     "The commit of a {} failed; its outcome is unknown ({})",

@@ -7,9 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.JdbcOperations;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
-import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.stockroom.support.Money;
@@ -32,33 +31,62 @@ class PurchaseRepository {
         this.named = named;
     }
 
-    void insert(Row purchase, String actor, List<LineRow> lines) {
-        jdbc.sql(
-                        "INSERT INTO purchase (id, reference, total, actor, created_at) VALUES (:id, :reference, :total, :actor, :at)")
-                .param("id", purchase.id())
-                .param("reference", purchase.reference())
-                .param("total", purchase.total())
-                .param("actor", actor)
-                .param("at", purchase.createdAt())
-                .update();
-        // One batched statement for all lines, not a round trip per line.
-        SqlParameterSource[] rows = new SqlParameterSource[lines.size()];
-        for (int i = 0; i < rows.length; i++) {
-            LineRow line = lines.get(i);
-            rows[i] = new MapSqlParameterSource()
-                    .addValue("purchaseId", purchase.id())
-                    .addValue("lineNo", i + 1)
-                    .addValue("sku", line.sku())
-                    .addValue("name", line.name())
-                    .addValue("quantity", line.quantity())
-                    .addValue("unitPrice", line.unitPrice())
-                    .addValue("unitCost", line.unitCost(), Types.BIGINT)
-                    .addValue("lineTotal", line.lineTotal());
+    /** A purchase to store: its row, who made it, its lines in their order. */
+    record NewPurchase(Row row, String actor, List<LineRow> lines) {}
+
+    /** An answer to keep under the idempotency key its purchase claimed. */
+    record Answer(String key, String response) {}
+
+    /**
+     * Stores purchases and their lines: one batched statement for the purchases and one for all
+     * their lines, not a round trip per purchase or per line.
+     */
+    void insert(List<NewPurchase> purchases) {
+        if (purchases.isEmpty()) {
+            return;
         }
-        named.batchUpdate(
+        JdbcOperations batches = named.getJdbcOperations();
+        batches.batchUpdate(
+                "INSERT INTO purchase (id, reference, total, actor, created_at) VALUES (?, ?, ?, ?, ?)",
+                purchases,
+                purchases.size(),
+                (ps, p) -> {
+                    ps.setString(1, p.row().id());
+                    ps.setString(2, p.row().reference());
+                    ps.setLong(3, p.row().total());
+                    ps.setString(4, p.actor());
+                    ps.setLong(5, p.row().createdAt());
+                });
+        List<Object[]> lines = new ArrayList<>();
+        for (NewPurchase p : purchases) {
+            for (int i = 0; i < p.lines().size(); i++) {
+                LineRow line = p.lines().get(i);
+                lines.add(new Object[] {
+                    p.row().id(),
+                    i + 1,
+                    line.sku(),
+                    line.name(),
+                    line.quantity(),
+                    line.unitPrice(),
+                    line.unitCost(),
+                    line.lineTotal()
+                });
+            }
+        }
+        batches.batchUpdate(
                 "INSERT INTO purchase_line (purchase_id, line_no, sku, name, quantity, unit_price, unit_cost, line_total) "
-                        + "VALUES (:purchaseId, :lineNo, :sku, :name, :quantity, :unitPrice, :unitCost, :lineTotal)",
-                rows);
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                lines,
+                new int[] {
+                    Types.VARCHAR,
+                    Types.INTEGER,
+                    Types.VARCHAR,
+                    Types.VARCHAR,
+                    Types.BIGINT,
+                    Types.BIGINT,
+                    Types.BIGINT,
+                    Types.BIGINT
+                });
     }
 
     Optional<StoredKey> findKey(String key) {
@@ -83,12 +111,20 @@ class PurchaseRepository {
                 == 1;
     }
 
-    /** Stores the answer under a key claimed in the same transaction. */
-    void recordAnswer(String key, String response) {
-        jdbc.sql("UPDATE idempotency_key SET response = :response WHERE idem_key = :key")
-                .param("key", key)
-                .param("response", response)
-                .update();
+    /** Stores answers under keys claimed in the same transaction, in one batched statement. */
+    void recordAnswers(List<Answer> answers) {
+        if (answers.isEmpty()) {
+            return;
+        }
+        named.getJdbcOperations()
+                .batchUpdate(
+                        "UPDATE idempotency_key SET response = ? WHERE idem_key = ?",
+                        answers,
+                        answers.size(),
+                        (ps, a) -> {
+                            ps.setString(1, a.response());
+                            ps.setString(2, a.key());
+                        });
     }
 
     int deleteKeysBefore(long cutoff) {

@@ -76,7 +76,7 @@ public class Sales implements DisposableBean {
         this.properties = properties;
         this.groupCommit = settings.groupCommit()
                 ? new GroupCommit(
-                        checkout::recordSales,
+                        checkout::write,
                         transaction,
                         transactionManager,
                         settings.writers(database),
@@ -104,7 +104,7 @@ public class Sales implements DisposableBean {
                     ? groupCommit.submit(checkout.unit(new GroupCommit.Order(request, idempotencyKey, actor)))
                     : transaction.execute(status -> checkout.buy(
                             new GroupCommit.Order(request, idempotencyKey, actor),
-                            sold -> checkout.recordSales(List.of(sold))));
+                            sold -> checkout.write(List.of(sold))));
             AfterCommit.run(() -> meters.made(purchase));
             return new PurchaseOutcome(purchase, false);
         } catch (CommitFailedException e) {
@@ -221,7 +221,7 @@ public class Sales implements DisposableBean {
             boolean batched = groupCommit != null && !TransactionSynchronizationManager.isActualTransactionActive();
             return batched
                     ? groupCommit.submit(unit)
-                    : transaction.execute(status -> unit.run(sold -> checkout.recordSales(List.of(sold))));
+                    : transaction.execute(status -> unit.run(sold -> checkout.write(List.of(sold))));
         } catch (CommitFailedException e) {
             throw work.outcomeUnknown(GroupCommit.COMMIT_FAILED);
         }

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -28,12 +29,18 @@ class MovementRepository {
             "id, sku, type, reason, delta, balance_after, actor, note, purchase_id, at, unit_cost";
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate batches;
     private final org.stockroom.support.BulkInsert bulk;
 
     private final RowMapper<Movement> mapper;
 
-    MovementRepository(JdbcClient jdbc, org.stockroom.support.BulkInsert bulk, StockroomProperties properties) {
+    MovementRepository(
+            JdbcClient jdbc,
+            JdbcTemplate batches,
+            org.stockroom.support.BulkInsert bulk,
+            StockroomProperties properties) {
         this.jdbc = jdbc;
+        this.batches = batches;
         this.bulk = bulk;
         int scale = properties.currencyScale();
         this.mapper = (rs, n) -> map(rs, scale);
@@ -68,6 +75,34 @@ class MovementRepository {
                 change.purchaseId(),
                 Instant.ofEpochMilli(now),
                 change.unitCost());
+    }
+
+    /**
+     * Appends sales' ledger rows in one batched statement, in the order given (the order their
+     * changes were made in).
+     */
+    void appendAll(List<Stock.LedgerRow> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        batches.batchUpdate(
+                "INSERT INTO stock_movement (sku, type, reason, delta, balance_after, actor, note, purchase_id, at, unit_cost) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                rows,
+                rows.size(),
+                (ps, row) -> {
+                    StockChange change = row.change();
+                    ps.setString(1, change.sku());
+                    ps.setString(2, change.type().name());
+                    ps.setString(3, change.reason());
+                    ps.setLong(4, row.delta());
+                    ps.setLong(5, row.balanceAfter());
+                    ps.setString(6, row.actor());
+                    ps.setString(7, change.note());
+                    ps.setString(8, change.purchaseId());
+                    ps.setLong(9, row.at());
+                    ps.setObject(10, Money.toColumnOrNull(change.unitCost()), Types.BIGINT);
+                });
     }
 
     /** Opening balances of new products, in batches: the balance after each is its delta. */

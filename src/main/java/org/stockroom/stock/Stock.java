@@ -44,13 +44,18 @@ public class Stock {
 
     /**
      * What one applied change did. For a bundle sold (or returned) {@code movement} is null: its
-     * stock does not move; the Applied of its components carry the ledger rows.
+     * stock does not move; the Applied of its components carry the ledger rows. A sale made through
+     * {@link #sell} has no movement yet either: its ledger row is written with its batch's.
      */
-    public record Applied(Product product, Movement movement, Optional<AlertChange> alert) {
-        public boolean bundle() {
-            return movement == null;
-        }
-    }
+    public record Applied(Product product, Movement movement, Optional<AlertChange> alert) {}
+
+    /**
+     * A sale's ledger row, not yet written: {@link #sell} leaves it to its caller, who appends the
+     * rows of all the purchases committing together in one statement ({@link #appendLedger}) before
+     * they commit. Each product's row stays locked until that commit, so the ledger's ids still
+     * follow the order in which each product's stock changed.
+     */
+    public record LedgerRow(StockChange change, long delta, long balanceAfter, String actor, long at) {}
 
     /** The most one receipt may bring in; a larger number is a typing mistake, not a delivery. */
     public static final long MAX_RECEIPT = 1_000_000;
@@ -105,6 +110,25 @@ public class Stock {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public List<Applied> apply(List<StockChange> changes, String actor) {
+        return apply(changes, actor, null);
+    }
+
+    /**
+     * {@link #apply(List, String)} for sales, each one's ledger row given to {@code ledger} rather
+     * than written (their Applied carry no movement): for purchases committed together, whose ledger
+     * rows reach the database in one statement per batch. Only sales: a change that adds units may
+     * fill backorders, whose ledger rows must follow its own.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public List<Applied> sell(List<StockChange> sales, String actor, Consumer<LedgerRow> ledger) {
+        if (sales.stream().anyMatch(c -> c.type() != MovementType.SALE || c.isCount() || c.delta() >= 0)) {
+            throw new IllegalArgumentException("only sales leave their ledger rows to the caller");
+        }
+        return apply(sales, actor, java.util.Objects.requireNonNull(ledger));
+    }
+
+    /** Applies the changes; their ledger rows are written now, or given to {@code ledger} when there is one. */
+    private List<Applied> apply(List<StockChange> changes, String actor, Consumer<LedgerRow> ledger) {
         Map<String, Product> bundles = catalog.bundlesAmong(
                 changes.stream().map(StockChange::sku).distinct().toList());
         // A bundle sold or returned becomes its components' units, in the same ordered statements as
@@ -115,7 +139,7 @@ public class Stock {
         List<StockChange> refused = new ArrayList<>();
         long now = clock.millis();
         for (StockChange change : ordered) {
-            (bundles.containsKey(change.sku()) ? tryBundle(change, now) : tryApply(change, actor, now))
+            (bundles.containsKey(change.sku()) ? tryBundle(change, now) : tryApply(change, actor, now, ledger))
                     .ifPresentOrElse(applied::add, () -> refused.add(change));
         }
         if (!refused.isEmpty()) {
@@ -127,7 +151,7 @@ public class Stock {
             releaseDueHolds(refused.stream().map(StockChange::sku).toList());
             refused.removeIf(change -> (bundles.containsKey(change.sku())
                             ? tryBundle(change, now)
-                            : tryApply(change, actor, now))
+                            : tryApply(change, actor, now, ledger))
                     .map(applied::add)
                     .orElse(false));
             applied.sort(Comparator.comparing(a -> a.product().sku().value()));
@@ -202,7 +226,7 @@ public class Stock {
     }
 
     /** One conditional statement and, when it matched, the ledger row and the alert transition. */
-    private Optional<Applied> tryApply(StockChange change, String actor, long now) {
+    private Optional<Applied> tryApply(StockChange change, String actor, long now, Consumer<LedgerRow> ledger) {
         Optional<StockStatements.Changed> after = change.isCount()
                 ? rows.count(change.sku(), change.countedQuantity(), now)
                 : rows.change(change.sku(), change.delta(), change.soldDelta(), now)
@@ -215,7 +239,12 @@ public class Stock {
         if (change.unitCost() != null) {
             product = catalog.averageCost(product, delta, change.unitCost());
         }
-        Movement movement = movements.append(change, delta, product.stock(), actor, now);
+        Movement movement = null;
+        if (ledger == null) {
+            movement = movements.append(change, delta, product.stock(), actor, now);
+        } else {
+            ledger.accept(new LedgerRow(change, delta, product.stock(), actor, now));
+        }
         long availableDelta = delta;
         if (delta > 0 && product.backordered() > 0) {
             // Units a purchase gives back settle what that purchase still owes before any other
@@ -575,6 +604,12 @@ public class Stock {
                     r.sku(), r.quantity(), found.get(r.sku()).available()));
         }
         return new InsufficientStockException(shortages);
+    }
+
+    /** Writes sales' ledger rows left by {@link #sell}, in one statement, in the order given. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void appendLedger(List<LedgerRow> rows) {
+        movements.appendAll(rows);
     }
 
     /** Receives units from a supplier: a RECEIPT in the ledger; may resolve the product's alert. */

@@ -197,6 +197,65 @@ class GroupCommitTests extends ApiTestSupport {
     }
 
     /**
+     * A batch writes its purchases' rows together at its end (purchases, lines, ledger rows, answers
+     * for keys): the ledger still lists each product's sales in the order they took its stock, each
+     * with the balance it left, and a purchase refused in the batch leaves no row of any kind.
+     */
+    @Test
+    void aBatchsLedgerRowsFollowTheOrderItsPurchasesTookTheStock() throws Exception {
+        api.post("/api/products", product("SEQ-1", "3.00", 20, 0));
+        api.post("/api/products", product("SEQ-2", "4.00", 1, 0));
+
+        List<CompletableFuture<Api.Response>> answers = inOneBatch(List.of(
+                () -> api.post("/api/purchases", withReference("seq-a", "SEQ-1", 1)),
+                () -> api.post(
+                        "/api/purchases",
+                        "{\"reference\":\"seq-b\",\"lines\":[{\"sku\":\"SEQ-1\",\"quantity\":2},"
+                                + "{\"sku\":\"SEQ-2\",\"quantity\":1}]}"),
+                () -> api.post("/api/purchases", withReference("seq-short", "SEQ-2", 1)),
+                () -> api.post(
+                        "/api/purchases", withReference("seq-c", "SEQ-1", 3), Map.of("Idempotency-Key", "seq-key")),
+                () -> api.post("/api/purchases", withReference("seq-d", "SEQ-1", 4))));
+
+        assertThat(batches)
+                .anySatisfy(
+                        b -> assertThat(b).containsExactlyInAnyOrder("seq-a", "seq-b", "seq-short", "seq-c", "seq-d"));
+        assertThat(answers.stream().map(a -> a.join().status()).toList()).containsExactly(201, 201, 409, 201, 201);
+        List<long[]> ledger = jdbc.sql("SELECT m.delta, m.balance_after, l.quantity FROM stock_movement m "
+                        + "JOIN purchase_line l ON l.purchase_id = m.purchase_id AND l.sku = m.sku "
+                        + "WHERE m.sku = 'SEQ-1' AND m.type = 'SALE' ORDER BY m.id")
+                .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3)})
+                .list();
+        assertThat(ledger).hasSize(4);
+        long balance = 20;
+        for (long[] row : ledger) {
+            assertThat(row[0])
+                    .as("each ledger row is its purchase line's units")
+                    .isEqualTo(-row[2]);
+            balance += row[0];
+            assertThat(row[1])
+                    .as("the balance the sale left, in the order of the ledger")
+                    .isEqualTo(balance);
+        }
+        assertThat(stock("SEQ-1")).isEqualTo(10).isEqualTo(balance);
+        assertThat(count("SELECT COUNT(*) FROM purchase WHERE reference LIKE 'seq-%'"))
+                .isEqualTo(4);
+        assertThat(count("SELECT COUNT(*) FROM stock_movement WHERE sku = 'SEQ-2'"))
+                .as("the opening and the one sale of SEQ-2")
+                .isEqualTo(2);
+        String firstAnswer = answers.get(3).join().json().get("id").asString();
+        Api.Response again =
+                api.post("/api/purchases", withReference("seq-c", "SEQ-1", 3), Map.of("Idempotency-Key", "seq-key"));
+        assertThat(again.status()).isLessThan(300);
+        assertThat(again.json().get("id").asString())
+                .as("the answer kept for the key")
+                .isEqualTo(firstAnswer);
+        assertThat(api.get("/api/admin/verify").json().get("ok").asBoolean())
+                .as("self-check")
+                .isTrue();
+    }
+
+    /**
      * A hold and the commit of a hold are units of a shared commit like purchases: they queue with
      * them, commit with them, and each answers on its own (a refused hold alone).
      */

@@ -388,19 +388,29 @@ class ChannelRepository {
     }
 
     /**
-     * A SKU's available stock changed: every listing of it needs a push. Only the version moves: an
+     * These SKUs' available stock changed: every listing of them needs a push. Only the version moves: an
      * idle row's next_attempt_at is already past, so it is due at once; a row being sent keeps its
      * lease (its sender sees the newer version when it finishes); a row waiting out a backoff or a
      * platform's Retry-After keeps waiting. A bundle's available is computed from its components'
      * (catalog's recipe table, only read here), so the listings of every bundle the SKU goes into
      * move with it, in the same statement (a semi-join both engines answer from the SKU indexes;
-     * an {@code OR} would make PostgreSQL scan every listing). Answers how many listings there are.
+     * an {@code OR} would make PostgreSQL scan every listing; the SKUs themselves come through the
+     * product table so that one list serves both halves). Answers how many listings there are.
      */
-    int changed(String sku) {
-        return jdbc.sql("UPDATE channel_listing SET version = version + 1 WHERE sku IN (SELECT :sku "
-                        + "UNION ALL SELECT bundle_sku FROM bundle_component WHERE component_sku = :sku)")
-                .param("sku", sku)
-                .update();
+    int changed(java.util.Collection<String> skus) {
+        int listings = 0;
+        List<String> all = List.copyOf(skus);
+        // Chunks keep the statement's parameters well inside both engines' limits (an import moves thousands).
+        for (int from = 0; from < all.size(); from += 500) {
+            List<String> chunk = all.subList(from, Math.min(all.size(), from + 500));
+            listings += jdbc.sql(
+                            "UPDATE channel_listing SET version = version + 1 WHERE sku IN (SELECT sku FROM product "
+                                    + "WHERE sku IN (:skus) UNION ALL SELECT bundle_sku FROM bundle_component "
+                                    + "WHERE component_sku IN (:skus))")
+                    .param("skus", chunk)
+                    .update();
+        }
+        return listings;
     }
 
     List<Push> claimPushes(int limit, String token, long now, long leaseUntil) {

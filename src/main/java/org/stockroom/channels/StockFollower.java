@@ -1,9 +1,14 @@
 package org.stockroom.channels;
 
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.stockroom.catalog.Catalog;
 import org.stockroom.catalog.Product;
 import org.stockroom.catalog.ProductChanged;
@@ -12,7 +17,8 @@ import org.stockroom.stock.AvailableChanged;
 /**
  * Follows every change of a product's available stock: in the transaction that made the change, it
  * marks each channel listing of the SKU as needing a push, so the mark commits with the change (a
- * crash loses neither) and {@link Pusher} sends the value current when it sends.
+ * crash loses neither) and {@link Pusher} sends the value current when it sends. The marks of a
+ * transaction are written together just before it commits.
  */
 @Component
 class StockFollower {
@@ -43,9 +49,42 @@ class StockFollower {
         follow(change.product().sku().value());
     }
 
+    /**
+     * Marks the SKU's listings just before the transaction commits, once for every SKU whose stock
+     * it changed: a purchase writer's batch moves dozens of products, and one statement for all of
+     * them replaces a round trip per line. Each change registers a mark of its own, so a change
+     * rolled back with its savepoint (a refused purchase of a shared commit, whose synchronizations
+     * go with it) takes its mark along; the first mark to run writes the SKUs of all that remain.
+     */
     private void follow(String sku) {
-        if (repository.changed(sku) > 0) {
-            signals.pushes.afterCommit();
+        TransactionSynchronizationManager.registerSynchronization(new Mark(sku));
+    }
+
+    private final class Mark implements TransactionSynchronization {
+        private final String sku;
+        private boolean written;
+
+        Mark(String sku) {
+            this.sku = sku;
+        }
+
+        @Override
+        public void beforeCommit(boolean readOnly) {
+            if (written) {
+                return;
+            }
+            List<Mark> marks = TransactionSynchronizationManager.getSynchronizations().stream()
+                    .filter(Mark.class::isInstance)
+                    .map(Mark.class::cast)
+                    .filter(m -> !m.written)
+                    .toList();
+            marks.forEach(m -> m.written = true);
+            // In SKU order: writers marking listings of the same products lock them in one order.
+            Set<String> skus = new TreeSet<>();
+            marks.forEach(m -> skus.add(m.sku));
+            if (repository.changed(skus) > 0) {
+                signals.pushes.afterCommit();
+            }
         }
     }
 

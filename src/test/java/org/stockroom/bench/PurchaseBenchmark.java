@@ -85,7 +85,7 @@ public final class PurchaseBenchmark {
 
     public static void main(String[] args) throws Exception {
         double seconds = 5;
-        double warmup = 15;
+        double warmup = 40;
         int[] clients = {1, 8, 32, 128};
         Path launcher = Path.of("stockroom").toAbsolutePath();
         boolean fullLimit = false;

@@ -30,6 +30,7 @@ public class Catalog {
     private final int currencyScale;
 
     private final AuditTrail audit;
+    private volatile java.util.Set<String> knownBundles;
 
     Catalog(
             ProductRepository products,
@@ -124,6 +125,8 @@ public class Catalog {
         if (bundles.isEmpty()) {
             return;
         }
+        // Known before the commit: should it roll back, a SKU wrongly known costs a look-up, never a wrong sale.
+        bundles.forEach(b -> knownBundles().add(b.sku()));
         java.util.Set<String> wanted = new java.util.TreeSet<>();
         for (NewProduct b : bundles) {
             for (BundleComponent c : b.components()) {
@@ -166,7 +169,42 @@ public class Catalog {
         if (!skus.isEmpty()) {
             products.bundlesAmong(skus).forEach(b -> bundles.put(b.sku().value(), b));
         }
+        knownBundles().addAll(bundles.keySet());
         return bundles;
+    }
+
+    /**
+     * {@link #bundlesAmong}, without asking the database when none of {@code skus} is a bundle this
+     * instance knows of: for sales, which would otherwise pay a round trip each to learn that
+     * ordinary products are not bundles. A product is a bundle from its creation on (recipes never
+     * change), so what this instance learnt stays true; a bundle made by another instance since is
+     * not known yet, and the take statement refuses to move a bundle's own stock, so such a sale is
+     * refused and its caller learns the bundle ({@link #learnBundles}) and runs again.
+     */
+    public Map<String, Product> knownBundlesAmong(java.util.Collection<String> skus) {
+        java.util.Set<String> known = knownBundles();
+        return skus.stream().anyMatch(known::contains) ? bundlesAmong(skus) : new java.util.TreeMap<>();
+    }
+
+    /** Whether any of {@code skus} is a bundle; the ones that are become known to {@link #knownBundlesAmong}. */
+    public boolean learnBundles(java.util.Collection<String> skus) {
+        return !bundlesAmong(skus).isEmpty();
+    }
+
+    /** Forgets the bundles this instance knows of, as if another instance had made them all since; for tests. */
+    void forgetKnownBundles() {
+        knownBundles = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    }
+
+    /** Bundles made on this instance or seen in the database; read once, on first need. */
+    private java.util.Set<String> knownBundles() {
+        java.util.Set<String> known = knownBundles;
+        if (known == null) {
+            known = java.util.concurrent.ConcurrentHashMap.newKeySet();
+            known.addAll(products.bundleSkus());
+            knownBundles = known;
+        }
+        return known;
     }
 
     /** The bundles that have any of {@code skus} among their components, in SKU order. */

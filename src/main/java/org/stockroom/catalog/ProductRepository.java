@@ -487,6 +487,13 @@ class ProductRepository {
                 .list();
     }
 
+    /** Every bundle's SKU. */
+    List<String> bundleSkus() {
+        return jdbc.sql("SELECT sku FROM product WHERE components IS NOT NULL")
+                .query(String.class)
+                .list();
+    }
+
     /** The bundles that have any of {@code skus} among their components. */
     List<String> bundlesContaining(java.util.Collection<String> skus) {
         return jdbc.sql(

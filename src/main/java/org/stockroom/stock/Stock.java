@@ -16,6 +16,7 @@ import org.apache.commons.csv.CSVPrinter;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
+import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -129,8 +130,11 @@ public class Stock {
 
     /** Applies the changes; their ledger rows are written now, or given to {@code ledger} when there is one. */
     private List<Applied> apply(List<StockChange> changes, String actor, Consumer<LedgerRow> ledger) {
-        Map<String, Product> bundles = catalog.bundlesAmong(
-                changes.stream().map(StockChange::sku).distinct().toList());
+        List<String> skus = changes.stream().map(StockChange::sku).distinct().toList();
+        // Sales ask the database only about bundles this instance knows of (one round trip less per
+        // purchase); the take statement never moves a bundle's own stock, so one it does not know is
+        // refused below, learnt, and the transaction runs again.
+        Map<String, Product> bundles = ledger == null ? catalog.bundlesAmong(skus) : catalog.knownBundlesAmong(skus);
         // A bundle sold or returned becomes its components' units, in the same ordered statements as
         // every other line; its own row only counts units sold (and refuses when archived).
         List<StockChange> ordered = (bundles.isEmpty() ? changes : expand(changes, bundles))
@@ -141,6 +145,15 @@ public class Stock {
         for (StockChange change : ordered) {
             (bundles.containsKey(change.sku()) ? tryBundle(change, now) : tryApply(change, actor, now, ledger))
                     .ifPresentOrElse(applied::add, () -> refused.add(change));
+        }
+        if (!refused.isEmpty()
+                && ledger != null
+                && catalog.learnBundles(refused.stream()
+                        .map(StockChange::sku)
+                        .filter(sku -> !bundles.containsKey(sku))
+                        .toList())) {
+            throw new ConcurrencyFailureException(
+                    "A bundle made by another instance was sold as a product; the transaction runs again with its components");
         }
         if (!refused.isEmpty()) {
             // Units held past their expiry come back, and the refused changes may fit now: released

@@ -38,13 +38,16 @@ class StockStatements {
      * Adds {@code delta} to the stock (and {@code soldDelta} to units sold) in one conditional
      * statement: it changes nothing and answers empty when the product is unknown, archived, or
      * the stock would go below what reservations hold (so a sale takes only from {@code available},
-     * never from held units). This is the take statement: the one place its SQL is written.
+     * never from held units), or when the product is a bundle, whose stock is its components' (a
+     * sale that did not know it for one is refused, not wrong). This is the take statement: the
+     * one place its SQL is written.
      */
     Optional<Product> change(String sku, long delta, long soldDelta, long now) {
         return jdbc.sql(
                         "UPDATE product SET stock = stock + :delta, last_stock_delta = :delta, units_sold = units_sold + :sold, updated_at = :now, "
                                 + "stock_tracked = (stock_tracked OR :delta > 0) "
-                                + "WHERE sku = :sku AND archived = FALSE AND stock + :delta >= reserved AND units_sold + :sold >= 0 "
+                                + "WHERE sku = :sku AND components IS NULL AND archived = FALSE AND stock + :delta >= reserved "
+                                + "AND units_sold + :sold >= 0 "
                                 + "RETURNING " + ProductRows.COLUMNS)
                 .param("sku", sku)
                 .param("delta", delta)

@@ -118,10 +118,31 @@ public class Alerts {
         reconcile(event.product());
     }
 
-    /** A new product has no alert yet; only those added at or below their threshold need one. */
+    /**
+     * A new product has no alert yet; only those added at or below their threshold need one, raised
+     * straight away (an import adds thousands: looking for an open alert first would cost a round
+     * trip each for nothing). Should one be open all the same (a SKU an undone import left behind),
+     * the unique index refuses the second and the product is reconciled as any other.
+     */
     @EventListener
     void on(ProductsAdded event) {
-        event.products().stream().filter(Product::needsRestock).forEach(this::reconcile);
+        long now = clock.millis();
+        for (Product product : event.products()) {
+            if (!product.needsRestock() || product.archived() || product.isBundle()) {
+                continue;
+            }
+            Optional<Long> raised = alerts.raise(
+                    product.sku().value(),
+                    AlertLevel.forStock(product.available()),
+                    product.available(),
+                    product.reorderThreshold(),
+                    now);
+            if (raised.isPresent()) {
+                announce(change(AlertChange.Type.RAISED, raised.get(), product));
+            } else {
+                reconcile(product);
+            }
+        }
     }
 
     public List<Alert> list(AlertStatus status) {

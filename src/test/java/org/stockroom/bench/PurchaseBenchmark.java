@@ -132,6 +132,11 @@ public final class PurchaseBenchmark {
             bench.profile(target, sqliteDir, profile);
             return;
         }
+        for (Target target : targets) {
+            if (target.postgres()) {
+                bench.enoughConnections(target);
+            }
+        }
         bench.startAndCommands(targets);
         boolean conserved = true;
         for (Target target : targets) {
@@ -779,6 +784,22 @@ public final class PurchaseBenchmark {
         try (ResultSet rs = s.executeQuery(sql)) {
             rs.next();
             return rs.getLong(1);
+        }
+    }
+
+    /** The largest cell's clients (pgbench's, then the HTTP clients) and the server's pool must fit, or the run stops halfway. */
+    private void enoughConnections(Target target) throws SQLException {
+        int needed = java.util.Arrays.stream(clients).max().orElse(0) + 40;
+        try (Connection c = connect(target);
+                java.sql.Statement s = c.createStatement();
+                java.sql.ResultSet rs = s.executeQuery("SHOW max_connections")) {
+            rs.next();
+            int max = Integer.parseInt(rs.getString(1));
+            if (max < needed) {
+                throw new IllegalStateException("PostgreSQL allows " + max + " connections; this run needs "
+                        + needed + " (ALTER SYSTEM SET max_connections = " + Math.max(needed, 300)
+                        + ", then restart PostgreSQL)");
+            }
         }
     }
 

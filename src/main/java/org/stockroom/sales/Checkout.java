@@ -193,6 +193,7 @@ class Checkout {
                         new PurchaseRepository.Row(id, request.reference(), Money.toColumn(total), now),
                         order.actor(),
                         rows),
+                false,
                 ledger,
                 order.idempotencyKey() == null
                         ? null
@@ -220,12 +221,26 @@ class Checkout {
     }
 
     /**
+     * Stores a purchase and its lines at once, ahead of its batch: for work that reads its purchase
+     * back before the batch ends. Its ledger rows still go with the batch's, so the ledger keeps the
+     * order in which the batch's purchases took the stock.
+     */
+    GroupCommit.Sold storePurchase(GroupCommit.Sold sold) {
+        purchases.insert(List.of(sold.purchase()));
+        return sold.stored();
+    }
+
+    /**
      * Writes what purchases committing together left to write, a statement per kind of row for all
-     * of them: the purchases, their lines, their ledger rows (in the order their stock changed), the
-     * answers for their keys; and their sales to the rollups once per calendar day among them.
+     * of them: the purchases and their lines (those not stored yet), their ledger rows (in the order
+     * their stock changed), the answers for their keys; and their sales to the rollups once per
+     * calendar day among them.
      */
     void write(List<GroupCommit.Sold> sold) {
-        purchases.insert(sold.stream().map(GroupCommit.Sold::purchase).toList());
+        purchases.insert(sold.stream()
+                .filter(s -> !s.purchaseStored())
+                .map(GroupCommit.Sold::purchase)
+                .toList());
         stock.appendLedger(sold.stream().flatMap(s -> s.ledger().stream()).toList());
         purchases.recordAnswers(sold.stream()
                 .map(GroupCommit.Sold::answer)

@@ -84,15 +84,22 @@ final class GroupCommit {
 
     /**
      * What one purchase writes when its batch ends, together with the other purchases of the batch:
-     * the purchase and its lines, its sales' ledger rows, the answer kept for its key (or null), and
-     * its sales for the rollups. A unit refused leaves none: its rows are never written.
+     * the purchase and its lines (unless {@code purchaseStored}), its sales' ledger rows, the answer
+     * kept for its key (or null), and its sales for the rollups. A unit refused leaves none: its rows
+     * are never written.
      */
     record Sold(
             PurchaseRepository.NewPurchase purchase,
+            boolean purchaseStored,
             List<org.stockroom.stock.Stock.LedgerRow> ledger,
             PurchaseRepository.Answer answer) {
         long atMillis() {
             return purchase.row().createdAt();
+        }
+
+        /** The same, its purchase and lines already stored by the work that made it. */
+        Sold stored() {
+            return new Sold(purchase, true, ledger, answer);
         }
     }
 

@@ -179,7 +179,12 @@ public class Sales implements DisposableBean {
         DomainException outcomeUnknown(String why);
     }
 
-    /** Buys inside shared work; its sales reach the rollups with those of the purchases it commits with. */
+    /**
+     * Buys inside shared work. The purchase and its lines are stored at once, not with the batch's
+     * rows: the work may read its purchase back in the same transaction (a second commit of a
+     * reservation, queued in the same batch, answers the purchase the first one made). Its ledger
+     * rows and rollups go with the batch's, in the order its units took the stock.
+     */
     public interface Till {
         Purchase buy(PurchaseRequest request);
     }
@@ -191,7 +196,9 @@ public class Sales implements DisposableBean {
             @Override
             public T run(java.util.function.Consumer<GroupCommit.Sold> sold) {
                 return work.run(request -> {
-                    Purchase purchase = checkout.buy(new GroupCommit.Order(request, null, actor), sold);
+                    Purchase purchase = checkout.buy(
+                            new GroupCommit.Order(request, null, actor),
+                            bought -> sold.accept(checkout.storePurchase(bought)));
                     AfterCommit.run(() -> meters.made(purchase));
                     return purchase;
                 });

@@ -256,6 +256,35 @@ class GroupCommitTests extends ApiTestSupport {
     }
 
     /**
+     * Two commits of one reservation in one batch: the first makes the purchase, the second finds
+     * the reservation committed in the same transaction and answers that purchase, whose rows must
+     * then be there already.
+     */
+    @Test
+    void twoCommitsOfOneReservationInOneBatchBothAnswerItsOnePurchase() throws Exception {
+        api.post("/api/products", product("TWICE-1", "5.00", 10, 0));
+        String cart = api.post("/api/reservations", withReference("cart-twice", "TWICE-1", 2))
+                .json()
+                .get("id")
+                .asString();
+
+        List<CompletableFuture<Api.Response>> answers = inOneBatch(List.of(
+                () -> api.post("/api/reservations/" + cart + "/commit", ""),
+                () -> api.post("/api/reservations/" + cart + "/commit", "")));
+
+        assertThat(batches).anySatisfy(b -> assertThat(b).containsExactly("cart-twice", "cart-twice"));
+        List<String> purchases = new ArrayList<>();
+        for (CompletableFuture<Api.Response> answer : answers) {
+            assertThat(answer.get().status()).as(answer.get().toString()).isLessThan(300);
+            purchases.add(answer.get().json().path("id").asString());
+        }
+        assertThat(purchases.get(0)).isNotEmpty().isEqualTo(purchases.get(1));
+        assertThat(count("SELECT COUNT(*) FROM purchase WHERE reference = 'cart-twice'"))
+                .isEqualTo(1);
+        assertThat(stock("TWICE-1")).isEqualTo(8);
+    }
+
+    /**
      * A hold and the commit of a hold are units of a shared commit like purchases: they queue with
      * them, commit with them, and each answers on its own (a refused hold alone).
      */

@@ -303,14 +303,14 @@ class BrowserTests extends ApiTestSupport {
         screenshot("purchase-order-draft");
 
         browser.findElement(By.id("send")).click();
-        assertThat(waitFor(By.id("order-status")).getText()).isEqualTo("SENT");
+        awaitText(By.id("order-status"), "SENT");
         WebElement arrived = browser.findElement(By.id("receive-0"));
         assertThat(arrived.getAttribute("value"))
                 .as("the quantity defaults to what is open")
                 .isEqualTo("10");
         type("receive-0", "4");
         browser.findElement(By.id("receive")).click();
-        assertThat(waitFor(By.id("order-status")).getText()).isEqualTo("PARTIALLY_RECEIVED");
+        awaitText(By.id("order-status"), "PARTIALLY_RECEIVED");
         assertThat(browser.findElement(By.id("receive-0")).getAttribute("value"))
                 .isEqualTo("6");
         type("receive-0", "7");
@@ -318,7 +318,7 @@ class BrowserTests extends ApiTestSupport {
         assertThat(waitFor(By.cssSelector(".notice.error")).getText()).contains("More than is still open");
         type("receive-0", "6");
         browser.findElement(By.id("receive")).click();
-        assertThat(waitFor(By.id("order-status")).getText()).isEqualTo("RECEIVED");
+        awaitText(By.id("order-status"), "RECEIVED");
         screenshot("purchase-order-received");
 
         var desk = api.get("/api/products/DESK").json();
@@ -1017,6 +1017,15 @@ class BrowserTests extends ApiTestSupport {
 
     private void submitPrimary() {
         browser.findElement(By.cssSelector("form.stacked button.primary")).click();
+    }
+
+    /**
+     * Waits until the element has exactly this text, finding it again at every look: the element
+     * of the page before a form's answer has the same id, and reading it while the browser replaces
+     * the page fails as stale.
+     */
+    private void awaitText(By locator, String text) {
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.textToBe(locator, text));
     }
 
     private WebElement waitFor(By locator) {

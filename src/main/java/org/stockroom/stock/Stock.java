@@ -118,7 +118,11 @@ public class Stock {
      * {@link #apply(List, String)} for sales, each one's ledger row given to {@code ledger} rather
      * than written (their Applied carry no movement): for purchases committed together, whose ledger
      * rows reach the database in one statement per batch. Only sales: a change that adds units may
-     * fill backorders, whose ledger rows must follow its own.
+     * fill backorders, whose ledger rows must follow its own. A sale refused for want of units may
+     * still expire due holds, whose units fill backorders with rows written at once; that cannot put
+     * a fill ahead of a batch's earlier, unwritten sale of the same product, because backorders are
+     * filled the moment units become available: a product that owes units has none available, so
+     * no earlier sale in the batch took it.
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public List<Applied> sell(List<StockChange> sales, String actor, Consumer<LedgerRow> ledger) {

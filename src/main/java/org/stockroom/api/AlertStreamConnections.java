@@ -85,7 +85,12 @@ class AlertStreamConnections implements SmartLifecycle {
             emitter.send(event);
         } catch (IOException | IllegalStateException e) {
             emitters.remove(emitter);
-            emitter.completeWithError(e);
+            try {
+                emitter.completeWithError(e);
+            } catch (IllegalStateException alreadyFailed) {
+                // The container already ended this connection after an error of its own; ending it
+                // again is refused, and must not keep the event from the other connections.
+            }
         }
     }
 

@@ -38,7 +38,8 @@ final class Cli {
     Run run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int exit = StockroomCommand.commandLine(new PrintWriter(out, true), new PrintWriter(err, true), sessions)
+        // Built as the process entry point builds it, knowing only the command the arguments name.
+        int exit = StockroomCommand.forArguments(new PrintWriter(out, true), new PrintWriter(err, true), sessions, args)
                 .execute(args);
         return new Run(exit, out.toString(), err.toString());
     }

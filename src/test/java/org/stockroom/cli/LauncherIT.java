@@ -7,8 +7,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The {@code ./stockroom} launcher's class-data archives are the ones later starts really map. A
@@ -43,13 +45,32 @@ class LauncherIT {
         }
     }
 
+    /**
+     * The SQLite driver's native library comes from the copy the launcher unpacked with the build:
+     * with a temporary directory the driver cannot write to, it could not have copied its own.
+     */
+    @Test
+    void commandsLoadTheSQLiteLibraryTheLauncherUnpacked(@TempDir Path data) throws Exception {
+        Run listed = run(
+                List.of(PROJECT.resolve("stockroom").toString(), "products", "list", "--data", data.toString()),
+                Map.of("STOCKROOM_JAVA_OPTS", "-Djava.io.tmpdir=" + data.resolve("not-there")));
+        assertThat(listed.exit()).as(listed.output()).isZero();
+        assertThat(listed.output()).contains("SKU");
+    }
+
     private record Run(int exit, String output) {}
 
     private static Run run(List<String> command) throws IOException, InterruptedException {
+        return run(command, Map.of());
+    }
+
+    private static Run run(List<String> command, Map<String, String> environment)
+            throws IOException, InterruptedException {
         ProcessBuilder builder = new ProcessBuilder(new ArrayList<>(command))
                 .directory(PROJECT.toFile())
                 .redirectErrorStream(true);
         builder.environment().remove("STOCKROOM_CDS");
+        builder.environment().putAll(environment);
         Process process = builder.start();
         byte[] output = process.getInputStream().readAllBytes();
         assertThat(process.waitFor(5, TimeUnit.MINUTES)).isTrue();

@@ -25,9 +25,33 @@ final class CliErrors implements CommandLine.IExecutionExceptionHandler {
             cli.getErr().flush();
             return domain.kind() == DomainException.Kind.INVALID ? BAD_INPUT : REFUSED;
         }
-        cli.getErr().println("error: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
+        cli.getErr().println("error: " + message(e));
         cli.getErr().flush();
         return REFUSED;
+    }
+
+    /**
+     * What went wrong, said by whoever found it: a store that cannot be opened fails deep inside
+     * the framework's wiring, whose exceptions each repeat every message below them ("Error creating
+     * bean with name ..."), so the first exception of the chain that is not one of those wrappers
+     * speaks (the database driver's "Connection to host:5432 refused", Flyway's, SQLite's, ours).
+     */
+    static String message(Throwable e) {
+        Throwable speaker = e;
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            speaker = cause;
+            if (!wrapper(cause)) {
+                break;
+            }
+        }
+        return speaker.getMessage() == null ? speaker.getClass().getSimpleName() : speaker.getMessage();
+    }
+
+    private static boolean wrapper(Throwable e) {
+        return e.getCause() != null
+                && (e.getClass().getName().startsWith("org.springframework.")
+                        || (e.getMessage() != null
+                                && e.getMessage().equals(e.getCause().toString())));
     }
 
     /** Every field at fault on the one line, rather than "3 fields are invalid". */

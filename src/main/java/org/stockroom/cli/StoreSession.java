@@ -7,6 +7,8 @@ import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.annotation.ImportCandidates;
+import org.springframework.boot.logging.LogLevel;
+import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.stockroom.StockroomApplication;
 import org.stockroom.Store;
@@ -45,6 +47,10 @@ final class StoreSession implements AutoCloseable {
                 "--logging.level.root=WARN",
                 "--logging.level.org.stockroom=ERROR",
                 "--logging.level.org.flywaydb=ERROR",
+                // A store that cannot be opened is said in one line (CliErrors), not with the
+                // framework's report of a failed start and its stack trace.
+                "--logging.level.org.springframework.boot.SpringApplication=OFF",
+                "--logging.level.org.springframework.context=ERROR",
                 "--spring.main.lazy-initialization=true",
                 "--stockroom.scheduling=false",
                 "--stockroom.actor=cli"));
@@ -58,6 +64,9 @@ final class StoreSession implements AutoCloseable {
         if (System.getProperty(NO_BACKGROUND_PREINITIALIZATION) == null) {
             System.setProperty(NO_BACKGROUND_PREINITIALIZATION, "true");
         }
+        // The same before the logging is set up from the arguments (a data directory that cannot be made).
+        LoggingSystem.get(StoreSession.class.getClassLoader())
+                .setLogLevel("org.springframework.boot.SpringApplication", LogLevel.OFF);
         ConfigurableApplicationContext context = new SpringApplicationBuilder(StockroomApplication.class)
                 .web(WebApplicationType.NONE)
                 .logStartupInfo(false)

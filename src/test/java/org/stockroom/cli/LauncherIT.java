@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -56,6 +57,38 @@ class LauncherIT {
                 Map.of("STOCKROOM_JAVA_OPTS", "-Djava.io.tmpdir=" + data.resolve("not-there")));
         assertThat(listed.exit()).as(listed.output()).isZero();
         assertThat(listed.output()).contains("SKU");
+    }
+
+    /**
+     * A store that cannot be opened is one line naming the cause, not the framework's report of a
+     * failed start with its stack trace: a data directory that cannot be made, a database server
+     * that does not answer.
+     */
+    @Test
+    void aCommandThatCannotOpenItsStoreSaysWhyInOneLine(@TempDir Path dir) throws Exception {
+        assertThat(run(List.of(PROJECT.resolve("stockroom").toString(), "--help"))
+                        .exit())
+                .as("the launcher prepares its archives once, saying so")
+                .isZero();
+        Path file = Files.writeString(dir.resolve("a-file"), "not a directory");
+        Run noDirectory = run(List.of(
+                PROJECT.resolve("stockroom").toString(),
+                "products",
+                "list",
+                "--data",
+                file.resolve("data").toString()));
+        assertThat(noDirectory.exit()).isEqualTo(1);
+        assertThat(noDirectory.output().strip())
+                .isEqualTo("error: Cannot create the data directory " + file.resolve("data"));
+
+        Run noServer = run(
+                List.of(PROJECT.resolve("stockroom").toString(), "products", "list"),
+                Map.of("SPRING_DATASOURCE_URL", "jdbc:postgresql://127.0.0.1:1/stockroom"));
+        assertThat(noServer.exit()).isEqualTo(1);
+        assertThat(noServer.output().strip().lines())
+                .singleElement()
+                .asString()
+                .startsWith("error: Connection to 127.0.0.1:1 refused.");
     }
 
     private record Run(int exit, String output) {}

@@ -250,11 +250,14 @@ public final class PurchaseBenchmark {
             String token = server.apiToken();
             http(server.port(), token, 32, false, warmup);
             long cpu = server.cpuNanos();
-            Cell cell = http(server.port(), token, 32, false, forSeconds).withServerCpu(0);
+            // 32 clients unless one client count was asked for.
+            int n = clients.length == 1 ? clients[0] : 32;
+            Cell cell = http(server.port(), token, n, false, forSeconds).withServerCpu(0);
             cell = cell.withServerCpu(server.cpuNanos() - cpu);
             System.out.printf(
-                    "profiled %s: %.0f purchases/s, p99 %.1f ms, server CPU %s ms per purchase, load average %s%n",
+                    "profiled %s, %d clients: %.0f purchases/s, p99 %.1f ms, server CPU %s ms per purchase, load average %s%n",
                     target.name(),
+                    n,
                     cell.perSecond(),
                     cell.percentileMillis(.99),
                     cell.cpuMillisPerPurchase(),

@@ -134,6 +134,14 @@ final class GroupCommit {
     private final ArrayDeque<Pending<?>> queue = new ArrayDeque<>();
     /** Batches in their transaction, a caller's own one-unit batch included; never more than {@link #writers}. */
     private int running;
+    /**
+     * The first rows of the running batches' units, each with its number of units. A queued unit
+     * whose first row a running batch holds waits for that batch instead of going to another writer,
+     * which would only wait on the row's lock until that batch commits: so a flash sale's orders for
+     * one product go through one batch after another, each carrying all that queued meanwhile,
+     * rather than in many small batches queued on the lock, each paying a commit.
+     */
+    private final java.util.Map<String, Integer> held = new java.util.HashMap<>();
 
     private final AtomicBoolean started = new AtomicBoolean();
     private final List<Thread> threads = new CopyOnWriteArrayList<>();
@@ -186,6 +194,7 @@ final class GroupCommit {
             mine = running == 0 && queue.isEmpty();
             if (mine) {
                 running++;
+                hold(unit);
             } else {
                 queue.addLast(pending);
                 unitOrPlace.signal();
@@ -194,7 +203,7 @@ final class GroupCommit {
             lock.unlock();
         }
         if (mine) {
-            return onThisThread(unit);
+            return onThisThread(pending);
         }
         try {
             try {
@@ -224,14 +233,14 @@ final class GroupCommit {
      * (a failure rolls back only this unit), its answer or failure straight to the caller. It holds
      * one of the writers' places meanwhile, so units arriving now queue for the writers.
      */
-    private <T> T onThisThread(Unit<T> unit) {
+    private <T> T onThisThread(Pending<T> pending) {
         try {
-            batchObserver.accept(List.of(unit));
-            T answer = alone(unit);
+            batchObserver.accept(List.of(pending.unit));
+            T answer = alone(pending.unit);
             committedBatchSizes.accept(1);
             return answer;
         } finally {
-            finished();
+            finished(List.of(pending));
         }
     }
 
@@ -244,14 +253,21 @@ final class GroupCommit {
         }
     }
 
-    private void finished() {
+    private void finished(List<Pending<?>> batch) {
         lock.lock();
         try {
             running--;
+            for (Pending<?> p : batch) {
+                held.computeIfPresent(p.unit.firstSku(), (sku, units) -> units == 1 ? null : units - 1);
+            }
             unitOrPlace.signal();
         } finally {
             lock.unlock();
         }
+    }
+
+    private void hold(Unit<?> unit) {
+        held.merge(unit.firstSku(), 1, Integer::sum);
     }
 
     /**
@@ -325,20 +341,20 @@ final class GroupCommit {
                 log.error("A writer failed; its batch was answered with the failure", e);
                 batch.forEach(p -> p.answer.completeExceptionally(e));
             } finally {
-                finished();
+                finished(batch);
             }
         }
     }
 
     /**
-     * Waits until a unit is queued and fewer than {@link #writers} batches run, then takes what
-     * queued up (up to the batch size, waiting the window for more when there is one); null once
-     * stopping with nothing queued.
+     * Waits until a unit that no running batch holds the first row of is queued and fewer than
+     * {@link #writers} batches run, then takes what queued up of such units (up to the batch size,
+     * waiting the window for more when there is one); null once stopping with nothing queued.
      */
     private List<Pending<?>> take() throws InterruptedException {
         lock.lock();
         try {
-            while (queue.isEmpty() || running >= writers) {
+            while (running >= writers || !anyFree()) {
                 if (stopping && queue.isEmpty()) {
                     return null;
                 }
@@ -346,13 +362,14 @@ final class GroupCommit {
             }
             running++;
             List<Pending<?>> batch = new ArrayList<>(Math.min(batchSize, queue.size()));
-            drain(batch);
+            java.util.Set<String> mine = new java.util.HashSet<>();
+            drain(batch, mine);
             if (!window.isZero()) {
                 long left = window.toNanos();
                 try {
                     while (batch.size() < batchSize && left > 0) {
                         left = unitOrPlace.awaitNanos(left);
-                        drain(batch);
+                        drain(batch, mine);
                     }
                 } catch (InterruptedException e) {
                     // The units taken are this writer's to answer: it runs them, and stops at its next wait.
@@ -362,15 +379,37 @@ final class GroupCommit {
             // Units in the order of the rows they lock first, so that two writers' batches take rows in
             // the same order and rarely deadlock (each unit's own lines are in SKU order already).
             batch.sort(Comparator.comparing(p -> p.unit.firstSku()));
+            // Units left that this batch could not take (another's rows, or past the batch size) may
+            // be another writer's: pass the signal on.
+            if (running < writers && anyFree()) {
+                unitOrPlace.signal();
+            }
             return batch;
         } finally {
             lock.unlock();
         }
     }
 
-    private void drain(List<Pending<?>> batch) {
-        while (batch.size() < batchSize && !queue.isEmpty()) {
-            batch.add(queue.pollFirst());
+    private boolean anyFree() {
+        for (Pending<?> p : queue) {
+            if (!held.containsKey(p.unit.firstSku())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Takes, in the order they queued, the units whose first row is free or held by this batch itself. */
+    private void drain(List<Pending<?>> batch, java.util.Set<String> mine) {
+        for (java.util.Iterator<Pending<?>> queued = queue.iterator(); queued.hasNext() && batch.size() < batchSize; ) {
+            Pending<?> p = queued.next();
+            String first = p.unit.firstSku();
+            if (mine.contains(first) || !held.containsKey(first)) {
+                queued.remove();
+                batch.add(p);
+                mine.add(first);
+                hold(p.unit);
+            }
         }
     }
 

@@ -146,6 +146,49 @@ class GroupCommitTests extends ApiTestSupport {
         assertThat(count("SELECT units FROM sales_total WHERE sku = 'OPT-2'")).isEqualTo(1);
     }
 
+    /**
+     * Orders for a product that a running batch has wait for that batch rather than go to another
+     * writer, which would only wait on the product's row until that batch commits; then they go
+     * together, in one batch. Orders for other products go to the other writers meanwhile.
+     */
+    @Test
+    void ordersForAProductARunningBatchHasWaitForItAndThenGoTogether() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(
+                groupCommit.writers() > 1, "one writer (SQLite): batches never run side by side");
+        writersMayGo.drainPermits();
+        writersHeld.set(0);
+        api.post("/api/products", product("FLASH-1", "1.00", 1000, 0));
+        api.post("/api/products", product("OTHER-1", "1.00", 1000, 0));
+        CompletableFuture<Api.Response> held =
+                CompletableFuture.supplyAsync(() -> api.post("/api/purchases", withReference("hold", "FLASH-1", 1)));
+        awaitTrue(() -> writersHeld.get() == 1, "a batch took the first order and is held");
+
+        List<CompletableFuture<Api.Response>> flash = new ArrayList<>();
+        for (int i = 1; i <= 4; i++) {
+            String reference = "flash-" + i;
+            flash.add(CompletableFuture.supplyAsync(
+                    () -> api.post("/api/purchases", withReference(reference, "FLASH-1", 1))));
+        }
+        awaitTrue(() -> groupCommit.queued() == 4, "the orders for FLASH-1 queued");
+        CompletableFuture<Api.Response> other =
+                CompletableFuture.supplyAsync(() -> api.post("/api/purchases", withReference("other", "OTHER-1", 1)));
+        assertThat(other.get(60, TimeUnit.SECONDS).status())
+                .as("another product's order goes while FLASH-1's batch is held")
+                .isEqualTo(201);
+        assertThat(groupCommit.queued()).as("FLASH-1's orders still wait").isEqualTo(4);
+
+        int batchesBefore = batches.size();
+        writersMayGo.release(1);
+        assertThat(held.get(60, TimeUnit.SECONDS).status()).isEqualTo(201);
+        for (CompletableFuture<Api.Response> answer : flash) {
+            assertThat(status(answer)).isEqualTo(201);
+        }
+        assertThat(batches.subList(batchesBefore, batches.size()))
+                .singleElement()
+                .satisfies(b -> assertThat(b).containsExactlyInAnyOrder("flash-1", "flash-2", "flash-3", "flash-4"));
+        assertThat(stock("FLASH-1")).isEqualTo(1000 - 5);
+    }
+
     @Test
     void aPurchaseThatFailsFailsAloneAndTheOthersInItsBatchCommit() throws Exception {
         api.post("/api/products", product("OK-1", "2.00", 10, 0));
@@ -483,11 +526,12 @@ class GroupCommitTests extends ApiTestSupport {
         // Fresh for every batch of a test: the last one's writers are all answered, one permit is left over.
         writersMayGo.drainPermits();
         writersHeld.set(0);
-        api.post("/api/products", product("HOLD-1", "1.00", 1000, 0));
         List<CompletableFuture<Api.Response>> holds = new ArrayList<>();
         for (int i = 1; i <= groupCommit.writers(); i++) {
-            holds.add(CompletableFuture.supplyAsync(
-                    () -> api.post("/api/purchases", withReference("hold", "HOLD-1", 1))));
+            // A product per writer: a purchase of a product that a held batch has would wait for that batch.
+            String sku = "HOLD-" + i;
+            api.post("/api/products", product(sku, "1.00", 1000, 0));
+            holds.add(CompletableFuture.supplyAsync(() -> api.post("/api/purchases", withReference("hold", sku, 1))));
             awaitTrue(() -> writersHeld.get() == holds.size(), "a writer took the holding purchase");
         }
         List<CompletableFuture<Api.Response>> answers = new ArrayList<>();

@@ -76,9 +76,9 @@ class RollupRepository {
         // One MIN or MAX per subquery: SQLite answers each from the index only when it is alone.
         long[] history = jdbc.sql(
                         "SELECT (SELECT MIN(month) FROM sales_monthly), (SELECT MAX(month) FROM sales_monthly)")
-                .query((rs, n) -> rs.getObject(1) == null ? null : new long[] {rs.getLong(1), rs.getLong(2)})
+                .query((rs, n) -> rs.getObject(1) == null ? new long[0] : new long[] {rs.getLong(1), rs.getLong(2)})
                 .single();
-        if (history == null) {
+        if (history.length == 0) {
             return false;
         }
         long inside =

@@ -2,8 +2,11 @@ package org.stockroom;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.function.Supplier;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.util.function.SingletonSupplier;
 import org.stockroom.accounts.Audit;
 import org.stockroom.accounts.LoginThrottle;
 import org.stockroom.accounts.SecondFactor;
@@ -64,291 +67,299 @@ import org.stockroom.support.Page;
 @Component
 public class Store {
 
-    private final Catalog catalog;
-    private final Sales sales;
-    private final Stock stock;
-    private final Alerts alerts;
-    private final Reports reports;
-    private final SalesTrend trend;
-    private final Quotes quotes;
-    private final SelfCheck selfCheck;
-    private final Returns returns;
-    private final Reservations reservations;
-    private final org.stockroom.sales.Backorders backorders;
-    private final Backups backups;
-    private final Purchasing purchasing;
-    private final Channels channels;
-    private final Settings settings;
-    private final SecondFactor secondFactor;
-    private final Users users;
-    private final Tokens tokens;
-    private final Audit audit;
-    private final LoginThrottle signInThrottle;
-    private final Importer importer;
-    private final CatalogExport export;
-    private final Webhooks webhooks;
-    private final AlertStream alertStream;
+    private final Supplier<Catalog> catalog;
+    private final Supplier<Sales> sales;
+    private final Supplier<Stock> stock;
+    private final Supplier<Alerts> alerts;
+    private final Supplier<Reports> reports;
+    private final Supplier<SalesTrend> trend;
+    private final Supplier<Quotes> quotes;
+    private final Supplier<SelfCheck> selfCheck;
+    private final Supplier<Returns> returns;
+    private final Supplier<Reservations> reservations;
+    private final Supplier<org.stockroom.sales.Backorders> backorders;
+    private final Supplier<Backups> backups;
+    private final Supplier<Purchasing> purchasing;
+    private final Supplier<Channels> channels;
+    private final Supplier<Settings> settings;
+    private final Supplier<SecondFactor> secondFactor;
+    private final Supplier<Users> users;
+    private final Supplier<Tokens> tokens;
+    private final Supplier<Audit> audit;
+    private final Supplier<LoginThrottle> signInThrottle;
+    private final Supplier<Importer> importer;
+    private final Supplier<CatalogExport> export;
+    private final Supplier<Webhooks> webhooks;
+    private final Supplier<AlertStream> alertStream;
 
     Store(
-            Catalog catalog,
-            Sales sales,
-            Stock stock,
-            Alerts alerts,
-            Reports reports,
-            SalesTrend trend,
-            Quotes quotes,
-            SelfCheck selfCheck,
-            Returns returns,
-            Settings settings,
-            SecondFactor secondFactor,
-            Users users,
-            Tokens tokens,
-            Audit audit,
-            LoginThrottle signInThrottle,
-            Importer importer,
-            CatalogExport export,
-            Webhooks webhooks,
-            AlertStream alertStream,
-            Reservations reservations,
-            Backups backups,
-            Purchasing purchasing,
-            Channels channels,
-            org.stockroom.sales.Backorders backorders) {
-        this.channels = channels;
-        this.backorders = backorders;
-        this.reservations = reservations;
-        this.backups = backups;
-        this.purchasing = purchasing;
-        this.alertStream = alertStream;
-        this.users = users;
-        this.tokens = tokens;
-        this.audit = audit;
-        this.signInThrottle = signInThrottle;
-        this.importer = importer;
-        this.export = export;
-        this.webhooks = webhooks;
-        this.secondFactor = secondFactor;
-        this.selfCheck = selfCheck;
-        this.returns = returns;
-        this.settings = settings;
-        this.catalog = catalog;
-        this.sales = sales;
-        this.stock = stock;
-        this.alerts = alerts;
-        this.reports = reports;
-        this.trend = trend;
-        this.quotes = quotes;
+            ObjectProvider<Catalog> catalog,
+            ObjectProvider<Sales> sales,
+            ObjectProvider<Stock> stock,
+            ObjectProvider<Alerts> alerts,
+            ObjectProvider<Reports> reports,
+            ObjectProvider<SalesTrend> trend,
+            ObjectProvider<Quotes> quotes,
+            ObjectProvider<SelfCheck> selfCheck,
+            ObjectProvider<Returns> returns,
+            ObjectProvider<Settings> settings,
+            ObjectProvider<SecondFactor> secondFactor,
+            ObjectProvider<Users> users,
+            ObjectProvider<Tokens> tokens,
+            ObjectProvider<Audit> audit,
+            ObjectProvider<LoginThrottle> signInThrottle,
+            ObjectProvider<Importer> importer,
+            ObjectProvider<CatalogExport> export,
+            ObjectProvider<Webhooks> webhooks,
+            ObjectProvider<AlertStream> alertStream,
+            ObjectProvider<Reservations> reservations,
+            ObjectProvider<Backups> backups,
+            ObjectProvider<Purchasing> purchasing,
+            ObjectProvider<Channels> channels,
+            ObjectProvider<org.stockroom.sales.Backorders> backorders) {
+        this.catalog = once(catalog);
+        this.sales = once(sales);
+        this.stock = once(stock);
+        this.alerts = once(alerts);
+        this.reports = once(reports);
+        this.trend = once(trend);
+        this.quotes = once(quotes);
+        this.selfCheck = once(selfCheck);
+        this.returns = once(returns);
+        this.settings = once(settings);
+        this.secondFactor = once(secondFactor);
+        this.users = once(users);
+        this.tokens = once(tokens);
+        this.audit = once(audit);
+        this.signInThrottle = once(signInThrottle);
+        this.importer = once(importer);
+        this.export = once(export);
+        this.webhooks = once(webhooks);
+        this.alertStream = once(alertStream);
+        this.reservations = once(reservations);
+        this.backups = once(backups);
+        this.purchasing = once(purchasing);
+        this.channels = once(channels);
+        this.backorders = once(backorders);
+    }
+
+    /**
+     * A service is made when the store first needs it, not with the store: a command that lists
+     * products opens the catalog alone, not every feature (a server makes them all at start anyway).
+     */
+    private static <T> Supplier<T> once(ObjectProvider<T> service) {
+        return SingletonSupplier.of(service::getObject);
     }
 
     /** Stock held for unpaid orders and carts. */
     public Reservations reservations() {
-        return reservations;
+        return reservations.get();
     }
 
     /** Backorders: what purchases owe because stock could not cover them; listed and cancelled here. */
     public org.stockroom.sales.Backorders backorders() {
-        return backorders;
+        return backorders.get();
     }
 
     /** Suppliers and purchase orders. */
     public Purchasing purchasing() {
-        return purchasing;
+        return purchasing.get();
     }
 
     /** The catalog, for its operations beyond the seed's: barcodes, variants, bulk edits. */
     public Catalog catalog() {
-        return catalog;
+        return catalog.get();
     }
 
     /** Sales channels (Shopify, WooCommerce): their orders take stock here, and available stock flows back. */
     public Channels channels() {
-        return channels;
+        return channels.get();
     }
 
     /** The settings people change in the UI (currency display, time zone, alert emails, import defaults). */
     public Settings settings() {
-        return settings;
+        return settings.get();
     }
 
     public Product addProduct(NewProduct product) {
-        return catalog.add(product);
+        return catalog.get().add(product);
     }
 
     public Product product(String sku) {
-        return catalog.get(sku);
+        return catalog.get().get(sku);
     }
 
     public Page<Product> products(ProductQuery query) {
-        return catalog.list(query);
+        return catalog.get().list(query);
     }
 
     public StockCounts stockCounts() {
-        return catalog.counts();
+        return catalog.get().counts();
     }
 
     public Product updateProduct(String sku, ProductChanges changes) {
-        return catalog.update(sku, changes);
+        return catalog.get().update(sku, changes);
     }
 
     public Product archive(String sku) {
-        return catalog.archive(sku);
+        return catalog.get().archive(sku);
     }
 
     public Product restore(String sku) {
-        return catalog.restore(sku);
+        return catalog.get().restore(sku);
     }
 
     /** Buys every line or none; with an idempotency key, a retry answers the first purchase again. */
     public PurchaseOutcome purchase(PurchaseRequest request, String idempotencyKey) {
-        return sales.purchase(request, idempotencyKey);
+        return sales.get().purchase(request, idempotencyKey);
     }
 
     /** What the request would cost now, and which lines could not be bought; changes nothing. */
     public Quote quote(PurchaseRequest request) {
-        return quotes.quote(request);
+        return quotes.get().quote(request);
     }
 
     public Purchase purchase(String id) {
-        return sales.get(id);
+        return sales.get().get(id);
     }
 
     public Page<Purchase> purchases(PurchaseQuery query) {
-        return sales.list(query);
+        return sales.get().list(query);
     }
 
     /** Takes back units of a purchase: stock returns, units sold and the day's net revenue fall. All lines or none. */
     public PurchaseReturn returnUnits(String purchaseId, ReturnRequest request) {
-        return returns.take(purchaseId, request);
+        return returns.get().take(purchaseId, request);
     }
 
     public List<PurchaseReturn> returnsOf(String purchaseId) {
-        return returns.ofPurchase(purchaseId);
+        return returns.get().ofPurchase(purchaseId);
     }
 
     /** Restocks a product from a supplier delivery. */
     @Transactional
     public Movement receive(String sku, long quantity, String note) {
-        return stock.receive(sku, quantity, note).movement();
+        return stock.get().receive(sku, quantity, note).movement();
     }
 
     public Page<Movement> movements(String sku, int page, int size) {
-        return stock.movements(sku, page, size);
+        return stock.get().movements(sku, page, size);
     }
 
     /** Corrects stock with a reason, by a delta or to a counted quantity (a stocktake). */
     public Movement adjust(String sku, Adjustment adjustment) {
-        return stock.adjust(sku, adjustment).movement();
+        return stock.get().adjust(sku, adjustment).movement();
     }
 
     public Page<Movement> movements(MovementQuery query) {
-        return stock.movements(query);
+        return stock.get().movements(query);
     }
 
     /** Writes those movements as CSV (header line, text cells safe for spreadsheets). */
     public void exportMovements(LocalDate from, LocalDate to, String sku, java.io.Writer out) {
-        stock.writeCsv(from, to, sku, out);
+        stock.get().writeCsv(from, to, sku, out);
     }
 
     /** Recomputes stock, units sold and alerts from the ledger, sales, returns and thresholds; lists every disagreement. */
     public SelfCheckReport verify() {
-        return selfCheck.run();
+        return selfCheck.get().run();
     }
 
     public Backups backups() {
-        return backups;
+        return backups.get();
     }
 
     public List<Alert> alerts(AlertStatus status) {
-        return alerts.list(status);
+        return alerts.get().list(status);
     }
 
     public List<Alert> openAlerts() {
-        return alerts.list(AlertStatus.OPEN);
+        return alerts.get().list(AlertStatus.OPEN);
     }
 
     public long openAlertCount() {
-        return alerts.countOpen();
+        return alerts.get().countOpen();
     }
 
     public Alert acknowledge(long alertId) {
-        return alerts.acknowledge(alertId);
+        return alerts.get().acknowledge(alertId);
     }
 
     public SalesReport salesReport(LocalDate from, LocalDate to) {
-        return reports.sales(from, to);
+        return reports.get().sales(from, to);
     }
 
     /** Every day from {@code from} to {@code to} (inclusive), with zero for days without sales. */
     public List<DailySales> dailySales(LocalDate from, LocalDate to) {
-        return trend.days(from, to);
+        return trend.get().days(from, to);
     }
 
     /** Sales per product in a period, net of returns, in the given order, the top {@code limit} (null: all). */
     public SalesReport salesReport(LocalDate from, LocalDate to, SalesSort sort, Integer limit) {
-        return reports.sales(from, to, sort, limit);
+        return reports.get().sales(from, to, sort, limit);
     }
 
     /** Net sales per day with cost and margin, the whole store or one product ({@code GET /api/reports/sales/daily}). */
     public SalesSeries salesSeries(LocalDate from, LocalDate to, String sku) {
-        return reports.daily(from, to, sku);
+        return reports.get().daily(from, to, sku);
     }
 
     /** Products in stock without a sale in {@code days} days (null: the configured default), with the value tied up. */
     public SlowMovers slowMovers(Integer days) {
-        return reports.slow(days);
+        return reports.get().slow(days);
     }
 
     public Valuation valuation() {
-        return reports.valuation();
+        return reports.get().valuation();
     }
 
     /** What to reorder and how much, from recent demand; overstock flagged. */
     public Reorder reorder() {
-        return reports.reorder();
+        return reports.get().reorder();
     }
 
     /** User accounts: add, change role or password, disable. */
     public Users users() {
-        return users;
+        return users.get();
     }
 
     /** API tokens: issue, list, revoke. */
     public Tokens tokens() {
-        return tokens;
+        return tokens.get();
     }
 
     /** The audit trail of security-relevant changes. */
     public Audit audit() {
-        return audit;
+        return audit.get();
     }
 
     /** The second factor of web sign-in, for the sign-in and two-factor pages. */
     public SecondFactor secondFactor() {
-        return secondFactor;
+        return secondFactor.get();
     }
 
     /** Sign-in lockouts in force, for the owner to see. */
     public LoginThrottle signInThrottle() {
-        return signInThrottle;
+        return signInThrottle.get();
     }
 
     /** Catalog imports from CSV files (Stockroom, Shopify, WooCommerce), dry runs and undo. */
     public Importer imports() {
-        return importer;
+        return importer.get();
     }
 
     /** Catalog and inventory exports as CSV. */
     public CatalogExport exports() {
-        return export;
+        return export.get();
     }
 
     /** Webhook endpoints and their delivery logs. */
     public Webhooks webhooks() {
-        return webhooks;
+        return webhooks.get();
     }
 
     /** Restock alert changes as they happen, for pages that show them live. */
     public AlertStream alertStream() {
-        return alertStream;
+        return alertStream.get();
     }
 }

@@ -8,9 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.stockroom.support.AuditTrail;
@@ -227,10 +225,9 @@ public class Catalog {
     }
 
     /**
-     * Products created before the search index existed get their words once, at start-up; every
-     * later write keeps them current.
+     * Gives their words to products created before the search index existed (see {@link
+     * SearchIndexBackfill}); every later write keeps them current.
      */
-    @EventListener(ApplicationReadyEvent.class)
     @Transactional
     public void indexUnindexedProducts() {
         List<String> missing = products.unindexed();

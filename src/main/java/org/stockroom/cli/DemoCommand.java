@@ -90,7 +90,7 @@ class DemoCommand implements Callable<Integer> {
             out.flush();
             // The URL is given explicitly so that a configured production database is never touched,
             // and alert email is off so that the demo's alerts never reach the shop's real inbox.
-            try (StoreSession session = StoreSession.open(
+            try (StoreSession session = StoreSession.openNew(
                     dir,
                     "--spring.datasource.url=" + EmbeddedDatabaseEnvironment.sqliteUrl(dir),
                     "--stockroom.alerts.email.to=")) {

@@ -3,6 +3,7 @@ package org.stockroom.cli;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import javax.sql.DataSource;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -12,6 +13,7 @@ import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.stockroom.StockroomApplication;
 import org.stockroom.Store;
+import org.stockroom.support.SchemaVersion;
 
 /**
  * The store opened for one command: the same beans and SQL as the server, without the web
@@ -41,6 +43,15 @@ final class StoreSession implements AutoCloseable {
 
     /** Opens the store in {@code dataDir}, or where the configuration (application.properties, environment) points when null. */
     static StoreSession open(Path dataDir, String... extraProperties) {
+        return open(dataDir, true, extraProperties);
+    }
+
+    /** Opens a store known to be new, which Flyway has to migrate anyway. */
+    static StoreSession openNew(Path dataDir, String... extraProperties) {
+        return open(dataDir, false, extraProperties);
+    }
+
+    private static StoreSession open(Path dataDir, boolean mayBeCurrent, String... extraProperties) {
         List<String> args = new ArrayList<>(List.of(
                 "--spring.main.banner-mode=off",
                 "--spring.main.log-startup-info=false",
@@ -67,11 +78,32 @@ final class StoreSession implements AutoCloseable {
         // The same before the logging is set up from the arguments (a data directory that cannot be made).
         LoggingSystem.get(StoreSession.class.getClassLoader())
                 .setLogLevel("org.springframework.boot.SpringApplication", LogLevel.OFF);
-        ConfigurableApplicationContext context = new SpringApplicationBuilder(StockroomApplication.class)
+        // Flyway is started only for a store that needs migrating (a new one, or one this build has
+        // a migration for): on a store that is up to date it is a tenth of a command. Any other
+        // store is opened again, with Flyway, which migrates it or says what is wrong with it.
+        if (!mayBeCurrent) {
+            return new StoreSession(start(args), true);
+        }
+        List<String> withoutFlyway = new ArrayList<>(args);
+        withoutFlyway.add("--spring.flyway.enabled=false");
+        ConfigurableApplicationContext context = start(withoutFlyway);
+        try {
+            if (SchemaVersion.current(context.getBean(DataSource.class), context.getEnvironment())) {
+                return new StoreSession(context, true);
+            }
+        } catch (RuntimeException e) {
+            context.close();
+            throw e;
+        }
+        context.close();
+        return new StoreSession(start(args), true);
+    }
+
+    private static ConfigurableApplicationContext start(List<String> args) {
+        return new SpringApplicationBuilder(StockroomApplication.class)
                 .web(WebApplicationType.NONE)
                 .logStartupInfo(false)
                 .run(args.toArray(String[]::new));
-        return new StoreSession(context, true);
     }
 
     /**

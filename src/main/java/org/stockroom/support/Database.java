@@ -8,7 +8,11 @@ public enum Database {
     POSTGRESQL;
 
     static Database of(DataSource dataSource) {
-        String name = DatabaseConfiguration.productName(dataSource);
+        return named(DatabaseConfiguration.productName(dataSource));
+    }
+
+    /** The engine a JDBC driver's {@code getDatabaseProductName()} names. */
+    static Database named(String name) {
         if (name.toLowerCase(java.util.Locale.ROOT).contains("postgres")) {
             return POSTGRESQL;
         }

@@ -6,6 +6,7 @@ import javax.sql.DataSource;
 import org.springframework.boot.flyway.autoconfigure.FlywayConfigurationCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.jdbc.support.JdbcUtils;
 import org.springframework.jdbc.support.MetaDataAccessException;
 
@@ -43,7 +44,9 @@ class DatabaseConfiguration {
         try {
             return JdbcUtils.extractDatabaseMetaData(dataSource, m -> m.getDatabaseProductName());
         } catch (MetaDataAccessException e) {
-            throw new IllegalStateException("Cannot reach the database", e);
+            // A framework exception, so that what is reported (CliErrors) is the driver's own
+            // explanation below it ("Connection to host:5432 refused"), not this line.
+            throw new DataAccessResourceFailureException("Cannot reach the database", e);
         }
     }
 }

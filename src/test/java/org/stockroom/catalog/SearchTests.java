@@ -13,6 +13,9 @@ class SearchTests extends ApiTestSupport {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    SearchIndexBackfill backfill;
+
     @Test
     void everyWordMustMatchTheStartOfAWordOfSkuNameSupplierOrGroup() {
         add("MUG-SAGE", "Stoneware mug", "Potters Guild", "mugs", "Color", "Sage");
@@ -43,6 +46,17 @@ class SearchTests extends ApiTestSupport {
         assertThat(skus(api.get("/api/products?q=bowl").json())).isEmpty();
         assertThat(skus(api.get("/api/products?q=acme").json())).isEmpty();
         assertThat(skus(api.get("/api/products?q=plate%20glob").json())).containsExactly("P-1");
+    }
+
+    @Test
+    void aProductWithoutWordsGetsThemFromTheStartThatRunsTheMigrations() {
+        add("LAMP-1", "Brass lamp", null, null, null, null);
+        jdbc.sql("DELETE FROM product_word WHERE sku = 'LAMP-1'").update();
+        assertThat(skus(api.get("/api/products?q=brass").json())).isEmpty();
+
+        backfill.indexProductsCreatedBeforeTheIndex();
+
+        assertThat(skus(api.get("/api/products?q=brass").json())).containsExactly("LAMP-1");
     }
 
     /**

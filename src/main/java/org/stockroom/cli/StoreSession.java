@@ -3,7 +3,6 @@ package org.stockroom.cli;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import javax.sql.DataSource;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -88,7 +87,7 @@ final class StoreSession implements AutoCloseable {
         withoutFlyway.add("--spring.flyway.enabled=false");
         ConfigurableApplicationContext context = start(withoutFlyway);
         try {
-            if (SchemaVersion.current(context.getBean(DataSource.class), context.getEnvironment())) {
+            if (SchemaVersion.current(context)) {
                 return new StoreSession(context, true);
             }
         } catch (RuntimeException e) {

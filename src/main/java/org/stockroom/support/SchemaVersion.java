@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
+import org.springframework.context.ApplicationContext;
 import org.springframework.core.env.Environment;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
@@ -36,6 +37,11 @@ public final class SchemaVersion {
     private static final Pattern TABLE_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
     private SchemaVersion() {}
+
+    /** Whether the database of an application started without Flyway is up to date. */
+    public static boolean current(ApplicationContext context) {
+        return current(context.getBean(DataSource.class), context.getEnvironment());
+    }
 
     /** True when every versioned migration for this engine has been applied, and none has failed. */
     public static boolean current(DataSource dataSource, Environment environment) {

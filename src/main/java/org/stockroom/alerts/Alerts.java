@@ -189,15 +189,18 @@ public class Alerts {
     private AlertChange announce(AlertChange change) {
         publish(change);
         Counter counter = raised.get(change.level());
-        AfterCommit.run(counter::increment);
-        log.warn(
-                "restock alert {}: sku={} level={} stock={} threshold={} alert={}",
-                change.type().event(),
-                change.sku(),
-                change.level(),
-                change.stock(),
-                change.reorderThreshold(),
-                change.alertId());
+        // Counted and logged once committed: a purchase that rolls back raised nothing.
+        AfterCommit.run(() -> {
+            counter.increment();
+            log.warn(
+                    "restock alert {}: sku={} level={} stock={} threshold={} alert={}",
+                    change.type().event(),
+                    change.sku(),
+                    change.level(),
+                    change.stock(),
+                    change.reorderThreshold(),
+                    change.alertId());
+        });
         return change;
     }
 }

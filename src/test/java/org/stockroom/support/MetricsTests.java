@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.stockroom.testing.ApiTestSupport;
 
 /**
@@ -38,6 +41,27 @@ class MetricsTests extends ApiTestSupport {
                 .isEqualTo(1.0);
         assertThat(value(after, "stockroom_purchases_batch_size_count", "")).isGreaterThanOrEqualTo(1.0);
         assertThat(after).contains("stockroom_outbox_backlog").contains("stockroom_outbox_oldest_age_seconds");
+    }
+
+    @Test
+    @ExtendWith(OutputCaptureExtension.class)
+    void anAlertOfAPurchaseThatWasRefusedWholeIsNeitherCountedNorLogged(CapturedOutput output) {
+        api.post("/api/products", product("MET-A", "10.00", 5, 2));
+        api.post("/api/products", product("MET-B", "10.00", 1, 0));
+        String before = scrape();
+
+        // The first line takes MET-A to its threshold; the second cannot be sold, so nothing is.
+        String bothLines = "{\"lines\":[{\"sku\":\"MET-A\",\"quantity\":3},{\"sku\":\"MET-B\",\"quantity\":2}]}";
+        assertThat(api.post("/api/purchases", bothLines).status()).isEqualTo(409);
+
+        assertThat(delta(before, scrape(), "stockroom_alerts_raised_total", "level=\"LOW\""))
+                .isZero();
+        assertThat(output.getOut()).doesNotContain("sku=MET-A");
+
+        assertThat(api.post("/api/purchases", purchase("MET-A", 3)).status()).isEqualTo(201);
+        assertThat(delta(before, scrape(), "stockroom_alerts_raised_total", "level=\"LOW\""))
+                .isEqualTo(1.0);
+        assertThat(output.getOut()).contains("restock alert alert.raised: sku=MET-A level=LOW stock=2");
     }
 
     @Test

@@ -207,8 +207,8 @@ class ProductsCommand implements Runnable {
             description = "Every field of one product, and its open restock alert if any.")
     static class ShowProduct extends StoreCommand {
 
-        /** A product as {@code --json} shows it. */
-        record Details(Product product, boolean needsRestock, long incoming, Alert openAlert) {}
+        /** A product as {@code --json} shows it; the product carries its own {@code needsRestock}. */
+        record Details(Product product, long incoming, Alert openAlert) {}
 
         @Parameters(paramLabel = "SKU")
         String sku;
@@ -229,7 +229,7 @@ class ProductsCommand implements Runnable {
                     .orElse(null);
             long incoming = session.store().purchasing().incoming(p.sku().value());
             if (json) {
-                Output.json(out, new Details(p, p.needsRestock(), incoming, alert));
+                Output.json(out, new Details(p, incoming, alert));
                 return;
             }
             StockroomProperties properties = session.bean(StockroomProperties.class);

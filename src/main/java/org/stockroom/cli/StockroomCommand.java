@@ -110,7 +110,9 @@ public class StockroomCommand implements Runnable {
         @Override
         public String[] getVersion() {
             String version = StockroomCommand.class.getPackage().getImplementationVersion();
-            return new String[] {"stockroom " + (version == null ? "development" : version)};
+            return new String[] {
+                "stockroom " + (version == null ? "development" : version), "on Java " + Runtime.version()
+            };
         }
     }
 }

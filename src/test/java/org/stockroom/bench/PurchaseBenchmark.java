@@ -619,12 +619,27 @@ public final class PurchaseBenchmark {
         }
         Arrays.sort(starts);
         Arrays.sort(lists);
+        System.out.println("./stockroom runs " + java() + " (see the launcher for how it chooses)");
         System.out.printf(
                 "server start to healthy (median of 3, fresh embedded database, heap %s): %.2f s (target < 3 s: %s)%n",
                 Server.HEAP, starts[1], starts[1] < 3 ? "MET" : "NOT MET");
         System.out.printf(
                 "products list, wall (median of 3): %.2f s (target < 1 s: %s); demo end to end: %.1f s%n",
                 lists[1], lists[1] < 1 ? "MET" : "NOT MET", demo);
+    }
+
+    /** The Java that {@code ./stockroom} runs on, as its {@code --version} says. */
+    private String java() throws Exception {
+        Process process = new ProcessBuilder(launcher.toString(), "--version")
+                .redirectErrorStream(true)
+                .start();
+        String said = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        process.waitFor();
+        return said.lines()
+                .filter(line -> line.startsWith("on Java "))
+                .findFirst()
+                .orElse("on an unknown Java")
+                .substring("on ".length());
     }
 
     /** Runs a command on {@code dataDir}, or on its own throwaway database when null (the demo). */

@@ -1,48 +1,128 @@
 package org.stockroom.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The {@code ./stockroom} launcher's class-data archives are the ones later starts really map. A
- * JVM silently falls back to loading every class from the jars when an archive does not match the
- * class path it was made from (as it did while the archive was made in a scratch directory and
- * moved afterwards), so this asks the JVM to refuse to start instead ({@code -Xshare:on}) and
- * checks that Stockroom's own classes come from the archive.
+ * The {@code ./stockroom} launcher's start-up archives (a class-data archive on Java 17, an
+ * ahead-of-time cache on Java 25 and later) are the ones later starts really map. A JVM silently
+ * falls back to loading every class from the jars when an archive does not match the class path
+ * and options it was made with (as it did while the archive was made in a scratch directory and
+ * moved afterwards), so this asks the JVM to refuse to start instead ({@code -Xshare:on}, {@code
+ * -XX:AOTMode=on}) and checks that Stockroom's own classes come from the archive.
  */
 class LauncherIT {
 
     private static final Path PROJECT = Path.of("").toAbsolutePath();
     private static final Path APP = PROJECT.resolve("target/app");
+    private static final List<String> COMMAND_OPTIONS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
 
-    @Test
-    void theLauncherMakesClassDataArchivesThatItsStartsMap() throws Exception {
-        Run prepared = run(List.of(PROJECT.resolve("stockroom").toString(), "--help"));
+    /** The Java running this test (17, the project's level) and any Java 25 or later installed beside it. */
+    static Stream<Path> javas() throws IOException {
+        Path running = Path.of(ProcessHandle.current().info().command().orElseThrow());
+        Stream<Path> newer;
+        try (Stream<Path> installed = Files.list(Path.of("/usr/lib/jvm"))) {
+            newer = installed
+                    .sorted()
+                    .map(home -> home.resolve("bin/java"))
+                    .filter(Files::isExecutable)
+                    .filter(java -> featureVersion(java) >= 25)
+                    .limit(1)
+                    .toList()
+                    .stream();
+        } catch (NoSuchFileException e) {
+            newer = Stream.empty();
+        }
+        return Stream.concat(Stream.of(running), newer);
+    }
+
+    @ParameterizedTest
+    @MethodSource("javas")
+    void theLauncherMakesStartUpArchivesThatItsStartsMap(Path java) throws Exception {
+        Run prepared = run(
+                List.of(PROJECT.resolve("stockroom").toString(), "--version"),
+                Map.of("STOCKROOM_JAVA", java.toString()));
         assertThat(prepared.exit()).as(prepared.output()).isZero();
+        assertThat(prepared.output()).contains("on Java " + release(java, "JAVA_RUNTIME_VERSION"));
 
-        for (String archive : List.of("command.jsa", "serve.jsa")) {
-            Run started = run(List.of(
-                    "java",
-                    "-Xshare:on",
-                    "-XX:SharedArchiveFile=" + APP.resolve(archive),
+        boolean aheadOfTime = featureVersion(java) >= 25;
+        Path archives = APP.resolve("java-" + release(java, "JAVA_RUNTIME_VERSION"));
+        for (String name : List.of("command", "serve")) {
+            List<String> command = new ArrayList<>(List.of(java.toString()));
+            if (name.equals("command")) {
+                command.addAll(COMMAND_OPTIONS);
+            }
+            if (aheadOfTime) {
+                command.addAll(List.of(
+                        "--enable-native-access=ALL-UNNAMED",
+                        "-XX:AOTMode=on",
+                        "-XX:AOTCache=" + archives.resolve(name + ".aot")));
+            } else {
+                command.addAll(List.of("-Xshare:on", "-XX:SharedArchiveFile=" + archives.resolve(name + ".jsa")));
+            }
+            command.addAll(List.of(
                     "-Xlog:class+load=info",
                     "-jar",
                     APP.resolve("stockroom.jar").toString(),
                     "--help"));
-            assertThat(started.exit()).as(archive + ": " + started.output()).isZero();
+            Run started = run(command);
+            assertThat(started.exit()).as(name + ": " + started.output()).isZero();
             assertThat(started.output())
-                    .as(archive)
+                    .as(name)
                     .contains("org.stockroom.cli.StockroomCommand source: shared objects file");
+        }
+    }
+
+    /** A shop owner with Java 17 on the PATH and Java 25 installed gets the faster starts without asking. */
+    @Test
+    void theLauncherRunsOnAnInstalledJava25WhenThePathHasAnOlderOne() throws Exception {
+        List<Path> newer = javas().skip(1).toList();
+        assumeTrue(!newer.isEmpty(), "no Java 25 or later installed here");
+        Path running = javas().findFirst().orElseThrow();
+        assumeTrue(featureVersion(running) < 25, "the PATH's Java is already 25 or later");
+
+        Run version = run(
+                List.of(PROJECT.resolve("stockroom").toString(), "--version"),
+                Map.of(
+                        "PATH",
+                        running.getParent() + ":/usr/bin:/bin",
+                        "JAVA_HOME",
+                        running.toRealPath().getParent().getParent().toString()));
+        assertThat(version.exit()).as(version.output()).isZero();
+        assertThat(version.output()).contains("on Java " + release(newer.get(0), "JAVA_RUNTIME_VERSION"));
+    }
+
+    private static int featureVersion(Path java) {
+        String version = release(java, "JAVA_VERSION");
+        return version.isEmpty() ? 0 : Runtime.Version.parse(version).feature();
+    }
+
+    /** A value of the JDK's {@code release} file, as the launcher reads it. */
+    private static String release(Path java, String key) {
+        try {
+            Path home = java.toRealPath().getParent().getParent();
+            return Files.readAllLines(home.resolve("release")).stream()
+                    .filter(line -> line.startsWith(key + "=\""))
+                    .map(line -> line.substring(key.length() + 2, line.length() - 1))
+                    .findFirst()
+                    .orElse("");
+        } catch (IOException e) {
+            return "";
         }
     }
 

@@ -8,11 +8,7 @@ public enum Database {
     POSTGRESQL;
 
     static Database of(DataSource dataSource) {
-        return named(DatabaseConfiguration.productName(dataSource));
-    }
-
-    /** The engine a JDBC driver's {@code getDatabaseProductName()} names. */
-    static Database named(String name) {
+        String name = DatabaseConfiguration.productName(dataSource);
         if (name.toLowerCase(java.util.Locale.ROOT).contains("postgres")) {
             return POSTGRESQL;
         }

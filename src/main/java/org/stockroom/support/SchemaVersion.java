@@ -40,18 +40,17 @@ public final class SchemaVersion {
 
     /** Whether the database of an application started without Flyway is up to date. */
     public static boolean current(ApplicationContext context) {
-        return current(context.getBean(DataSource.class), context.getEnvironment());
+        return current(context.getBean(DataSource.class), context.getBean(Database.class), context.getEnvironment());
     }
 
     /** True when every versioned migration for this engine has been applied, and none has failed. */
-    public static boolean current(DataSource dataSource, Environment environment) {
+    public static boolean current(DataSource dataSource, Database database, Environment environment) {
         if (environment.containsProperty("spring.flyway.schemas")
                 || environment.containsProperty("spring.flyway.default-schema")) {
             return false;
         }
         try (Connection connection = dataSource.getConnection()) {
-            Set<List<Integer>> available = available(
-                    environment, Database.named(connection.getMetaData().getDatabaseProductName()));
+            Set<List<Integer>> available = available(environment, database);
             return !available.isEmpty()
                     && applied(connection, environment)
                             .map(a -> a.containsAll(available))

@@ -13,6 +13,7 @@ import org.springframework.beans.factory.NoSuchBeanDefinitionException;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.stockroom.catalog.NewProduct;
+import org.stockroom.support.Database;
 import org.stockroom.support.SchemaVersion;
 
 /**
@@ -70,6 +71,7 @@ class StoreSessionTests {
     }
 
     private static boolean current(StoreSession session) {
-        return SchemaVersion.current(session.bean(DataSource.class), session.bean(Environment.class));
+        return SchemaVersion.current(
+                session.bean(DataSource.class), session.bean(Database.class), session.bean(Environment.class));
     }
 }

@@ -107,6 +107,32 @@ class LauncherIT {
         assertThat(version.output()).contains("on Java " + release(newer.get(0), "JAVA_RUNTIME_VERSION"));
     }
 
+    /**
+     * A {@code java} that is a wrapper script (a version manager's shim, say) has no JDK release
+     * file beside it: the launcher cannot tell its version, and runs it with a class-data archive
+     * rather than stopping. One that is not there is said in one line.
+     */
+    @Test
+    void aJavaWhoseVersionCannotBeReadStillRunsAndOneThatIsNotThereIsSaid(@TempDir Path dir) throws Exception {
+        Path wrapper = dir.resolve("bin/java");
+        Files.createDirectories(wrapper.getParent());
+        Files.writeString(wrapper, "#!/bin/sh\nexec '" + javas().findFirst().orElseThrow() + "' \"$@\"\n");
+        assertThat(wrapper.toFile().setExecutable(true)).isTrue();
+        Run wrapped = run(
+                List.of(PROJECT.resolve("stockroom").toString(), "--version"),
+                Map.of("STOCKROOM_JAVA", wrapper.toString(), "STOCKROOM_CDS", "false"));
+        assertThat(wrapped.exit()).as(wrapped.output()).isZero();
+        assertThat(wrapped.output()).contains("stockroom ").contains("on Java ");
+
+        Path missing = dir.resolve("no-such-jdk/bin/java");
+        Run notThere = run(
+                List.of(PROJECT.resolve("stockroom").toString(), "--version"),
+                Map.of("STOCKROOM_JAVA", missing.toString()));
+        assertThat(notThere.exit()).isEqualTo(1);
+        assertThat(notThere.output().strip())
+                .isEqualTo("error: STOCKROOM_JAVA=" + missing + " is not a Java that can be run");
+    }
+
     private static int featureVersion(Path java) {
         String version = release(java, "JAVA_VERSION");
         return version.isEmpty() ? 0 : Runtime.Version.parse(version).feature();

@@ -385,6 +385,9 @@ class BrowserTests extends ApiTestSupport {
                 .isEqualTo("COMMITTED");
 
         browser.findElement(By.id("release-" + counter)).click();
+        // The page still shows the commit's notice until the release's answer replaces it.
+        new WebDriverWait(browser, Duration.ofSeconds(10))
+                .until(ExpectedConditions.textToBePresentInElementLocated(By.id("done"), "Released"));
         assertThat(waitFor(By.id("done")).getText()).startsWith("Released");
         assertThat(browser.findElement(By.id("no-reservations")).getText()).startsWith("Nothing is held");
 
